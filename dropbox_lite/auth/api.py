@@ -1,0 +1,160 @@
+"""GraphQL face of accounts and sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+
+from dropbox_lite.auth import service
+from dropbox_lite.core import errors
+from dropbox_lite.core.api import Error, ErrorCode, Info
+
+
+@strawberry.type(description="A person with an account.")
+class User:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    username: str = strawberry.field(description="As typed at sign-up; unique ignoring case.")
+    created_at: datetime = strawberry.field(description="When the account was created.")
+    root_id: strawberry.Private[str]
+
+
+@strawberry.type(description="One signed-in device.")
+class Session:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    device_name: str | None = strawberry.field(description="What the device called itself.")
+    created_at: datetime = strawberry.field(description="When the device signed in.")
+    last_seen_at: datetime = strawberry.field(description="Its last request (to within minutes).")
+    expires_at: datetime = strawberry.field(description="When it ends unless used again.")
+    current: bool = strawberry.field(description="Whether this is the session asking.")
+
+
+@strawberry.type(description="A signed-in session and its bearer token.")
+class AuthPayload:
+    token: str = strawberry.field(description="Send as `Authorization: Bearer <token>`.")
+    user: User = strawberry.field(description="The signed-in user.")
+    session: Session = strawberry.field(description="The new device session.")
+
+
+@strawberry.type(description="The username is in use (usernames ignore case).")
+class UsernameTakenError(Error):
+    pass
+
+
+@strawberry.type(description="An argument is not acceptable; `field` names it.")
+class InvalidInputError(Error):
+    field: str | None = strawberry.field(description="The argument at fault.")
+
+
+@strawberry.type(description="Unknown username or wrong password (never told apart).")
+class InvalidCredentialsError(Error):
+    pass
+
+
+@strawberry.type(description="Too many attempts; wait before trying again.")
+class RateLimitedError(Error):
+    retry_after_seconds: int = strawberry.field(description="Seconds to wait.")
+
+
+SignupResult = Annotated[
+    AuthPayload | UsernameTakenError | InvalidInputError,
+    strawberry.union("SignupResult"),
+]
+LoginResult = Annotated[
+    AuthPayload | InvalidCredentialsError | RateLimitedError,
+    strawberry.union("LoginResult"),
+]
+
+
+def user_type(record: service.UserRecord) -> User:
+    return User(
+        id=strawberry.ID(record.id),
+        username=record.username,
+        created_at=record.created_at,
+        root_id=record.root_id,
+    )
+
+
+def session_type(record: service.SessionRecord, *, current_id: str | None) -> Session:
+    return Session(
+        id=strawberry.ID(record.id),
+        device_name=record.device_name,
+        created_at=record.created_at,
+        last_seen_at=record.last_seen_at,
+        expires_at=record.expires_at,
+        current=record.id == current_id,
+    )
+
+
+async def _payload(info: Info, user: service.UserRecord, device_name: str | None) -> AuthPayload:
+    ctx = info.context
+    session, token = await service.create_session(
+        db=ctx.db,
+        settings=ctx.settings,
+        signer=ctx.signer,
+        user_id=user.id,
+        device_name=device_name,
+    )
+    return AuthPayload(
+        token=token, user=user_type(user), session=session_type(session, current_id=session.id)
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The signed-in user, or null when not signed in.")
+    def me(self, info: Info) -> User | None:
+        user = info.context.user
+        return user_type(user) if user else None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create an account and sign in on this device.")
+    async def signup(
+        self,
+        info: Info,
+        username: Annotated[str, strawberry.argument(description="3-32 of a-z 0-9 . _ -")],
+        password: Annotated[str, strawberry.argument(description="8 to 1024 characters.")],
+        device_name: Annotated[
+            str | None, strawberry.argument(description="A name for this device.")
+        ] = None,
+    ) -> SignupResult:
+        ctx = info.context
+        try:
+            user = await service.create_user(
+                db=ctx.db, settings=ctx.settings, username=username, password=password
+            )
+        except errors.UsernameTaken as e:
+            return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)
+        except errors.InvalidInput as e:
+            return InvalidInputError(
+                message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
+            )
+        return await _payload(info, user, device_name)
+
+    @strawberry.mutation(description="Sign in on this device.")
+    async def login(
+        self,
+        info: Info,
+        username: Annotated[str, strawberry.argument(description="The account's username.")],
+        password: Annotated[str, strawberry.argument(description="Its password.")],
+        device_name: Annotated[
+            str | None, strawberry.argument(description="A name for this device.")
+        ] = None,
+    ) -> LoginResult:
+        ctx = info.context
+        try:
+            user = await service.verify_user(
+                db=ctx.db, settings=ctx.settings, username=username, password=password
+            )
+        except errors.InvalidCredentials as e:
+            return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
+        return await _payload(info, user, device_name)
+
+
+QUERIES: tuple[type, ...] = (Query,)
+MUTATIONS: tuple[type, ...] = (Mutation,)
+SUBSCRIPTIONS: tuple[type, ...] = ()
+TYPES: tuple[type, ...] = ()

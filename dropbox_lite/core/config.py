@@ -1,0 +1,199 @@
+"""Settings, read once from the environment into a frozen, typed object."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote_plus, urlsplit
+
+from pymongo.errors import ConfigurationError, InvalidURI
+from pymongo.uri_parser import parse_uri
+
+PREFIX = "DROPBOX_LITE_"
+GiB = 1024**3
+
+ENVIRONMENTS = ("development", "production", "test")
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or malformed; the message names the variable."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{PREFIX}{variable}: {problem}")
+        self.variable = PREFIX + variable
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    mongodb_uri: str | None = None
+    db_host: str | None = None
+    db_port: int = 27017
+    db_user: str | None = None
+    db_password: str | None = None
+    db_name: str = "dropbox_lite"
+    # The first key signs; every key verifies (so a rotated-out key keeps working a while).
+    secret_keys: tuple[str, ...] = field(default_factory=lambda: (secrets.token_urlsafe(32),))
+    secret_key_generated: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    public_url: str = "http://127.0.0.1:8000"
+    max_upload_bytes: int = 10 * GiB
+    max_request_bytes: int = 1024 * 1024
+    default_quota_bytes: int | None = None
+    session_ttl_seconds: int = 30 * 24 * 3600
+    cors_origins: tuple[str, ...] = ()
+    graphiql: bool = True
+    introspection: bool = True
+    bcrypt_rounds: int = 12
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def embedded(self) -> bool:
+        """No database configured: the in-memory store, for trying it out."""
+        return self.mongodb_uri is None and self.db_host is None
+
+
+def get_db_uri(settings: Settings) -> str:
+    """The MongoDB connection string: MONGODB_URI as given, else assembled from its parts."""
+    if settings.mongodb_uri:
+        return settings.mongodb_uri
+    if not settings.db_host:
+        raise ConfigError("DB_HOST", "is not set (and neither is MONGODB_URI)")
+    credentials = ""
+    if settings.db_user:
+        credentials = quote_plus(settings.db_user)
+        if settings.db_password is not None:
+            credentials += ":" + quote_plus(settings.db_password)
+        credentials += "@"
+    host = f"[{settings.db_host}]" if ":" in settings.db_host else settings.db_host
+    return f"mongodb://{credentials}{host}:{settings.db_port}/{quote_plus(settings.db_name)}"
+
+
+def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Read and validate every DROPBOX_LITE_ variable; raise ConfigError naming a bad one."""
+    if environ is None:
+        import os
+
+        environ = os.environ
+    reader = _Reader(environ)
+
+    env = reader.choice("ENV", ENVIRONMENTS, "development")
+    production = env == "production"
+    keys_raw = reader.text("SECRET_KEY")
+    if keys_raw is not None:
+        keys = tuple(k.strip() for k in keys_raw.split(",") if k.strip())
+        if not keys:
+            raise ConfigError("SECRET_KEY", "is empty")
+        if production and any(len(k) < 16 for k in keys):
+            raise ConfigError("SECRET_KEY", "each key must be at least 16 characters in production")
+        generated = False
+    elif production:
+        raise ConfigError("SECRET_KEY", "is required when ENV=production")
+    else:
+        keys, generated = (secrets.token_urlsafe(32),), True
+
+    host = reader.text("HOST") or "127.0.0.1"
+    port = reader.integer("PORT", 8000, low=1, high=65535)
+    values: dict[str, object] = {
+        "env": env,
+        "mongodb_uri": reader.mongodb_uri("MONGODB_URI"),
+        "db_host": reader.text("DB_HOST"),
+        "db_port": reader.integer("DB_PORT", 27017, low=1, high=65535),
+        "db_user": reader.text("DB_USER"),
+        "db_password": reader.text("DB_PASSWORD"),
+        "db_name": reader.text("DB_NAME") or "dropbox_lite",
+        "secret_keys": keys,
+        "secret_key_generated": generated,
+        "host": host,
+        "port": port,
+        "workers": reader.integer("WORKERS", 1, low=1, high=256),
+        "public_url": reader.url("PUBLIC_URL") or f"http://{host}:{port}",
+        "max_upload_bytes": reader.integer("MAX_UPLOAD_BYTES", 10 * GiB, low=1),
+        "max_request_bytes": reader.integer("MAX_REQUEST_BYTES", 1024 * 1024, low=1024),
+        "default_quota_bytes": reader.integer("DEFAULT_QUOTA_BYTES", None, low=0),
+        "session_ttl_seconds": reader.integer("SESSION_TTL_SECONDS", 30 * 24 * 3600, low=60),
+        "cors_origins": tuple(
+            o.strip() for o in (reader.text("CORS_ORIGINS") or "").split(",") if o.strip()
+        ),
+        "graphiql": reader.boolean("GRAPHIQL", not production),
+        "introspection": reader.boolean("INTROSPECTION", not production),
+        "bcrypt_rounds": reader.integer(
+            "BCRYPT_ROUNDS", 12, low=4 if not production else 10, high=16
+        ),
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+class _Reader:
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.environ = environ
+
+    def text(self, name: str) -> str | None:
+        value = self.environ.get(PREFIX + name)
+        if value is None or value.strip() == "":
+            return None
+        return value.strip()
+
+    def integer(self, name: str, default: int | None, *, low: int, high: int | None = None) -> Any:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw.replace("_", ""))
+        except ValueError:
+            raise ConfigError(name, f"must be a whole number, not {raw!r}") from None
+        if value < low or (high is not None and value > high):
+            bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+            raise ConfigError(name, f"must be {bounds}, not {value}")
+        return value
+
+    def boolean(self, name: str, default: bool) -> bool:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        lowered = raw.lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(name, f"must be true or false, not {raw!r}")
+
+    def choice(self, name: str, choices: tuple[str, ...], default: str) -> str:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        if raw.lower() not in choices:
+            raise ConfigError(name, f"must be one of {', '.join(choices)}, not {raw!r}")
+        return raw.lower()
+
+    def url(self, name: str) -> str | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        parts = urlsplit(raw)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(name, f"must be an http(s) URL, not {raw!r}")
+        return raw.rstrip("/")
+
+    def mongodb_uri(self, name: str) -> str | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        if raw.startswith("mongodb+srv://"):
+            # Resolving SRV records needs DNS; a well-formed host part is all we check here.
+            if not urlsplit(raw).hostname:
+                raise ConfigError(name, "is not a valid MongoDB connection string")
+            return raw
+        try:
+            parse_uri(raw)
+        except (InvalidURI, ConfigurationError, ValueError) as exc:
+            raise ConfigError(name, f"is not a valid MongoDB connection string ({exc})") from None
+        return raw

@@ -1,0 +1,200 @@
+"""The database: client, collections, indexes, GridFS bucket, on MongoDB or in memory.
+
+Only this module and files/blobs.py import the driver. Code elsewhere uses the
+subset of the driver API that motor, mongomock-motor and FerretDB v1 all accept;
+where one backend needs a workaround, it is here with a comment naming the gap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorGridFSBucket
+from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+
+from dropbox_lite.core.config import Settings, get_db_uri
+
+log = logging.getLogger(__name__)
+
+SERVER_SELECTION_TIMEOUT_MS = 5000
+NOT_IMPLEMENTED = 238  # MongoDB error code, as FerretDB v1 answers for missing features
+BLOB_BUCKET = "blobs"
+BLOB_CHUNK_BYTES = 255 * 1024
+
+# Errors that mean "the database did not answer", as opposed to a bad query.
+UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (ConnectionFailure,)
+
+# Indexes of every collection, created at start-up. FerretDB v1 implements neither
+# partial indexes nor text indexes, so uniqueness "among live entries" is kept by a
+# `slot` field (the name key while live, name key + id once trashed) under a plain
+# unique index, and search is a case-insensitive regex.
+INDEXES: dict[str, list[IndexModel]] = {
+    "users": [IndexModel([("username_key", ASCENDING)], unique=True, name="username_key")],
+    "sessions": [
+        IndexModel([("user_id", ASCENDING)], name="user"),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
+    ],
+    "entries": [
+        IndexModel(
+            [("owner_id", ASCENDING), ("parent_id", ASCENDING), ("slot", ASCENDING)],
+            unique=True,
+            name="unique_live_name",
+        ),
+        IndexModel(
+            [
+                ("owner_id", ASCENDING),
+                ("parent_id", ASCENDING),
+                ("trashed", ASCENDING),
+                ("is_file", ASCENDING),
+                ("name_key", ASCENDING),
+            ],
+            name="listing",
+        ),
+        IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="change_feed"),
+        IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+    ],
+    "revisions": [
+        IndexModel([("entry_id", ASCENDING), ("rev", DESCENDING)], unique=True, name="entry_rev"),
+        IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+    ],
+    "share_links": [
+        IndexModel([("token", ASCENDING)], unique=True, name="token"),
+        IndexModel([("entry_id", ASCENDING)], name="entry"),
+    ],
+    "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
+    "rate_limits": [
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl")
+    ],
+    "blob_index": [],
+}
+
+
+@dataclass
+class Database:
+    """One open database: `db[...]` gives collections, `bucket` the blobs' GridFS bucket."""
+
+    client: Any
+    db: Any
+    bucket: Any
+    backend: str  # "mongodb" or "memory"
+    _exit: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.db[name]
+
+    async def ping(self) -> bool:
+        """True when the database answers now."""
+        try:
+            await self.db.command("ping")
+        except PyMongoError:
+            return False
+        return True
+
+    async def ensure_indexes(self) -> None:
+        """Create the indexes that are missing (idempotent).
+
+        FerretDB v1 drops the connection when createIndexes names indexes that
+        exist already, so only missing ones are created, one at a time; and it has
+        no TTL indexes, so those fall back to plain indexes (every query on an
+        expiring collection filters on `expires_at` itself).
+        """
+        for name, indexes in INDEXES.items():
+            if not indexes:
+                continue
+            existing = set((await self.db[name].index_information()).keys())
+            for index in indexes:
+                spec = index.document
+                if spec["name"] in existing:
+                    continue
+                options = {k: v for k, v in spec.items() if k not in ("key", "name")}
+                keys = list(spec["key"].items())
+                try:
+                    await self.db[name].create_index(keys, name=spec["name"], **options)
+                except OperationFailure as exc:
+                    if exc.code == NOT_IMPLEMENTED and "expireAfterSeconds" in options:
+                        options.pop("expireAfterSeconds")
+                        await self.db[name].create_index(keys, name=spec["name"], **options)
+                    else:
+                        raise
+
+    def close(self) -> None:
+        if self.backend == "mongodb":
+            self.client.close()
+        self._exit.close()
+
+
+async def connect(settings: Settings, *, check: bool = True) -> Database:
+    """Open the database from settings: MongoDB when configured, else the embedded store."""
+    if settings.embedded:
+        return open_memory(settings.db_name)
+    client: Any = AsyncIOMotorClient(
+        get_db_uri(settings),
+        serverSelectionTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
+        connectTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
+        tz_aware=True,
+        uuidRepresentation="standard",
+    )
+    db = client.get_default_database(settings.db_name)
+    database = Database(
+        client=client,
+        db=db,
+        bucket=AsyncIOMotorGridFSBucket(
+            db, bucket_name=BLOB_BUCKET, chunk_size_bytes=BLOB_CHUNK_BYTES
+        ),
+        backend="mongodb",
+    )
+    if check:
+        try:
+            await db.command("ping")
+        except PyMongoError:
+            database.close()
+            raise
+    return database
+
+
+def open_memory(name: str = "dropbox_lite") -> Database:
+    """The embedded in-memory store (mongomock-motor); nothing persists."""
+    from mongomock_motor import AsyncMongoMockClient
+
+    client: Any = AsyncMongoMockClient(tz_aware=True)
+    db = client[name]
+    stack = contextlib.ExitStack()
+    stack.enter_context(_memory_gridfs())
+    bucket = AsyncIOMotorGridFSBucket(
+        db, bucket_name=BLOB_BUCKET, chunk_size_bytes=BLOB_CHUNK_BYTES
+    )
+    return Database(client=client, db=db, bucket=bucket, backend="memory", _exit=stack)
+
+
+_gridfs_lock = threading.Lock()
+_gridfs_users = 0
+_gridfs_patch: contextlib.ExitStack | None = None
+
+
+@contextlib.contextmanager
+def _memory_gridfs() -> Iterator[None]:
+    # mongomock-motor's GridFS works only inside enabled_gridfs_integration(), a
+    # process-wide patch; it is held while any in-memory database is open, and
+    # entered once however many are (nested patches must unwind in order).
+    global _gridfs_users, _gridfs_patch
+    from mongomock_motor import enabled_gridfs_integration
+
+    with _gridfs_lock:
+        if _gridfs_users == 0:
+            _gridfs_patch = contextlib.ExitStack()
+            _gridfs_patch.enter_context(enabled_gridfs_integration())
+        _gridfs_users += 1
+    try:
+        yield
+    finally:
+        with _gridfs_lock:
+            _gridfs_users -= 1
+            if _gridfs_users == 0 and _gridfs_patch is not None:
+                _gridfs_patch.close()
+                _gridfs_patch = None

@@ -1,0 +1,74 @@
+"""run_app: serve the application with uvicorn."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import uvicorn
+from pymongo.errors import PyMongoError
+
+from dropbox_lite.core import db as database
+from dropbox_lite.core.config import PREFIX, ConfigError, Settings, get_db_uri, load_config
+
+
+def _redacted(uri: str) -> str:
+    """The URI without its password, for messages."""
+    scheme, sep, rest = uri.partition("://")
+    if "@" in rest.split("/", 1)[0]:
+        credentials, _, host = rest.partition("@")
+        return f"{scheme}{sep}{credentials.split(':', 1)[0]}:***@{host}"
+    return uri
+
+
+def check_startup(settings: Settings) -> None:
+    """Refuse settings that cannot serve: raise ConfigError or ConnectionError with one line."""
+    if settings.embedded and settings.production:
+        raise ConfigError(
+            "MONGODB_URI", "the in-memory store is refused when ENV=production; set a database"
+        )
+    if settings.embedded and settings.workers > 1:
+        raise ConfigError(
+            "WORKERS", "the in-memory store cannot be shared by several workers; set a database"
+        )
+    if settings.embedded:
+        return
+
+    async def ping() -> None:
+        db = await database.connect(settings)
+        db.close()
+
+    try:
+        asyncio.run(ping())
+    except PyMongoError as exc:
+        first_line = str(exc).split("\n", 1)[0][:200]
+        raise ConnectionError(
+            f"cannot reach MongoDB at {_redacted(get_db_uri(settings))} within "
+            f"{database.SERVER_SELECTION_TIMEOUT_MS // 1000} s: {first_line}"
+        ) from None
+
+
+def run_app(
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    workers: int | None = None,
+    reload: bool = False,
+) -> None:
+    """Serve until stopped. Command-line values win over the environment."""
+    for name, value in (("HOST", host), ("PORT", port), ("WORKERS", workers)):
+        if value is not None:
+            os.environ[PREFIX + name] = str(value)
+    settings = load_config()
+    check_startup(settings)
+    uvicorn.run(
+        "dropbox_lite.core.app:app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=None if reload else settings.workers,
+        reload=reload,
+        proxy_headers=True,
+        log_level="info",
+        ws="websockets-sansio",
+    )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from dropbox_lite.core.config import ConfigError, get_db_uri, load_config
+
+P = "DROPBOX_LITE_"
+
+
+def test_defaults_are_as_documented() -> None:
+    settings = load_config({})
+    assert settings.env == "development"
+    assert settings.embedded
+    assert (settings.host, settings.port, settings.workers) == ("127.0.0.1", 8000, 1)
+    assert settings.public_url == "http://127.0.0.1:8000"
+    assert settings.max_upload_bytes == 10 * 1024**3
+    assert settings.default_quota_bytes is None
+    assert settings.session_ttl_seconds == 30 * 24 * 3600
+    assert settings.cors_origins == ()
+    assert settings.graphiql and settings.introspection
+    assert settings.secret_key_generated and len(settings.secret_keys[0]) >= 32
+
+
+def test_public_url_follows_host_and_port() -> None:
+    settings = load_config({P + "HOST": "0.0.0.0", P + "PORT": "9000"})
+    assert settings.public_url == "http://0.0.0.0:9000"
+
+
+def test_db_uri_escapes_user_and_password() -> None:
+    settings = load_config(
+        {P + "DB_HOST": "db.example", P + "DB_USER": "a@b", P + "DB_PASSWORD": "p/ss:w@rd"}
+    )
+    assert not settings.embedded
+    assert get_db_uri(settings) == "mongodb://a%40b:p%2Fss%3Aw%40rd@db.example:27017/dropbox_lite"
+
+
+def test_mongodb_uri_wins_over_parts() -> None:
+    settings = load_config({P + "MONGODB_URI": "mongodb://x:1/y", P + "DB_HOST": "other"})
+    assert get_db_uri(settings) == "mongodb://x:1/y"
+
+
+def test_production_turns_off_graphiql_and_introspection() -> None:
+    settings = load_config({P + "ENV": "production", P + "SECRET_KEY": "k" * 32})
+    assert not settings.graphiql and not settings.introspection
+
+
+def test_secret_key_list_rotates() -> None:
+    settings = load_config({P + "SECRET_KEY": "new-key, old-key ,"})
+    assert settings.secret_keys == ("new-key", "old-key")
+    assert not settings.secret_key_generated
+
+
+@pytest.mark.parametrize(
+    ("environ", "variable"),
+    [
+        ({P + "PORT": "abc"}, "DROPBOX_LITE_PORT"),
+        ({P + "PORT": "70000"}, "DROPBOX_LITE_PORT"),
+        ({P + "DB_PORT": "-1"}, "DROPBOX_LITE_DB_PORT"),
+        ({P + "MONGODB_URI": "http://nope"}, "DROPBOX_LITE_MONGODB_URI"),
+        ({P + "MONGODB_URI": "mongodb://a:b:c@@host"}, "DROPBOX_LITE_MONGODB_URI"),
+        ({P + "ENV": "production"}, "DROPBOX_LITE_SECRET_KEY"),
+        ({P + "ENV": "staging"}, "DROPBOX_LITE_ENV"),
+        ({P + "WORKERS": "0"}, "DROPBOX_LITE_WORKERS"),
+        ({P + "MAX_UPLOAD_BYTES": "lots"}, "DROPBOX_LITE_MAX_UPLOAD_BYTES"),
+        ({P + "GRAPHIQL": "maybe"}, "DROPBOX_LITE_GRAPHIQL"),
+        ({P + "PUBLIC_URL": "ftp://x"}, "DROPBOX_LITE_PUBLIC_URL"),
+    ],
+)
+def test_bad_values_name_the_variable(environ: dict[str, str], variable: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(environ)
+    assert caught.value.variable == variable
+    assert str(caught.value).startswith(variable)
+
+
+def test_nothing_is_read_at_import_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    import dropbox_lite.core.config as config
+
+    monkeypatch.setenv(P + "PORT", "not-a-number")
+    importlib.reload(config)  # importing must not fail on a bad environment
+    with pytest.raises(config.ConfigError):
+        config.load_config()
