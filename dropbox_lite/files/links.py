@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 from urllib.parse import quote
 
+from bson import ObjectId
+
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
 
 PURPOSE = "download"
@@ -47,3 +50,14 @@ def verify_download(*, signer: Signer, token: str, file_id: str) -> int | None:
     if time.time() >= expires_at:
         return None
     return rev
+
+
+async def file_owner(*, db: Database, file_id: str) -> str | None:
+    """The owner of a live file, for a signed URL (which names no user); None if none."""
+    if not ObjectId.is_valid(file_id):
+        return None
+    doc = await db["entries"].find_one(
+        {"_id": ObjectId(file_id), "is_file": True, "deleted": {"$ne": True}},
+        {"owner_id": 1},
+    )
+    return None if doc is None else str(doc["owner_id"])

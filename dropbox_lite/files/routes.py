@@ -1,7 +1,273 @@
-"""Byte routes of this module (filled in by its issue)."""
+"""Byte routes of the files module: GET /files/{id}/content, and blob_response for others.
+
+A download is authorised by `Authorization: Bearer <token>` or by the `sig` of a
+signed URL from File.downloadUrl (bound to the file, the revision and an expiry).
+Statuses: 401 without either; 403 for a signature that is forged, expired, made for
+another file or another revision; 404, with one body, for a missing file and another
+user's; 503 when the database does not answer.
+"""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+import logging
+import re
+import unicodedata
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 
-ROUTES: list[BaseRoute] = []
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import BaseRoute, Route
+
+from dropbox_lite.auth import service as auth_service
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.files import blobs, links
+from dropbox_lite.files import service as files_service
+
+log = logging.getLogger(__name__)
+
+# RFC 9110 section 14.2: a server may ignore a multi-range request and send the whole
+# representation; multipart/byteranges is rarely used by clients that resume.
+RANGE_RE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
+MIME_RE = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+$")
+FALLBACK_MIME = "application/octet-stream"
+CACHE_CONTROL = "private, no-cache"
+# RFC 8187 attr-char: what may stand unencoded in filename*.
+ATTR_CHARS = "!#$&+-.^_`|~"
+# Control characters, surrogates and line/paragraph separators never reach a header.
+UNSAFE = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def _error(status: int, message: str, code: str, **headers: str) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]},
+        status_code=status,
+        headers={"cache-control": "no-store", **headers},
+    )
+
+
+def not_found() -> JSONResponse:
+    """The one 404 for a missing entry and for someone else's."""
+    return _error(404, errors.NotFound.default_message, errors.NotFound.code)
+
+
+def unavailable() -> JSONResponse:
+    return _error(503, errors.ServiceUnavailable.default_message, errors.ServiceUnavailable.code)
+
+
+@dataclass(frozen=True)
+class ByteRange:
+    start: int
+    end: int  # exclusive
+
+
+class Unsatisfiable(Exception):
+    pass
+
+
+def parse_range(header: str | None, size: int) -> ByteRange | None:
+    """The one range a `Range` header asks for; None means send everything.
+
+    Malformed headers, other units and multiple ranges are ignored (the whole file is
+    sent with 200), as RFC 9110 allows. Raises Unsatisfiable for a range outside the file.
+    """
+    if header is None or "," in header:
+        return None
+    match = RANGE_RE.match(header)
+    if match is None:
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "" and last == "":
+        return None
+    if first == "":
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            raise Unsatisfiable
+        return ByteRange(max(0, size - suffix), size)
+    start = int(first)
+    if last != "" and int(last) < start:
+        return None  # invalid range-spec: ignored
+    if start >= size:
+        raise Unsatisfiable
+    end = size if last == "" else min(int(last) + 1, size)
+    return ByteRange(start, end)
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 section 13.1.2) for If-None-Match.
+    if header.strip() == "*":
+        return True
+    tags = [t.strip() for t in header.split(",")]
+    return any((t[2:] if t.startswith("W/") else t) == etag for t in tags)
+
+
+def content_disposition(name: str) -> str:
+    """`attachment` with an ASCII fallback name and the exact name as RFC 8187 filename*."""
+    clean = "".join(c for c in name if unicodedata.category(c) not in UNSAFE) or "download"
+    ascii_name = "".join(
+        c if " " <= c <= "~" and c not in '"\\' else "_"
+        for c in unicodedata.normalize("NFKD", clean)
+        if not unicodedata.combining(c)
+    )
+    encoded = quote(clean, safe=ATTR_CHARS)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"
+
+
+def _media_type(mime_type: str | None) -> str:
+    if mime_type and MIME_RE.match(mime_type):
+        return mime_type
+    return FALLBACK_MIME
+
+
+async def _stream(first: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    try:
+        if first:
+            yield first
+        async for chunk in rest:
+            yield chunk
+    finally:
+        close = getattr(rest, "aclose", None)
+        if close is not None:
+            await close()
+
+
+async def blob_response(
+    request: Request,
+    *,
+    db: Database,
+    blob_id: str | None,
+    size: int,
+    content_hash: str,
+    name: str,
+    mime_type: str | None,
+) -> Response:
+    """The bytes of a blob as a download: Range, ETag/If-None-Match, attachment, nosniff."""
+    etag = f'"{content_hash}"'
+    headers = {
+        "etag": etag,
+        "accept-ranges": "bytes",
+        "cache-control": CACHE_CONTROL,
+        "content-disposition": content_disposition(name),
+        "x-content-type-options": "nosniff",
+    }
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None and _etag_matches(if_none_match, etag):
+        headers.pop("content-disposition")
+        return Response(status_code=304, headers=headers)
+
+    range_header = request.headers.get("range")
+    if_range = request.headers.get("if-range")
+    if if_range is not None and if_range.strip() != etag:
+        range_header = None  # the client's copy is stale: send it all
+    try:
+        wanted = parse_range(range_header, size)
+    except Unsatisfiable:
+        return _error(
+            416,
+            "The requested range is outside the file.",
+            "RANGE_NOT_SATISFIABLE",
+            **{"content-range": f"bytes */{size}", "accept-ranges": "bytes"},
+        )
+    status = 200
+    start, end = 0, size
+    if wanted is not None:
+        status, start, end = 206, wanted.start, wanted.end
+        headers["content-range"] = f"bytes {start}-{end - 1}/{size}"
+    headers["content-length"] = str(end - start)
+    # Set as a header, not media_type=, so that Starlette adds no charset to text/*.
+    headers["content-type"] = _media_type(mime_type)
+
+    if request.method == "HEAD" or end == start or blob_id is None:
+        return Response(status_code=status, headers=headers)
+
+    chunks = blobs.read_range(db=db, blob_id=blob_id, start=start, end=end)
+    iterator = aiter(chunks)
+    try:
+        # The first chunk is read before the status line is sent, so that a database
+        # that does not answer is a 503 rather than a cut-off 200.
+        first = await anext(iterator, b"")
+    except UNAVAILABLE_ERRORS as exc:
+        log.warning("database unavailable while reading blob %s: %s", blob_id, exc)
+        return unavailable()
+    except errors.NotFound:
+        log.error("blob %s of %r is missing", blob_id, name)
+        return not_found()
+    return StreamingResponse(_stream(first, iterator), status_code=status, headers=headers)
+
+
+def _rev_param(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        raise errors.BadInput("rev must be a positive whole number.")
+    return int(raw)
+
+
+async def file_content(request: Request) -> Response:
+    """GET/HEAD /files/{id}/content[?rev=N][&sig=...]."""
+    state: Any = request.app.state
+    db: Database = state.db
+    file_id: str = request.path_params["id"]
+    try:
+        rev = _rev_param(request.query_params.get("rev"))
+    except errors.BadInput as exc:
+        return _error(400, exc.message, exc.code)
+    sig = request.query_params.get("sig")
+    try:
+        if sig is not None:
+            signed_rev = links.verify_download(signer=state.signer, token=sig, file_id=file_id)
+            if signed_rev is None or (rev is not None and rev != signed_rev):
+                return _error(403, "This download link is invalid or has expired.", "FORBIDDEN")
+            owner_id = await links.file_owner(db=db, file_id=file_id)
+            if owner_id is None:
+                return not_found()
+            user_id, rev = owner_id, signed_rev
+        else:
+            token = _bearer(request.headers.get("authorization"))
+            found = None
+            if token is not None:
+                found = await auth_service.authenticate(
+                    db=db, signer=state.signer, settings=state.settings, token=token
+                )
+            if found is None:
+                return _error(
+                    401,
+                    errors.Unauthenticated.default_message,
+                    errors.Unauthenticated.code,
+                    **{"www-authenticate": "Bearer"},
+                )
+            user_id = found[0].id
+        record = await files_service.fetch_file(db=db, user_id=user_id, file_id=file_id, rev=rev)
+    except errors.NotFound:
+        return not_found()
+    except errors.ServiceUnavailable:
+        return unavailable()
+    except UNAVAILABLE_ERRORS as exc:
+        log.warning("database unavailable: %s", exc)
+        return unavailable()
+    return await blob_response(
+        request,
+        db=db,
+        blob_id=record.blob_id,
+        size=record.size,
+        content_hash=record.content_hash,
+        name=record.name,
+        mime_type=record.mime_type,
+    )
+
+
+def _bearer(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+ROUTES: list[BaseRoute] = [
+    Route("/files/{id}/content", file_content, methods=["GET", "HEAD"]),
+]
