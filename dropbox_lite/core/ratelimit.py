@@ -1,0 +1,118 @@
+"""A failure throttle kept in MongoDB, so that it holds across processes.
+
+Each failure is one inserted document in `rate_limits`: {_id: ObjectId, key:
+"login:user:alice", at: datetime, expires_at: datetime}. Inserts are the only
+writes, so concurrent failures all count on every backend: FerretDB v1 (SQLite)
+applies updates as read-modify-write, and 12 concurrent `$inc`s of one document
+leave it at 4 (so do conditional "compare-and-set" updates). Every query filters on
+`expires_at`, since FerretDB v1 has no TTL index to remove old documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+
+COLLECTION = "rate_limits"
+# How long a failure is remembered at most; a long run of locked-out failures
+# keeps its growing delay for this long.
+MEMORY = timedelta(days=1)
+# More failures than this never change the delay (it is capped well before).
+MAX_FETCHED = 64
+
+
+def _aware(value: datetime) -> datetime:
+    # mongomock may hand back naive datetimes; they are UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Throttle:
+    """After `max_failures` failures, refuse for a delay that doubles with each more.
+
+    The failure that reaches `max_failures` locks the key for `base_delay`; each
+    further one doubles it, up to `max_delay`. Failures run together while each
+    comes within `window` of the end of the previous one's lock (or of the previous
+    failure, before any lock); a quiet `window` after that forgets them, as does
+    `reset`.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        max_failures: int = 5,
+        window: timedelta = timedelta(minutes=15),
+        max_delay: timedelta = timedelta(minutes=15),
+        base_delay: timedelta = timedelta(minutes=1),
+    ) -> None:
+        if max_failures < 1:
+            raise ValueError("max_failures must be at least 1")
+        self.name = name
+        self.max_failures = max_failures
+        self.window = window
+        self.max_delay = max_delay
+        self.base_delay = min(base_delay, max_delay)
+
+    def key(self, *parts: str) -> str:
+        """A key in this throttle's namespace: key("user", "alice") is "login:user:alice"."""
+        return ":".join((self.name, *parts))
+
+    def delay(self, failures: int) -> timedelta:
+        """How long a key stays locked after its `failures`-th failure in a run."""
+        if failures < self.max_failures:
+            return timedelta(0)
+        doublings = min(failures - self.max_failures, 32)
+        grown: timedelta = self.base_delay * 2**doublings
+        return min(grown, self.max_delay)
+
+    def locked_until(self, times: Sequence[datetime], now: datetime) -> datetime | None:
+        """When the lock that these failure times (any order) impose ends, if it is on."""
+        count = 0
+        last: datetime | None = None
+        for at in sorted(times):
+            if last is not None and at - last >= self.delay(count) + self.window:
+                count = 0
+            count += 1
+            last = at
+        if last is None or count < self.max_failures:
+            return None
+        until = last + self.delay(count)
+        return until if until > now else None
+
+    async def check(self, *, db: Database, keys: Sequence[str]) -> None:
+        """Raise RateLimited(retry_after_seconds=N) when any of `keys` is locked now."""
+        now = datetime.now(UTC)
+        waits: list[float] = []
+        for key in dict.fromkeys(keys):
+            cursor = (
+                db[COLLECTION]
+                .find({"key": key, "expires_at": {"$gt": now}}, {"at": 1})
+                .sort("at", -1)
+                .limit(MAX_FETCHED)
+            )
+            times = [_aware(doc["at"]) async for doc in cursor]
+            until = self.locked_until(times, now)
+            if until is not None:
+                waits.append((until - now).total_seconds())
+        if waits:
+            raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
+
+    async def fail(self, *, db: Database, keys: Sequence[str]) -> None:
+        """Count one failure against each of `keys`."""
+        now = datetime.now(UTC)
+        docs = [
+            {"_id": ObjectId(), "key": key, "at": now, "expires_at": now + MEMORY}
+            for key in dict.fromkeys(keys)
+        ]
+        if docs:
+            await db[COLLECTION].insert_many(docs)
+
+    async def reset(self, *, db: Database, key: str) -> None:
+        """Forget the failures of `key` (after a success)."""
+        await db[COLLECTION].delete_many({"key": key})

@@ -1,0 +1,96 @@
+"""core/ratelimit.py: the MongoDB-backed failure throttle (tested here: auth owns it)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.core.ratelimit import Throttle
+
+
+async def test_locks_after_max_failures_with_growing_delay(db: Database) -> None:
+    throttle = Throttle(name="t", max_failures=3)
+    keys = ["t:a"]
+    for _ in range(2):
+        await throttle.fail(db=db, keys=keys)
+        await throttle.check(db=db, keys=keys)  # still open
+    await throttle.fail(db=db, keys=keys)
+    with pytest.raises(errors.RateLimited) as first:
+        await throttle.check(db=db, keys=keys)
+    assert 55 <= first.value.details["retry_after_seconds"] <= 60
+    await throttle.fail(db=db, keys=keys)
+    with pytest.raises(errors.RateLimited) as second:
+        await throttle.check(db=db, keys=keys)
+    assert 115 <= second.value.details["retry_after_seconds"] <= 120
+
+
+def test_delay_doubles_up_to_the_cap() -> None:
+    throttle = Throttle(name="t")
+    delays = [throttle.delay(n).total_seconds() for n in range(1, 12)]
+    assert delays == [0, 0, 0, 0, 60, 120, 240, 480, 900, 900, 900]
+
+
+async def test_any_locked_key_refuses_and_others_are_independent(db: Database) -> None:
+    throttle = Throttle(name="t", max_failures=1)
+    await throttle.fail(db=db, keys=["t:ip"])
+    with pytest.raises(errors.RateLimited):
+        await throttle.check(db=db, keys=["t:user", "t:ip"])
+    await throttle.check(db=db, keys=["t:user", "t:other-ip"])
+
+
+async def test_reset_forgets_one_key(db: Database) -> None:
+    throttle = Throttle(name="t", max_failures=1)
+    await throttle.fail(db=db, keys=["t:a", "t:b"])
+    await throttle.reset(db=db, key="t:a")
+    await throttle.check(db=db, keys=["t:a"])
+    with pytest.raises(errors.RateLimited):
+        await throttle.check(db=db, keys=["t:b"])
+
+
+async def test_concurrent_failures_all_count(db: Database) -> None:
+    throttle = Throttle(name="t", max_failures=100)
+    await asyncio.gather(*(throttle.fail(db=db, keys=["t:a", "t:b"]) for _ in range(12)))
+    assert await db["rate_limits"].count_documents({"key": "t:a"}) == 12
+    assert await db["rate_limits"].count_documents({"key": "t:b"}) == 12
+
+
+async def _failed_at(db: Database, key: str, *ago: timedelta) -> None:
+    now = datetime.now(UTC)
+    await db["rate_limits"].insert_many(
+        [{"key": key, "at": now - a, "expires_at": now - a + timedelta(days=1)} for a in ago]
+    )
+
+
+async def test_failures_a_window_apart_do_not_add_up(db: Database) -> None:
+    throttle = Throttle(name="t", max_failures=3)
+    await _failed_at(db, "t:a", timedelta(minutes=40), timedelta(minutes=20))
+    await throttle.fail(db=db, keys=["t:a"])
+    await throttle.check(db=db, keys=["t:a"])
+
+
+async def test_the_delay_keeps_growing_after_a_lock_ends(db: Database) -> None:
+    # Five failures 10 minutes ago locked the key for a minute; it is open again,
+    # but the next failure continues the run: two minutes, not a fresh count.
+    throttle = Throttle(name="t")
+    await _failed_at(db, "t:a", *[timedelta(minutes=10)] * 5)
+    await throttle.check(db=db, keys=["t:a"])
+    await throttle.fail(db=db, keys=["t:a"])
+    with pytest.raises(errors.RateLimited) as locked:
+        await throttle.check(db=db, keys=["t:a"])
+    assert 115 <= locked.value.details["retry_after_seconds"] <= 120
+
+
+async def test_an_expired_document_counts_as_absent(db: Database) -> None:
+    # FerretDB has no TTL index: stale documents stay and must be ignored.
+    throttle = Throttle(name="t", max_failures=2)
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    await db["rate_limits"].insert_many(
+        [{"key": "t:a", "at": past, "expires_at": past} for _ in range(5)]
+    )
+    await throttle.check(db=db, keys=["t:a"])
+    await throttle.fail(db=db, keys=["t:a"])
+    await throttle.check(db=db, keys=["t:a"])
