@@ -1,8 +1,187 @@
-"""GraphQL face of this module (filled in by its issue)."""
+"""GraphQL face of sync: the change feed, long polling, the live subscription, conflicts."""
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
+import enum
+from collections.abc import AsyncGenerator
+from typing import Annotated, Any
+
+import strawberry
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.api import ApiError, Info, IsAuthenticated, current_user_id
+from dropbox_lite.sync import service
+
+
+@strawberry.enum(description="What happened to an entry.")
+class ChangeKind(enum.Enum):
+    UPSERTED = "UPSERTED"
+    DELETED = "DELETED"
+
+
+@strawberry.type(description="One entry's latest state in the feed.")
+class Change:
+    kind: ChangeKind = strawberry.field(
+        description="UPSERTED: the entry is live, as `entry` shows; DELETED: it is gone "
+        "(trashed or purged) and the client removes it."
+    )
+    id: strawberry.ID = strawberry.field(description="The entry's id.")
+    parent_id: strawberry.ID | None = strawberry.field(
+        description="Its parent folder's id (null for the root)."
+    )
+    doc: strawberry.Private[dict[str, Any] | None]
+
+
+@strawberry.type(description="A page of the change feed.")
+class ChangePage:
+    changes: list[Change] = strawberry.field(
+        description="In sequence order, each entry at most once, at its latest state."
+    )
+    cursor: str = strawberry.field(
+        description="Opaque; pass it to the next `changes` call (or `waitForChanges`)."
+    )
+    has_more: bool = strawberry.field(description="More changes can be read at once with `cursor`.")
+
+
+@strawberry.type(description="The outcome of a long poll.")
+class WaitResult:
+    changed: bool = strawberry.field(
+        description="There are changes after the cursor: call `changes(cursor)`."
+    )
+    backoff_seconds: int = strawberry.field(
+        description="Wait this long before the next poll (0 unless the server is busy)."
+    )
+
+
+def _reraise(error: errors.DomainError) -> Exception:
+    if isinstance(error, errors.CursorReset):
+        # API.md: a cursor the server cannot serve is BAD_USER_INPUT whose
+        # extensions.code is CURSOR_RESET.
+        return ApiError(error.message, "CURSOR_RESET", reason="CURSOR_RESET")
+    return error
+
+
+def page_type(record: service.ChangePageRecord) -> ChangePage:
+    return ChangePage(
+        changes=[
+            Change(
+                kind=ChangeKind(change.kind),
+                id=strawberry.ID(change.id),
+                parent_id=strawberry.ID(change.parent_id) if change.parent_id else None,
+                doc=change.doc,
+            )
+            for change in record.changes
+        ],
+        cursor=record.cursor,
+        has_more=record.has_more,
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="The change feed. No cursor: the full current state, in pages (an "
+        "initial sync), then every change after it.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def changes(
+        self,
+        info: Info,
+        cursor: Annotated[
+            str | None,
+            strawberry.argument(description="From the last page; omit for an initial sync."),
+        ] = None,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description=f"Page size, 1 to {service.MAX_PAGE} (larger is capped)."
+            ),
+        ] = 500,
+    ) -> ChangePage:
+        context = info.context
+        try:
+            record = await service.get_updated_files(
+                db=context.db,
+                signer=context.signer,
+                user_id=current_user_id(info),
+                cursor=cursor,
+                first=first,
+            )
+        except errors.DomainError as error:
+            raise _reraise(error) from None
+        return page_type(record)
+
+    @strawberry.field(
+        description="A cursor at the present: the feed from it starts with the next change.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def latest_cursor(self, info: Info) -> str:
+        context = info.context
+        return await service.latest_cursor(
+            db=context.db, signer=context.signer, user_id=current_user_id(info)
+        )
+
+    @strawberry.field(
+        description="Long poll: returns as soon as there are changes after `cursor` (seen "
+        "within about a second, whichever process made them), or at the timeout.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def wait_for_changes(
+        self,
+        info: Info,
+        cursor: Annotated[str, strawberry.argument(description="A cursor from `changes`.")],
+        timeout_seconds: Annotated[
+            int,
+            strawberry.argument(
+                description=f"At least 1; more than {service.MAX_WAIT_SECONDS} is capped."
+            ),
+        ] = 30,
+    ) -> WaitResult:
+        context = info.context
+        try:
+            record = await service.wait_for_changes(
+                db=context.db,
+                signer=context.signer,
+                user_id=current_user_id(info),
+                cursor=cursor,
+                timeout_seconds=timeout_seconds,
+            )
+        except errors.DomainError as error:
+            raise _reraise(error) from None
+        return WaitResult(changed=record.changed, backoff_seconds=record.backoff_seconds)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="The change feed, live: replays from `cursor` (none: the full state), "
+        "then sends a page whenever something changes. Sign in with the connection_init "
+        'payload {"Authorization": "Bearer <token>"}.'
+    )
+    async def changes(
+        self,
+        info: Info,
+        cursor: Annotated[
+            str | None, strawberry.argument(description="Where to start; omit for an initial sync.")
+        ] = None,
+    ) -> AsyncGenerator[ChangePage, None]:
+        user_id = current_user_id(info)
+        context = info.context
+        pages = service.follow_changes(
+            db=context.db,
+            signer=context.signer,
+            user_id=user_id,
+            cursor=cursor,
+            first=service.MAX_PAGE,
+        )
+        try:
+            async for record in pages:
+                yield page_type(record)
+        except errors.DomainError as error:
+            raise _reraise(error) from None
+
+
+QUERIES: tuple[type, ...] = (Query,)
 MUTATIONS: tuple[type, ...] = ()
-SUBSCRIPTIONS: tuple[type, ...] = ()
+SUBSCRIPTIONS: tuple[type, ...] = (Subscription,)
 TYPES: tuple[type, ...] = ()

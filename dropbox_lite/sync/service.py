@@ -1,0 +1,374 @@
+"""Sync: the change feed (get_updated_files), long polling, conflict detection and resolution.
+
+The feed is read from the entries collection itself: every change writes the
+owner's next sequence number onto the entry (journal.change), so "what changed
+since N" is the entries whose `seq` is above N, each at its latest state. A
+reader serves only up to journal.stable_seq, so a change still being written
+with a lower number than one already written is never skipped.
+
+A cursor is a signed position in that order: {v, u: user id, p: phase, s: seq,
+i: the last entry id served at `s` (None once all of `s` is served), b: bound}.
+Phase "full" is an initial sync: the live entries whose seq is at most the bound
+taken when it began (the set can only shrink while it is paged, since every
+change takes a higher number); phase "inc" then serves every change above it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.core.security import Signer
+from dropbox_lite.sync import journal
+
+CURSOR_PURPOSE = "cursor"
+CURSOR_VERSION = 1
+MAX_PAGE = 2000
+MAX_WAIT_SECONDS = 480
+POLL_SECONDS = 0.4
+# Long polls in this process above which clients are asked to back off.
+BUSY_WAITERS = 2000
+BUSY_BACKOFF_SECONDS = 5
+
+UPSERTED = "UPSERTED"
+DELETED = "DELETED"
+
+
+@dataclass(frozen=True)
+class Position:
+    phase: str  # "full" or "inc"
+    seq: int
+    after_id: ObjectId | None
+    bound: int  # full phase: the snapshot's seq, where the incremental phase starts
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    kind: str  # UPSERTED or DELETED
+    id: str
+    parent_id: str | None
+    doc: dict[str, Any] | None  # the entry's current document; None when deleted
+
+
+@dataclass(frozen=True)
+class ChangePageRecord:
+    changes: list[ChangeRecord]
+    cursor: str
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class WaitRecord:
+    changed: bool
+    backoff_seconds: int
+
+
+# -- cursors ---------------------------------------------------------------------------
+
+
+def encode_cursor(signer: Signer, *, user_id: str, position: Position) -> str:
+    """The opaque, signed cursor for a position in a user's feed."""
+    payload = {
+        "v": CURSOR_VERSION,
+        "u": user_id,
+        "p": position.phase,
+        "s": position.seq,
+        "i": str(position.after_id) if position.after_id else None,
+        "b": position.bound,
+    }
+    return signer.sign(payload, purpose=CURSOR_PURPOSE)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
+    """The position in a cursor; BadInput when forged, garbled or someone else's."""
+    payload = signer.unsign(cursor, purpose=CURSOR_PURPOSE)
+    if not isinstance(payload, dict) or payload.get("u") != user_id:
+        raise errors.BadInput("This cursor is not valid.")
+    if payload.get("v") != CURSOR_VERSION:
+        raise errors.CursorReset()
+    fields: dict[str, Any] = payload
+    phase, seq, after, bound = (
+        fields.get("p", ""),
+        fields.get("s", -1),
+        fields.get("i"),
+        fields.get("b", -1),
+    )
+    valid = (
+        phase in ("full", "inc")
+        and _is_int(seq)
+        and _is_int(bound)
+        and (after is None or (isinstance(after, str) and ObjectId.is_valid(after)))
+    )
+    if not valid:
+        raise errors.BadInput("This cursor is not valid.")
+    return Position(phase, seq, ObjectId(after) if after else None, bound)
+
+
+async def _check_servable(*, db: Database, owner_id: ObjectId, position: Position) -> None:
+    counter = await db["counters"].find_one({"_id": owner_id}) or {}
+    top = int(counter.get("seq", 0))
+    horizon = int(counter.get("horizon", 0))
+    # A cursor beyond the present comes from another database (restored or reset);
+    # one below the horizon needs tombstones that are gone.
+    if max(position.seq, position.bound) > top or min(position.seq, position.bound) < horizon:
+        raise errors.CursorReset()
+
+
+def _owner(user_id: str) -> ObjectId:
+    if not ObjectId.is_valid(user_id):
+        raise errors.NotFound()
+    return ObjectId(user_id)
+
+
+def _page_size(first: int) -> int:
+    if first <= 0:
+        raise errors.BadInput("`first` must be at least 1.", argument="first")
+    return min(first, MAX_PAGE)
+
+
+# -- the feed --------------------------------------------------------------------------
+
+
+def _after(position: Position) -> dict[str, Any]:
+    if position.after_id is None:
+        return {"seq": {"$gt": position.seq}}
+    return {
+        "$or": [
+            {"seq": {"$gt": position.seq}},
+            {"seq": position.seq, "_id": {"$gt": position.after_id}},
+        ]
+    }
+
+
+async def _scan(
+    *, db: Database, owner_id: ObjectId, position: Position, bound: int, live: bool, room: int
+) -> list[dict[str, Any]]:
+    query: dict[str, Any] = {"owner_id": owner_id, **_after(position)}
+    query = {"$and": [query, {"seq": {"$lte": bound}}]}
+    if live:
+        query["trashed"] = False
+        query["deleted"] = {"$ne": True}
+    cursor = db["entries"].find(query).sort([("seq", 1), ("_id", 1)]).limit(room + 1)
+    return [doc async for doc in cursor]
+
+
+def change_record(doc: dict[str, Any]) -> ChangeRecord:
+    """The change that reports an entry document's current state."""
+    parent = doc.get("parent_id")
+    gone = bool(doc.get("trashed")) or bool(doc.get("deleted"))
+    return ChangeRecord(
+        kind=DELETED if gone else UPSERTED,
+        id=str(doc["_id"]),
+        parent_id=str(parent) if parent is not None else None,
+        doc=None if gone else doc,
+    )
+
+
+async def get_updated_files(
+    *, db: Database, signer: Signer, user_id: str, cursor: str | None, first: int
+) -> ChangePageRecord:
+    """One page of the user's changes after `cursor` (no cursor: an initial full sync)."""
+    room = _page_size(first)
+    owner_id = _owner(user_id)
+    if cursor is None:
+        snapshot = await journal.stable_seq(db=db, owner_id=owner_id)
+        position = Position("full", 0, None, snapshot)
+    else:
+        position = decode_cursor(signer, user_id=user_id, cursor=cursor)
+        await _check_servable(db=db, owner_id=owner_id, position=position)
+
+    docs: list[dict[str, Any]] = []
+    if position.phase == "full":
+        found = await _scan(
+            db=db, owner_id=owner_id, position=position, bound=position.bound, live=True, room=room
+        )
+        if len(found) > room:
+            return _page(signer, user_id, found[:room], _resume("full", found[room - 1], position))
+        docs.extend(found)
+        room -= len(found)
+        position = Position("inc", position.bound, None, position.bound)
+        if room == 0:
+            return _page(signer, user_id, docs, position, has_more=True)
+
+    bound = max(await journal.stable_seq(db=db, owner_id=owner_id), position.seq)
+    found = await _scan(
+        db=db, owner_id=owner_id, position=position, bound=bound, live=False, room=room
+    )
+    if len(found) > room:
+        docs.extend(found[:room])
+        return _page(signer, user_id, docs, _resume("inc", found[room - 1], position))
+    docs.extend(found)
+    return _page(signer, user_id, docs, Position("inc", bound, None, bound), has_more=False)
+
+
+def _resume(phase: str, last: dict[str, Any], position: Position) -> Position:
+    return Position(phase, int(last["seq"]), last["_id"], position.bound)
+
+
+def _page(
+    signer: Signer,
+    user_id: str,
+    docs: list[dict[str, Any]],
+    position: Position,
+    *,
+    has_more: bool = True,
+) -> ChangePageRecord:
+    # An entry changed while the page was read can be met twice (the index moves
+    # under the scan, or the snapshot and the incremental part both hold it):
+    # report it once, at the latest state read.
+    latest: dict[Any, dict[str, Any]] = {}
+    for doc in docs:
+        latest.pop(doc["_id"], None)
+        latest[doc["_id"]] = doc
+    return ChangePageRecord(
+        changes=[change_record(doc) for doc in latest.values()],
+        cursor=encode_cursor(signer, user_id=user_id, position=position),
+        has_more=has_more,
+    )
+
+
+async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
+    """A cursor at the present: its feed starts with the next change."""
+    owner_id = _owner(user_id)
+    seq = await journal.stable_seq(db=db, owner_id=owner_id)
+    return encode_cursor(signer, user_id=user_id, position=Position("inc", seq, None, seq))
+
+
+async def forget_tombstones(*, db: Database, user_id: str, up_to_seq: int) -> int:
+    """Drop deletion tombstones at or below `up_to_seq`; older cursors then reset."""
+    owner_id = _owner(user_id)
+    await db["counters"].update_one(
+        {"_id": owner_id}, {"$max": {"horizon": up_to_seq}}, upsert=True
+    )
+    result = await db["entries"].delete_many(
+        {"owner_id": owner_id, "deleted": True, "seq": {"$lte": up_to_seq}}
+    )
+    return int(result.deleted_count)
+
+
+# -- long polling ----------------------------------------------------------------------
+
+_waiters = 0
+
+
+def wait_timeout(seconds: int) -> int:
+    """The timeout actually used: BadInput when not positive, capped at MAX_WAIT_SECONDS."""
+    if seconds <= 0:
+        raise errors.BadInput("`timeoutSeconds` must be at least 1.", argument="timeoutSeconds")
+    return min(seconds, MAX_WAIT_SECONDS)
+
+
+async def _has_changes(*, db: Database, owner_id: ObjectId, position: Position) -> bool:
+    if position.phase == "full":
+        return True  # the initial sync is not finished: there is more to read now
+    bound = await journal.stable_seq(db=db, owner_id=owner_id)
+    if bound <= position.seq and position.after_id is None:
+        return False
+    query = {"$and": [{"owner_id": owner_id, **_after(position)}, {"seq": {"$lte": bound}}]}
+    return await db["entries"].find_one(query, {"_id": 1}) is not None
+
+
+async def wait_for_changes(
+    *, db: Database, signer: Signer, user_id: str, cursor: str, timeout_seconds: int
+) -> WaitRecord:
+    """Wait until the feed has something after `cursor`, or the timeout passes.
+
+    It polls the database, so it sees changes made by any app process.
+    """
+    global _waiters
+    timeout = wait_timeout(timeout_seconds)
+    owner_id = _owner(user_id)
+    position = decode_cursor(signer, user_id=user_id, cursor=cursor)
+    await _check_servable(db=db, owner_id=owner_id, position=position)
+    if _waiters >= BUSY_WAITERS:
+        return WaitRecord(changed=False, backoff_seconds=BUSY_BACKOFF_SECONDS)
+    _waiters += 1
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if await _has_changes(db=db, owner_id=owner_id, position=position):
+                return WaitRecord(changed=True, backoff_seconds=0)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return WaitRecord(changed=False, backoff_seconds=0)
+            await asyncio.sleep(min(POLL_SECONDS, left))
+    finally:
+        _waiters -= 1
+
+
+async def follow_changes(
+    *, db: Database, signer: Signer, user_id: str, cursor: str | None, first: int
+) -> AsyncIterator[ChangePageRecord]:
+    """The feed from `cursor` (replayed page by page), then a page whenever something changes.
+
+    The first page is always sent, even when empty, so the client holds a cursor.
+    """
+    sent = False
+    while True:
+        page = await get_updated_files(
+            db=db, signer=signer, user_id=user_id, cursor=cursor, first=first
+        )
+        if page.changes or not sent:
+            yield page
+            sent = True
+        cursor = page.cursor
+        if page.has_more:
+            continue
+        await wait_for_changes(
+            db=db, signer=signer, user_id=user_id, cursor=cursor, timeout_seconds=MAX_WAIT_SECONDS
+        )
+
+
+# -- conflicts -------------------------------------------------------------------------
+
+
+class SyncDecision(enum.Enum):
+    NO_CHANGE = "NO_CHANGE"  # neither side changed (or the upload is the current content)
+    FAST_FORWARD = "FAST_FORWARD"  # only one side changed: apply it to the other
+    SAME_CONTENT = "SAME_CONTENT"  # both changed, to the same bytes: nothing to resolve
+    CONFLICT = "CONFLICT"  # both changed, differently
+
+
+@dataclass(frozen=True)
+class LocalVersion:
+    """What a device has: the revision it last synced, and its content now."""
+
+    base_rev: int
+    content_hash: str
+    # The base revision's hash when the device knows it; None: assume it edited.
+    base_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoteVersion:
+    """The server's current revision of the file."""
+
+    rev: int
+    content_hash: str
+
+
+def detect_conflicts(local_version: LocalVersion, remote_version: RemoteVersion) -> SyncDecision:
+    """Compare a device's version with the server's (pure; no I/O)."""
+    remote_moved = remote_version.rev != local_version.base_rev
+    local_edited = (
+        local_version.base_hash is None or local_version.content_hash != local_version.base_hash
+    )
+    if local_version.content_hash == remote_version.content_hash:
+        return SyncDecision.SAME_CONTENT if remote_moved else SyncDecision.NO_CHANGE
+    if remote_moved and local_edited:
+        return SyncDecision.CONFLICT
+    if remote_moved or local_edited:
+        return SyncDecision.FAST_FORWARD
+    return SyncDecision.NO_CHANGE
