@@ -9,7 +9,7 @@ import strawberry
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
-from dropbox_lite.core.api import Error, ErrorCode, Info
+from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated
 
 
 @strawberry.type(description="A person with an account.")
@@ -65,6 +65,23 @@ LoginResult = Annotated[
     AuthPayload | InvalidCredentialsError | RateLimitedError,
     strawberry.union("LoginResult"),
 ]
+ChangePasswordResult = Annotated[
+    User | InvalidCredentialsError | InvalidInputError,
+    strawberry.union("ChangePasswordResult"),
+]
+
+
+def _invalid_input(error: errors.InvalidInput) -> InvalidInputError:
+    return InvalidInputError(
+        message=error.message, code=ErrorCode.INVALID_INPUT, field=error.details.get("field")
+    )
+
+
+def _signed_in(info: Info) -> tuple[service.UserRecord, service.SessionRecord]:
+    # IsAuthenticated has run: both are set for a signed-in request.
+    ctx = info.context
+    assert ctx.user is not None and ctx.session is not None
+    return ctx.user, ctx.session
 
 
 def user_type(record: service.UserRecord) -> User:
@@ -108,6 +125,15 @@ class Query:
         user = info.context.user
         return user_type(user) if user else None
 
+    @strawberry.field(
+        description="The signed-in user's live device sessions, most recently used first.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def sessions(self, info: Info) -> list[Session]:
+        user, current = _signed_in(info)
+        records = await service.list_sessions(db=info.context.db, user_id=user.id)
+        return [session_type(r, current_id=current.id) for r in records]
+
 
 @strawberry.type
 class Mutation:
@@ -129,9 +155,7 @@ class Mutation:
         except errors.UsernameTaken as e:
             return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)
         except errors.InvalidInput as e:
-            return InvalidInputError(
-                message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
-            )
+            return _invalid_input(e)
         return await _payload(info, user, device_name)
 
     @strawberry.mutation(description="Sign in on this device.")
@@ -146,12 +170,73 @@ class Mutation:
     ) -> LoginResult:
         ctx = info.context
         try:
-            user = await service.verify_user(
-                db=ctx.db, settings=ctx.settings, username=username, password=password
+            user = await service.login(
+                db=ctx.db,
+                settings=ctx.settings,
+                username=username,
+                password=password,
+                client_ip=ctx.client_ip,
             )
         except errors.InvalidCredentials as e:
             return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
+        except errors.RateLimited as e:
+            return RateLimitedError(
+                message=e.message,
+                code=ErrorCode.RATE_LIMITED,
+                retry_after_seconds=e.details["retry_after_seconds"],
+            )
         return await _payload(info, user, device_name)
+
+    @strawberry.mutation(
+        description="Sign out this device (revoke the session of this request's token).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def logout(self, info: Info) -> bool:
+        user, current = _signed_in(info)
+        await service.revoke_session(db=info.context.db, user_id=user.id, session_id=current.id)
+        return True
+
+    @strawberry.mutation(
+        description="Sign out one of your devices; NOT_FOUND for any id that is not yours.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def revoke_session(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The session's id.")],
+    ) -> bool:
+        user, _ = _signed_in(info)
+        await service.revoke_session(db=info.context.db, user_id=user.id, session_id=str(id))
+        return True
+
+    @strawberry.mutation(
+        description="Change your password; every other device is signed out.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def change_password(
+        self,
+        info: Info,
+        current_password: Annotated[
+            str, strawberry.argument(description="The password in use now.")
+        ],
+        new_password: Annotated[str, strawberry.argument(description="8 to 1024 characters.")],
+    ) -> ChangePasswordResult:
+        ctx = info.context
+        user, current = _signed_in(info)
+        try:
+            record = await service.change_password(
+                db=ctx.db,
+                settings=ctx.settings,
+                user_id=user.id,
+                session_id=current.id,
+                current_password=current_password,
+                new_password=new_password,
+            )
+        except errors.InvalidCredentials as e:
+            return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
+        except errors.InvalidInput as e:
+            return _invalid_input(e)
+        return user_type(record)
 
 
 QUERIES: tuple[type, ...] = (Query,)

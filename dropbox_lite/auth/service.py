@@ -1,4 +1,4 @@
-"""Accounts and device sessions: create_user, verify_user, sessions, authenticate."""
+"""Accounts and device sessions: create_user, verify_user, login, sessions, authenticate."""
 
 from __future__ import annotations
 
@@ -14,16 +14,23 @@ from dropbox_lite.auth import passwords
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.ratelimit import Throttle
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import service as files_service
 
-USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,32}$")
+# ASCII only, checked as typed: lower() would let "\u212a" (KELVIN SIGN) pass as "k".
+USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{3,32}")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 MAX_DEVICE_NAME = 100
 TOKEN_PURPOSE = "session"
 # Last-seen (and the sliding expiry with it) is written at most this often per session.
 LAST_SEEN_EVERY = timedelta(minutes=5)
+# Failed logins, per username and per client address (issue 3: 5 in 15 minutes).
+LOGIN_THROTTLE = Throttle(name="login")
+# Wrong current passwords given to changePassword, per user: a stolen session must
+# not become an unthrottled password oracle.
+PASSWORD_THROTTLE = Throttle(name="password")
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ def session_record(doc: dict[str, Any]) -> SessionRecord:
 
 def validate_username(username: Any) -> str:
     """The username as typed, or InvalidInput saying what is wrong with it."""
-    if not isinstance(username, str) or not USERNAME_RE.fullmatch(username.lower()):
+    if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
         raise errors.InvalidInput(
             "A username is 3 to 32 characters of letters, digits, '.', '_' and '-'.",
             field="username",
@@ -135,7 +142,7 @@ async def verify_user(
 ) -> UserRecord:
     """The user whose password this is; InvalidCredentials (the same for both causes) if not."""
     doc = None
-    if isinstance(username, str) and len(username) <= 64:
+    if isinstance(username, str) and USERNAME_RE.fullmatch(username):
         doc = await db["users"].find_one({"username_key": username_key(username)})
     if not isinstance(password, str) or len(password) > MAX_PASSWORD:
         password = ""
@@ -145,6 +152,101 @@ async def verify_user(
     if doc is None or not ok:
         raise errors.InvalidCredentials()
     return user_record(doc)
+
+
+async def login(
+    *, db: Database, settings: Settings, username: str, password: str, client_ip: str
+) -> UserRecord:
+    """verify_user behind the login throttle: RateLimited while the username or the
+    client address is locked (even for the right password), InvalidCredentials else."""
+    keys = [LOGIN_THROTTLE.key("ip", client_ip)]
+    user_key = None
+    if isinstance(username, str) and USERNAME_RE.fullmatch(username):
+        # No account can have an invalid name: only the address counts for those.
+        user_key = LOGIN_THROTTLE.key("user", username_key(username))
+        keys.insert(0, user_key)
+    await LOGIN_THROTTLE.check(db=db, keys=keys)
+    try:
+        user = await verify_user(db=db, settings=settings, username=username, password=password)
+    except errors.InvalidCredentials:
+        await LOGIN_THROTTLE.fail(db=db, keys=keys)
+        raise
+    if user_key is not None:
+        await LOGIN_THROTTLE.reset(db=db, key=user_key)
+    return user
+
+
+async def change_password(
+    *,
+    db: Database,
+    settings: Settings,
+    user_id: str,
+    session_id: str,
+    current_password: str,
+    new_password: str,
+) -> UserRecord:
+    """Set a new password and revoke every session of the user but `session_id`.
+
+    InvalidInput for an unacceptable new password, InvalidCredentials for a wrong
+    current one, RateLimited after too many of those.
+    """
+    oid = ObjectId(user_id)
+    throttle_key = PASSWORD_THROTTLE.key("user", user_id)
+    await PASSWORD_THROTTLE.check(db=db, keys=[throttle_key])
+    doc = await db["users"].find_one({"_id": oid})
+    if doc is None:
+        raise errors.NotFound()
+    try:
+        new_password = validate_password(new_password, username=doc["username"])
+    except errors.InvalidInput as e:
+        raise errors.InvalidInput(e.message, field="newPassword") from None
+    if not isinstance(current_password, str) or len(current_password) > MAX_PASSWORD:
+        current_password = ""
+    old_hash = doc["password_hash"]
+    if not await passwords.check_password(
+        current_password, old_hash, rounds=settings.bcrypt_rounds
+    ):
+        await PASSWORD_THROTTLE.fail(db=db, keys=[throttle_key])
+        raise errors.InvalidCredentials("The current password is wrong.")
+    new_hash = await passwords.hash_password(new_password, rounds=settings.bcrypt_rounds)
+    result = await db["users"].update_one(
+        {"_id": oid, "password_hash": old_hash}, {"$set": {"password_hash": new_hash}}
+    )
+    if result.matched_count == 0:
+        # Changed meanwhile by another session: the current password is no longer it.
+        raise errors.InvalidCredentials("The current password is wrong.")
+    await PASSWORD_THROTTLE.reset(db=db, key=throttle_key)
+    await db["sessions"].update_many(
+        {"user_id": oid, "_id": {"$ne": ObjectId(session_id)}, "revoked": False},
+        {"$set": {"revoked": True, "revoked_at": now()}},
+    )
+    return user_record(doc)
+
+
+async def list_sessions(*, db: Database, user_id: str) -> list[SessionRecord]:
+    """The user's live sessions (not revoked, not expired), most recently used first."""
+    cursor = db["sessions"].find(
+        {"user_id": ObjectId(user_id), "revoked": False, "expires_at": {"$gt": now()}}
+    )
+    records = [session_record(doc) async for doc in cursor]
+    return sorted(records, key=lambda r: (_aware(r.last_seen_at), r.id), reverse=True)
+
+
+async def revoke_session(*, db: Database, user_id: str, session_id: str) -> None:
+    """End one of the user's live sessions; NotFound for any other id."""
+    if not isinstance(session_id, str) or not ObjectId.is_valid(session_id):
+        raise errors.NotFound()
+    result = await db["sessions"].update_one(
+        {
+            "_id": ObjectId(session_id),
+            "user_id": ObjectId(user_id),
+            "revoked": False,
+            "expires_at": {"$gt": now()},
+        },
+        {"$set": {"revoked": True, "revoked_at": now()}},
+    )
+    if result.matched_count == 0:
+        raise errors.NotFound()
 
 
 async def get_user(*, db: Database, user_id: str) -> UserRecord:
