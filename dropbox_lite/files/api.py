@@ -1,8 +1,608 @@
-"""GraphQL face of this module (filled in by its issue)."""
+"""GraphQL face of files and folders: entries, listings, uploads, trash, revisions, search."""
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
+import enum
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.files import links, service
+from dropbox_lite.files.service import EntryRecord
+
+
+@strawberry.interface(description="A file or a folder in a user's tree.")
+class Entry:
+    id: strawberry.ID = strawberry.field(description="Opaque id; stays the same across moves.")
+    name: str = strawberry.field(description='The name, case preserved ("" for the root).')
+    parent_id: strawberry.ID | None = strawberry.field(
+        description="The containing folder (null for the root)."
+    )
+    modified_at: datetime = strawberry.field(description="Last change of content or name.")
+    trashed: bool = strawberry.field(description="In the trash (deleted, not yet purged).")
+    record: strawberry.Private[EntryRecord]
+
+    @strawberry.field(description='The path from the root, such as "/a/b.txt"; the root is "/".')
+    async def path(self, info: Info) -> str:
+        return await service.entry_path(db=info.context.db, record=self.record)
+
+
+@strawberry.type(description="Where a page of a connection starts and ends.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More items follow `endCursor`.")
+    has_previous_page: bool = strawberry.field(description="Items precede `startCursor`.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item.")
+    end_cursor: str | None = strawberry.field(description="Pass as `after` for the next page.")
+
+
+@strawberry.type(description="One entry of a connection with its cursor.")
+class EntryEdge:
+    node: Entry = strawberry.field(description="The entry.")
+    cursor: str = strawberry.field(description="Opaque; pass as `after` to continue after it.")
+
+
+@strawberry.type(description="A page of entries (Relay connection).")
+class EntryConnection:
+    edges: list[EntryEdge] = strawberry.field(description="The entries of this page.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more follow.")
+    total_count: int = strawberry.field(description="Entries in the whole listing.")
+
+
+@strawberry.type(description="A folder.")
+class Folder(Entry):
+    @strawberry.field(
+        description="Its children: folders first, then by name ignoring case. "
+        f"`first` is capped at {service.MAX_PAGE}."
+    )
+    async def children(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="Page size.")] = 100,
+        after: Annotated[
+            str | None, strawberry.argument(description="`endCursor` of the previous page.")
+        ] = None,
+    ) -> EntryConnection:
+        page = await service.list_children(
+            db=info.context.db,
+            user_id=self.record.owner_id,
+            folder_id=self.record.id,
+            first=first,
+            after=after,
+        )
+        return _connection(page, service.child_cursor)
+
+
+@strawberry.type(description="One stored version of a file.")
+class Revision:
+    rev: int = strawberry.field(description="Revision number, 1 for the first upload.")
+    size: Long = strawberry.field(description="Size in bytes.")
+    content_hash: str = strawberry.field(description="Dropbox content hash of its bytes, hex.")
+    created_at: datetime = strawberry.field(description="When it was stored.")
+    file_id: strawberry.Private[str]
+
+    @strawberry.field(description="A signed URL that downloads this revision for an hour.")
+    def download_url(self, info: Info) -> str:
+        ctx = info.context
+        return links.download_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            file_id=self.file_id,
+            rev=self.rev,
+            expires_in=3600,
+        )
+
+
+@strawberry.type(description="A file.")
+class File(Entry):
+    size: Long = strawberry.field(description="Size in bytes of the current revision.")
+    rev: int = strawberry.field(description="Current revision number (UPDATE's parentRev).")
+    mime_type: str = strawberry.field(description="Media type guessed from the name.")
+    content_hash: str = strawberry.field(
+        description="Dropbox content hash: SHA-256 of the concatenated SHA-256s of 4 MiB "
+        "blocks, hex."
+    )
+
+    @strawberry.field(description="Stored revisions, newest first.")
+    async def revisions(
+        self,
+        info: Info,
+        first: Annotated[
+            int, strawberry.argument(description=f"At most {service.MAX_REVISIONS}.")
+        ] = 20,
+    ) -> list[Revision]:
+        records = await service.list_revisions(
+            db=info.context.db, user_id=self.record.owner_id, file_id=self.record.id, first=first
+        )
+        return [
+            Revision(
+                rev=r.rev,
+                size=Long(r.size),
+                content_hash=r.content_hash,
+                created_at=r.created_at,
+                file_id=r.file_id,
+            )
+            for r in records
+        ]
+
+    @strawberry.field(description="A signed, expiring URL that downloads this revision.")
+    def download_url(
+        self,
+        info: Info,
+        expires_in: Annotated[
+            int, strawberry.argument(description="Seconds until the URL stops working.")
+        ] = 3600,
+    ) -> str:
+        ctx = info.context
+        return links.download_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            file_id=self.record.id,
+            rev=self.record.rev,
+            expires_in=expires_in,
+        )
+
+
+@strawberry.type(description="Storage used and allowed.")
+class Usage:
+    used_bytes: Long = strawberry.field(description="Bytes of all files not purged.")
+    quota_bytes: Long | None = strawberry.field(description="The quota; null means unlimited.")
+
+
+@strawberry.enum(description="How an upload treats an existing file of the same name.")
+class WriteMode(enum.Enum):
+    ADD = "add"
+    OVERWRITE = "overwrite"
+    UPDATE = "update"
+
+
+# Expected errors (members of result unions).
+@strawberry.type(description="An entry with this name (ignoring case) is in the folder.")
+class NameTakenError(Error):
+    pass
+
+
+@strawberry.type(description="The name is not allowed (empty, '.', '..', / \\ or control chars).")
+class InvalidNameError(Error):
+    pass
+
+
+@strawberry.type(description="The file moved on since `yourParentRev`.")
+class ConflictError(Error):
+    current: File = strawberry.field(description="The file as it is now.")
+    your_parent_rev: int | None = strawberry.field(description="The revision you based it on.")
+
+
+@strawberry.type(description="The storage quota would be exceeded; nothing was stored.")
+class QuotaExceededError(Error):
+    pass
+
+
+@strawberry.type(description="The file is larger than the server accepts; nothing was stored.")
+class FileTooLargeError(Error):
+    pass
+
+
+@strawberry.type(description="The bytes do not match `contentHash`; nothing was stored.")
+class ChecksumMismatchError(Error):
+    pass
+
+
+@strawberry.type(description="A folder cannot go into itself or one of its descendants.")
+class InvalidMoveError(Error):
+    pass
+
+
+@strawberry.type(description="There is no such thing (or it is not yours).")
+class NotFoundError(Error):
+    pass
+
+
+CreateFolderResult = Annotated[
+    Folder | NameTakenError | InvalidNameError, strawberry.union("CreateFolderResult")
+]
+UploadFileResult = Annotated[
+    File
+    | NameTakenError
+    | ConflictError
+    | QuotaExceededError
+    | FileTooLargeError
+    | InvalidNameError
+    | ChecksumMismatchError,
+    strawberry.union("UploadFileResult"),
+]
+RenameEntryResult = Annotated[
+    Folder | File | NameTakenError | InvalidNameError, strawberry.union("RenameEntryResult")
+]
+MoveEntryResult = Annotated[
+    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError,
+    strawberry.union("MoveEntryResult"),
+]
+CopyEntryResult = Annotated[
+    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError | QuotaExceededError,
+    strawberry.union("CopyEntryResult"),
+]
+DeleteEntryResult = Annotated[Folder | File | NameTakenError, strawberry.union("DeleteEntryResult")]
+RestoreEntryResult = Annotated[
+    Folder | File | NameTakenError, strawberry.union("RestoreEntryResult")
+]
+RestoreRevisionResult = Annotated[
+    File | NotFoundError | QuotaExceededError, strawberry.union("RestoreRevisionResult")
+]
+
+
+def _common(record: EntryRecord) -> dict[str, Any]:
+    return {
+        "id": strawberry.ID(record.id),
+        "name": record.name,
+        "parent_id": None if record.parent_id is None else strawberry.ID(record.parent_id),
+        "modified_at": record.modified_at,
+        "trashed": record.trashed,
+        "record": record,
+    }
+
+
+def folder_type(record: EntryRecord) -> Folder:
+    return Folder(**_common(record))
+
+
+def file_type(record: EntryRecord) -> File:
+    return File(
+        **_common(record),
+        size=Long(record.size),
+        rev=record.rev,
+        mime_type=record.mime_type,
+        content_hash=record.content_hash,
+    )
+
+
+def entry_type(record: EntryRecord) -> Folder | File:
+    """The GraphQL type of an entry record."""
+    return file_type(record) if record.is_file else folder_type(record)
+
+
+def _connection(page: service.EntryPage, cursor_of: Any) -> EntryConnection:
+    return EntryConnection(
+        edges=[EntryEdge(node=entry_type(r), cursor=cursor_of(r)) for r in page.items],
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=page.start_cursor,
+            end_cursor=page.end_cursor,
+        ),
+        total_count=page.total_count,
+    )
+
+
+_ERROR_TYPES: dict[type[errors.DomainError], tuple[type, ErrorCode]] = {
+    errors.NameTaken: (NameTakenError, ErrorCode.NAME_TAKEN),
+    errors.InvalidName: (InvalidNameError, ErrorCode.INVALID_NAME),
+    errors.QuotaExceeded: (QuotaExceededError, ErrorCode.QUOTA_EXCEEDED),
+    errors.FileTooLarge: (FileTooLargeError, ErrorCode.FILE_TOO_LARGE),
+    errors.ChecksumMismatch: (ChecksumMismatchError, ErrorCode.CHECKSUM_MISMATCH),
+    errors.InvalidMove: (InvalidMoveError, ErrorCode.INVALID_MOVE),
+    errors.NotFound: (NotFoundError, ErrorCode.NOT_FOUND),
+}
+
+
+def error_type(error: errors.DomainError, allowed: tuple[type, ...]) -> Any:
+    """The union member for a domain error; the error itself when the union lacks it."""
+    if isinstance(error, errors.Conflict) and ConflictError in allowed:
+        current = error.details.get("current")
+        if isinstance(current, EntryRecord):
+            return ConflictError(
+                message=error.message,
+                code=ErrorCode.CONFLICT,
+                current=file_type(current),
+                your_parent_rev=error.details.get("your_parent_rev"),
+            )
+    mapped = _ERROR_TYPES.get(type(error))
+    if mapped is None or mapped[0] not in allowed:
+        raise error
+    cls, code = mapped
+    return cls(message=error.message, code=code)
+
+
+async def root_folder(info: Info, root_id: str) -> Folder:
+    """The signed-in user's root folder (User.root)."""
+    record = await service.get_folder(
+        db=info.context.db, user_id=current_user_id(info), folder_id=root_id
+    )
+    return folder_type(record)
+
+
+async def usage_of(info: Info, user_id: str) -> Usage:
+    """A user's storage use (User.usage)."""
+    found = await service.usage(db=info.context.db, user_id=user_id)
+    return Usage(
+        used_bytes=Long(found.used_bytes),
+        quota_bytes=None if found.quota_bytes is None else Long(found.quota_bytes),
+    )
+
+
+_ID = Annotated[strawberry.ID, strawberry.argument(description="An entry's id.")]
+_NAME = Annotated[str, strawberry.argument(description="The new name.")]
+_PARENT = Annotated[
+    strawberry.ID | None, strawberry.argument(description="The folder (default: the root).")
+]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="An entry by id or by path (exactly one of them).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def entry(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id.")] = None,
+        path: Annotated[
+            str | None, strawberry.argument(description='Its path, such as "/a/b.txt".')
+        ] = None,
+    ) -> Entry | None:
+        user_id = current_user_id(info)
+        if (id is None) == (path is None):
+            raise errors.BadInput("Give exactly one of `id` and `path`.")
+        db = info.context.db
+        if id is not None:
+            record = await service.get_entry(db=db, user_id=user_id, entry_id=id)
+        else:
+            assert path is not None
+            record = await service.resolve_path(db=db, user_id=user_id, path=path)
+        return entry_type(record)
+
+    @strawberry.field(
+        description="A folder by id; without an id, the root.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def folder(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id.")] = None,
+    ) -> Folder:
+        record = await service.get_folder(
+            db=info.context.db, user_id=current_user_id(info), folder_id=id
+        )
+        return folder_type(record)
+
+    @strawberry.field(
+        description=f"Entries whose name contains `query`, ignoring case; at most "
+        f"{service.MAX_SEARCH}.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def search(
+        self,
+        info: Info,
+        query: Annotated[str, strawberry.argument(description="Text to find in names.")],
+        first: Annotated[int, strawberry.argument(description="How many at most.")] = 50,
+    ) -> list[Entry]:
+        records = await service.search(
+            db=info.context.db, user_id=current_user_id(info), query=query, first=first
+        )
+        return [entry_type(r) for r in records]
+
+    @strawberry.field(
+        description="Entries in the trash (deleted explicitly), newest first.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def trash(
+        self,
+        info: Info,
+        first: Annotated[
+            int, strawberry.argument(description=f"Page size, at most {service.MAX_PAGE}.")
+        ] = 100,
+        after: Annotated[
+            str | None, strawberry.argument(description="`endCursor` of the previous page.")
+        ] = None,
+    ) -> EntryConnection:
+        page = await service.list_trash(
+            db=info.context.db, user_id=current_user_id(info), first=first, after=after
+        )
+        return _connection(page, service.trash_cursor)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create a folder.", permission_classes=[IsAuthenticated])
+    async def create_folder(
+        self,
+        info: Info,
+        name: Annotated[str, strawberry.argument(description="The folder's name.")],
+        parent_id: _PARENT = None,
+    ) -> CreateFolderResult:
+        try:
+            record = await service.create_folder(
+                db=info.context.db, user_id=current_user_id(info), parent_id=parent_id, name=name
+            )
+        except errors.DomainError as e:
+            return error_type(e, (NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+        return folder_type(record)
+
+    @strawberry.mutation(
+        description="Upload a file (GraphQL multipart request) with a write mode.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def upload_file(
+        self,
+        info: Info,
+        file: Annotated[Upload, strawberry.argument(description="The file's bytes.")],
+        parent_id: _PARENT = None,
+        name: Annotated[
+            str | None, strawberry.argument(description="Its name (default: the upload's).")
+        ] = None,
+        mode: Annotated[
+            WriteMode, strawberry.argument(description="ADD, OVERWRITE or UPDATE.")
+        ] = WriteMode.ADD,
+        parent_rev: Annotated[
+            int | None, strawberry.argument(description="UPDATE: the revision you edited.")
+        ] = None,
+        autorename: Annotated[
+            bool,
+            strawberry.argument(
+                description="Keep the upload under a free name instead of failing."
+            ),
+        ] = False,
+        content_hash: Annotated[
+            str | None, strawberry.argument(description="Expected Dropbox content hash.")
+        ] = None,
+    ) -> UploadFileResult:
+        ctx = info.context
+        user_id = current_user_id(info)
+        upload: Any = file
+        filename = name if name is not None else getattr(upload, "filename", None) or ""
+        try:
+            record = await service.store_file(
+                db=ctx.db,
+                settings=ctx.settings,
+                user_id=user_id,
+                file_obj=upload,
+                folder_id=parent_id,
+                name=filename,
+                mode=mode.value,
+                parent_rev=parent_rev,
+                autorename=autorename,
+                content_hash=content_hash,
+                username=ctx.user.username if ctx.user else None,
+            )
+        except errors.DomainError as e:
+            return error_type(  # type: ignore[no-any-return]
+                e,
+                (
+                    NameTakenError,
+                    ConflictError,
+                    QuotaExceededError,
+                    FileTooLargeError,
+                    InvalidNameError,
+                    ChecksumMismatchError,
+                ),
+            )
+        return file_type(record)
+
+    @strawberry.mutation(description="Rename an entry.", permission_classes=[IsAuthenticated])
+    async def rename_entry(self, info: Info, id: _ID, name: _NAME) -> RenameEntryResult:
+        try:
+            record = await service.rename_entry(
+                db=info.context.db, user_id=current_user_id(info), entry_id=id, name=name
+            )
+        except errors.DomainError as e:
+            return error_type(e, (NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+        return entry_type(record)
+
+    @strawberry.mutation(
+        description="Move an entry into another folder.", permission_classes=[IsAuthenticated]
+    )
+    async def move_entry(
+        self,
+        info: Info,
+        id: _ID,
+        parent_id: Annotated[strawberry.ID, strawberry.argument(description="Target folder.")],
+        name: Annotated[
+            str | None, strawberry.argument(description="A new name (default: keep it).")
+        ] = None,
+    ) -> MoveEntryResult:
+        try:
+            record = await service.move_entry(
+                db=info.context.db,
+                user_id=current_user_id(info),
+                entry_id=id,
+                parent_id=parent_id,
+                name=name,
+            )
+        except errors.DomainError as e:
+            return error_type(  # type: ignore[no-any-return]
+                e, (NameTakenError, InvalidNameError, InvalidMoveError)
+            )
+        return entry_type(record)
+
+    @strawberry.mutation(
+        description="Copy a file or a folder tree (bytes are shared, quota is counted).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def copy_entry(
+        self,
+        info: Info,
+        id: _ID,
+        parent_id: Annotated[strawberry.ID, strawberry.argument(description="Target folder.")],
+        name: Annotated[
+            str | None, strawberry.argument(description="The copy's name (default: the same).")
+        ] = None,
+    ) -> CopyEntryResult:
+        try:
+            record = await service.copy_entry(
+                db=info.context.db,
+                user_id=current_user_id(info),
+                entry_id=id,
+                parent_id=parent_id,
+                name=name,
+            )
+        except errors.DomainError as e:
+            return error_type(  # type: ignore[no-any-return]
+                e, (NameTakenError, InvalidNameError, InvalidMoveError, QuotaExceededError)
+            )
+        return entry_type(record)
+
+    @strawberry.mutation(
+        description="Move an entry (a folder with its contents) to the trash.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def delete_entry(self, info: Info, id: _ID) -> DeleteEntryResult:
+        try:
+            record = await service.delete_entry(
+                db=info.context.db, user_id=current_user_id(info), entry_id=id
+            )
+        except errors.DomainError as e:
+            return error_type(e, (NameTakenError,))  # type: ignore[no-any-return]
+        return entry_type(record)
+
+    @strawberry.mutation(
+        description="Bring an entry back from the trash to its old place (renamed if taken).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def restore_entry(self, info: Info, id: _ID) -> RestoreEntryResult:
+        try:
+            record = await service.restore_entry(
+                db=info.context.db, user_id=current_user_id(info), entry_id=id
+            )
+        except errors.DomainError as e:
+            return error_type(e, (NameTakenError,))  # type: ignore[no-any-return]
+        return entry_type(record)
+
+    @strawberry.mutation(
+        description="Delete an entry for good (a folder with its contents).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def purge_entry(self, info: Info, id: _ID) -> bool:
+        return await service.purge_entry(
+            db=info.context.db, user_id=current_user_id(info), entry_id=id
+        )
+
+    @strawberry.mutation(
+        description="Make an old revision the file's newest one.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def restore_revision(
+        self,
+        info: Info,
+        file_id: Annotated[strawberry.ID, strawberry.argument(description="The file.")],
+        rev: Annotated[int, strawberry.argument(description="The revision to bring back.")],
+    ) -> RestoreRevisionResult:
+        db = info.context.db
+        user_id = current_user_id(info)
+        await service.get_entry(db=db, user_id=user_id, entry_id=file_id)  # NOT_FOUND if not ours
+        try:
+            record = await service.restore_revision(
+                db=db, user_id=user_id, file_id=file_id, rev=rev
+            )
+        except errors.DomainError as e:
+            return error_type(e, (NotFoundError, QuotaExceededError))  # type: ignore[no-any-return]
+        return file_type(record)
+
+
+QUERIES: tuple[type, ...] = (Query,)
+MUTATIONS: tuple[type, ...] = (Mutation,)
 SUBSCRIPTIONS: tuple[type, ...] = ()
-TYPES: tuple[type, ...] = ()
+TYPES: tuple[type, ...] = (Folder, File)
