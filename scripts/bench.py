@@ -277,7 +277,7 @@ class DropboxLite:
 
     @property
     def auth(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     async def graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         response = await self.client.post(
