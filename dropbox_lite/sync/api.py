@@ -7,9 +7,18 @@ from collections.abc import AsyncGenerator
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.file_uploads import Upload
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.api import ApiError, Info, IsAuthenticated, current_user_id
+from dropbox_lite.core.api import (
+    ApiError,
+    Error,
+    ErrorCode,
+    Info,
+    IsAuthenticated,
+    current_user_id,
+)
+from dropbox_lite.files.api import ConflictError, Entry, File, entry_type, error_type, file_type
 from dropbox_lite.sync import service
 
 
@@ -29,7 +38,7 @@ class Change:
     parent_id: strawberry.ID | None = strawberry.field(
         description="Its parent folder's id (null for the root)."
     )
-    doc: strawberry.Private[dict[str, Any] | None]
+    entry: Entry | None = strawberry.field(description="The entry now; null when deleted.")
 
 
 @strawberry.type(description="A page of the change feed.")
@@ -53,6 +62,36 @@ class WaitResult:
     )
 
 
+@strawberry.enum(description="How to settle a conflict between a device's edit and the server's.")
+class ConflictResolution(enum.Enum):
+    KEEP_LOCAL = "keep_local"
+    KEEP_REMOTE = "keep_remote"
+    KEEP_BOTH = "keep_both"
+    MERGE = "merge"
+
+
+@strawberry.type(description="The conflict is settled.")
+class ResolvedConflict:
+    file: File = strawberry.field(description="The file now.")
+    conflicted_copy: File | None = strawberry.field(
+        description="KEEP_BOTH: the upload, saved beside it as a conflicted copy."
+    )
+
+
+@strawberry.type(
+    description="MERGE failed: the edits overlap, or the file is not UTF-8 text (or too "
+    "large to merge). Nothing changed; choose another resolution."
+)
+class MergeFailedError(Error):
+    pass
+
+
+ResolveConflictResult = Annotated[
+    ResolvedConflict | MergeFailedError | ConflictError,
+    strawberry.union("ResolveConflictResult"),
+]
+
+
 def _reraise(error: errors.DomainError) -> Exception:
     if isinstance(error, errors.CursorReset):
         # API.md: a cursor the server cannot serve is BAD_USER_INPUT whose
@@ -68,7 +107,7 @@ def page_type(record: service.ChangePageRecord) -> ChangePage:
                 kind=ChangeKind(change.kind),
                 id=strawberry.ID(change.id),
                 parent_id=strawberry.ID(change.parent_id) if change.parent_id else None,
-                doc=change.doc,
+                entry=entry_type(change.entry) if change.entry else None,
             )
             for change in record.changes
         ],
@@ -152,6 +191,58 @@ class Query:
 
 
 @strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Settle a conflict reported by uploadFile(mode: UPDATE) (ConflictError).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def resolve_conflict(
+        self,
+        info: Info,
+        file_id: Annotated[strawberry.ID, strawberry.argument(description="The file.")],
+        base_rev: Annotated[
+            int, strawberry.argument(description="The revision the device's edit started from.")
+        ],
+        resolution: Annotated[ConflictResolution, strawberry.argument(description="What to keep.")],
+        file: Annotated[
+            Upload | None,
+            strawberry.argument(description="The device's content (all but KEEP_REMOTE)."),
+        ] = None,
+        current_rev: Annotated[
+            int | None,
+            strawberry.argument(
+                description="The server revision the device resolved against "
+                "(ConflictError.current.rev); when given, nothing is written unless the "
+                "file is still at it."
+            ),
+        ] = None,
+    ) -> ResolveConflictResult:
+        context = info.context
+        upload: Any = file
+        try:
+            record = await service.resolve_conflict(
+                db=context.db,
+                settings=context.settings,
+                user_id=current_user_id(info),
+                username=context.user.username if context.user else "",
+                file_id=file_id,
+                base_rev=base_rev,
+                resolution=resolution.value,
+                upload=upload,
+                current_rev=current_rev,
+            )
+        except errors.MergeFailed as error:
+            return MergeFailedError(message=error.message, code=ErrorCode.MERGE_FAILED)
+        except errors.DomainError as error:
+            return error_type(error, (ConflictError,))  # type: ignore[no-any-return]
+        copy = record.conflicted_copy
+        return ResolvedConflict(
+            file=file_type(record.file),
+            conflicted_copy=file_type(copy) if copy else None,
+        )
+
+
+@strawberry.type
 class Subscription:
     @strawberry.subscription(
         description="The change feed, live: replays from `cursor` (none: the full state), "
@@ -182,6 +273,6 @@ class Subscription:
 
 
 QUERIES: tuple[type, ...] = (Query,)
-MUTATIONS: tuple[type, ...] = ()
+MUTATIONS: tuple[type, ...] = (Mutation,)
 SUBSCRIPTIONS: tuple[type, ...] = (Subscription,)
 TYPES: tuple[type, ...] = ()

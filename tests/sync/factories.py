@@ -30,27 +30,39 @@ async def put(
     parent = parent or await root_of(db, user_id)
     entry_id = ObjectId()
     async with journal.change(db=db, owner_id=owner) as seq:
-        at = datetime.now(UTC)
         await db["entries"].insert_one(
-            {
-                "_id": entry_id,
-                "owner_id": owner,
-                "parent_id": parent,
-                "name": name,
-                "name_key": name.casefold(),
-                "slot": name.casefold(),
-                "is_file": is_file,
-                "size": 0,
-                "rev": 1 if is_file else 0,
-                "created_at": at,
-                "modified_at": at,
-                "trashed": False,
-                "trash_root": False,
-                "deleted": False,
-                "seq": seq,
-            }
+            new_doc(owner, name, parent=parent, seq=seq, is_file=is_file, entry_id=entry_id)
         )
     return entry_id
+
+
+def new_doc(
+    owner: ObjectId,
+    name: str,
+    *,
+    parent: ObjectId,
+    seq: int,
+    is_file: bool = True,
+    entry_id: ObjectId | None = None,
+) -> dict[str, Any]:
+    at = datetime.now(UTC)
+    return {
+        "_id": entry_id or ObjectId(),
+        "owner_id": owner,
+        "parent_id": parent,
+        "name": name,
+        "name_key": name.casefold(),
+        "slot": name.casefold(),
+        "is_file": is_file,
+        "size": 0,
+        "rev": 1 if is_file else 0,
+        "created_at": at,
+        "modified_at": at,
+        "trashed": False,
+        "trash_root": False,
+        "deleted": False,
+        "seq": seq,
+    }
 
 
 async def update(db: Database, user_id: str, entry_id: ObjectId, **fields: Any) -> int:

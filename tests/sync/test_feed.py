@@ -7,7 +7,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
-from dropbox_lite.sync import service
+from dropbox_lite.sync import journal, service
 from tests.conftest import SECRET
 from tests.support import GraphQLClient, error_codes
 from tests.sync import factories
@@ -103,30 +103,15 @@ async def test_a_change_still_being_written_holds_the_feed_back(
     owner = ObjectId(account.user_id)
     reader = FeedReader(gql, account.token)
     await reader.catch_up()
-    slow = ObjectId()
     root = await factories.root_of(db, account.user_id)
-    from dropbox_lite.sync import journal
-
     async with journal.change(db=db, owner_id=owner) as slow_seq:
         fast = await factories.put(db, account.user_id, "fast")  # takes a higher number
         page = await reader.page()
         assert page["changes"] == []  # "fast" must wait for the lower number in flight
-        await db["entries"].insert_one(
-            {
-                "_id": slow,
-                "owner_id": owner,
-                "parent_id": root,
-                "name": "slow",
-                "name_key": "slow",
-                "slot": "slow",
-                "is_file": True,
-                "trashed": False,
-                "deleted": False,
-                "seq": slow_seq,
-            }
-        )
+        doc = factories.new_doc(owner, "slow", parent=root, seq=slow_seq)
+        await db["entries"].insert_one(doc)
     page = await reader.page()
-    assert [ch["id"] for ch in page["changes"]] == [str(slow), str(fast)]
+    assert [ch["id"] for ch in page["changes"]] == [str(doc["_id"]), str(fast)]
 
 
 async def test_page_size_is_validated_and_capped(
