@@ -1,8 +1,352 @@
-"""GraphQL face of this module (filled in by its issue)."""
+"""GraphQL face of share links: createShareLink, revokeShareLink, shareLinks, sharedLink,
+uploadToShareLink."""
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
+import asyncio
+import dataclasses
+import enum
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from bson import ObjectId
+from strawberry.file_uploads import Upload
+
+from dropbox_lite.auth.api import InvalidInputError, RateLimitedError
+from dropbox_lite.core import errors
+from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.files.api import (
+    ChecksumMismatchError,
+    ConflictError,
+    File,
+    FileTooLargeError,
+    InvalidNameError,
+    NameTakenError,
+    NotFoundError,
+    QuotaExceededError,
+    UploadFileResult,
+    error_type,
+    file_type,
+)
+from dropbox_lite.files.service import EntryRecord
+from dropbox_lite.sharing import service
+
+
+@strawberry.enum(description="What a share link lets visitors do.")
+class ShareAccess(enum.Enum):
+    VIEWER = "VIEWER"
+    EDITOR = "EDITOR"
+
+
+@strawberry.type(description="A link that shares one of your files or folders.")
+class ShareLink:
+    id: strawberry.ID = strawberry.field(description="Opaque id (for revokeShareLink).")
+    entry_id: strawberry.ID = strawberry.field(description="The shared file or folder.")
+    access: ShareAccess = strawberry.field(description="What visitors may do.")
+    expires_at: datetime | None = strawberry.field(
+        description="When the link stops working; null: never."
+    )
+    has_password: bool = strawberry.field(description="Whether visitors need a password.")
+    created_at: datetime = strawberry.field(description="When the link was made.")
+    revoked: bool = strawberry.field(description="Whether the link was taken back.")
+    download_count: int = strawberry.field(description="Completed downloads through the link.")
+
+
+@strawberry.type(description="A new share link. The token is shown only now: keep the url.")
+class ShareLinkCreated:
+    link: ShareLink = strawberry.field(description="The link.")
+    url: str = strawberry.field(description="The address to hand out: {PUBLIC_URL}/s/{token}.")
+    token: str = strawberry.field(description="The link's secret token (for sharedLink).")
+
+
+@strawberry.type(description="This link needs a password.")
+class PasswordRequiredError(Error):
+    pass
+
+
+@strawberry.type(description="The link's password is not this one.")
+class WrongPasswordError(Error):
+    pass
+
+
+@strawberry.type(description="A page of a shared folder's entries.")
+class SharedEntryPage:
+    items: list[SharedEntry] = strawberry.field(description="Folders first, then by name.")
+    cursor: str | None = strawberry.field(description="Pass as `after` for the next page.")
+    has_more: bool = strawberry.field(description="Whether another page follows.")
+
+
+@strawberry.type(
+    description="A shared file or folder as visitors see it: nothing outside the link's root."
+)
+class SharedEntry:
+    name: str = strawberry.field(description="Its name.")
+    path: str = strawberry.field(description='Relative to the link\'s root; "/" for the root.')
+    is_folder: bool = strawberry.field(description="Folder or file.")
+    size: Long | None = strawberry.field(description="Files: bytes.")
+    mime_type: str | None = strawberry.field(description="Files: the media type.")
+    modified_at: datetime = strawberry.field(description="Last change.")
+    access: ShareAccess = strawberry.field(description="What the link lets visitors do.")
+    expires_at: datetime | None = strawberry.field(description="When the link stops working.")
+    grant: strawberry.Private[service.Grant]
+    item: strawberry.Private[service.SharedItem]
+
+    @strawberry.field(description="Files: a signed URL that serves the bytes for a few minutes.")
+    def download_url(self, info: Info) -> str | None:
+        if self.is_folder:
+            return None
+        ctx = info.context
+        return service.download_url(
+            settings=ctx.settings, signer=ctx.signer, token=self.grant.token, path=self.path
+        )
+
+    @strawberry.field(description="Folders: a page of entries; null for files.")
+    async def children(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="Page size, at most 1000.")] = 100,
+        after: Annotated[
+            str | None, strawberry.argument(description="The cursor of the previous page.")
+        ] = None,
+    ) -> SharedEntryPage | None:
+        if not self.is_folder:
+            return None
+        page = await service.list_children(
+            db=info.context.db, grant=self.grant, folder=self.item, first=first, after=after
+        )
+        return SharedEntryPage(
+            items=[shared_entry(self.grant, child) for child in page.items],
+            cursor=page.cursor,
+            has_more=page.has_more,
+        )
+
+
+CreateShareLinkResult = Annotated[
+    ShareLinkCreated | InvalidInputError, strawberry.union("CreateShareLinkResult")
+]
+SharedLinkResult = Annotated[
+    SharedEntry | NotFoundError | PasswordRequiredError | WrongPasswordError | RateLimitedError,
+    strawberry.union("SharedLinkResult"),
+]
+
+
+def share_link_type(record: service.ShareLinkRecord) -> ShareLink:
+    return ShareLink(
+        id=strawberry.ID(record.id),
+        entry_id=strawberry.ID(record.entry_id),
+        access=ShareAccess(record.access),
+        expires_at=record.expires_at,
+        has_password=record.has_password,
+        created_at=record.created_at,
+        revoked=record.revoked,
+        download_count=record.download_count,
+    )
+
+
+def shared_entry(grant: service.Grant, item: service.SharedItem) -> SharedEntry:
+    return SharedEntry(
+        name=item.name,
+        path=item.path,
+        is_folder=item.is_folder,
+        size=Long(item.size) if item.size is not None else None,
+        mime_type=item.mime_type,
+        modified_at=item.modified_at,
+        access=ShareAccess(grant.link.access),
+        expires_at=grant.link.expires_at,
+        grant=grant,
+        item=item,
+    )
+
+
+def _one_at_a_time(info: Info) -> asyncio.Lock:
+    # Aliased sharedLink fields in one request would otherwise all pass the throttle's
+    # check before any of their failures is counted: 40 guesses for the price of one.
+    lock: asyncio.Lock = info.context.loaders.setdefault("sharing.validate", asyncio.Lock())
+    return lock
+
+
+async def _validate(info: Info, token: str, password: str | None) -> service.Grant:
+    ctx = info.context
+    async with _one_at_a_time(info):
+        return await service.validate_share_token(
+            db=ctx.db,
+            settings=ctx.settings,
+            token=token,
+            password=password,
+            client_ip=ctx.client_ip,
+        )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="Your share links that are not revoked, newest first; of one entry if given.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def share_links(
+        self,
+        info: Info,
+        entry_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this entry's links.")
+        ] = None,
+        first: Annotated[
+            int, strawberry.argument(description="At most this many (<= 1000).")
+        ] = 100,
+    ) -> list[ShareLink]:
+        records = await service.list_share_links(
+            db=info.context.db,
+            user_id=current_user_id(info),
+            entry_id=str(entry_id) if entry_id is not None else None,
+            first=first,
+        )
+        return [share_link_type(r) for r in records]
+
+    @strawberry.field(description="What a share link shows; public, no sign-in needed.")
+    async def shared_link(
+        self,
+        info: Info,
+        token: Annotated[str, strawberry.argument(description="The link's token.")],
+        password: Annotated[
+            str | None, strawberry.argument(description="For links with a password.")
+        ] = None,
+        path: Annotated[
+            str | None,
+            strawberry.argument(description='Inside a folder link, e.g. "sub/dir"; "/": the root.'),
+        ] = None,
+    ) -> SharedLinkResult:
+        try:
+            grant = await _validate(info, token, password)
+            item = await service.resolve_path(db=info.context.db, grant=grant, path=path)
+        except errors.NotFound as e:
+            return NotFoundError(message=e.message, code=ErrorCode.NOT_FOUND)
+        except errors.PasswordRequired as e:
+            return PasswordRequiredError(message=e.message, code=ErrorCode.PASSWORD_REQUIRED)
+        except errors.WrongPassword as e:
+            return WrongPasswordError(message=e.message, code=ErrorCode.WRONG_PASSWORD)
+        except errors.RateLimited as e:
+            return RateLimitedError(
+                message=e.message,
+                code=ErrorCode.RATE_LIMITED,
+                retry_after_seconds=int(e.details.get("retry_after_seconds", 60)),
+            )
+        return shared_entry(grant, item)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Share one of your files or folders by link.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def create_share_link(
+        self,
+        info: Info,
+        entry_id: Annotated[strawberry.ID, strawberry.argument(description="What to share.")],
+        access: Annotated[
+            ShareAccess,
+            strawberry.argument(description="EDITOR on a folder lets visitors upload into it."),
+        ] = ShareAccess.VIEWER,
+        expires_at: Annotated[
+            datetime | None, strawberry.argument(description="When it stops working (future).")
+        ] = None,
+        password: Annotated[
+            str | None, strawberry.argument(description="At least 8 characters, if any.")
+        ] = None,
+    ) -> CreateShareLinkResult:
+        ctx = info.context
+        try:
+            created = await service.create_share_link(
+                db=ctx.db,
+                settings=ctx.settings,
+                user_id=current_user_id(info),
+                entry_id=str(entry_id),
+                access=access.value,
+                expires_at=expires_at,
+                password=password,
+            )
+        except errors.InvalidInput as e:
+            return InvalidInputError(
+                message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
+            )
+        return ShareLinkCreated(
+            link=share_link_type(created.link), url=created.url, token=created.token
+        )
+
+    @strawberry.mutation(
+        description="Take a link back: it stops working with the next request.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def revoke_share_link(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The link's id.")],
+    ) -> bool:
+        await service.revoke_share_link(
+            db=info.context.db, user_id=current_user_id(info), link_id=str(id)
+        )
+        return True
+
+    @strawberry.mutation(
+        description="Upload into the folder of an EDITOR folder link; public, no sign-in. "
+        "The file is added under a free name and counts against the owner's quota."
+    )
+    async def upload_to_share_link(
+        self,
+        info: Info,
+        token: Annotated[str, strawberry.argument(description="The link's token.")],
+        file: Annotated[Upload, strawberry.argument(description="The file's bytes.")],
+        password: Annotated[
+            str | None, strawberry.argument(description="For links with a password.")
+        ] = None,
+        name: Annotated[
+            str | None, strawberry.argument(description="Its name (default: the upload's).")
+        ] = None,
+    ) -> UploadFileResult:
+        ctx = info.context
+        upload: Any = file
+        filename = name if name is not None else getattr(upload, "filename", None) or ""
+        try:
+            async with _one_at_a_time(info):
+                record, _ = await service.upload_to_share_link(
+                    db=ctx.db,
+                    settings=ctx.settings,
+                    token=token,
+                    password=password,
+                    client_ip=ctx.client_ip,
+                    file_obj=upload,
+                    name=filename,
+                )
+        except errors.DomainError as e:
+            # A link that does not open, a password problem or a VIEWER link are not
+            # members of UploadFileResult: error_type raises them into errors[].
+            return error_type(  # type: ignore[no-any-return]
+                e,
+                (
+                    NameTakenError,
+                    ConflictError,
+                    QuotaExceededError,
+                    FileTooLargeError,
+                    InvalidNameError,
+                    ChecksumMismatchError,
+                ),
+            )
+        return _visitor_file(record)
+
+
+def _visitor_file(record: EntryRecord) -> File:
+    """The uploaded file as the visitor may see it: no parent id, its path "/name".
+
+    File.path walks up from the parent; a parent id that names no entry stops the
+    walk at once, so the path is the name alone and no owner folder is shown.
+    """
+    hidden = dataclasses.replace(record, parent_id=str(ObjectId()))
+    visitor = file_type(hidden)
+    visitor.parent_id = None
+    return visitor
+
+
+QUERIES: tuple[type, ...] = (Query,)
+MUTATIONS: tuple[type, ...] = (Mutation,)
 SUBSCRIPTIONS: tuple[type, ...] = ()
 TYPES: tuple[type, ...] = ()
