@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
+from httpx_ws.transport import ASGIWebSocketTransport
+from starlette.applications import Starlette
+
+from dropbox_lite.core.db import Database
+from tests.support import GraphQLClient
+from tests.sync import factories
+
+SUBSCRIBE = """subscription($cursor: String) {
+  changes(cursor: $cursor) { cursor hasMore changes { kind id } }
+}"""
+
+
+@contextlib.asynccontextmanager
+async def connect(app: Starlette, payload: dict[str, Any]) -> AsyncIterator[AsyncWebSocketSession]:
+    """A graphql-transport-ws connection, initialised with `payload`."""
+    transport = ASGIWebSocketTransport(app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        async with aconnect_ws(
+            "http://testserver/graphql", client, subprotocols=["graphql-transport-ws"]
+        ) as ws:
+            await ws.send_json({"type": "connection_init", "payload": payload})
+            yield ws
+
+
+async def subscribe(ws: AsyncWebSocketSession, cursor: str | None = None) -> None:
+    ack = await ws.receive_json(timeout=5)
+    assert ack["type"] == "connection_ack", ack
+    await ws.send_json(
+        {
+            "id": "1",
+            "type": "subscribe",
+            "payload": {"query": SUBSCRIBE, "variables": {"cursor": cursor}},
+        }
+    )
+
+
+async def next_page(ws: AsyncWebSocketSession, timeout: float = 5) -> dict[str, Any]:
+    message = await ws.receive_json(timeout=timeout)
+    assert message["type"] == "next", message
+    assert "errors" not in message["payload"], message
+    page: dict[str, Any] = message["payload"]["data"]["changes"]
+    return page
+
+
+async def test_replays_then_pushes_changes(
+    app: Starlette, gql: GraphQLClient, db: Database
+) -> None:
+    account = await gql.signup()
+    early = await factories.put(db, account.user_id, "early")
+    async with connect(app, {"Authorization": f"Bearer {account.token}"}) as ws:
+        await subscribe(ws)
+        first = await next_page(ws)
+        root = await factories.root_of(db, account.user_id)
+        assert {c["id"] for c in first["changes"]} == {str(root), str(early)}
+        started = time.monotonic()
+        late = await factories.put(db, account.user_id, "late")
+        pushed = await next_page(ws)
+        assert pushed["changes"] == [{"kind": "UPSERTED", "id": str(late)}]
+        assert time.monotonic() - started < 1.5
+        await factories.trash(db, account.user_id, late)
+        assert (await next_page(ws))["changes"] == [{"kind": "DELETED", "id": str(late)}]
+
+
+async def test_starts_at_the_given_cursor(app: Starlette, gql: GraphQLClient, db: Database) -> None:
+    account = await gql.signup()
+    await factories.put(db, account.user_id, "old")
+    latest = (await gql.data("{ latestCursor }", token=account.token))["latestCursor"]
+    async with connect(app, {"token": account.token}) as ws:
+        await subscribe(ws, latest)
+        assert (await next_page(ws))["changes"] == []
+        new = await factories.put(db, account.user_id, "new")
+        assert (await next_page(ws))["changes"] == [{"kind": "UPSERTED", "id": str(new)}]
+
+
+async def test_anonymous_subscription_is_refused(app: Starlette) -> None:
+    async with connect(app, {}) as ws:
+        await subscribe(ws)
+        message = await ws.receive_json(timeout=5)
+    assert message["type"] in ("error", "next"), message
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert [e["extensions"]["code"] for e in errors] == ["UNAUTHENTICATED"]
+
+
+async def test_bad_cursor_is_refused(app: Starlette, gql: GraphQLClient) -> None:
+    account = await gql.signup()
+    async with connect(app, {"token": account.token}) as ws:
+        await subscribe(ws, "garbage")
+        message = await ws.receive_json(timeout=5)
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert [e["extensions"]["code"] for e in errors] == ["BAD_USER_INPUT"]
+
+
+@pytest.mark.parametrize("revoked", [False, True])
+async def test_invalid_or_revoked_token_is_rejected(
+    app: Starlette, gql: GraphQLClient, revoked: bool
+) -> None:
+    account = await gql.signup()
+    token = account.token if revoked else account.token[:-4] + "abcd"
+    if revoked:
+        assert (await gql.data("mutation { logout }", token=account.token))["logout"] is True
+    async with connect(app, {"Authorization": f"Bearer {token}"}) as ws:
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await ws.receive_json(timeout=5)
+    assert closed.value.code == 4403
+
+
+async def test_many_changes_arrive_in_pages_without_loss(
+    app: Starlette, gql: GraphQLClient, db: Database
+) -> None:
+    account = await gql.signup()
+    latest = (await gql.data("{ latestCursor }", token=account.token))["latestCursor"]
+    async with connect(app, {"token": account.token}) as ws:
+        await subscribe(ws, latest)
+        assert (await next_page(ws))["changes"] == []
+        created = {str(await factories.put(db, account.user_id, f"f{n}")) for n in range(12)}
+        seen: set[str] = set()
+        while seen != created:
+            page = await next_page(ws)
+            seen.update(c["id"] for c in page["changes"])
+        assert seen == created
+    await asyncio.sleep(0)

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from dropbox_lite.core import db as database
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.sync import service
+from tests.support import GraphQLClient, error_codes
+from tests.sync import factories
+from tests.sync.feed import FeedReader
+
+WAIT = """
+query Wait($cursor: String!, $timeout: Int) {
+  waitForChanges(cursor: $cursor, timeoutSeconds: $timeout) { changed backoffSeconds }
+}
+"""
+
+
+async def _cursor_at_present(gql: GraphQLClient, token: str) -> str:
+    reader = FeedReader(gql, token)
+    await reader.catch_up()
+    assert reader.cursor is not None
+    return reader.cursor
+
+
+async def test_timeout_must_be_positive(gql: GraphQLClient) -> None:
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+    for timeout in (0, -5):
+        body = await gql(WAIT, {"cursor": cursor, "timeout": timeout}, token=account.token)
+        assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+def test_timeout_is_capped() -> None:
+    assert service.wait_timeout(10_000) == service.MAX_WAIT_SECONDS == 480
+    assert service.wait_timeout(30) == 30
+
+
+async def test_no_change_returns_at_the_timeout(gql: GraphQLClient) -> None:
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+    started = time.monotonic()
+    data = await gql.data(WAIT, {"cursor": cursor, "timeout": 1}, token=account.token)
+    elapsed = time.monotonic() - started
+    assert data["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
+    assert 1.0 <= elapsed < 3.0
+
+
+async def test_a_change_written_to_the_database_wakes_the_poll(
+    gql: GraphQLClient, db: Database
+) -> None:
+    """The writer bypasses the app (as another process would): only polling sees it."""
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+
+    async def write_later() -> float:
+        await asyncio.sleep(0.3)
+        await factories.put(db, account.user_id, "late")
+        return time.monotonic()
+
+    writer = asyncio.create_task(write_later())
+    data = await gql.data(WAIT, {"cursor": cursor, "timeout": 10_000}, token=account.token)
+    woke = time.monotonic()
+    assert data["waitForChanges"]["changed"] is True
+    assert woke - await writer < 1.0
+
+
+@pytest.mark.server_only
+async def test_a_change_by_another_connection_wakes_the_poll(
+    gql: GraphQLClient, settings: Settings
+) -> None:
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+    other = await database.connect(settings)  # its own client, as another app process has
+    try:
+
+        async def write_later() -> float:
+            await asyncio.sleep(0.3)
+            await factories.put(other, account.user_id, "from elsewhere")
+            return time.monotonic()
+
+        writer = asyncio.create_task(write_later())
+        data = await gql.data(WAIT, {"cursor": cursor, "timeout": 5}, token=account.token)
+        assert data["waitForChanges"]["changed"] is True
+        assert time.monotonic() - await writer < 1.0
+    finally:
+        other.close()
+
+
+async def test_pending_changes_return_at_once(gql: GraphQLClient, db: Database) -> None:
+    account = await gql.signup()
+    for n in range(3):
+        await factories.put(db, account.user_id, f"f{n}")
+    reader = FeedReader(gql, account.token, first=2)
+    assert (await reader.page())["hasMore"] is True  # still in the initial sync
+    started = time.monotonic()
+    data = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 5}, token=account.token)
+    assert data["waitForChanges"]["changed"] is True
+    assert time.monotonic() - started < 0.5
+
+
+async def test_busy_server_asks_clients_to_back_off(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+    monkeypatch.setattr(service, "BUSY_WAITERS", 0)
+    data = await gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=account.token)
+    assert data["waitForChanges"] == {
+        "changed": False,
+        "backoffSeconds": service.BUSY_BACKOFF_SECONDS,
+    }
+
+
+async def test_wait_checks_cursor_and_sign_in(gql: GraphQLClient) -> None:
+    alice = await gql.signup()
+    bob = await gql.signup()
+    cursor = await _cursor_at_present(gql, alice.token)
+    body = await gql(WAIT, {"cursor": "garbage", "timeout": 1}, token=alice.token)
+    assert error_codes(body) == ["BAD_USER_INPUT"]
+    body = await gql(WAIT, {"cursor": cursor, "timeout": 1}, token=bob.token)
+    assert error_codes(body) == ["BAD_USER_INPUT"]
+    body = await gql(WAIT, {"cursor": cursor, "timeout": 1})
+    assert error_codes(body) == ["UNAUTHENTICATED"]
