@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import DuplicateKeyError, OperationFailure
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
@@ -148,6 +148,20 @@ def oid(value: str | None) -> ObjectId:
 def mime_type_for(name: str) -> str:
     guessed, _ = mimetypes.guess_type(name, strict=False)
     return guessed or FALLBACK_MIME
+
+
+async def _update_entry(db: Database, query: dict[str, Any], update: dict[str, Any]) -> Any:
+    """update_one on entries where a unique-index clash is always DuplicateKeyError.
+
+    FerretDB v1 reports a clash on update (not on insert) as error code 1 with the
+    SQLite message instead of code 11000.
+    """
+    try:
+        return await db["entries"].update_one(query, update)
+    except OperationFailure as exc:
+        if "UNIQUE constraint failed" in str(exc):
+            raise DuplicateKeyError(str(exc)) from exc
+        raise
 
 
 def _trashed_slot(key: str, entry_id: ObjectId) -> str:
@@ -854,7 +868,8 @@ async def _relocate(
         changes["mime_type"] = mime_type_for(name)
     try:
         async with journal.change(db=db, owner_id=doc["owner_id"]) as seq:
-            result = await db["entries"].update_one(
+            result = await _update_entry(
+                db,
                 {"_id": doc["_id"], "parent_id": doc["parent_id"], "trashed": False},
                 {"$set": {**changes, "modified_at": at, "seq": seq}},
             )
@@ -1025,7 +1040,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         }
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
-                result = await db["entries"].update_one(
+                result = await _update_entry(
+                    db,
                     {"_id": doc["_id"], "trashed": True, "deleted": False},
                     {"$set": {**changes, "seq": seq}},
                 )

@@ -7,8 +7,13 @@ import httpx
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files.blobs import content_hash_of
-from tests.files.helpers import CHILDREN, CREATE_FOLDER, FILE_RESULT, RESULT, upload, upload_raw
+from tests.files.helpers import CHILDREN, CREATE_FOLDER, RESULT, upload, upload_raw
 from tests.support import GraphQLClient, error_codes
+
+COPY_AS = (
+    "mutation($id: ID!, $p: ID!, $n: String) { copyEntry(id: $id, parentId: $p, name: $n) {"
+    f"{RESULT} }} }}"
+)
 
 
 async def test_upload_then_list_and_find_by_path(
@@ -209,8 +214,8 @@ async def test_upload_over_quota_is_refused_and_cleaned_up(
     assert user["used_bytes"] == 2_000_000
     assert await db["blobs.files"].count_documents({}) == 1
     copy = await gql.data(
-        f'mutation($id: ID!, $p: ID!) {{ copyEntry(id: $id, parentId: $p, name: "c.bin") {{ {RESULT} }} }}',
-        {"id": ok["id"], "p": ok["parentId"]},
+        COPY_AS,
+        {"id": ok["id"], "p": ok["parentId"], "n": "c.bin"},
         token=alice.token,
     )
     assert copy["copyEntry"]["__typename"] == "QuotaExceededError"
@@ -279,9 +284,9 @@ async def test_rename_move_copy(gql: GraphQLClient, http: httpx.AsyncClient, db:
     assert taken["renameEntry"]["__typename"] == "NameTakenError"
     case = await gql.data(rename, {"id": file["id"], "n": "A.TXT"}, token=alice.token)
     assert case["renameEntry"]["name"] == "A.TXT"
-    copy = f'mutation($id: ID!, $p: ID!) {{ copyEntry(id: $id, parentId: $p, name: "dir2") {{ {RESULT} }} }}'
     root = (await gql.data("{ folder { id } }", token=alice.token))["folder"]["id"]
-    copied = (await gql.data(copy, {"id": folder["id"], "p": root}, token=alice.token))["copyEntry"]
+    variables = {"id": folder["id"], "p": root, "n": "dir2"}
+    copied = (await gql.data(COPY_AS, variables, token=alice.token))["copyEntry"]
     assert copied["path"] == "/dir2"
     listing = await gql.data(CHILDREN, {"id": copied["id"]}, token=alice.token)
     assert [e["node"]["name"] for e in listing["folder"]["children"]["edges"]] == ["A.TXT", "b.txt"]
@@ -333,7 +338,10 @@ async def test_restore_revision(gql: GraphQLClient, http: httpx.AsyncClient) -> 
     alice = await gql.signup()
     await upload(http, alice.token, b"one", "a.txt")
     two = await upload(http, alice.token, b"two!", "a.txt", mode="OVERWRITE")
-    query = f"mutation($id: ID!, $r: Int!) {{ restoreRevision(fileId: $id, rev: $r) {{ {RESULT} ... on File {{ rev size contentHash }} }} }}"
+    query = (
+        "mutation($id: ID!, $r: Int!) { restoreRevision(fileId: $id, rev: $r) {"
+        f"{RESULT} ... on File {{ rev size contentHash }} }} }}"
+    )
     back = (await gql.data(query, {"id": two["id"], "r": 1}, token=alice.token))["restoreRevision"]
     assert back["rev"] == 3 and back["size"] == 3
     assert back["contentHash"] == content_hash_of(b"one")
