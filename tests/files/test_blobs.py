@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from bson import ObjectId
+
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import blobs, service
+from tests.files.factories import Stream, make_user, upload
+
+MiB = 1024 * 1024
+
+
+def test_content_hash_is_dropbox_block_hash() -> None:
+    data = bytes(range(256)) * (9 * MiB // 256 + 7)
+    blocks = [data[i : i + 4 * MiB] for i in range(0, len(data), 4 * MiB)]
+    expected = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in blocks)).hexdigest()
+    assert blobs.content_hash_of(data) == expected
+    assert blobs.content_hash_of(b"") == hashlib.sha256(b"").hexdigest()
+
+
+async def test_read_range_across_chunks(db: Database) -> None:
+    data = bytes(range(256)) * (3 * MiB // 256)
+    blob = await blobs.write_blob(db=db, stream=Stream(data), max_bytes=10 * MiB)
+    assert blob.sha256 == hashlib.sha256(data).hexdigest()
+    for start, end in [(0, 10), (261_000, 261_300), (MiB - 5, 2 * MiB + 5), (0, len(data))]:
+        parts = [
+            p async for p in blobs.read_range(db=db, blob_id=blob.blob_id, start=start, end=end)
+        ]
+        assert b"".join(parts) == data[start:end]
+        assert all(len(p) <= MiB + 255 * 1024 for p in parts)
+    assert await blobs.read_all(db=db, blob_id=blob.blob_id, limit=len(data)) == data
+
+
+async def test_too_large_is_aborted_while_streaming(db: Database) -> None:
+    stream = Stream(b"x" * (4 * MiB))
+    with pytest.raises(blobs.errors.FileTooLarge):
+        await blobs.write_blob(db=db, stream=stream, max_bytes=2 * MiB)
+    assert stream.position <= 3 * MiB  # it stopped reading, not after storing everything
+    assert await db["blobs.files"].count_documents({}) == 0
+    assert await db["blobs.chunks"].count_documents({}) == 0
+
+
+async def test_aborted_upload_leaves_no_entry_and_gc_leaves_no_chunks(
+    db: Database, settings: Settings
+) -> None:
+    user = await make_user(db)
+    with pytest.raises(ConnectionResetError):
+        await service.store_file(
+            db=db,
+            settings=settings,
+            user_id=user,
+            file_obj=Stream(b"y" * (8 * MiB), fail_after=3 * MiB),
+            folder_id=None,
+            name="big.bin",
+        )
+    assert await db["entries"].count_documents({"is_file": True}) == 0
+    # A process killed mid-upload leaves chunks without a files document.
+    orphan = ObjectId()
+    await db["blobs.chunks"].insert_many(
+        [{"files_id": orphan, "n": n, "data": b"z" * 1024} for n in range(3)]
+    )
+    kept = await upload(db, settings, user, b"keep me", "keep.txt")
+    removed = await blobs.collect_garbage(db=db, grace_seconds=0)
+    assert str(orphan) in removed
+    files = [f async for f in db["blobs.files"].find({})]
+    assert [str(f["_id"]) for f in files] == [kept.blob_id]
+    chunk_owners = set(await db["blobs.chunks"].distinct("files_id"))
+    assert {str(i) for i in chunk_owners} == {kept.blob_id}
+    # Every file entry points at bytes that exist.
+    async for entry in db["entries"].find({"is_file": True, "deleted": False}):
+        assert await db["blobs.files"].find_one({"_id": entry["blob_id"]}) is not None
+
+
+async def test_gc_spares_young_and_referenced_blobs_and_sweeps_purged(
+    db: Database, settings: Settings
+) -> None:
+    user = await make_user(db)
+    one = await upload(db, settings, user, b"v1", "a.txt")
+    await upload(db, settings, user, b"v2", "a.txt", mode="overwrite")
+    unreferenced = await blobs.write_blob(db=db, stream=Stream(b"loose"), max_bytes=MiB)
+    assert await blobs.collect_garbage(db=db, grace_seconds=3600) == []  # all young
+    removed = await blobs.collect_garbage(db=db, grace_seconds=0)
+    assert removed == [unreferenced.blob_id]  # old revision v1 is still referenced
+    await service.purge_entry(db=db, user_id=user, entry_id=one.id)
+    removed = await blobs.collect_garbage(db=db, grace_seconds=0)
+    assert len(removed) == 2
+    assert await db["blobs.files"].count_documents({}) == 0
+    assert await db["blob_index"].count_documents({}) == 0
