@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core.db import Database
+from dropbox_lite.sync import journal
+
+
+async def test_numbers_count_up_and_become_stable(db: Database) -> None:
+    owner = ObjectId()
+    assert await journal.stable_seq(db=db, owner_id=owner) == 0
+    for expected in (1, 2, 3):
+        async with journal.change(db=db, owner_id=owner) as seq:
+            assert seq == expected
+        assert await journal.stable_seq(db=db, owner_id=owner) == expected
+
+
+async def test_a_number_in_flight_holds_readers_below_it(db: Database) -> None:
+    owner = ObjectId()
+    async with journal.change(db=db, owner_id=owner):  # takes 1
+        pass
+    slow = journal.change(db=db, owner_id=owner)
+    assert await slow.__aenter__() == 2
+    async with journal.change(db=db, owner_id=owner) as fast:
+        assert fast == 3
+    assert await journal.stable_seq(db=db, owner_id=owner) == 1  # 3 is done, 2 is not
+    await slow.__aexit__(None, None, None)
+    assert await journal.stable_seq(db=db, owner_id=owner) == 3
+
+
+async def test_an_abandoned_mark_expires_after_the_lease(db: Database) -> None:
+    owner = ObjectId()
+    seq = await journal.next_seq(db=db, owner_id=owner)
+    assert await journal.stable_seq(db=db, owner_id=owner) == seq - 1
+    past = datetime.now(UTC) - journal.LEASE - timedelta(seconds=1)
+    await db["inflight"].update_many({"owner_id": owner}, {"$set": {"at": past}})
+    assert await journal.stable_seq(db=db, owner_id=owner) == seq
+
+
+async def test_finish_seq_releases_a_number(db: Database) -> None:
+    owner = ObjectId()
+    first = await journal.next_seq(db=db, owner_id=owner)
+    second = await journal.next_seq(db=db, owner_id=owner)
+    await journal.finish_seq(db=db, owner_id=owner, seq=second)
+    assert await journal.stable_seq(db=db, owner_id=owner) == first - 1
+    await journal.finish_seq(db=db, owner_id=owner, seq=first)
+    assert await journal.stable_seq(db=db, owner_id=owner) == second
+
+
+class _Spy:
+    """A database whose counter reports what a reader sees right after a number is taken."""
+
+    def __init__(self, db: Database, owner: ObjectId) -> None:
+        self.db, self.owner, self.seen = db, owner, []  # type: ignore[var-annotated]
+
+    def __getitem__(self, name: str) -> Any:
+        collection = self.db[name]
+        if name != "counters":
+            return collection
+        spy = self
+
+        class Counters:
+            def __getattr__(self, attr: str) -> Any:
+                return getattr(collection, attr)
+
+            async def find_one_and_update(self, *args: Any, **kwargs: Any) -> Any:
+                result = await collection.find_one_and_update(*args, **kwargs)
+                spy.seen.append(
+                    (result["seq"], await journal.stable_seq(db=spy.db, owner_id=spy.owner))
+                )
+                return result
+
+        return Counters()
+
+
+async def test_a_number_is_never_stable_before_its_writer_gets_it(db: Database) -> None:
+    owner = ObjectId()
+    spy = _Spy(db, owner)
+    async with journal.change(db=spy, owner_id=owner) as seq:  # type: ignore[arg-type]
+        pass
+    [(taken, stable)] = spy.seen
+    assert taken == seq and stable < seq
