@@ -69,7 +69,8 @@ INDEXES: dict[str, list[IndexModel]] = {
     ],
     "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
     "rate_limits": [
-        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl")
+        IndexModel([("key", ASCENDING), ("at", DESCENDING)], name="key_at"),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
     ],
     "blob_index": [],
 }
