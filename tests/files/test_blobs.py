@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 import pytest
@@ -63,6 +64,7 @@ async def test_aborted_upload_leaves_no_entry_and_gc_leaves_no_chunks(
         [{"files_id": orphan, "n": n, "data": b"z" * 1024} for n in range(3)]
     )
     kept = await upload(db, settings, user, b"keep me", "keep.txt")
+    await asyncio.sleep(0.01)
     removed = await blobs.collect_garbage(db=db, grace_seconds=0)
     assert str(orphan) in removed
     files = [f async for f in db["blobs.files"].find({})]
@@ -82,9 +84,11 @@ async def test_gc_spares_young_and_referenced_blobs_and_sweeps_purged(
     await upload(db, settings, user, b"v2", "a.txt", mode="overwrite")
     unreferenced = await blobs.write_blob(db=db, stream=Stream(b"loose"), max_bytes=MiB)
     assert await blobs.collect_garbage(db=db, grace_seconds=3600) == []  # all young
+    await asyncio.sleep(0.01)  # grace 0 sweeps what is older than now, to the millisecond
     removed = await blobs.collect_garbage(db=db, grace_seconds=0)
     assert removed == [unreferenced.blob_id]  # old revision v1 is still referenced
     await service.purge_entry(db=db, user_id=user, entry_id=one.id)
+    await asyncio.sleep(0.01)
     removed = await blobs.collect_garbage(db=db, grace_seconds=0)
     assert len(removed) == 2
     assert await db["blobs.files"].count_documents({}) == 0
