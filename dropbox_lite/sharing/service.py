@@ -373,9 +373,9 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
     """The entry at `path` below the link's root ("/" or None: the root itself)."""
     parts = split_path(path)
     current = grant.root
-    root_item = _item(current, "/")
-    if grant.root_is_folder is False and parts:
-        raise errors.NotFound()
+    if not parts:
+        return _item(current, "/")
+    names: list[str] = []
     for part in parts:
         if current.get("is_file", False):
             raise errors.NotFound()
@@ -390,9 +390,8 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
         if child is None:
             raise errors.NotFound()
         current = child
-    if not parts:
-        return root_item
-    return _item(current, _join([*parts[:-1], current.get("name", parts[-1])]))
+        names.append(child.get("name", part))
+    return _item(current, _join(names))
 
 
 def _encode_cursor(doc: dict[str, Any]) -> str:

@@ -1,0 +1,359 @@
+"""createShareLink, revokeShareLink, shareLinks, sharedLink and uploadToShareLink over HTTP."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from bson import ObjectId
+from starlette.applications import Starlette
+
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import service as files_service
+from dropbox_lite.sharing import service
+from tests.sharing.helpers import client_from, folder, local, put_file
+from tests.support import Account, GraphQLClient, error_codes
+
+CREATE = """
+mutation Create($entryId: ID!, $access: ShareAccess, $expiresAt: DateTime, $password: String) {
+  createShareLink(entryId: $entryId, access: $access, expiresAt: $expiresAt, password: $password) {
+    __typename
+    ... on ShareLinkCreated { url token link { id entryId access hasPassword revoked } }
+    ... on InvalidInputError { message code field }
+  }
+}
+"""
+SHARED = """
+query Shared($token: String!, $password: String, $path: String) {
+  sharedLink(token: $token, password: $password, path: $path) {
+    __typename
+    ... on SharedEntry {
+      name path isFolder size mimeType access downloadUrl
+      children(first: 10) { items { name path isFolder } cursor hasMore }
+    }
+    ... on Error { message code }
+    ... on RateLimitedError { retryAfterSeconds }
+  }
+}
+"""
+PAGE = """
+query Page($t: String!, $after: String) {
+  sharedLink(token: $t) {
+    ... on SharedEntry { children(first: 2, after: $after) { items { name } cursor hasMore } }
+  }
+}
+"""
+REVOKE = "mutation Revoke($id: ID!) { revokeShareLink(id: $id) }"
+LINKS = "query Links($entryId: ID) { shareLinks(entryId: $entryId) { id entryId revoked } }"
+UPLOAD = """
+mutation Up($token: String!, $password: String, $file: Upload!, $name: String) {
+  uploadToShareLink(token: $token, password: $password, file: $file, name: $name) {
+    __typename
+    ... on File { id name path parentId size }
+    ... on Error { message code }
+  }
+}
+"""
+
+
+async def shared(gql: GraphQLClient, token: str, **variables: Any) -> dict[str, Any]:
+    data = await gql.data(SHARED, {"token": token, **variables})
+    result: dict[str, Any] = data["sharedLink"]
+    return result
+
+
+async def upload(
+    http: httpx.AsyncClient, token: str, data: bytes, name: str, password: str | None = None
+) -> dict[str, Any]:
+    """uploadToShareLink as a GraphQL multipart request, without signing in."""
+    operations = {
+        "query": UPLOAD,
+        "variables": {"token": token, "password": password, "file": None, "name": name},
+    }
+    response = await http.post(
+        "/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": (name, data, "application/octet-stream")},
+        headers={"GraphQL-Require-Preflight": "1"},
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def create(gql: GraphQLClient, account: Account, entry_id: str, **kw: Any) -> dict[str, Any]:
+    data = await gql.data(CREATE, {"entryId": entry_id, **kw}, token=account.token)
+    result: dict[str, Any] = data["createShareLink"]
+    return result
+
+
+async def test_file_link_public_view_reveals_nothing_else(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    private = await folder(db, owner.user_id, "Private Stuff")
+    entry = await put_file(db, settings, owner.user_id, b"hello", "hi.txt", private.id)
+    created = await create(gql, owner, entry.id)
+    assert created["__typename"] == "ShareLinkCreated"
+    token = created["token"]
+    assert len(token) >= 22 and created["url"] == f"{settings.public_url}/s/{token}"
+    assert created["link"]["entryId"] == entry.id and created["link"]["access"] == "VIEWER"
+    # Only the token's hash is stored.
+    stored = await db["share_links"].find_one({"_id": ObjectId(created["link"]["id"])})
+    assert stored is not None and token not in json.dumps(stored, default=str)
+
+    view = await shared(gql, token)
+    assert view["__typename"] == "SharedEntry"
+    assert (view["name"], view["path"], view["isFolder"], view["size"]) == ("hi.txt", "/", False, 5)
+    assert view["children"] is None
+    text = json.dumps(view)
+    for leak in ("Private Stuff", owner.user_id, entry.id, private.id, owner.username):
+        assert leak not in text
+    fields = await gql.data('{ __type(name: "SharedEntry") { fields { name } } }')
+    names = {f["name"] for f in fields["__type"]["fields"]}
+    assert not names & {"id", "parentId", "owner", "entryId"}
+    download = await http.get(local(view["downloadUrl"]))
+    assert download.status_code == 200 and download.content == b"hello"
+
+
+async def test_create_share_link_bad_input(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    other = await gql.signup()
+    entry = await put_file(db, settings, owner.user_id, b"x")
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat().replace("+00:00", "Z")
+    expired = await create(gql, owner, entry.id, expiresAt=past)
+    assert expired["__typename"] == "InvalidInputError" and expired["field"] == "expiresAt"
+    weak = await create(gql, owner, entry.id, password="short")
+    assert weak["__typename"] == "InvalidInputError" and weak["field"] == "password"
+    for entry_id in (entry.id, "not-an-id", str(ObjectId())):
+        body = await gql(CREATE, {"entryId": entry_id}, token=other.token)
+        assert error_codes(body) == ["NOT_FOUND"], body
+    anonymous = await gql(CREATE, {"entryId": entry.id})
+    assert error_codes(anonymous) == ["UNAUTHENTICATED"]
+    assert await db["share_links"].count_documents({}) == 0
+
+
+async def test_revoke_and_list_only_by_the_owner(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    other = await gql.signup()
+    entry = await put_file(db, settings, owner.user_id, b"x")
+    first = await create(gql, owner, entry.id)
+    second = await create(gql, owner, entry.id)
+    link_id = first["link"]["id"]
+
+    body = await gql(REVOKE, {"id": link_id}, token=other.token)
+    assert error_codes(body) == ["NOT_FOUND"]
+    assert error_codes(await gql(REVOKE, {"id": "zzz"}, token=other.token)) == ["NOT_FOUND"]
+    assert (await shared(gql, first["token"]))["__typename"] == "SharedEntry"
+    body = await gql(LINKS, {"entryId": entry.id}, token=other.token)
+    assert error_codes(body) == ["NOT_FOUND"]
+    assert (await gql.data(LINKS, token=other.token))["shareLinks"] == []
+
+    assert (await gql.data(REVOKE, {"id": link_id}, token=owner.token))["revokeShareLink"] is True
+    # The very next request.
+    assert (await shared(gql, first["token"]))["__typename"] == "NotFoundError"
+    listed = (await gql.data(LINKS, {"entryId": entry.id}, token=owner.token))["shareLinks"]
+    assert [item["id"] for item in listed] == [second["link"]["id"]]
+
+
+async def test_random_and_odd_tokens_are_all_the_same_not_found(
+    app: Starlette, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    entry = await put_file(db, settings, owner.user_id, b"x")
+    real = (await create(gql, owner, entry.id))["token"]
+    tokens = [secrets.token_urlsafe(32) for _ in range(1000)]
+    tokens += ["a/b", "../" + real, real + "/..", "%2e%2e/" + real, ".", "..", "", real[:-1]]
+    results: list[dict[str, Any]] = []
+    for start in range(0, len(tokens), 40):
+        batch = tokens[start : start + 40]
+        query = (
+            "query {"
+            + " ".join(
+                f"t{i}: sharedLink(token: {json.dumps(t)}) "
+                "{ __typename ... on Error { message code } }"
+                for i, t in enumerate(batch)
+            )
+            + "}"
+        )
+        # One address per batch stays under the per-address budget for unknown tokens.
+        async with client_from(app, f"10.5.{start // 40}.1") as client:
+            response = await client.post("/graphql", json={"query": query})
+        results.extend(response.json()["data"].values())
+    assert len(results) == len(tokens)
+    assert {json.dumps(r, sort_keys=True) for r in results} == {
+        json.dumps(
+            {"__typename": "NotFoundError", "code": "NOT_FOUND", "message": "Not found."},
+            sort_keys=True,
+        )
+    }
+
+
+async def test_folder_link_browses_inside_and_never_climbs_out(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    outer = await folder(db, owner.user_id, "Outer")
+    await put_file(db, settings, owner.user_id, b"secret", "x", outer.id)
+    root = await folder(db, owner.user_id, "Shared", outer.id)
+    sub = await folder(db, owner.user_id, "Sub", root.id)
+    await put_file(db, settings, owner.user_id, b"deep", "deep.txt", sub.id)
+    for name in ("b.txt", "a.txt", "c.txt"):
+        await put_file(db, settings, owner.user_id, name.encode(), name, root.id)
+    token = (await create(gql, owner, root.id))["token"]
+
+    top = await shared(gql, token, path="/")
+    assert (top["name"], top["path"], top["isFolder"]) == ("Shared", "/", True)
+    assert [i["name"] for i in top["children"]["items"]] == ["Sub", "a.txt", "b.txt", "c.txt"]
+    deep = await shared(gql, token, path="sub/deep.txt")  # names ignore case
+    assert (deep["name"], deep["path"], deep["size"]) == ("deep.txt", "/Sub/deep.txt", 4)
+    inner = await shared(gql, token, path="/Sub/")
+    assert inner["children"]["items"] == [
+        {"name": "deep.txt", "path": "/Sub/deep.txt", "isFolder": False}
+    ]
+    for path in ("..", "/../x", "%2e%2e/x", "../Shared", "Sub/../../x", "Sub/..", "./Sub", "nope"):
+        result = await shared(gql, token, path=path)
+        assert result["__typename"] == "NotFoundError", path
+
+    page = await gql.data(
+        PAGE,
+        {"t": token},
+    )
+    first = page["sharedLink"]["children"]
+    assert [i["name"] for i in first["items"]] == ["Sub", "a.txt"] and first["hasMore"] is True
+    page = await gql.data(
+        PAGE,
+        {"t": token, "after": first["cursor"]},
+    )
+    second = page["sharedLink"]["children"]
+    assert [i["name"] for i in second["items"]] == ["b.txt", "c.txt"] and second["hasMore"] is False
+
+
+async def test_wrong_passwords_are_throttled(
+    app: Starlette, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    entry = await put_file(db, settings, owner.user_id, b"x")
+    token = (await create(gql, owner, entry.id, password="correct horse"))["token"]
+    assert (await shared(gql, token))["__typename"] == "PasswordRequiredError"
+    assert (await shared(gql, token, password="correct horse"))["__typename"] == "SharedEntry"
+
+    kinds = [(await shared(gql, token, password=f"guess {i}"))["__typename"] for i in range(40)]
+    limit = service.PASSWORDS_BY_ADDRESS.max_failures
+    assert kinds == ["WrongPasswordError"] * limit + ["RateLimitedError"] * (40 - limit)
+    locked = await shared(gql, token, password="correct horse")
+    assert locked["__typename"] == "RateLimitedError" and locked["retryAfterSeconds"] > 0
+
+    # 40 aliased guesses in one request from a fresh address count one after another.
+    query = (
+        "query {"
+        + " ".join(
+            f'g{i}: sharedLink(token: "{token}", password: "alias {i}") {{ __typename }}'
+            for i in range(40)
+        )
+        + "}"
+    )
+    async with client_from(app, "10.6.0.1") as client:
+        data = (await client.post("/graphql", json={"query": query})).json()["data"]
+    aliased = [v["__typename"] for v in data.values()]
+    assert aliased.count("WrongPasswordError") == limit
+    assert aliased.count("RateLimitedError") == 40 - limit
+
+    # Many addresses guessing one link lock the link itself.
+    per_link = service.PASSWORDS_BY_LINK.max_failures
+    for n in range(per_link):
+        async with client_from(app, f"10.7.{n}.1") as client:
+            await client.post(
+                "/graphql",
+                json={"query": SHARED, "variables": {"token": token, "password": f"x{n}"}},
+            )
+    async with client_from(app, "10.8.0.1") as client:
+        response = await client.post(
+            "/graphql",
+            json={"query": SHARED, "variables": {"token": token, "password": "correct horse"}},
+        )
+    assert response.json()["data"]["sharedLink"]["__typename"] == "RateLimitedError"
+
+
+async def test_link_follows_renames_and_moves_and_trash(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    a = await folder(db, owner.user_id, "A")
+    b = await folder(db, owner.user_id, "B")
+    entry = await put_file(db, settings, owner.user_id, b"x", "old.txt", a.id)
+    token = (await create(gql, owner, entry.id))["token"]
+    await files_service.rename_entry(
+        db=db, user_id=owner.user_id, entry_id=entry.id, name="new.txt"
+    )
+    await files_service.move_entry(db=db, user_id=owner.user_id, entry_id=entry.id, parent_id=b.id)
+    assert (await shared(gql, token))["name"] == "new.txt"
+    await files_service.delete_entry(db=db, user_id=owner.user_id, entry_id=b.id)
+    assert (await shared(gql, token))["__typename"] == "NotFoundError"
+    await files_service.restore_entry(db=db, user_id=owner.user_id, entry_id=b.id)
+    assert (await shared(gql, token))["__typename"] == "SharedEntry"
+    await files_service.delete_entry(db=db, user_id=owner.user_id, entry_id=entry.id)
+    assert (await shared(gql, token))["__typename"] == "NotFoundError"
+
+
+async def test_upload_into_an_editor_folder_link(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    owner = await gql.signup()
+    outer = await folder(db, owner.user_id, "Owner Area")
+    inbox = await folder(db, owner.user_id, "Inbox", outer.id)
+    await put_file(db, settings, owner.user_id, b"old", "report.txt", inbox.id)
+    editor = (await create(gql, owner, inbox.id, access="EDITOR"))["token"]
+    viewer = (await create(gql, owner, inbox.id))["token"]
+    on_file = await put_file(db, settings, owner.user_id, b"f", "f.txt")
+    file_editor = (await create(gql, owner, on_file.id, access="EDITOR"))["token"]
+    locked = (await create(gql, owner, inbox.id, access="EDITOR", password="inbox password"))[
+        "token"
+    ]
+    cursor = (await gql.data("{ latestCursor }", token=owner.token))["latestCursor"]
+
+    body = await upload(http, editor, b"new bytes", "report.txt")
+    result = body["data"]["uploadToShareLink"]
+    assert result["__typename"] == "File"
+    assert (result["name"], result["path"], result["parentId"], result["size"]) == (
+        "report (1).txt",
+        "/report (1).txt",
+        None,
+        9,
+    )
+    assert "Owner Area" not in json.dumps(body) and inbox.id not in json.dumps(body)
+    user = await db["users"].find_one({"_id": ObjectId(owner.user_id)})
+    assert user is not None and user["used_bytes"] == 3 + 1 + 9
+    feed = await gql.data(
+        "query($c: String) { changes(cursor: $c) { changes { kind id } } }",
+        {"c": cursor},
+        token=owner.token,
+    )
+    assert [c["id"] for c in feed["changes"]["changes"]] == [result["id"]]
+
+    for token in (viewer, file_editor):
+        assert error_codes(await upload(http, token, b"x", "x.txt")) == ["BAD_USER_INPUT"]
+    assert error_codes(await upload(http, locked, b"x", "x.txt")) == ["PASSWORD_REQUIRED"]
+    assert error_codes(await upload(http, locked, b"x", "x.txt", "wrong one")) == ["WRONG_PASSWORD"]
+    ok = await upload(http, locked, b"y", "y.txt", "inbox password")
+    assert ok["data"]["uploadToShareLink"]["__typename"] == "File"
+    assert error_codes(await upload(http, secrets.token_urlsafe(32), b"x", "x.txt")) == [
+        "NOT_FOUND"
+    ]
+
+    await db["users"].update_one({"_id": ObjectId(owner.user_id)}, {"$set": {"quota_bytes": 20}})
+    over = await upload(http, editor, b"z" * 100, "big.bin")
+    assert over["data"]["uploadToShareLink"]["__typename"] == "QuotaExceededError"
+    names = {
+        d["name"]
+        async for d in db["entries"].find({"parent_id": ObjectId(inbox.id), "trashed": False})
+    }
+    assert names == {"report.txt", "report (1).txt", "y.txt"}
