@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
+
+if TYPE_CHECKING:
+    from dropbox_lite.files.api import Folder, Usage
+
 from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated
 
 
@@ -18,6 +22,22 @@ class User:
     username: str = strawberry.field(description="As typed at sign-up; unique ignoring case.")
     created_at: datetime = strawberry.field(description="When the account was created.")
     root_id: strawberry.Private[str]
+
+    @strawberry.field(description="The user's root folder.")
+    async def root(
+        self, info: Info
+    ) -> Annotated[Folder, strawberry.lazy("dropbox_lite.files.api")]:
+        from dropbox_lite.files import api as files_api
+
+        return await files_api.root_folder(info, self.root_id)
+
+    @strawberry.field(description="Bytes used, and the quota (null quota: unlimited).")
+    async def usage(
+        self, info: Info
+    ) -> Annotated[Usage, strawberry.lazy("dropbox_lite.files.api")]:
+        from dropbox_lite.files import api as files_api
+
+        return await files_api.usage_of(info, str(self.id))
 
 
 @strawberry.type(description="One signed-in device.")

@@ -612,36 +612,56 @@ async def _insert_with_names(
 async def _new_revision(
     db: Database, *, current: dict[str, Any], fields: dict[str, Any]
 ) -> dict[str, Any] | None:
-    """Make `fields` the next revision if the file is still at current's rev; else None."""
+    """Make `fields` the next revision if the file is still at current's rev; else None.
+
+    The revision record is inserted first: the unique (entry_id, rev) index lets
+    exactly one writer claim rev N+1 on every backend. A conditional update alone is
+    not enough on FerretDB v1, which evaluates it without isolation (several writers
+    all match the old rev and the last one silently wins).
+    """
     owner: ObjectId = current["owner_id"]
     delta = fields["size"] - int(current.get("size", 0))
-    await _reserve(db, owner, delta)
     at = now()
     rev = int(current["rev"]) + 1
+    try:
+        await _record_revision(
+            db, entry_id=current["_id"], owner=owner, rev=rev, fields=fields, at=at
+        )
+    except DuplicateKeyError:
+        return None  # another writer took this revision first
     updated: dict[str, Any] | None = None
     try:
-        async with journal.change(db=db, owner_id=owner) as seq:
-            result = await db["entries"].update_one(
-                {"_id": current["_id"], "rev": current["rev"], "trashed": False, "deleted": False},
-                {
-                    "$set": {
-                        **{k: v for k, v in fields.items() if k != "mime_type"},
-                        "rev": rev,
-                        "modified_at": at,
-                        "seq": seq,
-                    }
-                },
-            )
-            if result.matched_count == 1:
-                updated = {**current, **fields, "rev": rev, "modified_at": at, "seq": seq}
-                updated["mime_type"] = current.get("mime_type", fields["mime_type"])
+        await _reserve(db, owner, delta)
+        try:
+            async with journal.change(db=db, owner_id=owner) as seq:
+                result = await db["entries"].update_one(
+                    {
+                        "_id": current["_id"],
+                        "rev": current["rev"],
+                        "trashed": False,
+                        "deleted": False,
+                    },
+                    {
+                        "$set": {
+                            **{k: v for k, v in fields.items() if k != "mime_type"},
+                            "rev": rev,
+                            "modified_at": at,
+                            "seq": seq,
+                        }
+                    },
+                )
+                if result.matched_count == 1:
+                    updated = {**current, **fields, "rev": rev, "modified_at": at, "seq": seq}
+                    updated["mime_type"] = current.get("mime_type", fields["mime_type"])
+        finally:
+            if updated is None:
+                await _release(db, owner, delta)
     finally:
         if updated is None:
-            await _release(db, owner, delta)
+            await db["revisions"].delete_one({"entry_id": current["_id"], "rev": rev})
     if updated is None:
         return None
     await _release(db, owner, -delta)
-    await _record_revision(db, entry_id=current["_id"], owner=owner, rev=rev, fields=fields, at=at)
     return updated
 
 
