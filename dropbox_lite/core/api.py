@@ -99,7 +99,8 @@ class ApiError(GraphQLError):
 def api_error(error: errors.DomainError) -> ApiError:
     """The GraphQL error for a domain error that is not a union member."""
     if isinstance(error, errors.CursorReset):
-        return ApiError(error.message, "BAD_USER_INPUT", reason="CURSOR_RESET")
+        # API.md: a BAD_USER_INPUT error whose extensions.code is CURSOR_RESET.
+        return ApiError(error.message, "CURSOR_RESET", category="BAD_USER_INPUT")
     return ApiError(error.message, error.code, **error.details)
 
 

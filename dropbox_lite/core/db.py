@@ -56,7 +56,9 @@ INDEXES: dict[str, list[IndexModel]] = {
             ],
             name="listing",
         ),
-        IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="change_feed"),
+        IndexModel(
+            [("owner_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="change_feed"
+        ),
         IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
     ],
     "revisions": [
@@ -72,7 +74,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("key", ASCENDING), ("at", DESCENDING)], name="key_at"),
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
     ],
-    "blob_index": [],
+    "blob_index": [IndexModel([("blob_id", ASCENDING)], name="blob")],
 }
 
 

@@ -11,7 +11,6 @@ from strawberry.file_uploads import Upload
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
-    ApiError,
     Error,
     ErrorCode,
     Info,
@@ -92,14 +91,6 @@ ResolveConflictResult = Annotated[
 ]
 
 
-def _reraise(error: errors.DomainError) -> Exception:
-    if isinstance(error, errors.CursorReset):
-        # API.md: a cursor the server cannot serve is BAD_USER_INPUT whose
-        # extensions.code is CURSOR_RESET.
-        return ApiError(error.message, "CURSOR_RESET", reason="CURSOR_RESET")
-    return error
-
-
 def page_type(record: service.ChangePageRecord) -> ChangePage:
     return ChangePage(
         changes=[
@@ -138,16 +129,13 @@ class Query:
         ] = 500,
     ) -> ChangePage:
         context = info.context
-        try:
-            record = await service.get_updated_files(
-                db=context.db,
-                signer=context.signer,
-                user_id=current_user_id(info),
-                cursor=cursor,
-                first=first,
-            )
-        except errors.DomainError as error:
-            raise _reraise(error) from None
+        record = await service.get_updated_files(
+            db=context.db,
+            signer=context.signer,
+            user_id=current_user_id(info),
+            cursor=cursor,
+            first=first,
+        )
         return page_type(record)
 
     @strawberry.field(
@@ -177,16 +165,13 @@ class Query:
         ] = 30,
     ) -> WaitResult:
         context = info.context
-        try:
-            record = await service.wait_for_changes(
-                db=context.db,
-                signer=context.signer,
-                user_id=current_user_id(info),
-                cursor=cursor,
-                timeout_seconds=timeout_seconds,
-            )
-        except errors.DomainError as error:
-            raise _reraise(error) from None
+        record = await service.wait_for_changes(
+            db=context.db,
+            signer=context.signer,
+            user_id=current_user_id(info),
+            cursor=cursor,
+            timeout_seconds=timeout_seconds,
+        )
         return WaitResult(changed=record.changed, backoff_seconds=record.backoff_seconds)
 
 
@@ -265,11 +250,8 @@ class Subscription:
             cursor=cursor,
             first=service.MAX_PAGE,
         )
-        try:
-            async for record in pages:
-                yield page_type(record)
-        except errors.DomainError as error:
-            raise _reraise(error) from None
+        async for record in pages:
+            yield page_type(record)
 
 
 QUERIES: tuple[type, ...] = (Query,)

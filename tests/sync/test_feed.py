@@ -173,7 +173,7 @@ async def test_cursor_that_cannot_be_served_resets(gql: GraphQLClient, db: Datab
     for cursor in reset:
         body = await gql(CHANGES, {"cursor": cursor, "first": 5}, token=account.token)
         assert error_codes(body) == ["CURSOR_RESET"], body
-        assert body["errors"][0]["extensions"]["reason"] == "CURSOR_RESET"
+        assert body["errors"][0]["extensions"]["category"] == "BAD_USER_INPUT"
 
 
 async def test_forgotten_tombstones_reset_older_cursors(gql: GraphQLClient, db: Database) -> None:
