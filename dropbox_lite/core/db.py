@@ -75,6 +75,15 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
     ],
     "blob_index": [IndexModel([("blob_id", ASCENDING)], name="blob")],
+    # GridFS's own indexes (files/blobs.py writes the GridFS layout itself).
+    f"{BLOB_BUCKET}.chunks": [
+        IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True, name="files_id_1_n_1")
+    ],
+    f"{BLOB_BUCKET}.files": [
+        IndexModel(
+            [("filename", ASCENDING), ("uploadDate", ASCENDING)], name="filename_1_uploadDate_1"
+        )
+    ],
 }
 
 

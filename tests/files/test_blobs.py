@@ -35,6 +35,18 @@ async def test_read_range_across_chunks(db: Database) -> None:
     assert await blobs.read_all(db=db, blob_id=blob.blob_id, limit=len(data)) == data
 
 
+async def test_blobs_are_standard_gridfs_files(db: Database) -> None:
+    # write_blob lays out GridFS itself (to bound memory); the driver must read it back.
+    data = bytes(range(251)) * (2 * MiB // 251) + b"tail"
+    blob = await blobs.write_blob(db=db, stream=Stream(data), max_bytes=10 * MiB)
+    download = await db.bucket.open_download_stream(ObjectId(blob.blob_id))
+    assert download.length == len(data)
+    assert await download.read() == data
+    chunks = db["blobs.chunks"].find({"files_id": ObjectId(blob.blob_id)}).sort("n", 1)
+    sizes = [len(c["data"]) async for c in chunks]
+    assert sizes[:-1] == [255 * 1024] * (len(sizes) - 1) and sum(sizes) == len(data)
+
+
 async def test_too_large_is_aborted_while_streaming(db: Database) -> None:
     stream = Stream(b"x" * (4 * MiB))
     with pytest.raises(blobs.errors.FileTooLarge):
