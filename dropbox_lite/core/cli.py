@@ -25,6 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
     serve.add_argument("--workers", type=int, help="worker processes (default 1)")
     serve.add_argument("--reload", action="store_true", help="restart on code changes")
+    serve.add_argument(
+        "--log-level",
+        choices=("critical", "error", "warning", "info", "debug"),
+        default="info",
+        help="how much to log (default info)",
+    )
+    serve.add_argument("--no-access-log", action="store_true", help="do not log a line per request")
 
     export = commands.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema/schema.graphql", help="file, or - for stdout")
@@ -45,7 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             from dropbox_lite.core.server import run_app
 
-            run_app(host=args.host, port=args.port, workers=args.workers, reload=args.reload)
+            run_app(
+                host=args.host,
+                port=args.port,
+                workers=args.workers,
+                reload=args.reload,
+                log_level=args.log_level,
+                access_log=not args.no_access_log,
+            )
         elif args.command == "export-schema":
             from dropbox_lite.graphql import export_sdl
 

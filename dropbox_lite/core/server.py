@@ -54,6 +54,8 @@ def run_app(
     port: int | None = None,
     workers: int | None = None,
     reload: bool = False,
+    log_level: str = "info",
+    access_log: bool = True,
 ) -> None:
     """Serve until stopped. Command-line values win over the environment."""
     for name, value in (("HOST", host), ("PORT", port), ("WORKERS", workers)):
@@ -69,6 +71,7 @@ def run_app(
         workers=None if reload else settings.workers,
         reload=reload,
         proxy_headers=True,
-        log_level="info",
+        log_level=log_level,
+        access_log=access_log,
         ws="websockets-sansio",
     )

@@ -108,3 +108,25 @@ async def test_internal_error_is_masked_and_logged(
 
 async def test_anonymous_me_is_null(gql: GraphQLClient) -> None:
     assert (await gql.data("{ me { id } }"))["me"] is None
+
+
+async def test_spooled_upload_files_are_closed_after_the_request(
+    http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from starlette.datastructures import UploadFile
+
+    closed: list[str | None] = []
+    original = UploadFile.close
+
+    async def recording_close(self: UploadFile) -> None:
+        closed.append(self.filename)
+        await original(self)
+
+    monkeypatch.setattr(UploadFile, "close", recording_close)
+    files = {"0": ("spooled.bin", b"x" * (2 * 1024 * 1024), "application/octet-stream")}
+    data = {"operations": '{"query": "{ serverInfo { version } }"}', "map": "{}"}
+    response = await http.post(
+        "/graphql", data=data, files=files, headers={"GraphQL-Require-Preflight": "1"}
+    )
+    assert response.status_code == 200
+    assert closed == ["spooled.bin"]
