@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 from datetime import UTC, datetime
-from typing import Any, NewType
+from typing import Any, NewType, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -110,6 +110,14 @@ class IsAuthenticated(BasePermission):
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.user is not None
+
+
+T = TypeVar("T")
+
+
+def or_default(value: T | None, default: T) -> T:
+    """An optional argument's value, with an explicit null taken as its default."""
+    return default if value is None else value
 
 
 def current_user_id(info: Info) -> str:

@@ -15,7 +15,15 @@ from strawberry.file_uploads import Upload
 
 from dropbox_lite.auth.api import InvalidInputError, RateLimitedError
 from dropbox_lite.core import errors
-from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.core.api import (
+    Error,
+    ErrorCode,
+    Info,
+    IsAuthenticated,
+    Long,
+    current_user_id,
+    or_default,
+)
 from dropbox_lite.files.api import (
     ChecksumMismatchError,
     ConflictError,
@@ -105,7 +113,9 @@ class SharedEntry:
     async def children(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 1000.")] = 100,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size, at most 1000.")
+        ] = 100,
         after: Annotated[
             str | None, strawberry.argument(description="The cursor of the previous page.")
         ] = None,
@@ -113,7 +123,11 @@ class SharedEntry:
         if not self.is_folder:
             return None
         page = await service.list_children(
-            db=info.context.db, grant=self.grant, folder=self.item, first=first, after=after
+            db=info.context.db,
+            grant=self.grant,
+            folder=self.item,
+            first=or_default(first, 100),
+            after=after,
         )
         return SharedEntryPage(
             items=[shared_entry(self.grant, child) for child in page.items],
@@ -191,14 +205,14 @@ class Query:
             strawberry.ID | None, strawberry.argument(description="Only this entry's links.")
         ] = None,
         first: Annotated[
-            int, strawberry.argument(description="At most this many (<= 1000).")
+            int | None, strawberry.argument(description="At most this many (<= 1000).")
         ] = 100,
     ) -> list[ShareLink]:
         records = await service.list_share_links(
             db=info.context.db,
             user_id=current_user_id(info),
             entry_id=str(entry_id) if entry_id is not None else None,
-            first=first,
+            first=or_default(first, 100),
         )
         return [share_link_type(r) for r in records]
 
@@ -244,7 +258,7 @@ class Mutation:
         info: Info,
         entry_id: Annotated[strawberry.ID, strawberry.argument(description="What to share.")],
         access: Annotated[
-            ShareAccess,
+            ShareAccess | None,
             strawberry.argument(description="EDITOR on a folder lets visitors upload into it."),
         ] = ShareAccess.VIEWER,
         expires_at: Annotated[
@@ -261,7 +275,7 @@ class Mutation:
                 settings=ctx.settings,
                 user_id=current_user_id(info),
                 entry_id=str(entry_id),
-                access=access.value,
+                access=or_default(access, ShareAccess.VIEWER).value,
                 expires_at=expires_at,
                 password=password,
             )

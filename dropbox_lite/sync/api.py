@@ -16,6 +16,7 @@ from dropbox_lite.core.api import (
     Info,
     IsAuthenticated,
     current_user_id,
+    or_default,
 )
 from dropbox_lite.files.api import ConflictError, Entry, File, entry_type, error_type, file_type
 from dropbox_lite.sync import service
@@ -122,7 +123,7 @@ class Query:
             strawberry.argument(description="From the last page; omit for an initial sync."),
         ] = None,
         first: Annotated[
-            int,
+            int | None,
             strawberry.argument(
                 description=f"Page size, 1 to {service.MAX_PAGE} (larger is capped)."
             ),
@@ -134,7 +135,7 @@ class Query:
             signer=context.signer,
             user_id=current_user_id(info),
             cursor=cursor,
-            first=first,
+            first=or_default(first, 500),
         )
         return page_type(record)
 
@@ -158,7 +159,7 @@ class Query:
         info: Info,
         cursor: Annotated[str, strawberry.argument(description="A cursor from `changes`.")],
         timeout_seconds: Annotated[
-            int,
+            int | None,
             strawberry.argument(
                 description=f"At least 1; more than {service.MAX_WAIT_SECONDS} is capped."
             ),
@@ -170,7 +171,7 @@ class Query:
             signer=context.signer,
             user_id=current_user_id(info),
             cursor=cursor,
-            timeout_seconds=timeout_seconds,
+            timeout_seconds=or_default(timeout_seconds, 30),
         )
         return WaitResult(changed=record.changed, backoff_seconds=record.backoff_seconds)
 
