@@ -96,12 +96,42 @@ class ApiError(GraphQLError):
         super().__init__(message, extensions={"code": code, **extensions})
 
 
+# The only codes API.md allows in `errors[]` (besides CURSOR_RESET, below).
+GRAPHQL_ERROR_CODES = frozenset(
+    {
+        "UNAUTHENTICATED",
+        "NOT_FOUND",
+        "BAD_USER_INPUT",
+        "RATE_LIMITED",
+        "SERVICE_UNAVAILABLE",
+        "INTERNAL_SERVER_ERROR",
+    }
+)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
 def api_error(error: errors.DomainError) -> ApiError:
-    """The GraphQL error for a domain error that is not a union member."""
+    """The GraphQL error for a domain error that is not a union member.
+
+    An outcome that is a union member elsewhere (QUOTA_EXCEEDED, CONFLICT, ...) but
+    reaches `errors[]` here is BAD_USER_INPUT with the precise code as `reason`;
+    details go along only when they are plain values.
+    """
     if isinstance(error, errors.CursorReset):
         # API.md: a BAD_USER_INPUT error whose extensions.code is CURSOR_RESET.
         return ApiError(error.message, "CURSOR_RESET", category="BAD_USER_INPUT")
-    return ApiError(error.message, error.code, **error.details)
+    extensions: dict[str, Any] = {
+        _camel(k): v
+        for k, v in error.details.items()
+        if isinstance(v, (str, int, float, bool)) or v is None
+    }
+    if error.code in GRAPHQL_ERROR_CODES:
+        return ApiError(error.message, error.code, **extensions)
+    return ApiError(error.message, "BAD_USER_INPUT", reason=error.code, **extensions)
 
 
 class IsAuthenticated(BasePermission):

@@ -253,7 +253,7 @@ async def test_wrong_current_passwords_are_throttled(gql: GraphQLClient) -> None
         CHANGE_PASSWORD, {"current": PASSWORD, "new": "a new password"}, token=account.token
     )
     assert error_codes(body) == ["RATE_LIMITED"]
-    assert 1 <= body["errors"][0]["extensions"]["retry_after_seconds"] <= 60
+    assert 1 <= body["errors"][0]["extensions"]["retryAfterSeconds"] <= 60
 
 
 async def test_last_seen_writes_are_throttled_and_slide_expiry(

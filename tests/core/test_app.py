@@ -130,3 +130,24 @@ async def test_spooled_upload_files_are_closed_after_the_request(
     )
     assert response.status_code == 200
     assert closed == ["spooled.bin"]
+
+
+def test_only_api_md_codes_reach_errors() -> None:
+    from dropbox_lite.core import errors
+    from dropbox_lite.core.api import GRAPHQL_ERROR_CODES, api_error
+
+    quota = api_error(errors.QuotaExceeded())
+    assert quota.extensions == {"code": "BAD_USER_INPUT", "reason": "QUOTA_EXCEEDED"}
+    limited = api_error(errors.RateLimited(retry_after_seconds=7))
+    assert limited.extensions == {"code": "RATE_LIMITED", "retryAfterSeconds": 7}
+    conflict = api_error(errors.Conflict(current=object(), your_parent_rev=3))
+    assert conflict.extensions == {
+        "code": "BAD_USER_INPUT",
+        "reason": "CONFLICT",
+        "yourParentRev": 3,
+    }
+    reset = api_error(errors.CursorReset())
+    assert reset.extensions == {"code": "CURSOR_RESET", "category": "BAD_USER_INPUT"}
+    for kind in errors.DomainError.__subclasses__():
+        code = api_error(kind()).extensions["code"]
+        assert code in GRAPHQL_ERROR_CODES | {"CURSOR_RESET"}, kind

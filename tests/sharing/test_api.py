@@ -341,8 +341,10 @@ async def test_upload_into_an_editor_folder_link(
 
     for token in (viewer, file_editor):
         assert error_codes(await upload(http, token, b"x", "x.txt")) == ["BAD_USER_INPUT"]
-    assert error_codes(await upload(http, locked, b"x", "x.txt")) == ["PASSWORD_REQUIRED"]
-    assert error_codes(await upload(http, locked, b"x", "x.txt", "wrong one")) == ["WRONG_PASSWORD"]
+    for password, reason in ((None, "PASSWORD_REQUIRED"), ("wrong one", "WRONG_PASSWORD")):
+        body = await upload(http, locked, b"x", "x.txt", password)
+        assert error_codes(body) == ["BAD_USER_INPUT"]
+        assert body["errors"][0]["extensions"]["reason"] == reason
     ok = await upload(http, locked, b"y", "y.txt", "inbox password")
     assert ok["data"]["uploadToShareLink"]["__typename"] == "File"
     assert error_codes(await upload(http, secrets.token_urlsafe(32), b"x", "x.txt")) == [
