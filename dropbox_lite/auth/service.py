@@ -280,6 +280,17 @@ async def create_session(
     return session_record(doc), token
 
 
+async def session_active(*, db: Database, session_id: str) -> bool:
+    """Whether the session is still signed in (not revoked, not expired)."""
+    if not ObjectId.is_valid(session_id):
+        return False
+    found = await db["sessions"].find_one(
+        {"_id": ObjectId(session_id), "revoked": False, "expires_at": {"$gt": now()}},
+        {"_id": 1},
+    )
+    return found is not None
+
+
 async def authenticate(
     *, db: Database, signer: Signer, settings: Settings, token: str
 ) -> tuple[UserRecord, SessionRecord] | None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.file_uploads import Upload
 
+from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
     Error,
@@ -244,12 +245,22 @@ class Subscription:
     ) -> AsyncGenerator[ChangePage, None]:
         user_id = current_user_id(info)
         context = info.context
+        session = context.session
+
+        async def still_signed_in() -> bool:
+            # A session revoked (logout, revokeSession, changePassword) while the socket
+            # is open must stop receiving this user's changes.
+            return session is not None and await auth_service.session_active(
+                db=context.db, session_id=session.id
+            )
+
         pages = service.follow_changes(
             db=context.db,
             signer=context.signer,
             user_id=user_id,
             cursor=cursor,
             first=service.MAX_PAGE,
+            still_allowed=still_signed_in,
         )
         async for record in pages:
             yield page_type(record)

@@ -16,9 +16,8 @@ change takes a higher number); phase "inc" then serves every change above it.
 from __future__ import annotations
 
 import asyncio
-import enum
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +32,10 @@ from dropbox_lite.files import blobs
 from dropbox_lite.files import service as files
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sync import journal
+from dropbox_lite.sync.conflicts import LocalVersion as LocalVersion
+from dropbox_lite.sync.conflicts import RemoteVersion as RemoteVersion
+from dropbox_lite.sync.conflicts import SyncDecision as SyncDecision
+from dropbox_lite.sync.conflicts import detect_conflicts as detect_conflicts
 
 CURSOR_PURPOSE = "cursor"
 MAX_MERGE_BYTES = 8 * 1024 * 1024
@@ -40,6 +43,8 @@ RESOLUTIONS = ("keep_local", "keep_remote", "keep_both", "merge")
 CURSOR_VERSION = 1
 MAX_PAGE = 2000
 MAX_WAIT_SECONDS = 480
+# A subscription re-checks its session at least this often, even when nothing changes.
+FOLLOW_RECHECK_SECONDS = 15
 POLL_SECONDS = 0.4
 # Long polls in this process above which clients are asked to back off.
 BUSY_WAITERS = 2000
@@ -316,14 +321,24 @@ async def wait_for_changes(
 
 
 async def follow_changes(
-    *, db: Database, signer: Signer, user_id: str, cursor: str | None, first: int
+    *,
+    db: Database,
+    signer: Signer,
+    user_id: str,
+    cursor: str | None,
+    first: int,
+    still_allowed: Callable[[], Awaitable[bool]] | None = None,
 ) -> AsyncIterator[ChangePageRecord]:
     """The feed from `cursor` (replayed page by page), then a page whenever something changes.
 
     The first page is always sent, even when empty, so the client holds a cursor.
+    `still_allowed` is asked before every page and at least every FOLLOW_RECHECK_SECONDS
+    (a revoked session stops receiving changes); the feed ends with Unauthenticated.
     """
     sent = False
     while True:
+        if still_allowed is not None and not await still_allowed():
+            raise errors.Unauthenticated("This session has ended; sign in again.")
         page = await get_updated_files(
             db=db, signer=signer, user_id=user_id, cursor=cursor, first=first
         )
@@ -334,51 +349,15 @@ async def follow_changes(
         if page.has_more:
             continue
         await wait_for_changes(
-            db=db, signer=signer, user_id=user_id, cursor=cursor, timeout_seconds=MAX_WAIT_SECONDS
+            db=db,
+            signer=signer,
+            user_id=user_id,
+            cursor=cursor,
+            timeout_seconds=FOLLOW_RECHECK_SECONDS,
         )
 
 
-# -- conflicts -------------------------------------------------------------------------
-
-
-class SyncDecision(enum.Enum):
-    NO_CHANGE = "NO_CHANGE"  # neither side changed (or the upload is the current content)
-    FAST_FORWARD = "FAST_FORWARD"  # only one side changed: apply it to the other
-    SAME_CONTENT = "SAME_CONTENT"  # both changed, to the same bytes: nothing to resolve
-    CONFLICT = "CONFLICT"  # both changed, differently
-
-
-@dataclass(frozen=True)
-class LocalVersion:
-    """What a device has: the revision it last synced, and its content now."""
-
-    base_rev: int
-    content_hash: str
-    # The base revision's hash when the device knows it; None: assume it edited.
-    base_hash: str | None = None
-
-
-@dataclass(frozen=True)
-class RemoteVersion:
-    """The server's current revision of the file."""
-
-    rev: int
-    content_hash: str
-
-
-def detect_conflicts(local_version: LocalVersion, remote_version: RemoteVersion) -> SyncDecision:
-    """Compare a device's version with the server's (pure; no I/O)."""
-    remote_moved = remote_version.rev != local_version.base_rev
-    local_edited = (
-        local_version.base_hash is None or local_version.content_hash != local_version.base_hash
-    )
-    if local_version.content_hash == remote_version.content_hash:
-        return SyncDecision.SAME_CONTENT if remote_moved else SyncDecision.NO_CHANGE
-    if remote_moved and local_edited:
-        return SyncDecision.CONFLICT
-    if remote_moved or local_edited:
-        return SyncDecision.FAST_FORWARD
-    return SyncDecision.NO_CHANGE
+# -- conflicts: detect_conflicts lives in sync/conflicts.py (pure, shared with files) --
 
 
 # -- resolving a conflict --------------------------------------------------------------
@@ -449,7 +428,8 @@ async def _merge(
         ]
     except errors.BadInput:
         raise errors.MergeFailed(f"Files over {MAX_MERGE_BYTES} bytes are not merged.") from None
-    return merge_text(base, theirs, ours)
+    # merge3 is pure Python and quadratic at worst: keep it off the event loop.
+    return await asyncio.to_thread(merge_text, base, theirs, ours)
 
 
 async def resolve_conflict(

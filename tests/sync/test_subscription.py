@@ -130,3 +130,18 @@ async def test_many_changes_arrive_in_pages_without_loss(
             seen.update(c["id"] for c in page["changes"])
         assert seen == created
     await asyncio.sleep(0)
+
+
+async def test_a_session_revoked_while_subscribed_stops_receiving_changes(
+    app: Starlette, gql: GraphQLClient, db: Database
+) -> None:
+    account = await gql.signup()
+    async with connect(app, {"token": account.token}) as ws:
+        await subscribe(ws)
+        await next_page(ws)
+        assert (await gql.data("mutation { logout }", token=account.token))["logout"] is True
+        secret = await factories.put(db, account.user_id, "after-logout")
+        message = await ws.receive_json(timeout=5)
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert [e["extensions"]["code"] for e in errors] == ["UNAUTHENTICATED"]
+    assert str(secret) not in str(message)
