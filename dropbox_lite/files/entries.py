@@ -1,0 +1,123 @@
+"""One entry by id or by path, a user's root folder, and the documents behind them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import names
+from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
+from dropbox_lite.sync import journal
+
+
+async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: ObjectId) -> None:
+    """The user's root folder (name "", no parent), created with the account."""
+    async with journal.change(db=db, owner_id=owner_id) as seq:
+        at = now()
+        await db["entries"].insert_one(
+            {
+                "_id": root_id,
+                "owner_id": owner_id,
+                "parent_id": None,
+                "name": "",
+                "name_key": "",
+                "slot": "",
+                "is_file": False,
+                "size": 0,
+                "rev": 0,
+                "created_at": at,
+                "modified_at": at,
+                "trashed": False,
+                "trash_root": False,
+                "deleted": False,
+                "seq": seq,
+            }
+        )
+
+
+async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:
+    """The user's document; NotFound when there is none."""
+    doc: dict[str, Any] | None = await db["users"].find_one({"_id": user_oid})
+    if doc is None:
+        raise errors.NotFound()
+    return doc
+
+
+async def root_id_of(*, db: Database, user_id: str) -> str:
+    """The id of the user's root folder."""
+    return str((await user_doc(db, oid(user_id)))["root_id"])
+
+
+async def entry_doc(
+    db: Database, user_oid: ObjectId, entry_id: str, *, include_trashed: bool = False
+) -> dict[str, Any]:
+    """The user's live entry document (or trashed too); NotFound otherwise."""
+    query: dict[str, Any] = {"_id": oid(entry_id), "owner_id": user_oid, "deleted": False}
+    if not include_trashed:
+        query["trashed"] = False
+    doc: dict[str, Any] | None = await db["entries"].find_one(query)
+    if doc is None:
+        raise errors.NotFound()
+    return doc
+
+
+async def get_entry(
+    *, db: Database, user_id: str, entry_id: str, include_trashed: bool = False
+) -> EntryRecord:
+    """The user's entry with this id; NotFound when missing, purged or someone else's."""
+    return entry_record(
+        await entry_doc(db, oid(user_id), entry_id, include_trashed=include_trashed)
+    )
+
+
+async def get_folder(*, db: Database, user_id: str, folder_id: str | None = None) -> EntryRecord:
+    """A live folder of the user (the root when no id is given); NotFound otherwise."""
+    user_oid = oid(user_id)
+    if folder_id is None:
+        folder_id = str((await user_doc(db, user_oid))["root_id"])
+    doc = await entry_doc(db, user_oid, folder_id)
+    if doc["is_file"]:
+        raise errors.NotFound()
+    return entry_record(doc)
+
+
+async def entry_path(*, db: Database, record: EntryRecord) -> str:
+    """The entry's path from the owner's root: "/a/b/c.txt"; the root is "/"."""
+    parts: list[str] = []
+    parent = record.parent_id
+    if parent is None:
+        return "/"
+    parts.append(record.name)
+    seen = 0
+    while parent is not None and seen < 10_000:
+        doc = await db["entries"].find_one({"_id": ObjectId(parent)}, {"name": 1, "parent_id": 1})
+        if doc is None or doc.get("parent_id") is None:
+            break
+        parts.append(doc["name"])
+        parent = str(doc["parent_id"])
+        seen += 1
+    return "/" + "/".join(reversed(parts))
+
+
+async def resolve_path(*, db: Database, user_id: str, path: str) -> EntryRecord:
+    """The live entry at a path like "/a/b.txt" (names compared ignoring case)."""
+    user_oid = oid(user_id)
+    current = await get_folder(db=db, user_id=user_id)
+    for part in (p for p in path.split("/") if p):
+        if current.is_file:
+            raise errors.NotFound()
+        doc = await db["entries"].find_one(
+            {
+                "owner_id": user_oid,
+                "parent_id": ObjectId(current.id),
+                "slot": names.name_key(part),
+                "trashed": False,
+            }
+        )
+        if doc is None:
+            raise errors.NotFound()
+        current = entry_record(doc)
+    return current

@@ -1,0 +1,154 @@
+"""Pages of entries (a folder's children, the trash) with their cursors, and name search."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import names
+from dropbox_lite.files.entries import get_folder
+from dropbox_lite.files.records import EntryPage, EntryRecord, entry_record, oid
+
+MAX_PAGE = 1000
+MAX_SEARCH = 200
+
+
+def _encode_cursor(value: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise errors.BadInput("This cursor is not valid.") from None
+    if not isinstance(value, list):
+        raise errors.BadInput("This cursor is not valid.")
+    return value
+
+
+def _page_size(first: int) -> int:
+    if first < 0:
+        raise errors.BadInput("`first` cannot be negative.")
+    return min(first, MAX_PAGE)
+
+
+async def list_children(
+    *, db: Database, user_id: str, folder_id: str | None, first: int = 100, after: str | None = None
+) -> EntryPage:
+    """A page of a folder's live children: folders first, then by name ignoring case.
+
+    Names are unique per folder by their key, so (is_file, name_key) orders the
+    children totally and each page is an equality prefix plus a range on the
+    `listing` index.
+    """
+    limit = _page_size(first)
+    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    base = {"owner_id": oid(user_id), "parent_id": ObjectId(folder.id), "trashed": False}
+    start_files, start_key = False, None
+    if after is not None:
+        value = _decode_cursor(after)
+        if len(value) != 2 or not isinstance(value[0], bool) or not isinstance(value[1], str):
+            raise errors.BadInput("This cursor is not valid.")
+        start_files, start_key = value
+    docs: list[dict[str, Any]] = []
+    for is_file in (False, True):
+        if is_file < start_files or len(docs) > limit:
+            continue
+        query: dict[str, Any] = {**base, "is_file": is_file}
+        if start_key is not None and is_file == start_files:
+            query["name_key"] = {"$gt": start_key}
+        cursor = db["entries"].find(query).sort("name_key", 1).limit(limit + 1 - len(docs))
+        docs.extend([doc async for doc in cursor])
+    has_next = len(docs) > limit
+    docs = docs[:limit]
+    total = await db["entries"].count_documents(base)
+    items = [entry_record(doc) for doc in docs]
+    return EntryPage(
+        items=items,
+        total_count=total,
+        start_cursor=_encode_cursor([docs[0]["is_file"], docs[0]["name_key"]]) if docs else None,
+        end_cursor=_encode_cursor([docs[-1]["is_file"], docs[-1]["name_key"]]) if docs else None,
+        has_next_page=has_next,
+        has_previous_page=after is not None,
+    )
+
+
+def child_cursor(record: EntryRecord) -> str:
+    """The opaque cursor of one child in its folder's listing."""
+    return _encode_cursor([record.is_file, names.name_key(record.name)])
+
+
+async def list_user_files(
+    *, db: Database, user_id: str, folder_id: str | None, first: int = 100, after: str | None = None
+) -> EntryPage:
+    """The seed's name for a folder listing."""
+    return await list_children(
+        db=db, user_id=user_id, folder_id=folder_id, first=first, after=after
+    )
+
+
+async def list_trash(
+    *, db: Database, user_id: str, first: int = 100, after: str | None = None
+) -> EntryPage:
+    """Entries deleted explicitly (not those inside a deleted folder), newest first."""
+    limit = _page_size(first)
+    base: dict[str, Any] = {
+        "owner_id": oid(user_id),
+        "trashed": True,
+        "trash_root": True,
+        "deleted": False,
+    }
+    query = dict(base)
+    if after is not None:
+        value = _decode_cursor(after)
+        if len(value) != 1 or not isinstance(value[0], str) or not ObjectId.is_valid(value[0]):
+            raise errors.BadInput("This cursor is not valid.")
+        query["_id"] = {"$lt": ObjectId(value[0])}
+    cursor = db["entries"].find(query).sort("_id", -1).limit(limit + 1)
+    docs = [doc async for doc in cursor]
+    has_next = len(docs) > limit
+    docs = docs[:limit]
+    total = await db["entries"].count_documents(base)
+    return EntryPage(
+        items=[entry_record(d) for d in docs],
+        total_count=total,
+        start_cursor=_encode_cursor([str(docs[0]["_id"])]) if docs else None,
+        end_cursor=_encode_cursor([str(docs[-1]["_id"])]) if docs else None,
+        has_next_page=has_next,
+        has_previous_page=after is not None,
+    )
+
+
+def trash_cursor(record: EntryRecord) -> str:
+    return _encode_cursor([record.id])
+
+
+async def search(*, db: Database, user_id: str, query: str, first: int = 50) -> list[EntryRecord]:
+    """Live entries whose name contains `query`, ignoring case (the input is escaped)."""
+    limit = min(max(first, 0), MAX_SEARCH)
+    needle = names.name_key(query.strip())
+    if not needle or limit == 0:
+        return []
+    cursor = (
+        db["entries"]
+        .find(
+            {
+                "owner_id": oid(user_id),
+                "trashed": False,
+                "parent_id": {"$ne": None},
+                "name_key": {"$regex": re.escape(needle)},
+            }
+        )
+        .sort("name_key", 1)
+        .limit(limit)
+    )
+    return [entry_record(doc) async for doc in cursor]

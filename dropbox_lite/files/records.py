@@ -1,0 +1,140 @@
+"""The plain records the files service returns, and their making from stored documents."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.files import blobs
+
+FALLBACK_MIME = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    id: str
+    owner_id: str
+    parent_id: str | None
+    name: str
+    is_file: bool
+    size: int
+    rev: int
+    content_hash: str
+    sha256: str
+    mime_type: str
+    blob_id: str | None
+    created_at: datetime
+    modified_at: datetime
+    trashed: bool
+    deleted: bool
+    seq: int
+    trashed_at: datetime | None = None
+    trash_root: bool = False
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    file_id: str
+    rev: int
+    size: int
+    content_hash: str
+    sha256: str
+    blob_id: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    items: list[EntryRecord]
+    total_count: int
+    start_cursor: str | None
+    end_cursor: str | None
+    has_next_page: bool
+    has_previous_page: bool
+
+
+@dataclass(frozen=True)
+class Usage:
+    used_bytes: int
+    quota_bytes: int | None
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # mongomock returns naive datetimes; they are UTC.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def entry_record(doc: dict[str, Any]) -> EntryRecord:
+    blob_id = doc.get("blob_id")
+    parent_id = doc.get("parent_id")
+    created = _aware(doc["created_at"])
+    modified = _aware(doc["modified_at"])
+    assert created is not None and modified is not None
+    return EntryRecord(
+        id=str(doc["_id"]),
+        owner_id=str(doc["owner_id"]),
+        parent_id=None if parent_id is None else str(parent_id),
+        name=doc["name"],
+        is_file=bool(doc["is_file"]),
+        size=int(doc.get("size", 0)),
+        rev=int(doc.get("rev", 0)),
+        content_hash=doc.get("content_hash", ""),
+        sha256=doc.get("sha256", ""),
+        mime_type=doc.get("mime_type", ""),
+        blob_id=None if blob_id is None else str(blob_id),
+        created_at=created,
+        modified_at=modified,
+        trashed=bool(doc.get("trashed", False)),
+        deleted=bool(doc.get("deleted", False)),
+        seq=int(doc.get("seq", 0)),
+        trashed_at=_aware(doc.get("trashed_at")),
+        trash_root=bool(doc.get("trash_root", False)),
+    )
+
+
+def revision_record(doc: dict[str, Any]) -> RevisionRecord:
+    created = _aware(doc["created_at"])
+    assert created is not None
+    return RevisionRecord(
+        file_id=str(doc["entry_id"]),
+        rev=int(doc["rev"]),
+        size=int(doc["size"]),
+        content_hash=doc["content_hash"],
+        sha256=doc["sha256"],
+        blob_id=str(doc["blob_id"]),
+        created_at=created,
+    )
+
+
+def oid(value: str | None) -> ObjectId:
+    """The ObjectId of an API id; NotFound when it cannot be one (like a missing id)."""
+    if not isinstance(value, str) or not ObjectId.is_valid(value):
+        raise errors.NotFound()
+    return ObjectId(value)
+
+
+def mime_type_for(name: str) -> str:
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    return guessed or FALLBACK_MIME
+
+
+def file_fields(blob: blobs.BlobRecord, *, blob_oid: ObjectId, name: str) -> dict[str, Any]:
+    """The entry fields that point a file at stored bytes."""
+    return {
+        "size": blob.size,
+        "content_hash": blob.content_hash,
+        "sha256": blob.sha256,
+        "blob_id": blob_oid,
+        "mime_type": mime_type_for(name),
+    }

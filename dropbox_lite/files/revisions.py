@@ -1,0 +1,210 @@
+"""File history: claiming the next revision, reading old ones, restoring one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import blobs
+from dropbox_lite.files.entries import entry_doc
+from dropbox_lite.files.quota import release, reserve
+from dropbox_lite.files.records import (
+    FALLBACK_MIME,
+    EntryRecord,
+    RevisionRecord,
+    entry_record,
+    file_fields,
+    now,
+    oid,
+    revision_record,
+)
+from dropbox_lite.sync import journal
+
+MAX_REVISIONS = 100
+# Retries of an optimistic write that lost a race to another writer of the same name.
+MAX_ATTEMPTS = 20
+
+
+async def list_revisions(
+    *, db: Database, user_id: str, file_id: str, first: int = 20
+) -> list[RevisionRecord]:
+    """A file's revisions, newest first."""
+    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    if not doc["is_file"]:
+        raise errors.NotFound()
+    limit = min(max(first, 0), MAX_REVISIONS)
+    if limit == 0:
+        return []
+    cursor = db["revisions"].find({"entry_id": doc["_id"]}).sort("rev", -1).limit(limit)
+    return [revision_record(r) async for r in cursor]
+
+
+async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> RevisionRecord:
+    """One revision of the user's file; NotFound when there is no such revision."""
+    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    if not doc["is_file"]:
+        raise errors.NotFound()
+    found = await db["revisions"].find_one({"entry_id": doc["_id"], "rev": rev})
+    if found is None:
+        raise errors.NotFound("This file has no such revision.")
+    return revision_record(found)
+
+
+async def get_revision_blob(*, db: Database, user_id: str, file_id: str, rev: int) -> str:
+    """The blob id holding revision `rev` of the file (Sync reads a merge base with it)."""
+    return (await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)).blob_id
+
+
+async def fetch_file(
+    *, db: Database, user_id: str, file_id: str, rev: int | None = None
+) -> EntryRecord:
+    """The file, with size, hashes and blob of revision `rev` (default: the current one)."""
+    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    if not doc["is_file"] or doc.get("blob_id") is None:
+        raise errors.NotFound()
+    record = entry_record(doc)
+    if rev is None or rev == record.rev:
+        return record
+    revision = await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)
+    return replace(
+        record,
+        rev=revision.rev,
+        size=revision.size,
+        content_hash=revision.content_hash,
+        sha256=revision.sha256,
+        blob_id=revision.blob_id,
+    )
+
+
+async def read_file_bytes(
+    *, db: Database, user_id: str, file_id: str, rev: int | None = None, limit: int
+) -> bytes:
+    """A small file's bytes at a revision (merges)."""
+    record = await fetch_file(db=db, user_id=user_id, file_id=file_id, rev=rev)
+    assert record.blob_id is not None
+    return await blobs.read_all(db=db, blob_id=record.blob_id, limit=limit)
+
+
+async def record_revision(
+    db: Database,
+    *,
+    entry_id: ObjectId,
+    owner: ObjectId,
+    rev: int,
+    fields: dict[str, Any],
+    at: datetime,
+) -> None:
+    """Add rev `rev` of the file to its history (the unique (entry_id, rev) index may refuse)."""
+    await db["revisions"].insert_one(
+        {
+            "entry_id": entry_id,
+            "owner_id": owner,
+            "rev": rev,
+            "blob_id": fields["blob_id"],
+            "size": fields["size"],
+            "content_hash": fields["content_hash"],
+            "sha256": fields["sha256"],
+            "created_at": at,
+        }
+    )
+
+
+async def new_revision(
+    db: Database, *, current: dict[str, Any], fields: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Make `fields` the next revision if the file is still at current's rev; else None.
+
+    The revision record is inserted first: the unique (entry_id, rev) index lets
+    exactly one writer claim rev N+1 on every backend. A conditional update alone is
+    not enough on FerretDB v1, which evaluates it without isolation (several writers
+    all match the old rev and the last one silently wins).
+    """
+    owner: ObjectId = current["owner_id"]
+    delta = fields["size"] - int(current.get("size", 0))
+    at = now()
+    rev = int(current["rev"]) + 1
+    try:
+        await record_revision(
+            db, entry_id=current["_id"], owner=owner, rev=rev, fields=fields, at=at
+        )
+    except DuplicateKeyError:
+        return None  # another writer took this revision first
+    updated: dict[str, Any] | None = None
+    try:
+        await reserve(db, owner, delta)
+        try:
+            async with journal.change(db=db, owner_id=owner) as seq:
+                result = await db["entries"].update_one(
+                    {
+                        "_id": current["_id"],
+                        "rev": current["rev"],
+                        "trashed": False,
+                        "deleted": False,
+                    },
+                    {
+                        "$set": {
+                            **{k: v for k, v in fields.items() if k != "mime_type"},
+                            "rev": rev,
+                            "modified_at": at,
+                            "seq": seq,
+                        }
+                    },
+                )
+                if result.matched_count == 1:
+                    updated = {**current, **fields, "rev": rev, "modified_at": at, "seq": seq}
+                    updated["mime_type"] = current.get("mime_type", fields["mime_type"])
+        finally:
+            if updated is None:
+                await release(db, owner, delta)
+    finally:
+        if updated is None:
+            await db["revisions"].delete_one({"entry_id": current["_id"], "rev": rev})
+    if updated is None:
+        return None
+    await release(db, owner, -delta)
+    return updated
+
+
+async def commit_revision(
+    *, db: Database, user_id: str, file_id: str, parent_rev: int, blob: blobs.BlobRecord
+) -> EntryRecord:
+    """Make stored bytes the file's next revision if it is still at `parent_rev` (Conflict)."""
+    current = await entry_doc(db, oid(user_id), file_id)
+    if not current["is_file"]:
+        raise errors.NotFound()
+    if current["rev"] != parent_rev:
+        raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
+    if current.get("sha256") == blob.sha256:
+        return entry_record(current)
+    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=current["name"])
+    updated = await new_revision(db, current=current, fields=fields)
+    if updated is None:
+        latest = await entry_doc(db, oid(user_id), file_id)
+        raise errors.Conflict(current=entry_record(latest), your_parent_rev=parent_rev)
+    return entry_record(updated)
+
+
+async def restore_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> EntryRecord:
+    """Make an old revision's bytes the file's newest revision."""
+    revision = await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)
+    for _ in range(MAX_ATTEMPTS):
+        current = await entry_doc(db, oid(user_id), file_id)
+        if current.get("sha256") == revision.sha256:
+            return entry_record(current)
+        fields = {
+            "size": revision.size,
+            "content_hash": revision.content_hash,
+            "sha256": revision.sha256,
+            "blob_id": ObjectId(revision.blob_id),
+            "mime_type": current.get("mime_type", FALLBACK_MIME),
+        }
+        updated = await new_revision(db, current=current, fields=fields)
+        if updated is not None:
+            return entry_record(updated)
+    raise errors.Conflict("Too many concurrent writers; try again.")

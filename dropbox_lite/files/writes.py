@@ -1,0 +1,211 @@
+"""Uploads under Dropbox's write modes (add, overwrite, update) and conflicted copies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import blobs, names
+from dropbox_lite.files.entries import get_folder, user_doc
+from dropbox_lite.files.quota import quota_left, release, reserve
+from dropbox_lite.files.records import (
+    EntryRecord,
+    entry_record,
+    file_fields,
+    mime_type_for,
+    now,
+    oid,
+)
+from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision
+from dropbox_lite.sync import journal
+
+WRITE_MODES = ("add", "overwrite", "update")
+
+
+async def _find_live_child(
+    db: Database, owner: ObjectId, parent: ObjectId, name: str
+) -> dict[str, Any] | None:
+    doc: dict[str, Any] | None = await db["entries"].find_one(
+        {"owner_id": owner, "parent_id": parent, "slot": names.name_key(name)}
+    )
+    return doc
+
+
+async def _insert_file(
+    db: Database,
+    *,
+    owner: ObjectId,
+    parent: ObjectId,
+    name: str,
+    fields: dict[str, Any],
+) -> dict[str, Any]:
+    """Insert a new file (rev 1); DuplicateKeyError when the name is taken."""
+    entry_id = ObjectId()
+    at = now()
+    key = names.name_key(name)
+    await reserve(db, owner, fields["size"])
+    try:
+        async with journal.change(db=db, owner_id=owner) as seq:
+            doc = {
+                "_id": entry_id,
+                "owner_id": owner,
+                "parent_id": parent,
+                "name": name,
+                "name_key": key,
+                "slot": key,
+                "is_file": True,
+                "rev": 1,
+                **fields,
+                "mime_type": mime_type_for(name),
+                "created_at": at,
+                "modified_at": at,
+                "trashed": False,
+                "trashed_at": None,
+                "trash_root": False,
+                "deleted": False,
+                "seq": seq,
+            }
+            await db["entries"].insert_one(doc)
+    except BaseException:
+        await release(db, owner, fields["size"])
+        raise
+    await record_revision(db, entry_id=entry_id, owner=owner, rev=1, fields=fields, at=at)
+    return doc
+
+
+async def _insert_with_names(
+    db: Database,
+    *,
+    owner: ObjectId,
+    parent: ObjectId,
+    candidates: list[str] | Any,
+    fields: dict[str, Any],
+) -> dict[str, Any]:
+    """Insert under the first free name of `candidates`; NameTaken when none is free."""
+    for candidate in candidates:
+        try:
+            return await _insert_file(db, owner=owner, parent=parent, name=candidate, fields=fields)
+        except DuplicateKeyError:
+            continue
+    raise errors.NameTaken()
+
+
+async def store_file(
+    *,
+    db: Database,
+    settings: Settings,
+    user_id: str,
+    file_obj: blobs.Readable,
+    folder_id: str | None,
+    name: str,
+    mode: str = "add",
+    parent_rev: int | None = None,
+    autorename: bool = False,
+    content_hash: str | None = None,
+    username: str | None = None,
+) -> EntryRecord:
+    """Stream an upload into the folder under `name` with Dropbox's write modes.
+
+    add: never replaces (NameTaken, or a free "name (1)" with autorename);
+    overwrite: a new revision whatever the current one is; update: a new revision only
+    while the file is still at `parent_rev`, else Conflict (or a conflicted copy with
+    autorename). The same content as the current revision changes nothing.
+    """
+    if mode not in WRITE_MODES:
+        raise errors.BadInput(f"mode must be one of {', '.join(WRITE_MODES)}.")
+    if mode == "update" and parent_rev is None:
+        raise errors.BadInput("mode UPDATE needs parentRev.")
+    name = names.validate_name(name)
+    owner = oid(user_id)
+    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    parent = ObjectId(folder.id)
+    existing = await _find_live_child(db, owner, parent, name)
+    freed = (
+        int(existing.get("size", 0)) if existing and existing["is_file"] and mode != "add" else 0
+    )
+    blob = await blobs.write_blob(
+        db=db,
+        stream=file_obj,
+        max_bytes=settings.max_upload_bytes,
+        quota_left=await quota_left(db, owner, freed=freed),
+        expected_content_hash=content_hash,
+        filename=name,
+    )
+    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
+    # Bytes are stored (invariant 1); from here on only metadata is written.
+    for _ in range(MAX_ATTEMPTS):
+        current = await _find_live_child(db, owner, parent, name)
+        if current is None:
+            try:
+                return entry_record(
+                    await _insert_file(db, owner=owner, parent=parent, name=name, fields=fields)
+                )
+            except DuplicateKeyError:
+                continue  # someone took the name meanwhile: look again
+        if current["is_file"] and current.get("sha256") == blob.sha256:
+            return entry_record(current)  # the same bytes: nothing to do
+        if not current["is_file"] or mode == "add":
+            if not autorename:
+                raise errors.NameTaken()
+            doc = await _insert_with_names(
+                db,
+                owner=owner,
+                parent=parent,
+                candidates=names.autorename_candidates(name),
+                fields=fields,
+            )
+            return entry_record(doc)
+        if mode == "update" and current["rev"] != parent_rev:
+            if autorename:
+                return await _conflicted_copy(
+                    db, owner=owner, parent=parent, name=name, fields=fields, username=username
+                )
+            raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
+        updated = await new_revision(db, current=current, fields=fields)
+        if updated is not None:
+            return entry_record(updated)
+        # The file moved on between our read and our write: overwrite looks again,
+        # update reports the conflict on the next pass.
+    raise errors.Conflict("Too many concurrent writers; try again.")
+
+
+async def _conflicted_copy(
+    db: Database,
+    *,
+    owner: ObjectId,
+    parent: ObjectId,
+    name: str,
+    fields: dict[str, Any],
+    username: str | None,
+) -> EntryRecord:
+    if username is None:
+        username = str((await user_doc(db, owner))["username"])
+    copy_name = names.conflicted_copy_name(name, username, now().date())
+    candidates = [copy_name, *names.autorename_candidates(copy_name)]
+    doc = await _insert_with_names(
+        db, owner=owner, parent=parent, candidates=candidates, fields=fields
+    )
+    return entry_record(doc)
+
+
+async def store_conflicted_copy(
+    *,
+    db: Database,
+    user_id: str,
+    folder_id: str,
+    name: str,
+    blob: blobs.BlobRecord,
+    username: str | None = None,
+) -> EntryRecord:
+    """Keep bytes already stored as "name (user's conflicted copy DATE)" (Sync's KEEP_BOTH)."""
+    owner = oid(user_id)
+    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
+    return await _conflicted_copy(
+        db, owner=owner, parent=ObjectId(folder.id), name=name, fields=fields, username=username
+    )
