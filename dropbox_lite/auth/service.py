@@ -165,12 +165,15 @@ async def login(
         # No account can have an invalid name: only the address counts for those.
         user_key = LOGIN_THROTTLE.key("user", username_key(username))
         keys.insert(0, user_key)
-    await LOGIN_THROTTLE.check(db=db, keys=keys)
+    marks = await LOGIN_THROTTLE.begin(db=db, keys=keys)
     try:
         user = await verify_user(db=db, settings=settings, username=username, password=password)
     except errors.InvalidCredentials:
-        await LOGIN_THROTTLE.fail(db=db, keys=keys)
+        raise  # the attempt's marks stay: a failure
+    except BaseException:
+        await LOGIN_THROTTLE.forget(db=db, marks=marks)
         raise
+    await LOGIN_THROTTLE.forget(db=db, marks=marks)
     if user_key is not None:
         await LOGIN_THROTTLE.reset(db=db, key=user_key)
     return user
@@ -192,7 +195,6 @@ async def change_password(
     """
     oid = ObjectId(user_id)
     throttle_key = PASSWORD_THROTTLE.key("user", user_id)
-    await PASSWORD_THROTTLE.check(db=db, keys=[throttle_key])
     doc = await db["users"].find_one({"_id": oid})
     if doc is None:
         raise errors.NotFound()
@@ -203,11 +205,17 @@ async def change_password(
     if not isinstance(current_password, str) or len(current_password) > MAX_PASSWORD:
         current_password = ""
     old_hash = doc["password_hash"]
-    if not await passwords.check_password(
-        current_password, old_hash, rounds=settings.bcrypt_rounds
-    ):
-        await PASSWORD_THROTTLE.fail(db=db, keys=[throttle_key])
-        raise errors.InvalidCredentials("The current password is wrong.")
+    marks = await PASSWORD_THROTTLE.begin(db=db, keys=[throttle_key])
+    try:
+        right = await passwords.check_password(
+            current_password, old_hash, rounds=settings.bcrypt_rounds
+        )
+    except BaseException:
+        await PASSWORD_THROTTLE.forget(db=db, marks=marks)
+        raise
+    if not right:
+        raise errors.InvalidCredentials("The current password is wrong.")  # marks stay
+    await PASSWORD_THROTTLE.forget(db=db, marks=marks)
     new_hash = await passwords.hash_password(new_password, rounds=settings.bcrypt_rounds)
     result = await db["users"].update_one(
         {"_id": oid, "password_hash": old_hash}, {"$set": {"password_hash": new_hash}}

@@ -103,6 +103,48 @@ class Throttle:
         if waits:
             raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
 
+    async def begin(self, *, db: Database, keys: Sequence[str]) -> list[ObjectId]:
+        """Reserve one attempt on each of `keys`, or raise RateLimited.
+
+        The attempt is inserted (as a failure) *before* the check, and the check
+        counts only the marks inserted before it: under N parallel attempts exactly
+        the first `max_failures` get through, where check-then-fail would let all N
+        through. A failed attempt keeps its marks; `forget` them on success or when
+        the attempt did not happen.
+        """
+        now = datetime.now(UTC)
+        marks = {key: ObjectId() for key in dict.fromkeys(keys)}
+        if not marks:
+            return []
+        await db[COLLECTION].insert_many(
+            [
+                {"_id": mark, "key": key, "at": now, "expires_at": now + MEMORY}
+                for key, mark in marks.items()
+            ]
+        )
+        ids = list(marks.values())
+        waits: list[float] = []
+        for key, mark in marks.items():
+            cursor = (
+                db[COLLECTION]
+                .find({"key": key, "expires_at": {"$gt": now}, "_id": {"$lt": mark}})
+                .sort("_id", -1)
+                .limit(MAX_FETCHED)
+            )
+            times = [_aware(doc["at"]) async for doc in cursor]
+            until = self.locked_until(times, now)
+            if until is not None:
+                waits.append((until - now).total_seconds())
+        if waits:
+            await self.forget(db=db, marks=ids)
+            raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
+        return ids
+
+    async def forget(self, *, db: Database, marks: Sequence[ObjectId]) -> None:
+        """Drop the marks of an attempt that succeeded or never happened."""
+        if marks:
+            await db[COLLECTION].delete_many({"_id": {"$in": list(marks)}})
+
     async def fail(self, *, db: Database, keys: Sequence[str]) -> None:
         """Count one failure against each of `keys`."""
         now = datetime.now(UTC)
