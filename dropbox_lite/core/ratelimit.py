@@ -10,11 +10,15 @@ leave it at 4 (so do conditional "compare-and-set" updates). Every query filters
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
@@ -25,11 +29,50 @@ COLLECTION = "rate_limits"
 MEMORY = timedelta(days=1)
 # More failures than this never change the delay (it is capped well before).
 MAX_FETCHED = 64
+# The mutex around recording and checking one attempt: held for two queries.
+LOCK_LEASE = timedelta(seconds=5)
+LOCK_WAIT = timedelta(seconds=5)
 
 
 def _aware(value: datetime) -> datetime:
     # mongomock may hand back naive datetimes; they are UTC.
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@contextlib.asynccontextmanager
+async def _locked(db: Database, keys: list[str]) -> AsyncIterator[None]:
+    """Hold a short mutex on each of `keys` (sorted, so two holders cannot deadlock).
+
+    Without it, parallel attempts all read the failures before any of them records
+    its own. The mutex is a unique `_id` insert, which every backend makes atomic
+    (FerretDB v1 isolates no update, but does enforce unique indexes); one left by a
+    dead process expires after LOCK_LEASE.
+    """
+    held: list[str] = []
+    try:
+        for key in keys:
+            await _acquire(db, f"lock:{key}")
+            held.append(f"lock:{key}")
+        yield
+    finally:
+        for lock_id in held:
+            await db[COLLECTION].delete_one({"_id": lock_id})
+
+
+async def _acquire(db: Database, lock_id: str) -> None:
+    deadline = time.monotonic() + LOCK_WAIT.total_seconds()
+    while True:
+        now = datetime.now(UTC)
+        try:
+            await db[COLLECTION].insert_one(
+                {"_id": lock_id, "at": now, "expires_at": now + LOCK_LEASE}
+            )
+            return
+        except DuplicateKeyError:
+            await db[COLLECTION].delete_one({"_id": lock_id, "expires_at": {"$lt": now}})
+        if time.monotonic() > deadline:
+            raise errors.RateLimited(retry_after_seconds=1)
+        await asyncio.sleep(0.005)
 
 
 class Throttle:
@@ -90,55 +133,50 @@ class Throttle:
         now = datetime.now(UTC)
         waits: list[float] = []
         for key in dict.fromkeys(keys):
-            cursor = (
-                db[COLLECTION]
-                .find({"key": key, "expires_at": {"$gt": now}}, {"at": 1})
-                .sort("at", -1)
-                .limit(MAX_FETCHED)
-            )
-            times = [_aware(doc["at"]) async for doc in cursor]
-            until = self.locked_until(times, now)
+            until = await self._locked_until(db, key, now)
             if until is not None:
                 waits.append((until - now).total_seconds())
         if waits:
             raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
 
     async def begin(self, *, db: Database, keys: Sequence[str]) -> list[ObjectId]:
-        """Reserve one attempt on each of `keys`, or raise RateLimited.
+        """Record one attempt on each of `keys` (as a failure), or raise RateLimited.
 
-        The attempt is inserted (as a failure) *before* the check, and the check
-        counts only the marks inserted before it: under N parallel attempts exactly
-        the first `max_failures` get through, where check-then-fail would let all N
-        through. A failed attempt keeps its marks; `forget` them on success or when
-        the attempt did not happen.
+        Checking and recording happen together under a short per-key mutex: under N
+        parallel attempts exactly the first `max_failures` get through, where
+        check-then-fail would let all N through. A failed attempt keeps its marks;
+        `forget` them on success or when the attempt did not happen.
         """
-        now = datetime.now(UTC)
-        marks = {key: ObjectId() for key in dict.fromkeys(keys)}
-        if not marks:
+        ordered = sorted(dict.fromkeys(keys))
+        if not ordered:
             return []
-        await db[COLLECTION].insert_many(
-            [
-                {"_id": mark, "key": key, "at": now, "expires_at": now + MEMORY}
-                for key, mark in marks.items()
-            ]
-        )
-        ids = list(marks.values())
-        waits: list[float] = []
-        for key, mark in marks.items():
-            cursor = (
-                db[COLLECTION]
-                .find({"key": key, "expires_at": {"$gt": now}, "_id": {"$lt": mark}})
-                .sort("_id", -1)
-                .limit(MAX_FETCHED)
+        async with _locked(db, ordered):
+            now = datetime.now(UTC)
+            waits: list[float] = []
+            for key in ordered:
+                until = await self._locked_until(db, key, now)
+                if until is not None:
+                    waits.append((until - now).total_seconds())
+            if waits:
+                raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
+            marks = [ObjectId() for _ in ordered]
+            await db[COLLECTION].insert_many(
+                [
+                    {"_id": mark, "key": key, "at": now, "expires_at": now + MEMORY}
+                    for key, mark in zip(ordered, marks, strict=True)
+                ]
             )
-            times = [_aware(doc["at"]) async for doc in cursor]
-            until = self.locked_until(times, now)
-            if until is not None:
-                waits.append((until - now).total_seconds())
-        if waits:
-            await self.forget(db=db, marks=ids)
-            raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
-        return ids
+        return marks
+
+    async def _locked_until(self, db: Database, key: str, now: datetime) -> datetime | None:
+        cursor = (
+            db[COLLECTION]
+            .find({"key": key, "expires_at": {"$gt": now}}, {"at": 1})
+            .sort("at", -1)
+            .limit(MAX_FETCHED)
+        )
+        times = [_aware(doc["at"]) async for doc in cursor]
+        return self.locked_until(times, now)
 
     async def forget(self, *, db: Database, marks: Sequence[ObjectId]) -> None:
         """Drop the marks of an attempt that succeeded or never happened."""

@@ -320,12 +320,27 @@ async def validate_share_token(
             raise errors.PasswordRequired()
         if not isinstance(password, str) or len(password) > MAX_PASSWORD:
             password = ""
-        if not await passwords.check_password(
-            password, password_hash, rounds=settings.bcrypt_rounds
-        ):
-            await PASSWORDS_BY_ADDRESS.fail(db=db, keys=[PASSWORDS_BY_ADDRESS.key(client_ip)])
-            await PASSWORDS_BY_LINK.fail(db=db, keys=[link_key])
-            raise errors.WrongPassword()
+        # Each guess is recorded before it is checked (see Throttle.begin), so that
+        # parallel guesses cannot all pass the throttle before the first one fails.
+        by_address = await PASSWORDS_BY_ADDRESS.begin(
+            db=db, keys=[PASSWORDS_BY_ADDRESS.key(client_ip)]
+        )
+        try:
+            by_link = await PASSWORDS_BY_LINK.begin(db=db, keys=[link_key])
+        except BaseException:
+            await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
+            raise
+        try:
+            right = await passwords.check_password(
+                password, password_hash, rounds=settings.bcrypt_rounds
+            )
+        except BaseException:
+            await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
+            await PASSWORDS_BY_LINK.forget(db=db, marks=by_link)
+            raise
+        if not right:
+            raise errors.WrongPassword()  # the guess's marks stay: a failure
+        await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
         await PASSWORDS_BY_LINK.reset(db=db, key=link_key)
     return Grant(link=record, token=token, root=entry)
 

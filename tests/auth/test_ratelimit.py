@@ -94,3 +94,38 @@ async def test_an_expired_document_counts_as_absent(db: Database) -> None:
     await throttle.check(db=db, keys=["t:a"])
     await throttle.fail(db=db, keys=["t:a"])
     await throttle.check(db=db, keys=["t:a"])
+
+
+async def test_parallel_attempts_get_exactly_max_failures(db: Database) -> None:
+    throttle = Throttle(name="t-begin", max_failures=3)
+    key = throttle.key("k")
+
+    async def attempt() -> str:
+        try:
+            await throttle.begin(db=db, keys=[key])
+        except errors.RateLimited:
+            return "refused"
+        return "tried"
+
+    outcomes = await asyncio.gather(*(attempt() for _ in range(10)))
+    assert sorted(outcomes) == ["refused"] * 7 + ["tried"] * 3
+    assert await db["rate_limits"].count_documents({"key": key}) == 3
+
+
+async def test_forgotten_attempts_do_not_count(db: Database) -> None:
+    throttle = Throttle(name="t-forget", max_failures=2)
+    key = throttle.key("k")
+    for _ in range(5):
+        marks = await throttle.begin(db=db, keys=[key])
+        await throttle.forget(db=db, marks=marks)
+    await throttle.check(db=db, keys=[key])  # not locked
+
+
+async def test_a_lock_left_by_a_dead_process_expires(db: Database) -> None:
+    throttle = Throttle(name="t-stale", max_failures=2)
+    key = throttle.key("k")
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    await db["rate_limits"].insert_one({"_id": f"lock:{key}", "at": past, "expires_at": past})
+    marks = await asyncio.wait_for(throttle.begin(db=db, keys=[key]), timeout=3)
+    assert len(marks) == 1
+    assert await db["rate_limits"].find_one({"_id": f"lock:{key}"}) is None

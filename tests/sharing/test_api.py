@@ -359,3 +359,27 @@ async def test_upload_into_an_editor_folder_link(
         async for d in db["entries"].find({"parent_id": ObjectId(inbox.id), "trashed": False})
     }
     assert names == {"report.txt", "report (1).txt", "y.txt"}
+
+
+async def test_parallel_wrong_passwords_from_one_address_get_exactly_the_limit(
+    app: Starlette, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    import asyncio
+
+    owner = await gql.signup()
+    entry = await put_file(db, settings, owner.user_id, b"x")
+    token = (await create(gql, owner, entry.id, password="correct horse"))["token"]
+
+    async def guess(i: int) -> str:
+        async with client_from(app, "10.9.0.1") as client:
+            response = await client.post(
+                "/graphql",
+                json={"query": SHARED, "variables": {"token": token, "password": f"p{i}"}},
+            )
+        kind: str = response.json()["data"]["sharedLink"]["__typename"]
+        return kind
+
+    kinds = await asyncio.gather(*(guess(i) for i in range(12)))
+    limit = service.PASSWORDS_BY_ADDRESS.max_failures
+    assert kinds.count("WrongPasswordError") == limit, kinds
+    assert kinds.count("RateLimitedError") == 12 - limit
