@@ -10,7 +10,15 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.core.api import (
+    Error,
+    ErrorCode,
+    Info,
+    IsAuthenticated,
+    Long,
+    current_user_id,
+    or_default,
+)
 from dropbox_lite.files import links, service
 from dropbox_lite.files.service import EntryRecord
 
@@ -25,10 +33,22 @@ class Entry:
     modified_at: datetime = strawberry.field(description="Last change of content or name.")
     trashed: bool = strawberry.field(description="In the trash (deleted, not yet purged).")
     record: strawberry.Private[EntryRecord]
+    # Set for a share-link visitor's view of their own upload: the path they may see.
+    visitor_path: strawberry.Private[str | None] = None
 
     @strawberry.field(description='The path from the root, such as "/a/b.txt"; the root is "/".')
     async def path(self, info: Info) -> str:
+        if self.visitor_path is not None:
+            return self.visitor_path
+        owner_only(info, self.record.owner_id)
         return await service.entry_path(db=info.context.db, record=self.record)
+
+
+def owner_only(info: Info, owner_id: str) -> None:
+    """NotFound unless the signed-in user owns the entry (a visitor never reads history)."""
+    user = info.context.user
+    if user is None or user.id != owner_id:
+        raise errors.NotFound()
 
 
 @strawberry.type(description="Where a page of a connection starts and ends.")
@@ -61,7 +81,7 @@ class Folder(Entry):
     async def children(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size.")] = 100,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = 100,
         after: Annotated[
             str | None, strawberry.argument(description="`endCursor` of the previous page.")
         ] = None,
@@ -70,7 +90,7 @@ class Folder(Entry):
             db=info.context.db,
             user_id=self.record.owner_id,
             folder_id=self.record.id,
-            first=first,
+            first=or_default(first, 100),
             after=after,
         )
         return _connection(page, service.child_cursor)
@@ -83,9 +103,11 @@ class Revision:
     content_hash: str = strawberry.field(description="Dropbox content hash of its bytes, hex.")
     created_at: datetime = strawberry.field(description="When it was stored.")
     file_id: strawberry.Private[str]
+    owner_id: strawberry.Private[str]
 
     @strawberry.field(description="A signed URL that downloads this revision for an hour.")
     def download_url(self, info: Info) -> str:
+        owner_only(info, self.owner_id)
         ctx = info.context
         return links.download_url(
             settings=ctx.settings,
@@ -111,11 +133,15 @@ class File(Entry):
         self,
         info: Info,
         first: Annotated[
-            int, strawberry.argument(description=f"At most {service.MAX_REVISIONS}.")
+            int | None, strawberry.argument(description=f"At most {service.MAX_REVISIONS}.")
         ] = 20,
     ) -> list[Revision]:
+        owner_only(info, self.record.owner_id)
         records = await service.list_revisions(
-            db=info.context.db, user_id=self.record.owner_id, file_id=self.record.id, first=first
+            db=info.context.db,
+            user_id=self.record.owner_id,
+            file_id=self.record.id,
+            first=or_default(first, 20),
         )
         return [
             Revision(
@@ -124,6 +150,7 @@ class File(Entry):
                 content_hash=r.content_hash,
                 created_at=r.created_at,
                 file_id=r.file_id,
+                owner_id=self.record.owner_id,
             )
             for r in records
         ]
@@ -133,16 +160,17 @@ class File(Entry):
         self,
         info: Info,
         expires_in: Annotated[
-            int, strawberry.argument(description="Seconds until the URL stops working.")
+            int | None, strawberry.argument(description="Seconds until the URL stops working.")
         ] = 3600,
     ) -> str:
+        owner_only(info, self.record.owner_id)
         ctx = info.context
         return links.download_url(
             settings=ctx.settings,
             signer=ctx.signer,
             file_id=self.record.id,
             rev=self.record.rev,
-            expires_in=expires_in,
+            expires_in=or_default(expires_in, 3600),
         )
 
 
@@ -378,10 +406,13 @@ class Query:
         self,
         info: Info,
         query: Annotated[str, strawberry.argument(description="Text to find in names.")],
-        first: Annotated[int, strawberry.argument(description="How many at most.")] = 50,
+        first: Annotated[int | None, strawberry.argument(description="How many at most.")] = 50,
     ) -> list[Entry]:
         records = await service.search(
-            db=info.context.db, user_id=current_user_id(info), query=query, first=first
+            db=info.context.db,
+            user_id=current_user_id(info),
+            query=query,
+            first=or_default(first, 50),
         )
         return [entry_type(r) for r in records]
 
@@ -393,14 +424,17 @@ class Query:
         self,
         info: Info,
         first: Annotated[
-            int, strawberry.argument(description=f"Page size, at most {service.MAX_PAGE}.")
+            int | None, strawberry.argument(description=f"Page size, at most {service.MAX_PAGE}.")
         ] = 100,
         after: Annotated[
             str | None, strawberry.argument(description="`endCursor` of the previous page.")
         ] = None,
     ) -> EntryConnection:
         page = await service.list_trash(
-            db=info.context.db, user_id=current_user_id(info), first=first, after=after
+            db=info.context.db,
+            user_id=current_user_id(info),
+            first=or_default(first, 100),
+            after=after,
         )
         return _connection(page, service.trash_cursor)
 
@@ -435,13 +469,13 @@ class Mutation:
             str | None, strawberry.argument(description="Its name (default: the upload's).")
         ] = None,
         mode: Annotated[
-            WriteMode, strawberry.argument(description="ADD, OVERWRITE or UPDATE.")
+            WriteMode | None, strawberry.argument(description="ADD, OVERWRITE or UPDATE.")
         ] = WriteMode.ADD,
         parent_rev: Annotated[
             int | None, strawberry.argument(description="UPDATE: the revision you edited.")
         ] = None,
         autorename: Annotated[
-            bool,
+            bool | None,
             strawberry.argument(
                 description="Keep the upload under a free name instead of failing."
             ),
@@ -462,9 +496,9 @@ class Mutation:
                 file_obj=upload,
                 folder_id=parent_id,
                 name=filename,
-                mode=mode.value,
+                mode=or_default(mode, WriteMode.ADD).value,
                 parent_rev=parent_rev,
-                autorename=autorename,
+                autorename=bool(autorename),
                 content_hash=content_hash,
                 username=ctx.user.username if ctx.user else None,
             )

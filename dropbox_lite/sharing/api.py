@@ -4,13 +4,11 @@ uploadToShareLink."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import enum
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
-from bson import ObjectId
 from strawberry.file_uploads import Upload
 
 from dropbox_lite.auth.api import InvalidInputError, RateLimitedError
@@ -351,12 +349,11 @@ class Mutation:
 def _visitor_file(record: EntryRecord) -> File:
     """The uploaded file as the visitor may see it: no parent id, its path "/name".
 
-    File.path walks up from the parent; a parent id that names no entry stops the
-    walk at once, so the path is the name alone and no owner folder is shown.
+    Its revisions and download URL answer only to the owner (files.api.owner_only).
     """
-    hidden = dataclasses.replace(record, parent_id=str(ObjectId()))
-    visitor = file_type(hidden)
+    visitor = file_type(record)
     visitor.parent_id = None
+    visitor.visitor_path = "/" + record.name
     return visitor
 
 

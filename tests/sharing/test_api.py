@@ -383,3 +383,54 @@ async def test_parallel_wrong_passwords_from_one_address_get_exactly_the_limit(
     limit = service.PASSWORDS_BY_ADDRESS.max_failures
     assert kinds.count("WrongPasswordError") == limit, kinds
     assert kinds.count("RateLimitedError") == 12 - limit
+
+
+OWNER_UPLOAD = """
+mutation($file: Upload!, $p: ID, $m: WriteMode) {
+  uploadFile(file: $file, parentId: $p, mode: $m) { __typename ... on File { id rev } }
+}"""
+NOSY_UPLOAD = """
+mutation($file: Upload!, $t: String!) {
+  uploadToShareLink(token: $t, file: $file) {
+    __typename ... on File { name path revisions { rev downloadUrl } }
+  }
+}"""
+NOSY_URL = """
+mutation($file: Upload!, $t: String!) {
+  uploadToShareLink(token: $t, file: $file) { __typename ... on File { downloadUrl } }
+}"""
+
+
+async def test_a_visitor_upload_never_reveals_the_owners_history(
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    owner = await gql.signup()
+    created = await gql.data(
+        'mutation { createFolder(name: "Inbox") { ... on Folder { id } } }', token=owner.token
+    )
+    inbox = created["createFolder"]["id"]
+
+    async def send(query: str, variables: dict[str, Any], data: bytes, token: str | None) -> Any:
+        operations = json.dumps({"query": query, "variables": {**variables, "file": None}})
+        headers = {"GraphQL-Require-Preflight": "1"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        response = await http.post(
+            "/graphql",
+            data={"operations": operations, "map": json.dumps({"0": ["variables.file"]})},
+            files={"0": ("report.txt", data, "text/plain")},
+            headers=headers,
+        )
+        return response.json()
+
+    await send(OWNER_UPLOAD, {"p": inbox}, b"SECRET v1 draft", owner.token)
+    await send(OWNER_UPLOAD, {"p": inbox, "m": "OVERWRITE"}, b"public final", owner.token)
+    link = await create(gql, owner, inbox, access="EDITOR")
+    # The same bytes under the same name as the owner's file: the visitor must not get
+    # the owner's revisions or signed URLs to them.
+    body = await send(NOSY_UPLOAD, {"t": link["token"]}, b"public final", None)
+    assert error_codes(body) == ["NOT_FOUND"]
+    assert body["data"] is None  # the non-null File (and mutation result) null out
+    url_body = await send(NOSY_URL, {"t": link["token"]}, b"public final", None)
+    assert error_codes(url_body) == ["NOT_FOUND"]
+    assert "/files/" not in json.dumps(url_body)
