@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
@@ -29,6 +29,8 @@ from dropbox_lite.sync import journal
 MAX_REVISIONS = 100
 # Retries of an optimistic write that lost a race to another writer of the same name.
 MAX_ATTEMPTS = 20
+# A revision claim older than this whose entry never moved on was left by a dead writer.
+CLAIM_LEASE = timedelta(minutes=2)
 
 
 async def list_revisions(
@@ -41,7 +43,9 @@ async def list_revisions(
     limit = min(max(first, 0), MAX_REVISIONS)
     if limit == 0:
         return []
-    cursor = db["revisions"].find({"entry_id": doc["_id"]}).sort("rev", -1).limit(limit)
+    # A claim above the entry's rev is a write still in flight (see new_revision).
+    query = {"entry_id": doc["_id"], "rev": {"$lte": int(doc.get("rev", 0))}}
+    cursor = db["revisions"].find(query).sort("rev", -1).limit(limit)
     return [revision_record(r) async for r in cursor]
 
 
@@ -51,7 +55,7 @@ async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) ->
     if not doc["is_file"]:
         raise errors.NotFound()
     found = await db["revisions"].find_one({"entry_id": doc["_id"], "rev": rev})
-    if found is None:
+    if found is None or rev > int(doc.get("rev", 0)):
         raise errors.NotFound("This file has no such revision.")
     return revision_record(found)
 
@@ -115,6 +119,44 @@ async def record_revision(
     )
 
 
+async def _claim(
+    db: Database,
+    *,
+    current: dict[str, Any],
+    owner: ObjectId,
+    rev: int,
+    fields: dict[str, Any],
+    at: datetime,
+) -> bool:
+    """Insert the record of `rev`: True if this writer got it.
+
+    A claim left by a writer that died before updating the entry (the entry is still
+    at the rev below, and the claim is older than CLAIM_LEASE) is taken over, or no
+    writer could ever make that revision again.
+    """
+    for _ in range(2):
+        try:
+            await record_revision(
+                db, entry_id=current["_id"], owner=owner, rev=rev, fields=fields, at=at
+            )
+            return True
+        except DuplicateKeyError:
+            pass
+        claim = await db["revisions"].find_one({"entry_id": current["_id"], "rev": rev})
+        entry = await db["entries"].find_one({"_id": current["_id"]}, {"rev": 1})
+        if claim is None or entry is None or int(entry.get("rev", 0)) != int(current["rev"]):
+            return False
+        if _aware(claim["created_at"]) > at - CLAIM_LEASE:
+            return False  # a live writer is at work
+        await db["revisions"].delete_one({"_id": claim["_id"]})
+    return False
+
+
+def _aware(value: datetime) -> datetime:
+    # mongomock returns naive datetimes; they are UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 async def new_revision(
     db: Database, *, current: dict[str, Any], fields: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -129,11 +171,7 @@ async def new_revision(
     delta = fields["size"] - int(current.get("size", 0))
     at = now()
     rev = int(current["rev"]) + 1
-    try:
-        await record_revision(
-            db, entry_id=current["_id"], owner=owner, rev=rev, fields=fields, at=at
-        )
-    except DuplicateKeyError:
+    if not await _claim(db, current=current, owner=owner, rev=rev, fields=fields, at=at):
         return None  # another writer took this revision first
     updated: dict[str, Any] | None = None
     try:
