@@ -19,7 +19,16 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
-from dropbox_lite.files.api import ConflictError, Entry, File, entry_type, error_type, file_type
+from dropbox_lite.files.api import (
+    ConflictError,
+    Entry,
+    File,
+    FileTooLargeError,
+    QuotaExceededError,
+    entry_type,
+    error_type,
+    file_type,
+)
 from dropbox_lite.sync import service
 
 
@@ -88,7 +97,7 @@ class MergeFailedError(Error):
 
 
 ResolveConflictResult = Annotated[
-    ResolvedConflict | MergeFailedError | ConflictError,
+    ResolvedConflict | MergeFailedError | ConflictError | QuotaExceededError | FileTooLargeError,
     strawberry.union("ResolveConflictResult"),
 ]
 
@@ -221,7 +230,9 @@ class Mutation:
         except errors.MergeFailed as error:
             return MergeFailedError(message=error.message, code=ErrorCode.MERGE_FAILED)
         except errors.DomainError as error:
-            return error_type(error, (ConflictError,))  # type: ignore[no-any-return]
+            return error_type(  # type: ignore[no-any-return]
+                error, (ConflictError, QuotaExceededError, FileTooLargeError)
+            )
         copy = record.conflicted_copy
         return ResolvedConflict(
             file=file_type(record.file),

@@ -28,7 +28,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
-from dropbox_lite.files import blobs
+from dropbox_lite.files import blobs, quota
 from dropbox_lite.files import service as files
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sync import journal
@@ -471,8 +471,15 @@ async def resolve_conflict(
             db=db, user_id=user_id, current=current, base_rev=base_rev, upload=upload
         )
         upload = _BytesReader(merged)
+    # The quota is enforced while streaming, as uploadFile does: a new revision frees
+    # the current one's bytes, a conflicted copy frees nothing.
+    freed = 0 if resolution == "keep_both" else current.size
     blob = await blobs.write_blob(
-        db=db, stream=upload, max_bytes=settings.max_upload_bytes, filename=current.name
+        db=db,
+        stream=upload,
+        max_bytes=settings.max_upload_bytes,
+        quota_left=await quota.quota_left(db, ObjectId(user_id), freed=freed),
+        filename=current.name,
     )
     if resolution == "keep_both":
         assert current.parent_id is not None  # a file always has a folder

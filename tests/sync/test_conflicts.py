@@ -5,8 +5,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
 from dropbox_lite.sync.service import (
     LocalVersion,
     RemoteVersion,
@@ -214,3 +216,22 @@ async def test_twenty_concurrent_updates_from_one_rev(gql: GraphQLClient) -> Non
     )
     assert revisions["entry"]["rev"] == 2
     assert sorted(r["rev"] for r in revisions["entry"]["revisions"]) == [1, 2]
+
+
+@pytest.mark.parametrize("resolution", ["KEEP_BOTH", "KEEP_LOCAL"])
+async def test_resolution_over_quota_stores_nothing(
+    gql: GraphQLClient, db: Database, resolution: str
+) -> None:
+    account = await gql.signup()
+    file_id = await _conflict(gql, account)
+    user = await db["users"].find_one({"_id": ObjectId(account.user_id)})
+    # Room for neither a copy nor a larger revision.
+    await db["users"].update_one(
+        {"_id": user["_id"]}, {"$set": {"quota_bytes": user["used_bytes"] + 2}}
+    )
+    chunks_before = await db["blobs.chunks"].count_documents({})
+    big = OURS * 50
+    result = await _resolve(gql, account, big, fileId=file_id, baseRev=1, resolution=resolution)
+    assert result["__typename"] == "QuotaExceededError" and result["code"] == "QUOTA_EXCEEDED"
+    assert await db["blobs.chunks"].count_documents({}) == chunks_before
+    assert await _content(gql, account, file_id) == THEIRS
