@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus, urlsplit
 
-from pymongo.errors import ConfigurationError, InvalidURI
-from pymongo.uri_parser import parse_uri
-
 PREFIX = "DROPBOX_LITE_"
 GiB = 1024**3
 
@@ -192,8 +189,11 @@ class _Reader:
             if not urlsplit(raw).hostname:
                 raise ConfigError(name, "is not a valid MongoDB connection string")
             return raw
-        try:
-            parse_uri(raw)
-        except (InvalidURI, ConfigurationError, ValueError) as exc:
-            raise ConfigError(name, f"is not a valid MongoDB connection string ({exc})") from None
+        # The driver's parser lives with the rest of the driver (core/db.py), which
+        # itself imports this module: hence the import here.
+        from dropbox_lite.core.db import uri_problem
+
+        problem = uri_problem(raw)
+        if problem is not None:
+            raise ConfigError(name, f"is not a valid MongoDB connection string ({problem})")
         return raw

@@ -16,7 +16,14 @@ from typing import Any
 
 from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorGridFSBucket
 from pymongo import ASCENDING, DESCENDING, IndexModel
-from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+from pymongo.errors import (
+    ConfigurationError,
+    ConnectionFailure,
+    InvalidURI,
+    OperationFailure,
+    PyMongoError,
+)
+from pymongo.uri_parser import parse_uri
 
 from dropbox_lite.core.config import Settings, get_db_uri
 
@@ -85,6 +92,15 @@ INDEXES: dict[str, list[IndexModel]] = {
         )
     ],
 }
+
+
+def uri_problem(uri: str) -> str | None:
+    """What is wrong with a mongodb:// connection string, or None (no network used)."""
+    try:
+        parse_uri(uri)
+    except (InvalidURI, ConfigurationError, ValueError) as exc:
+        return str(exc)
+    return None
 
 
 @dataclass
