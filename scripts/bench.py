@@ -196,7 +196,8 @@ def start_dropbox_lite(mongo_uri: str, db_name: str, workdir: Path) -> Server:
     log = workdir / "dropbox-lite.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "dropbox_lite", "serve"],
+            # No access log: copyparty runs quiet (-q) too.
+            [sys.executable, "-m", "dropbox_lite", "serve", "--no-access-log"],
             cwd=ROOT,
             env=env,
             stdout=out,
