@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator
-from typing import Any
+from datetime import datetime
+from itertools import islice
+from typing import Any, Literal
 
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError, OperationFailure
@@ -16,6 +19,15 @@ from dropbox_lite.files.quota import release, reserve
 from dropbox_lite.files.records import EntryRecord, entry_record, mime_type_for, now, oid
 from dropbox_lite.files.revisions import record_revision
 from dropbox_lite.sync import journal
+
+# How far up (or down) the tree a walk goes before it gives up.
+MAX_DEPTH = 10_000
+# Rounds of _settle before it leaves an entry to the writers still racing it.
+SETTLE_ROUNDS = 5
+# Decisions about move cycles: one document per cycle seen (see _claim_revert).
+MOVE_CYCLES = "move_cycles"
+
+State = Literal["live", "trashed", "deleted"]
 
 
 async def _update_entry(db: Database, query: dict[str, Any], update: dict[str, Any]) -> Any:
@@ -34,6 +46,81 @@ async def _update_entry(db: Database, query: dict[str, Any], update: dict[str, A
 
 def _trashed_slot(key: str, entry_id: ObjectId) -> str:
     return f"{key}\x00{entry_id}"
+
+
+# A write that puts an entry into a folder checks the folder first and commits
+# later; meanwhile the folder (or one above it) can be trashed or purged, whose
+# walk over the folder's contents then misses the new entry. So every such write
+# settles afterwards: it reads the folder's ancestry again and brings the entry in
+# line with it. Both sides write first and read second (the trash or purge marks
+# the folder, then walks its contents; the writer commits, then reads the
+# ancestry), so on a server with per-document atomic writes at least one of them
+# sees the other, and whichever does fixes the entry.
+
+
+async def _ancestry(db: Database, folder_id: ObjectId | None) -> tuple[State, datetime | None]:
+    """Whether the folder and all above it are live, or one is trashed, or one is purged.
+
+    With "trashed", the time the nearest trashed folder went to the trash.
+    """
+    state: State = "live"
+    trashed_at: datetime | None = None
+    current = folder_id
+    seen: set[ObjectId] = set()
+    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
+        seen.add(current)
+        doc = await db["entries"].find_one(
+            {"_id": current}, {"parent_id": 1, "trashed": 1, "trashed_at": 1, "deleted": 1}
+        )
+        if doc is None or doc.get("deleted"):
+            return "deleted", None
+        if doc.get("trashed") and state == "live":
+            state, trashed_at = "trashed", doc.get("trashed_at")
+        current = doc.get("parent_id")
+    return state, trashed_at
+
+
+async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | None:
+    """Bring an entry just put into a folder in line with that folder; None if purged.
+
+    Under a trashed folder it goes to the trash with it (not a trash root of its
+    own, so restoring the folder brings it back); under a purged folder it is purged.
+    """
+    for _ in range(SETTLE_ROUNDS):
+        # The entry before the ancestry: a trash or restore of an ancestor marks the
+        # ancestor before the entries below it (see restore_entry for the reverse).
+        current: dict[str, Any] | None = await db["entries"].find_one({"_id": written["_id"]})
+        if current is None or current.get("deleted"):
+            return None
+        if current["parent_id"] != written["parent_id"]:
+            return current  # moved on since: its mover settles it
+        state, trashed_at = await _ancestry(db, current["parent_id"])
+        if state == "deleted":
+            await _purge_tree(db, current)
+            return None
+        if state == "trashed" and not current["trashed"]:
+            await _trash_tree(db, current, at=trashed_at or now())
+        elif state == "live" and current["trashed"] and not current.get("trash_root"):
+            await _untrash_tree(db, current)
+        else:
+            return current
+    latest: dict[str, Any] | None = await db["entries"].find_one(
+        {"_id": written["_id"], "deleted": False}
+    )
+    return latest
+
+
+async def _settled_record(db: Database, written: dict[str, Any]) -> EntryRecord:
+    """The entry once settled (trashed with its new folder, maybe); NotFound when purged."""
+    settled = await _settle(db, written)
+    if settled is None:
+        raise errors.NotFound("The folder was deleted meanwhile.")
+    return entry_record(settled)
+
+
+async def settle_written(db: Database, written: dict[str, Any]) -> EntryRecord:
+    """For writers outside this module (uploads): see _settle."""
+    return await _settled_record(db, written)
 
 
 async def create_folder(
@@ -68,7 +155,7 @@ async def create_folder(
             await db["entries"].insert_one(doc)
     except DuplicateKeyError:
         raise errors.NameTaken() from None
-    return entry_record(doc)
+    return await _settled_record(db, doc)
 
 
 async def _movable(db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
@@ -82,12 +169,14 @@ async def rename_entry(*, db: Database, user_id: str, entry_id: str, name: str) 
     """Give an entry a new name in its folder."""
     name = names.validate_name(name)
     doc = await _movable(db, user_id, entry_id)
-    return await _relocate(db, doc, parent=doc["parent_id"], name=name)
+    moved = await _relocate(db, doc, parent=doc["parent_id"], name=name)
+    return await _settled_record(db, moved)
 
 
 async def _relocate(
     db: Database, doc: dict[str, Any], *, parent: ObjectId, name: str
-) -> EntryRecord:
+) -> dict[str, Any]:
+    """Give the live entry `doc` a new folder and name, if it is still where it was."""
     key = names.name_key(name)
     at = now()
     changes: dict[str, Any] = {"parent_id": parent, "name": name, "name_key": key, "slot": key}
@@ -104,17 +193,84 @@ async def _relocate(
         raise errors.NameTaken() from None
     if result.matched_count == 0:
         raise errors.Conflict("The entry changed meanwhile; try again.")
-    return entry_record({**doc, **changes, "modified_at": at, "seq": seq})
+    return {**doc, **changes, "modified_at": at, "seq": seq}
 
 
 async def _ancestors(db: Database, folder_id: ObjectId) -> AsyncIterator[ObjectId]:
     current: ObjectId | None = folder_id
-    seen = 0
-    while current is not None and seen < 10_000:
+    seen: set[ObjectId] = set()
+    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
+        seen.add(current)
         yield current
         doc = await db["entries"].find_one({"_id": current}, {"parent_id": 1})
         current = None if doc is None else doc.get("parent_id")
-        seen += 1
+
+
+async def _cycle_through(
+    db: Database, entry_id: ObjectId, parent: ObjectId
+) -> list[dict[str, Any]] | None:
+    """The folders of the cycle `entry_id` (just moved into `parent`) closes, if any.
+
+    Walks up from `parent` (bounded); the cycle is there when it comes back to
+    the entry and the entry still sits in `parent`.
+    """
+    chain: list[dict[str, Any]] = []
+    current: ObjectId | None = parent
+    seen: set[ObjectId] = set()
+    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
+        seen.add(current)
+        node = await db["entries"].find_one({"_id": current}, {"parent_id": 1, "seq": 1})
+        if node is None:
+            return None
+        chain.append(node)
+        if current == entry_id:
+            return chain if node.get("parent_id") == parent else None
+        current = node.get("parent_id")
+    return None
+
+
+async def _claim_revert(db: Database, owner: ObjectId, cycle: list[dict[str, Any]]) -> bool:
+    """Whether this mover is the one to undo its move to break `cycle`.
+
+    Two moves that close a cycle (A into B while B into A) each commit and then
+    look up; at least one sees the cycle. When both do, they see the same folders
+    at the same seqs, and the first to insert that cycle's document (a unique _id,
+    atomic on every backend, FerretDB v1 included) undoes its move: the other one
+    stands. A mover alone in seeing the cycle always wins the insert.
+    """
+    members = sorted(f"{node['_id']}@{node.get('seq')}" for node in cycle)
+    key = hashlib.sha256(f"{owner}|{','.join(members)}".encode()).hexdigest()
+    try:
+        await db[MOVE_CYCLES].insert_one({"_id": key, "owner_id": owner, "at": now()})
+    except DuplicateKeyError:
+        return False
+    return True
+
+
+async def _revert_move(db: Database, moved: dict[str, Any], original: dict[str, Any]) -> None:
+    """Put a moved folder back where it was (renamed if its old name was taken meanwhile)."""
+    for candidate in islice(
+        [original["name"], *names.autorename_candidates(original["name"])], 100
+    ):
+        key = names.name_key(candidate)
+        changes = {
+            "parent_id": original["parent_id"],
+            "name": candidate,
+            "name_key": key,
+            "slot": key,
+        }
+        try:
+            async with journal.change(db=db, owner_id=moved["owner_id"]) as seq:
+                result = await _update_entry(
+                    db,
+                    {"_id": moved["_id"], "parent_id": moved["parent_id"]},
+                    {"$set": {**changes, "seq": seq}},
+                )
+        except DuplicateKeyError:
+            continue
+        if result.matched_count:
+            await _settle(db, {**moved, **changes})
+        return
 
 
 async def move_entry(
@@ -124,22 +280,41 @@ async def move_entry(
     doc = await _movable(db, user_id, entry_id)
     target = await get_folder(db=db, user_id=user_id, folder_id=parent_id)
     name = names.validate_name(doc["name"] if name is None else name)
-    async for ancestor in _ancestors(db, ObjectId(target.id)):
+    target_id = ObjectId(target.id)
+    async for ancestor in _ancestors(db, target_id):
         if ancestor == doc["_id"]:
             raise errors.InvalidMove()
-    return await _relocate(db, doc, parent=ObjectId(target.id), name=name)
+    moved = await _relocate(db, doc, parent=target_id, name=name)
+    if not doc["is_file"]:
+        # The check above and the write are apart: a concurrent move of the target
+        # (or one above it) into this folder can close a cycle meanwhile.
+        cycle = await _cycle_through(db, doc["_id"], target_id)
+        if cycle is not None and await _claim_revert(db, doc["owner_id"], cycle):
+            await _revert_move(db, moved, doc)
+            raise errors.InvalidMove()
+    return await _settled_record(db, moved)
 
 
-async def _subtree(db: Database, root: dict[str, Any]) -> list[dict[str, Any]]:
-    """The entry and every entry below it that is in the same state (breadth first)."""
+async def _subtree(
+    db: Database, root: dict[str, Any], *, include_deleted: bool = False
+) -> list[dict[str, Any]]:
+    """The entry and every entry below it that is not purged (breadth first).
+
+    With include_deleted, purged ones (tombstones) too, and what is below them.
+    """
     found = [root]
     frontier = [root["_id"]] if not root["is_file"] else []
+    seen = {root["_id"]}
     while frontier:
-        children = db["entries"].find(
-            {"owner_id": root["owner_id"], "parent_id": {"$in": frontier}, "deleted": False}
-        )
+        query: dict[str, Any] = {"owner_id": root["owner_id"], "parent_id": {"$in": frontier}}
+        if not include_deleted:
+            query["deleted"] = False
+        children = db["entries"].find(query)
         frontier = []
         async for child in children:
+            if child["_id"] in seen:
+                continue
+            seen.add(child["_id"])
             found.append(child)
             if not child["is_file"]:
                 frontier.append(child["_id"])
@@ -208,7 +383,68 @@ async def copy_entry(
         await release(db, owner, total - copied)
         raise
     assert top is not None
-    return entry_record(top)
+    return await _settled_record(db, top)
+
+
+async def _trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> None:
+    """Everything live below the trashed `top` goes to the trash with it."""
+    owner: ObjectId = top["owner_id"]
+    for child in (await _subtree(db, top))[1:]:
+        if child["trashed"]:
+            continue  # deleted on its own before: stays a trash root of its own
+        async with journal.change(db=db, owner_id=owner) as seq:
+            await db["entries"].update_one(
+                # Not if it was moved out meanwhile: its new folder decides (_settle).
+                {"_id": child["_id"], "parent_id": child["parent_id"], "trashed": False},
+                {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
+            )
+
+
+async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> None:
+    """`top` (live, under a trashed folder) and all below it go to the trash with that folder."""
+    async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
+        result = await db["entries"].update_one(
+            {"_id": top["_id"], "parent_id": top["parent_id"], "trashed": False},
+            {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
+        )
+    if result.matched_count:
+        await _trash_below(db, top, at=at)
+
+
+async def _restore_below(db: Database, top: dict[str, Any]) -> None:
+    """What went to the trash with `top` (now live) comes back with it."""
+    owner: ObjectId = top["owner_id"]
+    for child in (await _subtree(db, top))[1:]:
+        if not child["trashed"] or child.get("trash_root"):
+            continue  # deleted on its own: stays in the trash
+        async with journal.change(db=db, owner_id=owner) as seq:
+            await db["entries"].update_one(
+                {
+                    "_id": child["_id"],
+                    "parent_id": child["parent_id"],
+                    "trashed": True,
+                    "trash_root": False,
+                    "deleted": False,
+                },
+                {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
+            )
+
+
+async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
+    """`top` (trashed with a folder that is live again) and what went with it come back."""
+    async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
+        result = await db["entries"].update_one(
+            {
+                "_id": top["_id"],
+                "parent_id": top["parent_id"],
+                "trashed": True,
+                "trash_root": False,
+                "deleted": False,
+            },
+            {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
+        )
+    if result.matched_count:
+        await _restore_below(db, top)
 
 
 async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRecord:
@@ -229,14 +465,7 @@ async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRec
     if result.matched_count == 0:
         raise errors.NotFound()
     trashed = entry_record({**doc, **changes, "seq": seq})
-    for child in (await _subtree(db, doc))[1:]:
-        if child["trashed"]:
-            continue  # deleted on its own before: stays a trash root of its own
-        async with journal.change(db=db, owner_id=owner) as seq:
-            await db["entries"].update_one(
-                {"_id": child["_id"], "trashed": False},
-                {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
-            )
+    await _trash_below(db, doc, at=at)
     return trashed
 
 
@@ -280,15 +509,50 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         break
     if restored is None:
         raise errors.NameTaken()
-    for child in (await _subtree(db, doc))[1:]:
-        if not child["trashed"] or child.get("trash_root"):
-            continue  # deleted on its own: stays in the trash
-        async with journal.change(db=db, owner_id=owner) as seq:
-            await db["entries"].update_one(
-                {"_id": child["_id"], "trashed": True, "trash_root": False},
-                {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
-            )
-    return entry_record(restored)
+    # The entry first, then what is below it: see _settle.
+    await _restore_below(db, doc)
+    return await _settled_record(db, restored)
+
+
+async def _purge_one(db: Database, entry: dict[str, Any]) -> int:
+    """Purge one entry (a tombstone stays); the bytes it held, when this call purged it."""
+    async with journal.change(db=db, owner_id=entry["owner_id"]) as seq:
+        result = await db["entries"].update_one(
+            {"_id": entry["_id"], "deleted": False},
+            {
+                "$set": {
+                    "deleted": True,
+                    "trashed": True,
+                    "slot": _trashed_slot(entry["name_key"], entry["_id"]),
+                    "blob_id": None,
+                    "seq": seq,
+                }
+            },
+        )
+    if not entry["is_file"]:
+        return 0
+    # Also when someone else purged it: a revision recorded after their purge
+    # (an upload racing it) must not keep the bytes referenced.
+    await db["revisions"].delete_many({"entry_id": entry["_id"]})
+    return int(entry.get("size", 0)) if result.matched_count else 0
+
+
+async def _purge_tree(db: Database, top: dict[str, Any]) -> None:
+    """Purge `top` and everything below it; the quota they held is given back."""
+    freed = 0
+    for entry in reversed(await _subtree(db, top)):
+        freed += await _purge_one(db, entry)
+    # The tree is marked, then walked again (tombstones included): an entry written
+    # into it meanwhile by a writer that saw its folder live is caught here, or that
+    # writer sees the purge when it settles (see _settle).
+    for _ in range(SETTLE_ROUNDS):
+        below = (await _subtree(db, top, include_deleted=True))[1:]
+        left = [e for e in below if not e["deleted"]]
+        if not left:
+            break
+        for entry in reversed(left):
+            freed += await _purge_one(db, entry)
+    await release(db, top["owner_id"], freed)
 
 
 async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
@@ -300,23 +564,5 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
     doc = await entry_doc(db, owner, entry_id, include_trashed=True)
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be purged.")
-    freed = 0
-    for entry in reversed(await _subtree(db, doc)):
-        async with journal.change(db=db, owner_id=owner) as seq:
-            result = await db["entries"].update_one(
-                {"_id": entry["_id"], "deleted": False},
-                {
-                    "$set": {
-                        "deleted": True,
-                        "trashed": True,
-                        "slot": _trashed_slot(entry["name_key"], entry["_id"]),
-                        "blob_id": None,
-                        "seq": seq,
-                    }
-                },
-            )
-        if result.matched_count and entry["is_file"]:
-            freed += int(entry.get("size", 0))
-            await db["revisions"].delete_many({"entry_id": entry["_id"]})
-    await release(db, owner, freed)
+    await _purge_tree(db, doc)
     return True

@@ -22,7 +22,9 @@ from dropbox_lite.files.records import (
     oid,
 )
 from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision
+from dropbox_lite.files.tree import settle_written
 from dropbox_lite.sync import journal
+from dropbox_lite.sync.conflicts import LocalVersion, RemoteVersion, SyncDecision, detect_conflicts
 
 WRITE_MODES = ("add", "overwrite", "update")
 
@@ -43,8 +45,13 @@ async def _insert_file(
     parent: ObjectId,
     name: str,
     fields: dict[str, Any],
-) -> dict[str, Any]:
-    """Insert a new file (rev 1); DuplicateKeyError when the name is taken."""
+) -> EntryRecord:
+    """Insert a new file (rev 1); DuplicateKeyError when the name is taken.
+
+    The folder was checked before the upload streamed; it may have gone to the
+    trash (or been purged) since, so the new file is settled with it afterwards:
+    trashed with it, or purged (NotFound).
+    """
     entry_id = ObjectId()
     at = now()
     key = names.name_key(name)
@@ -75,7 +82,7 @@ async def _insert_file(
         await release(db, owner, fields["size"])
         raise
     await record_revision(db, entry_id=entry_id, owner=owner, rev=1, fields=fields, at=at)
-    return doc
+    return await settle_written(db, doc)
 
 
 async def _insert_with_names(
@@ -85,7 +92,7 @@ async def _insert_with_names(
     parent: ObjectId,
     candidates: list[str] | Any,
     fields: dict[str, Any],
-) -> dict[str, Any]:
+) -> EntryRecord:
     """Insert under the first free name of `candidates`; NameTaken when none is free."""
     for candidate in candidates:
         try:
@@ -142,30 +149,38 @@ async def store_file(
         current = await _find_live_child(db, owner, parent, name)
         if current is None:
             try:
-                return entry_record(
-                    await _insert_file(db, owner=owner, parent=parent, name=name, fields=fields)
-                )
+                return await _insert_file(db, owner=owner, parent=parent, name=name, fields=fields)
             except DuplicateKeyError:
                 continue  # someone took the name meanwhile: look again
-        if current["is_file"] and current.get("sha256") == blob.sha256:
+        if current["is_file"] and mode == "update":
+            assert parent_rev is not None
+            decision = detect_conflicts(
+                LocalVersion(base_rev=parent_rev, content_hash=blob.content_hash),
+                RemoteVersion(
+                    rev=int(current["rev"]), content_hash=current.get("content_hash", "")
+                ),
+            )
+            if decision in (SyncDecision.NO_CHANGE, SyncDecision.SAME_CONTENT):
+                return entry_record(current)  # the same bytes: nothing to do
+            if decision is SyncDecision.CONFLICT:
+                if autorename:
+                    return await _conflicted_copy(
+                        db, owner=owner, parent=parent, name=name, fields=fields, username=username
+                    )
+                raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
+            # FAST_FORWARD: only this device changed the file since parent_rev.
+        elif current["is_file"] and current.get("sha256") == blob.sha256:
             return entry_record(current)  # the same bytes: nothing to do
-        if not current["is_file"] or mode == "add":
+        elif not current["is_file"] or mode == "add":
             if not autorename:
                 raise errors.NameTaken()
-            doc = await _insert_with_names(
+            return await _insert_with_names(
                 db,
                 owner=owner,
                 parent=parent,
                 candidates=names.autorename_candidates(name),
                 fields=fields,
             )
-            return entry_record(doc)
-        if mode == "update" and current["rev"] != parent_rev:
-            if autorename:
-                return await _conflicted_copy(
-                    db, owner=owner, parent=parent, name=name, fields=fields, username=username
-                )
-            raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
         updated = await new_revision(db, current=current, fields=fields)
         if updated is not None:
             return entry_record(updated)
@@ -187,10 +202,9 @@ async def _conflicted_copy(
         username = str((await user_doc(db, owner))["username"])
     copy_name = names.conflicted_copy_name(name, username, now().date())
     candidates = [copy_name, *names.autorename_candidates(copy_name)]
-    doc = await _insert_with_names(
+    return await _insert_with_names(
         db, owner=owner, parent=parent, candidates=candidates, fields=fields
     )
-    return entry_record(doc)
 
 
 async def store_conflicted_copy(
