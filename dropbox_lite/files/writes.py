@@ -115,13 +115,16 @@ async def store_file(
     autorename: bool = False,
     content_hash: str | None = None,
     username: str | None = None,
+    reuse_identical: bool = True,
 ) -> EntryRecord:
     """Stream an upload into the folder under `name` with Dropbox's write modes.
 
     add: never replaces (NameTaken, or a free "name (1)" with autorename);
     overwrite: a new revision whatever the current one is; update: a new revision only
     while the file is still at `parent_rev`, else Conflict (or a conflicted copy with
-    autorename). The same content as the current revision changes nothing.
+    autorename). The same content as the current revision changes nothing, unless
+    `reuse_identical` is off (a share-link visitor must never be handed the owner's
+    existing file: their upload is always a file of its own).
     """
     if mode not in WRITE_MODES:
         raise errors.BadInput(f"mode must be one of {', '.join(WRITE_MODES)}.")
@@ -169,7 +172,7 @@ async def store_file(
                     )
                 raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
             # FAST_FORWARD: only this device changed the file since parent_rev.
-        elif current["is_file"] and current.get("sha256") == blob.sha256:
+        elif reuse_identical and current["is_file"] and current.get("sha256") == blob.sha256:
             return entry_record(current)  # the same bytes: nothing to do
         elif not current["is_file"] or mode == "add":
             if not autorename:

@@ -515,6 +515,7 @@ async def upload_to_share_link(
         name=name,
         mode="add",
         autorename=True,
+        reuse_identical=False,
     )
     stored = await db["entries"].find_one({"_id": ObjectId(record.id)})
     if stored is None:

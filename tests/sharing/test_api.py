@@ -395,6 +395,10 @@ mutation($file: Upload!, $t: String!) {
     __typename ... on File { name path revisions { rev downloadUrl } }
   }
 }"""
+UPLOAD_NAME = """
+mutation($file: Upload!, $t: String!) {
+  uploadToShareLink(token: $t, file: $file) { __typename ... on File { name path } }
+}"""
 NOSY_URL = """
 mutation($file: Upload!, $t: String!) {
   uploadToShareLink(token: $t, file: $file) { __typename ... on File { downloadUrl } }
@@ -434,3 +438,12 @@ async def test_a_visitor_upload_never_reveals_the_owners_history(
     url_body = await send(NOSY_URL, {"t": link["token"]}, b"public final", None)
     assert error_codes(url_body) == ["NOT_FOUND"]
     assert "/files/" not in json.dumps(url_body)
+    # And the visitor's upload is a file of its own, never the owner's existing one.
+    plain = await send(UPLOAD_NAME, {"t": link["token"]}, b"public final", None)
+    assert plain["data"]["uploadToShareLink"]["name"] == "report (3).txt"
+    owner_file = await gql.data(
+        "query($p: String!) { entry(path: $p) { ... on File { rev } } }",
+        {"p": "/Inbox/report.txt"},
+        token=owner.token,
+    )
+    assert owner_file["entry"]["rev"] == 2
