@@ -19,6 +19,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import (
     ConfigurationError,
     ConnectionFailure,
+    DuplicateKeyError,
     InvalidURI,
     OperationFailure,
     PyMongoError,
@@ -92,6 +93,22 @@ INDEXES: dict[str, list[IndexModel]] = {
         )
     ],
 }
+
+
+async def update_unique(collection: Any, query: dict[str, Any], update: dict[str, Any]) -> Any:
+    """update_one where a unique-index clash is always DuplicateKeyError.
+
+    FerretDB v1 (SQLite) reports a unique clash caused by an *update* as a plain
+    OperationFailure ("UNIQUE constraint failed", code 1), not as error 11000.
+    """
+    try:
+        return await collection.update_one(query, update)
+    except DuplicateKeyError:
+        raise
+    except OperationFailure as exc:
+        if "UNIQUE constraint failed" in str(exc):
+            raise DuplicateKeyError(str(exc)) from exc
+        raise
 
 
 def uri_problem(uri: str) -> str | None:

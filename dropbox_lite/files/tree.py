@@ -9,10 +9,10 @@ from itertools import islice
 from typing import Any, Literal
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError, OperationFailure
+from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.db import Database
+from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
 from dropbox_lite.files.entries import entry_doc, get_folder, root_id_of
 from dropbox_lite.files.quota import release, reserve
@@ -28,20 +28,6 @@ SETTLE_ROUNDS = 5
 MOVE_CYCLES = "move_cycles"
 
 State = Literal["live", "trashed", "deleted"]
-
-
-async def _update_entry(db: Database, query: dict[str, Any], update: dict[str, Any]) -> Any:
-    """update_one on entries where a unique-index clash is always DuplicateKeyError.
-
-    FerretDB v1 reports a clash on update (not on insert) as error code 1 with the
-    SQLite message instead of code 11000.
-    """
-    try:
-        return await db["entries"].update_one(query, update)
-    except OperationFailure as exc:
-        if "UNIQUE constraint failed" in str(exc):
-            raise DuplicateKeyError(str(exc)) from exc
-        raise
 
 
 def _trashed_slot(key: str, entry_id: ObjectId) -> str:
@@ -184,8 +170,8 @@ async def _relocate(
         changes["mime_type"] = mime_type_for(name)
     try:
         async with journal.change(db=db, owner_id=doc["owner_id"]) as seq:
-            result = await _update_entry(
-                db,
+            result = await update_unique(
+                db["entries"],
                 {"_id": doc["_id"], "parent_id": doc["parent_id"], "trashed": False},
                 {"$set": {**changes, "modified_at": at, "seq": seq}},
             )
@@ -261,8 +247,8 @@ async def _revert_move(db: Database, moved: dict[str, Any], original: dict[str, 
         }
         try:
             async with journal.change(db=db, owner_id=moved["owner_id"]) as seq:
-                result = await _update_entry(
-                    db,
+                result = await update_unique(
+                    db["entries"],
                     {"_id": moved["_id"], "parent_id": moved["parent_id"]},
                     {"$set": {**changes, "seq": seq}},
                 )
@@ -496,8 +482,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         }
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
-                result = await _update_entry(
-                    db,
+                result = await update_unique(
+                    db["entries"],
                     {"_id": doc["_id"], "trashed": True, "deleted": False},
                     {"$set": {**changes, "seq": seq}},
                 )
