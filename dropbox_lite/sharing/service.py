@@ -23,6 +23,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 
 from dropbox_lite.auth import passwords
+from dropbox_lite.auth.service import MAX_PASSWORD, validate_password
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -35,8 +36,6 @@ from dropbox_lite.files.names import name_key
 ACCESS_LEVELS = ("VIEWER", "EDITOR")
 TOKEN_BYTES = 32  # 256 random bits; token_urlsafe gives 43 characters
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
-MIN_PASSWORD = 8
-MAX_PASSWORD = 1024
 DOWNLOAD_PURPOSE = "share-download"
 DOWNLOAD_TTL_SECONDS = 300
 MAX_PAGE = 1000
@@ -180,20 +179,6 @@ async def _owned_live_entry(*, db: Database, user_id: str, entry_id: str) -> dic
     return doc
 
 
-def _check_new_password(password: object) -> str:
-    if not isinstance(password, str) or "\x00" in password:
-        raise errors.InvalidInput("A password is text without NUL characters.", field="password")
-    if len(password) < MIN_PASSWORD:
-        raise errors.InvalidInput(
-            f"A link password needs at least {MIN_PASSWORD} characters.", field="password"
-        )
-    if len(password) > MAX_PASSWORD:
-        raise errors.InvalidInput(
-            f"A link password may have at most {MAX_PASSWORD} characters.", field="password"
-        )
-    return password
-
-
 async def create_share_link(
     *,
     db: Database,
@@ -217,7 +202,7 @@ async def create_share_link(
     password_hash = None
     if password is not None:
         password_hash = await passwords.hash_password(
-            _check_new_password(password), rounds=settings.bcrypt_rounds
+            validate_password(password), rounds=settings.bcrypt_rounds
         )
     token = secrets.token_urlsafe(TOKEN_BYTES)
     doc = {
