@@ -391,15 +391,19 @@ def insert_folders(mongo_uri: str, db_name: str, owner_id: str, parent_id: str, 
     """`count` folders under `parent_id`, written as the entries contract describes.
 
     Direct inserts take a second where 10,000 createFolder calls would take minutes; the
-    change numbers are taken as one block from the owner's counter.
+    change numbers are claimed as one block.
     """
     owner = ObjectId(owner_id)
     with MongoClient(mongo_uri) as client:
         db = client[db_name]
-        counter = db["counters"].find_one_and_update(
-            {"_id": owner}, {"$inc": {"seq": count}}, upsert=True, return_document=True
+        # Numbers are claimed as the journal claims them (sync/journal.py): a claim at
+        # top + count reserves the whole block, since writers claim above the top.
+        top = db["seq_claims"].find_one({"owner_id": owner}, sort=[("seq", -1)])
+        first_seq = (int(top["seq"]) if top else 0) + 1
+        last = first_seq + count - 1
+        db["seq_claims"].insert_one(
+            {"_id": f"{owner}:{last}", "owner_id": owner, "seq": last, "at": datetime.now(UTC)}
         )
-        first_seq = int(counter["seq"]) - count + 1
         at = datetime.now(UTC)
         docs = []
         for number in range(count):

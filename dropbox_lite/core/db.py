@@ -78,6 +78,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("entry_id", ASCENDING)], name="entry"),
     ],
     "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
+    "seq_claims": [IndexModel([("owner_id", ASCENDING), ("seq", DESCENDING)], name="owner_seq")],
     "rate_limits": [
         IndexModel([("key", ASCENDING), ("at", DESCENDING)], name="key_at"),
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),

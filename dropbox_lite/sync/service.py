@@ -129,8 +129,8 @@ def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
 
 
 async def _check_servable(*, db: Database, owner_id: ObjectId, position: Position) -> None:
+    top = await journal.top_seq(db=db, owner_id=owner_id)
     counter = await db["counters"].find_one({"_id": owner_id}) or {}
-    top = int(counter.get("seq", 0))
     horizon = int(counter.get("horizon", 0))
     # A cursor beyond the present comes from another database (restored or reset);
     # one below the horizon needs tombstones that are gone.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -51,29 +52,29 @@ async def test_finish_seq_releases_a_number(db: Database) -> None:
 
 
 class _Spy:
-    """A database whose counter reports what a reader sees right after a number is taken."""
+    """A database that reports what a reader sees right after a number is claimed."""
 
     def __init__(self, db: Database, owner: ObjectId) -> None:
         self.db, self.owner, self.seen = db, owner, []  # type: ignore[var-annotated]
 
     def __getitem__(self, name: str) -> Any:
         collection = self.db[name]
-        if name != "counters":
+        if name != journal.CLAIMS:
             return collection
         spy = self
 
-        class Counters:
+        class Claims:
             def __getattr__(self, attr: str) -> Any:
                 return getattr(collection, attr)
 
-            async def find_one_and_update(self, *args: Any, **kwargs: Any) -> Any:
-                result = await collection.find_one_and_update(*args, **kwargs)
+            async def insert_one(self, doc: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+                result = await collection.insert_one(doc, *args, **kwargs)
                 spy.seen.append(
-                    (result["seq"], await journal.stable_seq(db=spy.db, owner_id=spy.owner))
+                    (doc["seq"], await journal.stable_seq(db=spy.db, owner_id=spy.owner))
                 )
                 return result
 
-        return Counters()
+        return Claims()
 
 
 async def test_a_number_is_never_stable_before_its_writer_gets_it(db: Database) -> None:
@@ -83,3 +84,17 @@ async def test_a_number_is_never_stable_before_its_writer_gets_it(db: Database) 
         pass
     [(taken, stable)] = spy.seen
     assert taken == seq and stable < seq
+
+
+async def test_concurrent_writers_never_share_or_reuse_a_number(db: Database) -> None:
+    owner = ObjectId()
+
+    async def take() -> int:
+        async with journal.change(db=db, owner_id=owner) as seq:
+            return seq
+
+    first = await asyncio.gather(*(take() for _ in range(20)))
+    second = await asyncio.gather(*(take() for _ in range(20)))
+    assert sorted(first) == list(range(1, 21))
+    assert sorted(second) == list(range(21, 41))
+    assert await journal.stable_seq(db=db, owner_id=owner) == 40
