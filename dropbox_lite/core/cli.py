@@ -1,8 +1,15 @@
-"""The `dropbox-lite` command: serve, export-schema, gc."""
+"""The `dropbox-lite` command: serve, export-schema, gc, and the command groups of other modules.
+
+A module that adds commands has a `register(commands)` function that adds its subparsers
+and sets `run` on each (`parser.set_defaults(run=...)`, a function of the parsed
+arguments returning the exit code); it is listed in COMMAND_MODULES. Keep those modules
+cheap to import: import heavy things inside `run`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +18,9 @@ from dropbox_lite import __version__
 from dropbox_lite.core.config import ConfigError
 
 EXIT_CONFIG = 2
+
+# Modules with a `register(commands)` function, in the order their commands are listed.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,12 +53,17 @@ def _parser() -> argparse.ArgumentParser:
         default=3600,
         help="leave blobs younger than this (an upload may still be using them)",
     )
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        run = getattr(args, "run", None)
+        if run is not None:
+            return int(run(args))
         if args.command == "serve":
             from dropbox_lite.core.server import run_app
 
