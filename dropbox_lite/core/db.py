@@ -175,8 +175,13 @@ class Database:
         self._exit.close()
 
 
-async def connect(settings: Settings, *, check: bool = True) -> Database:
-    """Open the database from settings: MongoDB when configured, else the embedded store."""
+async def connect(
+    settings: Settings, *, check: bool = True, event_listeners: list[Any] | None = None
+) -> Database:
+    """Open the database from settings: MongoDB when configured, else the embedded store.
+
+    `event_listeners` are pymongo monitoring listeners (tests count commands with them).
+    """
     if settings.embedded:
         return open_memory(settings.db_name)
     client: Any = AsyncIOMotorClient(
@@ -185,6 +190,7 @@ async def connect(settings: Settings, *, check: bool = True) -> Database:
         connectTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
         tz_aware=True,
         uuidRepresentation="standard",
+        event_listeners=event_listeners or [],
     )
     db = client.get_default_database(settings.db_name)
     database = Database(

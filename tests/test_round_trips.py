@@ -1,0 +1,134 @@
+"""Database round trips per operation stay within issue 11's budgets (server backend).
+
+Each case counts the commands one request sends, in steady state (the account
+and its first writes already made), and fails with the list of commands when
+the budget is passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from dropbox_lite.core.config import Settings
+from tests.files.helpers import CREATE_FOLDER, upload
+from tests.round_trips import RoundTrips, counted_app
+from tests.support import Account
+
+pytestmark = pytest.mark.server_only
+
+SMALL = 4096
+RENAME = """
+mutation($id: ID!, $name: String!) {
+  renameEntry(id: $id, name: $name) { __typename ... on Entry { id name } }
+}
+"""
+CHILDREN_PAGE = """
+query($id: ID, $first: Int) {
+  folder(id: $id) {
+    children(first: $first) {
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { __typename id name } }
+    }
+  }
+}
+"""
+CHANGES = """
+query($cursor: String) { changes(cursor: $cursor) { cursor hasMore changes { kind id } } }
+"""
+LATEST = "query { latestCursor }"
+ME = "query { me { id username } }"
+
+
+@pytest.fixture
+async def trips(settings: Settings) -> AsyncIterator[RoundTrips]:
+    async with counted_app(settings) as counted:
+        yield counted
+
+
+@pytest.fixture
+async def account(trips: RoundTrips) -> Account:
+    account = await trips.gql.signup()
+    # Warm up: a first upload, folder and listing, so that what is measured is steady state.
+    await upload(trips.http, account.token, b"w" * SMALL, "warm.bin")
+    await trips.gql.data(CREATE_FOLDER, {"name": "warm"}, token=account.token)
+    return account
+
+
+def within(measured: object, count: int, budget: int) -> None:
+    assert count <= budget, f"over the budget of {budget}: {measured}"
+
+
+async def test_upload_of_a_new_file(trips: RoundTrips, account: Account) -> None:
+    with trips.count() as measured:
+        result = await upload(trips.http, account.token, b"n" * SMALL, "new.bin")
+    assert result["__typename"] == "File"
+    within(measured, measured.count, 10)
+
+
+async def test_overwrite(trips: RoundTrips, account: Account) -> None:
+    await upload(trips.http, account.token, b"1" * SMALL, "over.bin")
+    with trips.count() as measured:
+        result = await upload(trips.http, account.token, b"2" * SMALL, "over.bin", mode="OVERWRITE")
+    assert result["rev"] == 2
+    within(measured, measured.count, 10)
+
+
+async def test_create_folder(trips: RoundTrips, account: Account) -> None:
+    with trips.count() as measured:
+        data = await trips.gql.data(CREATE_FOLDER, {"name": "docs"}, token=account.token)
+    assert data["createFolder"]["__typename"] == "Folder"
+    within(measured, measured.count, 6)
+
+
+async def test_rename_entry(trips: RoundTrips, account: Account) -> None:
+    data = await trips.gql.data(CREATE_FOLDER, {"name": "before"}, token=account.token)
+    folder_id = data["createFolder"]["id"]
+    with trips.count() as measured:
+        data = await trips.gql.data(RENAME, {"id": folder_id, "name": "after"}, token=account.token)
+    assert data["renameEntry"]["name"] == "after"
+    within(measured, measured.count, 6)
+
+
+async def test_children_page(trips: RoundTrips, account: Account) -> None:
+    data = await trips.gql.data(CREATE_FOLDER, {"name": "many"}, token=account.token)
+    folder_id = data["createFolder"]["id"]
+    for i in range(5):
+        await trips.gql.data(
+            CREATE_FOLDER, {"parentId": folder_id, "name": f"sub{i}"}, token=account.token
+        )
+        await upload(trips.http, account.token, bytes([i]) * 10, f"f{i}.txt", parentId=folder_id)
+    with trips.count() as measured:
+        data = await trips.gql.data(
+            CHILDREN_PAGE, {"id": folder_id, "first": 100}, token=account.token
+        )
+    assert len(data["folder"]["children"]["edges"]) == 10
+    within(measured, measured.count, 3)
+
+
+async def test_changes_page(trips: RoundTrips, account: Account) -> None:
+    cursor = (await trips.gql.data(LATEST, token=account.token))["latestCursor"]
+    for i in range(3):
+        await trips.gql.data(CREATE_FOLDER, {"name": f"c{i}"}, token=account.token)
+    with trips.count() as measured:
+        data = await trips.gql.data(CHANGES, {"cursor": cursor}, token=account.token)
+    assert len(data["changes"]["changes"]) == 3
+    within(measured, measured.count, 4)
+
+
+async def test_download(trips: RoundTrips, account: Account) -> None:
+    body = b"d" * SMALL
+    file_id = (await upload(trips.http, account.token, body, "down.bin"))["id"]
+    with trips.count() as measured:
+        response = await trips.http.get(f"/files/{file_id}/content", headers=account.headers)
+    assert response.status_code == 200
+    assert response.content == body
+    within(measured, measured.count, 4)
+
+
+async def test_me(trips: RoundTrips, account: Account) -> None:
+    with trips.count() as measured:
+        data = await trips.gql.data(ME, token=account.token)
+    assert data["me"]["id"] == account.user_id
+    within(measured, measured.count, 1)
