@@ -12,6 +12,7 @@ PREFIX = "DROPBOX_LITE_"
 GiB = 1024**3
 
 ENVIRONMENTS = ("development", "production", "test")
+LOG_FORMATS = ("text", "json")
 
 
 class ConfigError(Exception):
@@ -46,6 +47,13 @@ class Settings:
     graphiql: bool = True
     introspection: bool = True
     bcrypt_rounds: int = 12
+    log_format: str = "text"
+    # Background upkeep (dropbox_lite/upkeep): how often a pass runs (0: never, in
+    # this process), how long deletions stay in the change feed, and how old an
+    # unreferenced blob must be before gc removes it.
+    upkeep_interval_seconds: int = 3600
+    journal_retention_days: int = 90
+    gc_grace_seconds: int = 3600
 
     @property
     def production(self) -> bool:
@@ -83,7 +91,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
 
     env = reader.choice("ENV", ENVIRONMENTS, "development")
     production = env == "production"
-    keys_raw = reader.text("SECRET_KEY")
+    keys_raw = reader.secret("SECRET_KEY")
     if keys_raw is not None:
         keys = tuple(k.strip() for k in keys_raw.split(",") if k.strip())
         if not keys:
@@ -104,7 +112,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "db_host": reader.text("DB_HOST"),
         "db_port": reader.integer("DB_PORT", 27017, low=1, high=65535),
         "db_user": reader.text("DB_USER"),
-        "db_password": reader.text("DB_PASSWORD"),
+        "db_password": reader.secret("DB_PASSWORD"),
         "db_name": reader.text("DB_NAME") or "dropbox_lite",
         "secret_keys": keys,
         "secret_key_generated": generated,
@@ -124,6 +132,12 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "bcrypt_rounds": reader.integer(
             "BCRYPT_ROUNDS", 12, low=4 if not production else 10, high=16
         ),
+        "log_format": reader.choice("LOG_FORMAT", LOG_FORMATS, "text"),
+        "upkeep_interval_seconds": reader.integer(
+            "UPKEEP_INTERVAL_SECONDS", 3600, low=0, high=7 * 24 * 3600
+        ),
+        "journal_retention_days": reader.integer("JOURNAL_RETENTION_DAYS", 90, low=1),
+        "gc_grace_seconds": reader.integer("GC_GRACE_SECONDS", 3600, low=0),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
@@ -138,6 +152,23 @@ class _Reader:
         if value is None or value.strip() == "":
             return None
         return value.strip()
+
+    def secret(self, name: str) -> str | None:
+        """NAME, or the contents of the file NAME_FILE names (Docker secrets)."""
+        path = self.text(name + "_FILE")
+        if path is None:
+            return self.text(name)
+        if self.text(name) is not None:
+            raise ConfigError(name + "_FILE", f"set this or {PREFIX}{name}, not both")
+        try:
+            with open(path, encoding="utf-8") as file:
+                value = file.read().strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise ConfigError(name + "_FILE", f"cannot read {path}: {reason}") from None
+        if not value:
+            raise ConfigError(name + "_FILE", f"{path} is empty")
+        return value
 
     def integer(self, name: str, default: int | None, *, low: int, high: int | None = None) -> Any:
         raw = self.text(name)
