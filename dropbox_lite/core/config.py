@@ -54,6 +54,10 @@ class Settings:
     upkeep_interval_seconds: int = 3600
     journal_retention_days: int = 90
     gc_grace_seconds: int = 3600
+    # File history (files/quota.py): non-current revisions older than this are expired
+    # by upkeep, and a file keeps at most this many revisions (the current one included).
+    revision_days: int = 30
+    max_revisions_per_file: int = 100
 
     @property
     def production(self) -> bool:
@@ -138,6 +142,8 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         ),
         "journal_retention_days": reader.integer("JOURNAL_RETENTION_DAYS", 90, low=1),
         "gc_grace_seconds": reader.integer("GC_GRACE_SECONDS", 3600, low=0),
+        "revision_days": reader.integer("REVISION_DAYS", 30, low=1),
+        "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
