@@ -11,6 +11,21 @@ from dropbox_lite.core import errors
 MAX_NAME_BYTES = 255
 # Line and paragraph separators break headers and terminals just like CR/LF.
 _FORBIDDEN = frozenset("/\\\u2028\u2029")
+# Bidirectional controls reorder what follows them: "\u202egpj.exe" shows as
+# "exe.jpg" (Unicode TR36, section 2.1; CVE-2021-42574 for source code).
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") | frozenset(
+    chr(c) for c in range(0x2066, 0x2070)
+)
+# Characters that show nothing: two names differing only by them look the same.
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u115f\u1160\u180e\u200b\u2060\u2061\u2062\u2063\u2064"
+    "\u3164\ufeff\uffa0\ufff9\ufffa\ufffb\U000e0001"
+)
+# Joiners are needed inside emoji sequences and some scripts (ZWNJ in Persian), so
+# they are refused only where they join nothing: at an end, or beside a space.
+JOINERS = frozenset("\u200c\u200d")
+# Tag characters spell out subdivision flags after an emoji (U+1F3F4 ...).
+_TAGS = range(0xE0020, 0xE0080)
 
 
 def validate_name(name: object) -> str:
@@ -29,7 +44,48 @@ def validate_name(name: object) -> str:
             raise errors.InvalidName("A name cannot contain control characters (NUL, CR, LF...).")
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         raise errors.InvalidName(f"A name is at most {MAX_NAME_BYTES} bytes in UTF-8.")
+    _refuse_deceptive(name)
     return name
+
+
+def _shows_nothing(char: str) -> bool:
+    return char.isspace() or char in INVISIBLE or char in JOINERS or char in BIDI_CONTROLS
+
+
+def _refuse_deceptive(name: str) -> None:
+    """InvalidName for names that can show as something they are not."""
+    if all(_shows_nothing(char) for char in name):
+        raise errors.InvalidName("A name cannot be only spaces or invisible characters.")
+    for at, char in enumerate(name):
+        if char in BIDI_CONTROLS:
+            raise errors.InvalidName(
+                f"A name cannot contain the text-direction control U+{ord(char):04X}."
+            )
+        if char in INVISIBLE:
+            raise errors.InvalidName(f"A name cannot contain the invisible U+{ord(char):04X}.")
+        if char in JOINERS:
+            before = name[at - 1] if at > 0 else " "
+            after = name[at + 1] if at + 1 < len(name) else " "
+            if _shows_nothing(before) or _shows_nothing(after):
+                raise errors.InvalidName(
+                    f"A name cannot contain U+{ord(char):04X} where it joins nothing."
+                )
+        if ord(char) in _TAGS:
+            before = name[at - 1] if at > 0 else " "
+            if ord(before) not in _TAGS and unicodedata.category(before) != "So":
+                raise errors.InvalidName(f"A name cannot contain the tag U+{ord(char):04X}.")
+
+
+def display_name(name: str, *, fallback: str = "download") -> str:
+    """The name with what could disguise it removed (names stored before they were refused)."""
+    shown = "".join(
+        char
+        for char in name
+        if char not in BIDI_CONTROLS
+        and char not in INVISIBLE
+        and unicodedata.category(char) not in ("Cc", "Cs", "Zl", "Zp")
+    )
+    return shown if shown.strip() else fallback
 
 
 def name_key(name: str) -> str:

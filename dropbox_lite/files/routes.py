@@ -24,21 +24,19 @@ from starlette.routing import BaseRoute, Route
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
-from dropbox_lite.files import blobs, links
+from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
 
 log = logging.getLogger(__name__)
 
 # RFC 9110 section 14.2: a server may ignore a multi-range request and send the whole
 # representation; multipart/byteranges is rarely used by clients that resume.
-RANGE_RE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
+RANGE_RE = re.compile(r"^[ \t]*bytes[ \t]*=[ \t]*([0-9]*)[ \t]*-[ \t]*([0-9]*)[ \t]*$", re.I)
 MIME_RE = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+$")
 FALLBACK_MIME = "application/octet-stream"
 CACHE_CONTROL = "private, no-cache"
 # RFC 8187 attr-char: what may stand unencoded in filename*.
 ATTR_CHARS = "!#$&+-.^_`|~"
-# Control characters, surrogates and line/paragraph separators never reach a header.
-UNSAFE = frozenset(("Cc", "Cs", "Zl", "Zp"))
 
 
 def _error(status: int, message: str, code: str, **headers: str) -> JSONResponse:
@@ -65,14 +63,22 @@ class ByteRange:
 
 
 class Unsatisfiable(Exception):
-    pass
+    def __init__(self, message: str = "The requested range is outside the file.") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# No file has a position of more digits; int() of 4,300 digits raises, and of fewer
+# but still thousands it costs quadratic time.
+MAX_RANGE_DIGITS = 19
 
 
 def parse_range(header: str | None, size: int) -> ByteRange | None:
     """The one range a `Range` header asks for; None means send everything.
 
     Malformed headers, other units and multiple ranges are ignored (the whole file is
-    sent with 200), as RFC 9110 allows. Raises Unsatisfiable for a range outside the file.
+    sent with 200), as RFC 9110 allows. Raises Unsatisfiable for a range outside the file
+    and for positions too long to be one.
     """
     if header is None or "," in header:
         return None
@@ -82,6 +88,8 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
     first, last = match.group(1), match.group(2)
     if first == "" and last == "":
         return None
+    if len(first) > MAX_RANGE_DIGITS or len(last) > MAX_RANGE_DIGITS:
+        raise Unsatisfiable(f"A range position has at most {MAX_RANGE_DIGITS} digits.")
     if first == "":
         suffix = int(last)
         if suffix == 0 or size == 0:
@@ -105,8 +113,12 @@ def _etag_matches(header: str, etag: str) -> bool:
 
 
 def content_disposition(name: str) -> str:
-    """`attachment` with an ASCII fallback name and the exact name as RFC 8187 filename*."""
-    clean = "".join(c for c in name if unicodedata.category(c) not in UNSAFE) or "download"
+    """`attachment` with an ASCII fallback name and the name as RFC 8187 filename*.
+
+    Whatever could break the header or disguise the name (controls, text-direction
+    controls, invisible characters: names stored before they were refused) is dropped.
+    """
+    clean = names.display_name(name)
     ascii_name = "".join(
         c if " " <= c <= "~" and c not in '"\\' else "_"
         for c in unicodedata.normalize("NFKD", clean)
@@ -164,10 +176,10 @@ async def blob_response(
         range_header = None  # the client's copy is stale: send it all
     try:
         wanted = parse_range(range_header, size)
-    except Unsatisfiable:
+    except Unsatisfiable as exc:
         return _error(
             416,
-            "The requested range is outside the file.",
+            exc.message,
             "RANGE_NOT_SATISFIABLE",
             **{"content-range": f"bytes */{size}", "accept-ranges": "bytes"},
         )
@@ -218,13 +230,23 @@ async def file_content(request: Request) -> Response:
     sig = request.query_params.get("sig")
     try:
         if sig is not None:
-            signed_rev = links.verify_download(signer=state.signer, token=sig, file_id=file_id)
-            if signed_rev is None or (rev is not None and rev != signed_rev):
+            signed = links.verify_download(signer=state.signer, token=sig, file_id=file_id)
+            if signed is None or (rev is not None and rev != signed.rev):
                 return _error(403, "This download link is invalid or has expired.", "FORBIDDEN")
-            owner_id = await links.file_owner(db=db, file_id=file_id)
+            if signed.session_id is not None and signed.user_id is not None:
+                # Bound to the session that asked for it: gone with the session.
+                if not await auth_service.session_active(db=db, session_id=signed.session_id):
+                    return _error(403, "This download link ended with its session.", "FORBIDDEN")
+                owner_id: str | None = signed.user_id
+            else:
+                owner_id = await links.file_owner(db=db, file_id=file_id)
             if owner_id is None:
                 return not_found()
-            user_id, rev = owner_id, signed_rev
+            record = await files_service.fetch_file(
+                db=db, user_id=owner_id, file_id=file_id, rev=signed.rev
+            )
+            if record.trashed:
+                return not_found()  # a signed URL does not outlive the file's trashing
         else:
             token = _bearer(request.headers.get("authorization"))
             found = None
@@ -239,8 +261,9 @@ async def file_content(request: Request) -> Response:
                     errors.Unauthenticated.code,
                     **{"www-authenticate": "Bearer"},
                 )
-            user_id = found[0].id
-        record = await files_service.fetch_file(db=db, user_id=user_id, file_id=file_id, rev=rev)
+            record = await files_service.fetch_file(
+                db=db, user_id=found[0].id, file_id=file_id, rev=rev
+            )
     except errors.NotFound:
         return not_found()
     except errors.ServiceUnavailable:

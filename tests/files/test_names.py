@@ -7,6 +7,8 @@ import pytest
 
 from dropbox_lite.core import errors
 from dropbox_lite.files import names
+from tests.files.helpers import CREATE_FOLDER
+from tests.support import GraphQLClient
 
 BAD_NAMES = [
     "",
@@ -66,3 +68,62 @@ def test_conflicted_copy_name() -> None:
         names.conflicted_copy_name("report.pdf", "alice", date(2026, 11, 24))
         == "report (alice's conflicted copy 2026-11-24).pdf"
     )
+
+
+DECEPTIVE_NAMES = [
+    " ",
+    "   ",
+    "\u3000",  # ideographic space
+    "\u00a0\t",
+    "invoice\u202egpj.exe",  # shows as "invoiceexe.jpg"
+    "a\u202ab",
+    "a\u2066b\u2069",
+    "a\u200fb",
+    "\u061cname",
+    "zero\u200bwidth.txt",
+    "\ufeffbom.txt",
+    "soft\u00adhyphen",
+    "word\u2060joiner",
+    "\u3164",  # Hangul filler: shows as a blank
+    "\u200d",
+    "ends with a joiner\u200d",
+    "\u200cstarts",
+    "space \u200d joiner",
+    "\U000e0041tag",
+]
+
+
+@pytest.mark.parametrize("name", DECEPTIVE_NAMES)
+def test_deceptive_names_are_refused_saying_why(name: str) -> None:
+    with pytest.raises(errors.InvalidName) as refused:
+        names.validate_name(name)
+    assert refused.value.message.startswith("A name cannot")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "family \U0001f468\u200d\U0001f469\u200d\U0001f467.jpg",  # emoji ZWJ sequence
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.txt",  # Persian with ZWNJ
+        "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f.png",  # flag
+        "\u05e9\u05dc\u05d5\u05dd.txt",  # Hebrew, right to left without controls
+        " leading and trailing ",
+    ],
+)
+def test_names_that_need_joiners_or_other_scripts_are_kept(name: str) -> None:
+    assert names.validate_name(name) == unicodedata.normalize("NFC", name)
+
+
+def test_display_name_removes_what_disguises_a_stored_name() -> None:
+    assert names.display_name("invoice\u202egpj.exe") == "invoicegpj.exe"
+    assert names.display_name("zero\u200bwidth\ufeff") == "zerowidth"
+    assert names.display_name("\u200b \u202e") == "download"
+    assert names.display_name("plain.txt") == "plain.txt"
+
+
+async def test_deceptive_names_are_refused_through_the_api(gql: GraphQLClient) -> None:
+    account = await gql.signup()
+    for name in ("invoice\u202egpj.exe", " ", "a\u200bb"):
+        data = await gql.data(CREATE_FOLDER, {"name": name}, token=account.token)
+        assert data["createFolder"]["__typename"] == "InvalidNameError"
+        assert data["createFolder"]["code"] == "INVALID_NAME"
