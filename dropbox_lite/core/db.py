@@ -72,12 +72,14 @@ INDEXES: dict[str, list[IndexModel]] = {
     "revisions": [
         IndexModel([("entry_id", ASCENDING), ("rev", DESCENDING)], unique=True, name="entry_rev"),
         IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+        IndexModel([("owner_id", ASCENDING), ("created_at", ASCENDING)], name="owner_age"),
     ],
     "share_links": [
         IndexModel([("token", ASCENDING)], unique=True, name="token"),
         IndexModel([("entry_id", ASCENDING)], name="entry"),
     ],
     "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
+    "quota_ledger": [IndexModel([("owner_id", ASCENDING), ("n", DESCENDING)], name="owner_n")],
     "seq_claims": [IndexModel([("owner_id", ASCENDING), ("seq", DESCENDING)], name="owner_seq")],
     "rate_limits": [
         IndexModel([("key", ASCENDING), ("at", DESCENDING)], name="key_at"),
@@ -96,6 +98,22 @@ INDEXES: dict[str, list[IndexModel]] = {
         )
     ],
 }
+
+
+async def insert_claim(collection: Any, document: dict[str, Any]) -> bool:
+    """Insert `document` if its `_id` is free: True when this caller got it.
+
+    The one primitive that is atomic on every backend we support. FerretDB v1 runs
+    updates (conditional `$inc` and `$set` included) as read-modify-write without
+    isolation, so two writers can both match the same old state and both "win";
+    an insert under a unique `_id` lets exactly one of them through. Claims of
+    change numbers, revisions, quota ledger links and move-cycle decisions use it.
+    """
+    try:
+        await collection.insert_one(document)
+    except DuplicateKeyError:
+        return False
+    return True
 
 
 async def update_unique(collection: Any, query: dict[str, Any], update: dict[str, Any]) -> Any:

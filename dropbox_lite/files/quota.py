@@ -1,49 +1,258 @@
-"""The user's storage quota: bytes are reserved atomically before a commit (invariant 4)."""
+"""The user's storage quota: a ledger of bytes used, each change claimed by a unique insert.
+
+What counts is every byte a user can retrieve: the current revision of every file
+not purged (trashed ones included) and every old revision still kept. A write
+takes its bytes before it commits (invariant 4); when there is no room, the
+oldest non-current revisions are expired first (Nextcloud's policy), and only
+when history cannot make room is the write refused.
+
+Usage is a chain of ledger links per owner, `{_id: "<owner>:<n>", used, history}`:
+the link with the highest `n` is the truth. A change reads the head and inserts
+link n+1; the unique `_id` lets exactly one of two racing changes through and the
+loser reads the new head and tries again (see core.db.insert_claim). A counter
+moved with a conditional `$inc` is not enough on FerretDB v1: it evaluates the
+condition and the increment without isolation, so parallel uploads passed the
+quota and increments were lost.
+
+A writer that dies between taking bytes and committing leaves its bytes in the
+ledger; `recount` (run by upkeep, see files/repair.py) sets the ledger to what is
+stored once the owner has been quiet for a while.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypedDict
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.db import Database
+from dropbox_lite.core.db import Database, insert_claim
 from dropbox_lite.files.entries import user_doc
-from dropbox_lite.files.records import Usage, oid
+from dropbox_lite.files.records import Usage, now, oid
+
+LEDGER = "quota_ledger"
+# Links kept behind the head (older ones are pruned every PRUNE_EVERY links).
+KEEP_LINKS = 32
+PRUNE_EVERY = 16
+# A change that keeps losing the race for the next link gives up after this many tries.
+MAX_LINK_ATTEMPTS = 500
+# Revisions looked at per query when expiring history.
+EXPIRY_BATCH = 200
+
+
+class LinkDoc(TypedDict):
+    _id: str
+    owner_id: ObjectId
+    n: int
+    used: int
+    history: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The head of an owner's ledger: bytes used, of which `history` in old revisions."""
+
+    n: int
+    used: int
+    history: int
+    at: datetime | None
+
+
+def aware(value: datetime) -> datetime:
+    # mongomock returns naive datetimes; they are UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None) -> Ledger:
+    """The owner's ledger head (before the first link: the user document's legacy count)."""
+    doc = await db[LEDGER].find_one({"owner_id": owner}, sort=[("n", -1)])
+    if doc is None:
+        if user is None:
+            user = await user_doc(db, owner)
+        return Ledger(n=0, used=int(user.get("used_bytes", 0)), history=0, at=None)
+    return Ledger(
+        n=int(doc["n"]),
+        used=int(doc["used"]),
+        history=int(doc.get("history", 0)),
+        at=aware(doc["at"]),
+    )
+
+
+async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, history: int) -> bool:
+    """Write the link after `after`: False when another change took that place first."""
+    n = after.n + 1
+    link: LinkDoc = {
+        "_id": f"{owner}:{n}",
+        "owner_id": owner,
+        "n": n,
+        "used": used,
+        "history": max(history, 0),
+        "at": now(),
+    }
+    if not await insert_claim(db[LEDGER], dict(link)):
+        return False
+    # A copy on the user document for readers of the account (not the truth: under
+    # FerretDB's unisolated updates a racing older copy may land last, until the next).
+    await db["users"].update_one(
+        {"_id": owner, "$or": [{"ledger_n": {"$lt": n}}, {"ledger_n": {"$exists": False}}]},
+        {"$set": {"used_bytes": used, "ledger_n": n}},
+    )
+    if n % PRUNE_EVERY == 0:
+        await db[LEDGER].delete_many({"owner_id": owner, "n": {"$lte": n - KEEP_LINKS}})
+    return True
+
+
+async def _backoff(attempt: int) -> None:
+    # Racing writers spread out instead of colliding on the same link again.
+    await asyncio.sleep(random.uniform(0, min(0.002 * (attempt + 1), 0.05)))
 
 
 async def usage(*, db: Database, user_id: str) -> Usage:
-    """Bytes used (every file not purged, at its current revision) and the quota."""
-    doc = await user_doc(db, oid(user_id))
-    return Usage(used_bytes=int(doc.get("used_bytes", 0)), quota_bytes=doc.get("quota_bytes"))
+    """Bytes used (every revision a user can still retrieve) and the quota."""
+    owner = oid(user_id)
+    user = await user_doc(db, owner)
+    found = await head(db, owner, user)
+    return Usage(used_bytes=found.used, quota_bytes=user.get("quota_bytes"))
 
 
-async def reserve(db: Database, owner: ObjectId, delta: int) -> None:
-    """Take `delta` bytes of the owner's quota atomically, or QuotaExceeded (invariant 4)."""
-    if delta <= 0:
-        return
+async def reserve(db: Database, owner: ObjectId, delta: int, *, allowance: int = 0) -> bool:
+    """Take `delta` bytes of the owner's quota, or QuotaExceeded (invariant 4).
+
+    `allowance`: bytes of the current revision this write turns into history (an
+    overwrite); they may be expired once it commits, so they make room now. Returns
+    True when the owner is over quota counting them: the caller calls `trim` after
+    committing.
+    """
+    if delta <= 0 and allowance <= 0:
+        return False
+    delta = max(delta, 0)
     user = await user_doc(db, owner)
     quota = user.get("quota_bytes")
-    query: dict[str, Any] = {"_id": owner}
-    if quota is not None:
-        if delta > quota:
-            raise errors.QuotaExceeded()
-        query["used_bytes"] = {"$lte": quota - delta}
-    result = await db["users"].update_one(query, {"$inc": {"used_bytes": delta}})
-    if result.matched_count == 0:
+    if quota is not None and delta - allowance > quota:
         raise errors.QuotaExceeded()
+    for attempt in range(MAX_LINK_ATTEMPTS):
+        current = await head(db, owner, user)
+        used = current.used + delta
+        if quota is not None and used - allowance > quota:
+            if await expire_oldest(db, owner, need=used - allowance - quota) == 0:
+                raise errors.QuotaExceeded()
+            continue
+        if await append(db, owner, current, used=used, history=current.history + allowance):
+            return quota is not None and used > quota
+        await _backoff(attempt)
+    raise errors.Conflict("Too many concurrent writers; try again.")
 
 
-async def release(db: Database, owner: ObjectId, delta: int) -> None:
-    """Give back `delta` bytes reserved for a write that did not happen."""
-    if delta > 0:
-        await db["users"].update_one({"_id": owner}, {"$inc": {"used_bytes": -delta}})
+async def release(db: Database, owner: ObjectId, delta: int, *, history: int = 0) -> None:
+    """Give back `delta` bytes (of which `history` bytes of old revisions)."""
+    if delta <= 0 and history <= 0:
+        return
+    attempt = 0
+    while True:
+        current = await head(db, owner)
+        if await append(
+            db,
+            owner,
+            current,
+            used=max(current.used - delta, 0),
+            history=current.history - history,
+        ):
+            return
+        await _backoff(min(attempt, 20))
+        attempt += 1
 
 
 async def quota_left(db: Database, owner: ObjectId, *, freed: int = 0) -> int | None:
-    """Bytes the owner may still store (plus `freed`); None when there is no quota."""
+    """Bytes the owner may still store, counting history that could expire (plus `freed`).
+
+    None when there is no quota.
+    """
     user = await user_doc(db, owner)
     quota = user.get("quota_bytes")
     if quota is None:
         return None
-    return max(int(quota) - int(user.get("used_bytes", 0)) + freed, 0)
+    current = await head(db, owner, user)
+    return max(int(quota) - current.used + current.history + freed, 0)
+
+
+async def trim(db: Database, owner: ObjectId) -> None:
+    """Expire the oldest history until the owner is within quota again."""
+    user = await user_doc(db, owner)
+    quota = user.get("quota_bytes")
+    if quota is None:
+        return
+    current = await head(db, owner, user)
+    if current.used > quota:
+        await expire_oldest(db, owner, need=current.used - int(quota))
+
+
+async def expire_oldest(db: Database, owner: ObjectId, *, need: int) -> int:
+    """Delete the owner's oldest non-current revisions until `need` bytes are freed.
+
+    Returns the bytes freed (already given back).
+    """
+    freed = 0
+    after: datetime | None = None
+    seen: set[ObjectId] = set()
+    while freed < need:
+        query: dict[str, Any] = {"owner_id": owner}
+        if after is not None:
+            query["created_at"] = {"$gte": after}
+        batch = [
+            doc
+            async for doc in db["revisions"]
+            .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
+            .sort([("created_at", 1), ("_id", 1)])
+            .limit(EXPIRY_BATCH)
+        ]
+        if after is not None:
+            batch = [doc for doc in batch if doc["_id"] not in seen]
+        if not batch:
+            break
+        seen = {doc["_id"] for doc in batch}
+        after = batch[-1]["created_at"]
+        revs = await _current_revs(db, {doc["entry_id"] for doc in batch})
+        for doc in batch:
+            current_rev = revs.get(doc["entry_id"])
+            if current_rev is None or int(doc["rev"]) >= current_rev:
+                continue  # the current revision, or a write still in flight
+            if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+                freed += int(doc["size"])
+                if freed >= need:
+                    break
+        if len(batch) < EXPIRY_BATCH:
+            break
+    if freed:
+        await release(db, owner, freed, history=freed)
+    return freed
+
+
+async def expire_beyond(
+    db: Database, *, owner: ObjectId, entry_id: ObjectId, rev: int, keep: int
+) -> int:
+    """Expire the file's revisions older than its newest `keep` (its rev is `rev`)."""
+    if rev <= keep:
+        return 0
+    freed = 0
+    async for doc in db["revisions"].find(
+        {"entry_id": entry_id, "rev": {"$lte": rev - keep}}, {"size": 1}
+    ):
+        if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+            freed += int(doc["size"])
+    if freed:
+        await release(db, owner, freed, history=freed)
+    return freed
+
+
+async def _current_revs(db: Database, entry_ids: set[ObjectId]) -> dict[ObjectId, int]:
+    found: dict[ObjectId, int] = {}
+    async for doc in db["entries"].find(
+        {"_id": {"$in": list(entry_ids)}, "deleted": False}, {"rev": 1}
+    ):
+        found[doc["_id"]] = int(doc.get("rev", 0))
+    return found

@@ -13,7 +13,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs
 from dropbox_lite.files.entries import entry_doc
-from dropbox_lite.files.quota import release, reserve
+from dropbox_lite.files.quota import expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
     EntryRecord,
@@ -30,7 +30,7 @@ MAX_REVISIONS = 100
 # Retries of an optimistic write that lost a race to another writer of the same name.
 MAX_ATTEMPTS = 20
 # A revision claim older than this whose entry never moved on was left by a dead writer.
-CLAIM_LEASE = timedelta(minutes=2)
+CLAIM_LEASE = timedelta(seconds=30)
 
 
 async def list_revisions(
@@ -158,7 +158,7 @@ def _aware(value: datetime) -> datetime:
 
 
 async def new_revision(
-    db: Database, *, current: dict[str, Any], fields: dict[str, Any]
+    db: Database, *, current: dict[str, Any], fields: dict[str, Any], keep: int = MAX_REVISIONS
 ) -> dict[str, Any] | None:
     """Make `fields` the next revision if the file is still at current's rev; else None.
 
@@ -166,16 +166,22 @@ async def new_revision(
     exactly one writer claim rev N+1 on every backend. A conditional update alone is
     not enough on FerretDB v1, which evaluates it without isolation (several writers
     all match the old rev and the last one silently wins).
+
+    The new bytes are taken from the quota; the old revision stays as history (it
+    counts too) and is the first to expire when the owner is then over quota. The
+    file keeps at most `keep` revisions.
     """
     owner: ObjectId = current["owner_id"]
-    delta = fields["size"] - int(current.get("size", 0))
+    size = int(fields["size"])
+    allowance = int(current.get("size", 0))
     at = now()
     rev = int(current["rev"]) + 1
     if not await _claim(db, current=current, owner=owner, rev=rev, fields=fields, at=at):
         return None  # another writer took this revision first
     updated: dict[str, Any] | None = None
+    over = False
     try:
-        await reserve(db, owner, delta)
+        over = await reserve(db, owner, size, allowance=allowance)
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
                 result = await db["entries"].update_one(
@@ -199,13 +205,15 @@ async def new_revision(
                     updated["mime_type"] = current.get("mime_type", fields["mime_type"])
         finally:
             if updated is None:
-                await release(db, owner, delta)
+                await release(db, owner, size, history=allowance)
     finally:
         if updated is None:
             await db["revisions"].delete_one({"entry_id": current["_id"], "rev": rev})
     if updated is None:
         return None
-    await release(db, owner, -delta)
+    await expire_beyond(db, owner=owner, entry_id=current["_id"], rev=rev, keep=keep)
+    if over:
+        await trim(db, owner)
     return updated
 
 

@@ -11,7 +11,8 @@ seed's task names (and every other name callers use) are imported from here:
 - records: the records returned (EntryRecord, RevisionRecord, EntryPage, Usage)
 - entries: one entry by id or path, the root folder
 - listing: folder listings, the trash, search, and their cursors
-- quota: usage, and the atomic reservation of bytes (invariant 4)
+- quota: usage, and the reservation of bytes in a claimed ledger (invariant 4)
+- repair: the upkeep pass (dead writers' claims and bytes, expired history)
 - revisions: file history, fetch_file, committing and restoring revisions
 - writes: store_file with its write modes, conflicted copies
 - tree: create, rename, move, copy, trash, restore and purge entries
@@ -50,6 +51,7 @@ from dropbox_lite.files.records import (
     oid,
     revision_record,
 )
+from dropbox_lite.files.repair import RepairReport, repair
 from dropbox_lite.files.revisions import (
     MAX_ATTEMPTS,
     MAX_REVISIONS,
@@ -81,6 +83,7 @@ __all__ = [
     "WRITE_MODES",
     "EntryPage",
     "EntryRecord",
+    "RepairReport",
     "RevisionRecord",
     "Usage",
     "child_cursor",
@@ -107,6 +110,7 @@ __all__ = [
     "purge_entry",
     "read_file_bytes",
     "rename_entry",
+    "repair",
     "resolve_path",
     "restore_entry",
     "restore_revision",

@@ -500,8 +500,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
     return await _settled_record(db, restored)
 
 
-async def _purge_one(db: Database, entry: dict[str, Any]) -> int:
-    """Purge one entry (a tombstone stays); the bytes it held, when this call purged it."""
+async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
+    """Purge one entry (a tombstone stays): the bytes this call freed, and of them history."""
     async with journal.change(db=db, owner_id=entry["owner_id"]) as seq:
         result = await db["entries"].update_one(
             {"_id": entry["_id"], "deleted": False},
@@ -516,18 +516,27 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> int:
             },
         )
     if not entry["is_file"]:
-        return 0
+        return 0, 0
+    # Old revisions one by one: one that expired meanwhile was given back by its expiry.
+    history = 0
+    async for old in db["revisions"].find(
+        {"entry_id": entry["_id"], "rev": {"$lt": int(entry.get("rev", 0))}}, {"size": 1}
+    ):
+        if (await db["revisions"].delete_one({"_id": old["_id"]})).deleted_count:
+            history += int(old["size"])
     # Also when someone else purged it: a revision recorded after their purge
     # (an upload racing it) must not keep the bytes referenced.
     await db["revisions"].delete_many({"entry_id": entry["_id"]})
-    return int(entry.get("size", 0)) if result.matched_count else 0
+    current = int(entry.get("size", 0)) if result.matched_count else 0
+    return current + history, history
 
 
 async def _purge_tree(db: Database, top: dict[str, Any]) -> None:
     """Purge `top` and everything below it; the quota they held is given back."""
-    freed = 0
+    freed = history = 0
     for entry in reversed(await _subtree(db, top)):
-        freed += await _purge_one(db, entry)
+        bytes_freed, history_freed = await _purge_one(db, entry)
+        freed, history = freed + bytes_freed, history + history_freed
     # The tree is marked, then walked again (tombstones included): an entry written
     # into it meanwhile by a writer that saw its folder live is caught here, or that
     # writer sees the purge when it settles (see _settle).
@@ -537,8 +546,9 @@ async def _purge_tree(db: Database, top: dict[str, Any]) -> None:
         if not left:
             break
         for entry in reversed(left):
-            freed += await _purge_one(db, entry)
-    await release(db, top["owner_id"], freed)
+            bytes_freed, history_freed = await _purge_one(db, entry)
+            freed, history = freed + bytes_freed, history + history_freed
+    await release(db, top["owner_id"], freed, history=history)
 
 
 async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:

@@ -184,7 +184,9 @@ async def store_file(
                 candidates=names.autorename_candidates(name),
                 fields=fields,
             )
-        updated = await new_revision(db, current=current, fields=fields)
+        updated = await new_revision(
+            db, current=current, fields=fields, keep=settings.max_revisions_per_file
+        )
         if updated is not None:
             return entry_record(updated)
         # The file moved on between our read and our write: overwrite looks again,

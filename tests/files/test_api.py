@@ -4,9 +4,13 @@ import asyncio
 import unicodedata
 
 import httpx
+import pytest
 
+from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.files import service
 from dropbox_lite.files.blobs import content_hash_of
+from tests.conftest import make_settings
 from tests.files.helpers import CHILDREN, CREATE_FOLDER, RESULT, upload, upload_raw
 from tests.support import GraphQLClient, error_codes
 
@@ -156,6 +160,12 @@ async def test_update_needs_parent_rev(gql: GraphQLClient, http: httpx.AsyncClie
     assert error_codes(body) == ["BAD_USER_INPUT"]
 
 
+@pytest.fixture
+def settings(mongo_uri: str | None) -> Settings:
+    # Twelve uploads of one user at once: above the default cap of concurrent uploads.
+    return make_settings(mongo_uri, max_concurrent_uploads=16)
+
+
 async def test_twelve_concurrent_updates_one_wins(
     gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
@@ -210,8 +220,7 @@ async def test_upload_over_quota_is_refused_and_cleaned_up(
     assert over["__typename"] == "QuotaExceededError"
     usage = await gql.data("{ me { id } }", token=alice.token)
     assert usage["me"]["id"] == alice.user_id
-    user = await db["users"].find_one({"username": alice.username})
-    assert user["used_bytes"] == 2_000_000
+    assert (await service.usage(db=db, user_id=alice.user_id)).used_bytes == 2_000_000
     assert await db["blobs.files"].count_documents({}) == 1
     copy = await gql.data(
         COPY_AS,
@@ -290,8 +299,8 @@ async def test_rename_move_copy(gql: GraphQLClient, http: httpx.AsyncClient, db:
     assert copied["path"] == "/dir2"
     listing = await gql.data(CHILDREN, {"id": copied["id"]}, token=alice.token)
     assert [e["node"]["name"] for e in listing["folder"]["children"]["edges"]] == ["A.TXT", "b.txt"]
-    user = await db["users"].find_one({"username": alice.username})
-    assert user["used_bytes"] == 20  # the copy counts, its bytes are shared
+    used = (await service.usage(db=db, user_id=alice.user_id)).used_bytes
+    assert used == 20  # the copy counts, its bytes are shared
     assert await db["blobs.files"].count_documents({}) == 2
 
 

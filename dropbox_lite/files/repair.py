@@ -1,0 +1,126 @@
+"""Upkeep of file metadata: what a writer that died mid-write leaves behind, and history.
+
+One pass (`repair`, run by `dropbox-lite maintain` and the background upkeep):
+
+- revision claims of dead writers (a revision above its file's rev, older than the
+  claim lease) are removed, so the file takes writes again;
+- old revisions past DROPBOX_LITE_REVISION_DAYS, or beyond
+  DROPBOX_LITE_MAX_REVISIONS_PER_FILE for their file, expire;
+- each owner's quota ledger is set to what is stored (current revisions of files
+  not purged, plus history) once the owner has written nothing for `quiet_seconds`:
+  bytes a dead writer took and never committed are given back. A writer that
+  starts meanwhile takes the next ledger link first, and the recount is dropped
+  for this pass (see quota.append);
+- in-flight marks of the change journal older than its lease are removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import quota
+from dropbox_lite.files.records import now
+from dropbox_lite.files.revisions import CLAIM_LEASE
+from dropbox_lite.sync import journal
+
+# An owner is recounted once its last ledger change is at least this old.
+QUIET_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    claims_removed: int
+    revisions_expired: int
+    owners_recounted: int
+    bytes_released: int
+    marks_removed: int
+
+
+@dataclass
+class _Owner:
+    claims: int = 0
+    expired: int = 0
+    recounted: bool = False
+    released: int = 0
+
+
+async def repair(
+    *, db: Database, settings: Settings, quiet_seconds: int = QUIET_SECONDS
+) -> RepairReport:
+    """One upkeep pass over every owner's files (see the module doc); what it did."""
+    claims = expired = recounted = released = 0
+    async for user in db["users"].find({}, {"_id": 1, "used_bytes": 1}):
+        done = await repair_owner(db=db, settings=settings, user=user, quiet_seconds=quiet_seconds)
+        claims += done.claims
+        expired += done.expired
+        recounted += done.recounted
+        released += done.released
+    marks = await db["inflight"].delete_many({"at": {"$lt": now() - journal.LEASE}})
+    return RepairReport(
+        claims_removed=claims,
+        revisions_expired=expired,
+        owners_recounted=recounted,
+        bytes_released=released,
+        marks_removed=int(marks.deleted_count),
+    )
+
+
+async def repair_owner(
+    *, db: Database, settings: Settings, user: dict[str, Any], quiet_seconds: int
+) -> _Owner:
+    """The pass for one owner."""
+    owner: ObjectId = user["_id"]
+    done = _Owner()
+    at = now()
+    before = await quota.head(db, owner, user)
+    quiet = before.at is None or before.at <= at - timedelta(seconds=quiet_seconds)
+    files: dict[ObjectId, dict[str, Any]] = {
+        doc["_id"]: doc
+        async for doc in db["entries"].find(
+            {"owner_id": owner, "is_file": True, "deleted": False}, {"rev": 1, "size": 1}
+        )
+    }
+    kept: dict[ObjectId, list[dict[str, Any]]] = {}
+    expired_bytes = 0
+    retain_after = at - timedelta(days=settings.revision_days)
+    async for doc in db["revisions"].find(
+        {"owner_id": owner}, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1}
+    ):
+        entry = files.get(doc["entry_id"])
+        created = quota.aware(doc["created_at"])
+        rev = int(doc["rev"])
+        if entry is None or rev > int(entry.get("rev", 0)):
+            # A claim (or a leftover of a purged file): its writer is dead once it is old.
+            if created <= at - CLAIM_LEASE:
+                if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+                    done.claims += 1
+            continue
+        if rev == int(entry.get("rev", 0)):
+            continue
+        too_many = rev <= int(entry.get("rev", 0)) - settings.max_revisions_per_file
+        if created < retain_after or too_many:
+            if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+                done.expired += 1
+                expired_bytes += int(doc["size"])
+            continue
+        kept.setdefault(doc["entry_id"], []).append(doc)
+    history = sum(int(doc["size"]) for docs in kept.values() for doc in docs)
+    used = sum(int(doc.get("size", 0)) for doc in files.values()) + history
+    if quiet:
+        if (used, history) == (before.used, before.history):
+            return done
+        if await quota.append(db, owner, before, used=used, history=history):
+            done.recounted = True
+            done.released = max(before.used - used, 0)
+            return done
+    # Not recounted (the owner is busy): what expired is given back as usual.
+    if expired_bytes:
+        await quota.release(db, owner, expired_bytes, history=expired_bytes)
+        done.released = expired_bytes
+    return done
