@@ -112,7 +112,11 @@ class SharedEntry:
         self,
         info: Info,
         first: Annotated[
-            int | None, strawberry.argument(description="Page size, at most 1000.")
+            int | None,
+            strawberry.argument(
+                description=f"Page size, at most {service.MAX_PAGE} (larger is capped); "
+                f"all listings of one request together at most {MAX_LISTED_PER_REQUEST}."
+            ),
         ] = 100,
         after: Annotated[
             str | None, strawberry.argument(description="The cursor of the previous page.")
@@ -124,7 +128,7 @@ class SharedEntry:
             db=info.context.db,
             grant=self.grant,
             folder=self.item,
-            first=or_default(first, 100),
+            first=_listing_budget(info, or_default(first, 100)),
             after=after,
         )
         return SharedEntryPage(
@@ -171,6 +175,25 @@ def shared_entry(grant: service.Grant, item: service.SharedItem) -> SharedEntry:
     )
 
 
+# All the shared listings of one request together return at most this many entries,
+# however many `children` fields (aliased, nested) it asks for.
+MAX_LISTED_PER_REQUEST = 500
+
+
+def _listing_budget(info: Info, first: int) -> int:
+    """How many entries this listing may return; BadInput once the request used them all."""
+    loaders = info.context.loaders
+    left = MAX_LISTED_PER_REQUEST - int(loaders.get("sharing.listed", 0))
+    if left <= 0:
+        raise errors.BadInput(
+            f"A request lists at most {MAX_LISTED_PER_REQUEST} shared entries; "
+            "ask for the next page in another request."
+        )
+    granted = max(1, min(first, service.MAX_PAGE, left))
+    loaders["sharing.listed"] = MAX_LISTED_PER_REQUEST - left + granted
+    return granted
+
+
 def _one_at_a_time(info: Info) -> asyncio.Lock:
     # Aliased sharedLink fields in one request would otherwise all pass the throttle's
     # check before any of their failures is counted: 40 guesses for the price of one.
@@ -203,7 +226,10 @@ class Query:
             strawberry.ID | None, strawberry.argument(description="Only this entry's links.")
         ] = None,
         first: Annotated[
-            int | None, strawberry.argument(description="At most this many (<= 1000).")
+            int | None,
+            strawberry.argument(
+                description=f"At most this many (<= {service.MAX_LINKS_LISTED}; larger is capped)."
+            ),
         ] = 100,
     ) -> list[ShareLink]:
         records = await service.list_share_links(

@@ -9,18 +9,13 @@ can see is addressed by a path relative to the link's root, never by an id.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
 import re
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
-from bson.errors import InvalidId
 
 from dropbox_lite.auth import passwords
 from dropbox_lite.auth.service import MAX_PASSWORD, validate_password
@@ -29,28 +24,32 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import Throttle
 from dropbox_lite.core.security import Signer
+from dropbox_lite.files import links
 from dropbox_lite.files import service as files_service
 from dropbox_lite.files.blobs import Readable
-from dropbox_lite.files.names import name_key
+from dropbox_lite.files.service import EntryRecord
+from dropbox_lite.sharing import store
+from dropbox_lite.sharing.store import LinkDoc
 
 ACCESS_LEVELS = ("VIEWER", "EDITOR")
 TOKEN_BYTES = 32  # 256 random bits; token_urlsafe gives 43 characters
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 DOWNLOAD_PURPOSE = "share-download"
 DOWNLOAD_TTL_SECONDS = 300
-MAX_PAGE = 1000
-MAX_LINKS_LISTED = 1000
-MAX_DEPTH = 512  # folder nesting walked when checking that no ancestor is trashed
+# Page sizes that a visitor may ask for; a request's listings together are bounded
+# by the face (sharing/api.py), so that aliases cannot multiply them.
+MAX_PAGE = 200
+MAX_LINKS_LISTED = 200
+# Revoked and expired links are kept this long (the owner may still see why a link
+# stopped), then pruned by prune_share_links.
+ENDED_LINK_RETENTION = timedelta(days=30)
 
-# Unknown tokens are counted per client address only: a scanner tries each token
-# once, and a per-token counter for guesses would only fill the collection. Wrong
-# passwords are counted per address and per link (a guesser with many addresses);
-# the per-link budget is larger so that one stranger cannot easily lock visitors out.
+# Unknown tokens are counted per client address: a scanner tries each token once,
+# and a per-token counter would only fill the collection. Wrong passwords are
+# counted per (address, link): a guesser locks only itself out of that one link,
+# never the link's other visitors, nor its own address out of other links.
 UNKNOWN_TOKENS = Throttle(name="share-token", max_failures=50, window=timedelta(minutes=15))
-PASSWORDS_BY_ADDRESS = Throttle(name="share-password-ip", max_failures=5)
-PASSWORDS_BY_LINK = Throttle(name="share-password-link", max_failures=20)
-
-_LIVE = {"trashed": {"$ne": True}, "deleted": {"$ne": True}}
+PASSWORDS = Throttle(name="share-password", max_failures=5)
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,11 @@ class Grant:
 
     link: ShareLinkRecord
     token: str
-    root: dict[str, Any]
+    root: EntryRecord
 
     @property
     def root_is_folder(self) -> bool:
-        return not self.root.get("is_file", False)
+        return not self.root.is_file
 
 
 @dataclass(frozen=True)
@@ -113,30 +112,21 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # mongomock returns naive datetimes even with tz_aware=True; they are UTC.
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def link_record(doc: dict[str, Any]) -> ShareLinkRecord:
-    created = _aware(doc["created_at"])
-    assert created is not None
+def link_record(doc: LinkDoc) -> ShareLinkRecord:
     return ShareLinkRecord(
         id=str(doc["_id"]),
         entry_id=str(doc["entry_id"]),
         owner_id=str(doc["owner_id"]),
         access=doc["access"],
-        expires_at=_aware(doc.get("expires_at")),
-        has_password=doc.get("password_hash") is not None,
-        created_at=created,
-        revoked=bool(doc.get("revoked", False)),
-        download_count=int(doc.get("download_count", 0)),
+        expires_at=doc["expires_at"],
+        has_password=doc["password_hash"] is not None,
+        created_at=doc["created_at"],
+        revoked=doc["revoked"],
+        download_count=doc["download_count"],
     )
 
 
@@ -146,37 +136,9 @@ def link_url(*, settings: Settings, token: str) -> str:
 
 def _object_id(value: object) -> ObjectId:
     """The ObjectId of an id argument; NotFound for anything that is not one."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not ObjectId.is_valid(value):
         raise errors.NotFound()
-    try:
-        return ObjectId(value)
-    except (InvalidId, TypeError):
-        raise errors.NotFound() from None
-
-
-async def _live_ancestry(*, db: Database, entry: dict[str, Any]) -> bool:
-    """Whether the entry and every folder above it are neither trashed nor purged."""
-    current: dict[str, Any] | None = entry
-    for _ in range(MAX_DEPTH):
-        if current is None or current.get("trashed") or current.get("deleted"):
-            return False
-        parent_id = current.get("parent_id")
-        if parent_id is None:
-            return True
-        current = await db["entries"].find_one(
-            {"_id": parent_id, "owner_id": entry["owner_id"]},
-            projection={"parent_id": 1, "trashed": 1, "deleted": 1, "owner_id": 1},
-        )
-    return False
-
-
-async def _owned_live_entry(*, db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
-    doc: dict[str, Any] | None = await db["entries"].find_one(
-        {"_id": _object_id(entry_id), "owner_id": _object_id(user_id), **_LIVE}
-    )
-    if doc is None or not await _live_ancestry(db=db, entry=doc):
-        raise errors.NotFound()
-    return doc
+    return ObjectId(value)
 
 
 async def create_share_link(
@@ -192,11 +154,11 @@ async def create_share_link(
     """A new link to the user's entry; NotFound for another's, InvalidInput for bad options."""
     if access not in ACCESS_LEVELS:
         raise errors.InvalidInput("Access is VIEWER or EDITOR.", field="access")
-    entry = await _owned_live_entry(db=db, user_id=user_id, entry_id=entry_id)
+    entry = await files_service.get_entry(db=db, user_id=user_id, entry_id=entry_id)
     at = now()
     if expires_at is not None:
-        expires_at = _aware(expires_at)
-        assert expires_at is not None
+        if expires_at.tzinfo is None:
+            expires_at = expires_at.replace(tzinfo=UTC)
         if expires_at <= at:
             raise errors.InvalidInput("The expiry must be in the future.", field="expiresAt")
     password_hash = None
@@ -205,19 +167,16 @@ async def create_share_link(
             validate_password(password), rounds=settings.bcrypt_rounds
         )
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    doc = {
-        "_id": ObjectId(),
-        "token": token_digest(token),
-        "entry_id": entry["_id"],
-        "owner_id": entry["owner_id"],
-        "access": access,
-        "expires_at": expires_at,
-        "password_hash": password_hash,
-        "created_at": at,
-        "revoked": False,
-        "download_count": 0,
-    }
-    await db["share_links"].insert_one(doc)
+    doc = store.new_link(
+        token_digest=token_digest(token),
+        entry_id=ObjectId(entry.id),
+        owner_id=ObjectId(entry.owner_id),
+        access=access,
+        expires_at=expires_at,
+        password_hash=password_hash,
+        at=at,
+    )
+    await store.insert(db=db, doc=doc)
     return CreatedLink(
         link=link_record(doc), token=token, url=link_url(settings=settings, token=token)
     )
@@ -227,46 +186,47 @@ async def list_share_links(
     *, db: Database, user_id: str, entry_id: str | None = None, first: int = 100
 ) -> list[ShareLinkRecord]:
     """The user's links that are not revoked, newest first; of one entry when given."""
-    query: dict[str, Any] = {"owner_id": _object_id(user_id), "revoked": False}
+    owner_id = _object_id(user_id)
+    entry_oid = None
     if entry_id is not None:
-        entry = await db["entries"].find_one(
-            {"_id": _object_id(entry_id), "owner_id": query["owner_id"], "deleted": {"$ne": True}},
-            projection={"_id": 1},
+        # NotFound for another's entry; a trashed entry's links are still listed.
+        entry = await files_service.get_entry(
+            db=db, user_id=user_id, entry_id=entry_id, include_trashed=True
         )
-        if entry is None:
-            raise errors.NotFound()
-        query["entry_id"] = entry["_id"]
+        entry_oid = ObjectId(entry.id)
     limit = max(1, min(first, MAX_LINKS_LISTED))
-    cursor = db["share_links"].find(query).sort([("created_at", -1), ("_id", -1)]).limit(limit)
-    return [link_record(doc) async for doc in cursor]
+    docs = await store.list_by_owner(db=db, owner_id=owner_id, entry_id=entry_oid, limit=limit)
+    return [link_record(doc) for doc in docs]
 
 
 async def revoke_share_link(*, db: Database, user_id: str, link_id: str) -> ShareLinkRecord:
     """Revoke the user's link at once; NotFound for a missing link or another user's."""
-    doc = await db["share_links"].find_one_and_update(
-        {"_id": _object_id(link_id), "owner_id": _object_id(user_id)},
-        {"$set": {"revoked": True, "revoked_at": now()}},
+    doc = await store.revoke(
+        db=db, owner_id=_object_id(user_id), link_id=_object_id(link_id), at=now()
     )
     if doc is None:
         raise errors.NotFound()
-    return link_record({**doc, "revoked": True})
+    return link_record(doc)
 
 
-async def _find_live_link(*, db: Database, token: object) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The link document and its root entry, or NotFound alike for every reason."""
+async def prune_share_links(*, db: Database, retention: timedelta = ENDED_LINK_RETENTION) -> int:
+    """Delete links revoked or expired more than `retention` ago; how many were deleted."""
+    return await store.delete_ended(db=db, before=now() - retention)
+
+
+async def _find_live_link(*, db: Database, token: object) -> tuple[LinkDoc, EntryRecord]:
+    """The link and its root entry, or NotFound alike for every reason."""
     if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
         raise errors.NotFound()
-    link = await db["share_links"].find_one({"token": token_digest(token), "revoked": False})
+    link = await store.find_unrevoked(db=db, token_digest=token_digest(token))
     if link is None:
         raise errors.NotFound()
-    expires_at = _aware(link.get("expires_at"))
-    if expires_at is not None and expires_at <= now():
+    if link["expires_at"] is not None and link["expires_at"] <= now():
         raise errors.NotFound()
-    entry = await db["entries"].find_one(
-        {"_id": link["entry_id"], "owner_id": link["owner_id"], **_LIVE}
+    # Live only: trashing or purging a folder marks everything below it too.
+    entry = await files_service.get_entry(
+        db=db, user_id=str(link["owner_id"]), entry_id=str(link["entry_id"])
     )
-    if entry is None or not await _live_ancestry(db=db, entry=entry):
-        raise errors.NotFound()
     return link, entry
 
 
@@ -283,13 +243,12 @@ async def validate_share_token(
 
     Unknown, revoked, expired, or pointing at a trashed or purged entry: the same
     NotFound. A password link: PasswordRequired without one, WrongPassword with a
-    wrong one. Too many unknown tokens or wrong passwords from one address, or wrong
-    passwords for one link: RateLimited, even with the right password.
+    wrong one. Too many unknown tokens from one address, or wrong passwords from one
+    address for this link: RateLimited, even with the right password.
     `check_password=False` is for requests that carry a signature made after the
     password was given.
     """
     await UNKNOWN_TOKENS.check(db=db, keys=[UNKNOWN_TOKENS.key(client_ip)])
-    await PASSWORDS_BY_ADDRESS.check(db=db, keys=[PASSWORDS_BY_ADDRESS.key(client_ip)])
     try:
         link, entry = await _find_live_link(db=db, token=token)
     except errors.NotFound:
@@ -297,36 +256,27 @@ async def validate_share_token(
         raise
     assert isinstance(token, str)
     record = link_record(link)
-    password_hash = link.get("password_hash")
+    password_hash = link["password_hash"]
     if password_hash is not None and check_password:
-        link_key = PASSWORDS_BY_LINK.key(record.id)
-        await PASSWORDS_BY_LINK.check(db=db, keys=[link_key])
+        key = PASSWORDS.key(client_ip, record.id)
+        await PASSWORDS.check(db=db, keys=[key])
         if password is None or password == "":
             raise errors.PasswordRequired()
         if not isinstance(password, str) or len(password) > MAX_PASSWORD:
             password = ""
         # Each guess is recorded before it is checked (see Throttle.begin), so that
         # parallel guesses cannot all pass the throttle before the first one fails.
-        by_address = await PASSWORDS_BY_ADDRESS.begin(
-            db=db, keys=[PASSWORDS_BY_ADDRESS.key(client_ip)]
-        )
-        try:
-            by_link = await PASSWORDS_BY_LINK.begin(db=db, keys=[link_key])
-        except BaseException:
-            await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
-            raise
+        marks = await PASSWORDS.begin(db=db, keys=[key])
         try:
             right = await passwords.check_password(
                 password, password_hash, rounds=settings.bcrypt_rounds
             )
         except BaseException:
-            await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
-            await PASSWORDS_BY_LINK.forget(db=db, marks=by_link)
+            await PASSWORDS.forget(db=db, marks=marks)
             raise
         if not right:
-            raise errors.WrongPassword()  # the guess's marks stay: a failure
-        await PASSWORDS_BY_ADDRESS.forget(db=db, marks=by_address)
-        await PASSWORDS_BY_LINK.reset(db=db, key=link_key)
+            raise errors.WrongPassword()  # the guess's mark stays: a failure
+        await PASSWORDS.reset(db=db, key=key)
     return Grant(link=record, token=token, root=entry)
 
 
@@ -351,63 +301,36 @@ def _join(parts: list[str]) -> str:
     return "/" + "/".join(parts)
 
 
-def _item(doc: dict[str, Any], path: str) -> SharedItem:
-    is_file = bool(doc.get("is_file", False))
-    modified = _aware(doc.get("modified_at") or doc.get("created_at"))
-    assert modified is not None
-    blob_id = doc.get("blob_id")
+def _item(record: EntryRecord, path: str) -> SharedItem:
     return SharedItem(
-        name=doc.get("name", ""),
+        name=record.name,
         path=path,
-        is_folder=not is_file,
-        size=int(doc.get("size", 0)) if is_file else None,
-        mime_type=doc.get("mime_type") if is_file else None,
-        modified_at=modified,
-        entry_id=str(doc["_id"]),
-        blob_id=str(blob_id) if blob_id is not None else None,
-        content_hash=doc.get("content_hash") if is_file else None,
+        is_folder=not record.is_file,
+        size=record.size if record.is_file else None,
+        mime_type=record.mime_type if record.is_file else None,
+        modified_at=record.modified_at,
+        entry_id=record.id,
+        blob_id=record.blob_id,
+        content_hash=record.content_hash if record.is_file else None,
     )
 
 
 async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> SharedItem:
     """The entry at `path` below the link's root ("/" or None: the root itself)."""
     parts = split_path(path)
-    current = grant.root
     if not parts:
-        return _item(current, "/")
-    names: list[str] = []
-    for part in parts:
-        if current.get("is_file", False):
-            raise errors.NotFound()
-        child = await db["entries"].find_one(
-            {
-                "owner_id": grant.root["owner_id"],
-                "parent_id": current["_id"],
-                "slot": name_key(part),
-                **_LIVE,
-            }
-        )
-        if child is None:
-            raise errors.NotFound()
-        current = child
-        names.append(child.get("name", part))
-    return _item(current, _join(names))
-
-
-def _encode_cursor(doc: dict[str, Any]) -> str:
-    raw = json.dumps([bool(doc.get("is_file", False)), doc.get("name_key", ""), str(doc["_id"])])
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[bool, str, ObjectId]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        is_file, key, oid = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if isinstance(is_file, bool) and isinstance(key, str):
-            return is_file, key, ObjectId(oid)
-    except (ValueError, TypeError, InvalidId):
-        pass
-    raise errors.BadInput("This cursor is not valid.")
+        return _item(grant.root, "/")
+    if grant.root.is_file:
+        raise errors.NotFound()
+    owner = grant.link.owner_id
+    base = await files_service.entry_path(db=db, record=grant.root)
+    prefix = "" if base == "/" else base
+    found = await files_service.resolve_path(db=db, user_id=owner, path=prefix + _join(parts))
+    # The visitor sees the names as stored (their case), relative to the link's root.
+    full = await files_service.entry_path(db=db, record=found)
+    if not full.startswith(prefix + "/"):
+        raise errors.NotFound()  # moved out from under the link meanwhile
+    return _item(found, full[len(prefix) :])
 
 
 async def list_children(
@@ -416,35 +339,16 @@ async def list_children(
     """A page of a shared folder's live children: folders first, then by name."""
     if not folder.is_folder:
         return SharedPage(items=[], cursor=None, has_more=False)
-    limit = max(1, min(first, MAX_PAGE))
-    query: dict[str, Any] = {
-        "owner_id": grant.root["owner_id"],
-        "parent_id": ObjectId(folder.entry_id),
-        **_LIVE,
-    }
-    if after is not None:
-        is_file, key, oid = _decode_cursor(after)
-        later = [
-            {"is_file": is_file, "name_key": key, "_id": {"$gt": oid}},
-            {"is_file": is_file, "name_key": {"$gt": key}},
-        ]
-        if not is_file:
-            later.append({"is_file": True})
-        query["$or"] = later
-    cursor = (
-        db["entries"]
-        .find(query)
-        .sort([("is_file", 1), ("name_key", 1), ("_id", 1)])
-        .limit(limit + 1)
+    page = await files_service.list_children(
+        db=db,
+        user_id=grant.link.owner_id,
+        folder_id=folder.entry_id,
+        first=max(1, min(first, MAX_PAGE)),
+        after=after,
     )
-    docs = [doc async for doc in cursor]
-    has_more = len(docs) > limit
-    docs = docs[:limit]
     base = [] if folder.path == "/" else split_path(folder.path)
-    items = [_item(doc, _join([*base, doc.get("name", "")])) for doc in docs]
-    return SharedPage(
-        items=items, cursor=_encode_cursor(docs[-1]) if docs else after, has_more=has_more
-    )
+    items = [_item(record, _join([*base, record.name])) for record in page.items]
+    return SharedPage(items=items, cursor=page.end_cursor or after, has_more=page.has_next_page)
 
 
 # Signed downloads of files inside a link (and of password links' files).
@@ -452,22 +356,26 @@ async def list_children(
 
 def download_url(*, settings: Settings, signer: Signer, token: str, path: str) -> str:
     """A short-lived URL that serves the file at `path` of the link to anyone holding it."""
-    expires = int(time.time()) + DOWNLOAD_TTL_SECONDS
-    sig = signer.sign({"t": token, "p": path, "e": expires}, purpose=DOWNLOAD_PURPOSE)
+    sig = links.sign_download(
+        signer=signer,
+        purpose=DOWNLOAD_PURPOSE,
+        fields={"t": token, "p": path},
+        expires_in=DOWNLOAD_TTL_SECONDS,
+    )
     return f"{link_url(settings=settings, token=token)}?sig={sig}"
 
 
 def verify_download(*, signer: Signer, sig: str, token: str) -> str | None:
     """The relative path a signature grants for this link's token; None if not valid now."""
-    value = signer.unsign(sig, purpose=DOWNLOAD_PURPOSE, max_age=DOWNLOAD_TTL_SECONDS + 60)
-    if not isinstance(value, dict):
+    value = links.unsign_download(
+        signer=signer, purpose=DOWNLOAD_PURPOSE, token=sig, max_age=DOWNLOAD_TTL_SECONDS
+    )
+    if value is None:
         return None
-    signed_token, path, expires = value.get("t"), value.get("p"), value.get("e")
+    signed_token, path = value.get("t"), value.get("p")
     if not isinstance(signed_token, str) or not secrets.compare_digest(signed_token, token):
         return None
     if not isinstance(path, str):
-        return None
-    if isinstance(expires, bool) or not isinstance(expires, int) or time.time() >= expires:
         return None
     return path
 
@@ -481,7 +389,7 @@ async def upload_to_share_link(
     client_ip: str,
     file_obj: Readable,
     name: str,
-) -> tuple[files_service.EntryRecord, SharedItem]:
+) -> tuple[EntryRecord, SharedItem]:
     """Store an upload in an EDITOR folder link's folder (ADD, autorename), as its owner's.
 
     Returns the owner's record and the visitor's view of it (a path below the link).
@@ -496,18 +404,15 @@ async def upload_to_share_link(
         settings=settings,
         user_id=grant.link.owner_id,
         file_obj=file_obj,
-        folder_id=str(grant.root["_id"]),
+        folder_id=grant.root.id,
         name=name,
         mode="add",
         autorename=True,
         reuse_identical=False,
     )
-    stored = await db["entries"].find_one({"_id": ObjectId(record.id)})
-    if stored is None:
-        raise errors.NotFound()
-    return record, _item(stored, _join([record.name]))
+    return record, _item(record, _join([record.name]))
 
 
 async def count_download(*, db: Database, link_id: str) -> None:
     """One more completed download of the link."""
-    await db["share_links"].update_one({"_id": ObjectId(link_id)}, {"$inc": {"download_count": 1}})
+    await store.count_download(db=db, link_id=_object_id(link_id))

@@ -1,0 +1,140 @@
+"""The `share_links` collection: every query on it, and its one document constructor.
+
+`token` holds the SHA-256 of the link's token, never the token. Timestamps come
+back timezone-aware (mongomock hands back naive UTC datetimes) from `link_doc`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, TypedDict
+
+from bson import ObjectId
+
+from dropbox_lite.core.db import Database
+
+COLLECTION = "share_links"
+
+
+class LinkDoc(TypedDict):
+    _id: ObjectId
+    token: str
+    entry_id: ObjectId
+    owner_id: ObjectId
+    access: str
+    expires_at: datetime | None
+    password_hash: str | None
+    created_at: datetime
+    revoked: bool
+    revoked_at: datetime | None
+    download_count: int
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def link_doc(raw: dict[str, Any]) -> LinkDoc:
+    """A stored document as a LinkDoc, its timestamps aware (the one place they are fixed)."""
+    created = _aware(raw["created_at"])
+    assert created is not None
+    return LinkDoc(
+        _id=raw["_id"],
+        token=raw["token"],
+        entry_id=raw["entry_id"],
+        owner_id=raw["owner_id"],
+        access=raw["access"],
+        expires_at=_aware(raw.get("expires_at")),
+        password_hash=raw.get("password_hash"),
+        created_at=created,
+        revoked=bool(raw.get("revoked", False)),
+        revoked_at=_aware(raw.get("revoked_at")),
+        download_count=int(raw.get("download_count", 0)),
+    )
+
+
+def new_link(
+    *,
+    token_digest: str,
+    entry_id: ObjectId,
+    owner_id: ObjectId,
+    access: str,
+    expires_at: datetime | None,
+    password_hash: str | None,
+    at: datetime,
+) -> LinkDoc:
+    """The document of a new link (the one constructor)."""
+    return LinkDoc(
+        _id=ObjectId(),
+        token=token_digest,
+        entry_id=entry_id,
+        owner_id=owner_id,
+        access=access,
+        expires_at=expires_at,
+        password_hash=password_hash,
+        created_at=at,
+        revoked=False,
+        revoked_at=None,
+        download_count=0,
+    )
+
+
+async def insert(*, db: Database, doc: LinkDoc) -> None:
+    """Store a new link."""
+    await db[COLLECTION].insert_one(dict(doc))
+
+
+async def list_by_owner(
+    *, db: Database, owner_id: ObjectId, entry_id: ObjectId | None, limit: int
+) -> list[LinkDoc]:
+    """The owner's links that are not revoked, newest first; of one entry when given."""
+    query: dict[str, Any] = {"owner_id": owner_id, "revoked": False}
+    if entry_id is not None:
+        query["entry_id"] = entry_id
+    cursor = (
+        db[COLLECTION]
+        .find(query)
+        .sort([("created_at", -1), ("_id", -1)])
+        .limit(limit)
+        .batch_size(limit)
+    )
+    return [link_doc(raw) async for raw in cursor]
+
+
+async def revoke(
+    *, db: Database, owner_id: ObjectId, link_id: ObjectId, at: datetime
+) -> LinkDoc | None:
+    """Mark the owner's link revoked; the link as it is now, or None when there is none."""
+    raw = await db[COLLECTION].find_one_and_update(
+        {"_id": link_id, "owner_id": owner_id},
+        {"$set": {"revoked": True, "revoked_at": at}},
+    )
+    if raw is None:
+        return None
+    return link_doc({**raw, "revoked": True, "revoked_at": at})
+
+
+async def find_unrevoked(*, db: Database, token_digest: str) -> LinkDoc | None:
+    """The link with this token digest, unless revoked (expiry is the caller's to check)."""
+    raw = await db[COLLECTION].find_one({"token": token_digest, "revoked": False})
+    return None if raw is None else link_doc(raw)
+
+
+async def count_download(*, db: Database, link_id: ObjectId) -> None:
+    """One more completed download."""
+    await db[COLLECTION].update_one({"_id": link_id}, {"$inc": {"download_count": 1}})
+
+
+async def delete_ended(*, db: Database, before: datetime) -> int:
+    """Remove links revoked before `before` or expired before it; how many went."""
+    result = await db[COLLECTION].delete_many(
+        {
+            "$or": [
+                {"revoked": True, "revoked_at": {"$lt": before}},
+                {"expires_at": {"$lt": before}},
+            ]
+        }
+    )
+    return int(result.deleted_count)
