@@ -13,7 +13,7 @@ from strawberry.extensions import MaskErrors
 from strawberry.permission import BasePermission
 
 from dropbox_lite import __version__
-from dropbox_lite.core import errors
+from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
 
@@ -180,6 +180,12 @@ def classify(error: GraphQLError) -> str:
     return "internal"
 
 
+def _request_id() -> dict[str, str]:
+    # So that a user's report of a masked error can be found in the request log.
+    request_id = requestlog.current_request_id()
+    return {"requestId": request_id} if request_id else {}
+
+
 class ErrorPolicy(MaskErrors):
     """Hides unexpected exceptions (logged with their trace) and names database outages."""
 
@@ -200,11 +206,11 @@ class ErrorPolicy(MaskErrors):
             message = mapped.message
         elif kind == "unavailable":
             log.warning("database unavailable: %s", original)
-            extensions = {"code": "SERVICE_UNAVAILABLE"}
+            extensions = {"code": "SERVICE_UNAVAILABLE", **_request_id()}
             message = errors.ServiceUnavailable.default_message
         else:
             log.error("unexpected error in %s", error.path, exc_info=original)
-            extensions = {"code": "INTERNAL_SERVER_ERROR"}
+            extensions = {"code": "INTERNAL_SERVER_ERROR", **_request_id()}
             message = self.error_message
         return GraphQLError(
             message,

@@ -22,6 +22,7 @@ from strawberry.types.unset import UnsetType
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import db as database
+from dropbox_lite.core import requestlog
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
@@ -30,6 +31,7 @@ from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.graphql import Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
+from dropbox_lite.upkeep.task import start_upkeep
 
 log = logging.getLogger("dropbox_lite")
 
@@ -149,6 +151,7 @@ async def readyz(request: Request) -> Response:
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
     """The application; `db` lets tests hand in a database they opened themselves."""
     settings = settings or load_config()
+    requestlog.configure_logging(settings.log_format)
     schema = build_schema(introspection=settings.introspection)
     graphql_app = GraphQLApp(
         schema,
@@ -158,6 +161,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         multipart_uploads_enabled=True,
         allowed_origins=settings.cors_origins,
     )
+    schema.extensions = (*schema.extensions, requestlog.GraphQLRequestLog)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -174,9 +178,12 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
+        upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield
         finally:
+            if upkeep is not None:
+                await upkeep.stop()
             if opened:
                 current.close()
 
@@ -189,6 +196,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     routes.extend(files_routes.ROUTES)
     routes.extend(sharing_routes.ROUTES)
     middleware = [
+        Middleware(requestlog.RequestLog),
         Middleware(SecurityHeaders),
         Middleware(
             GraphQLRequestGuard,

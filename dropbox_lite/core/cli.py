@@ -1,4 +1,4 @@
-"""The `dropbox-lite` command: serve, export-schema, gc, and the command groups of other modules.
+"""The `dropbox-lite` command: serve, export-schema, config, and other modules' commands.
 
 A module that adds commands has a `register(commands)` function that adds its subparsers
 and sets `run` on each (`parser.set_defaults(run=...)`, a function of the parsed
@@ -12,20 +12,70 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from dropbox_lite import __version__
-from dropbox_lite.core.config import ConfigError
+from dropbox_lite.core.config import PREFIX, ConfigError
 
 EXIT_CONFIG = 2
 
 # Modules with a `register(commands)` function, in the order their commands are listed.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("dropbox_lite.upkeep.commands",)
+
+# Every variable load_config reads (tests/core/test_cli.py checks that none is missing):
+# name without the prefix, default, meaning.
+ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
+    ("ENV", "development", "development | production | test; production requires SECRET_KEY"),
+    ("MONGODB_URI", "unset", "MongoDB connection string; wins over the DB_* parts"),
+    ("DB_HOST, DB_PORT", "unset, 27017", "MongoDB host and port, assembled into a URI"),
+    ("DB_USER, DB_PASSWORD", "unset", "MongoDB credentials (URL-escaped for you)"),
+    ("DB_PASSWORD_FILE", "unset", "a file holding DB_PASSWORD (Docker secrets)"),
+    ("DB_NAME", "dropbox_lite", "the database"),
+    ("SECRET_KEY", "random per process", "signs tokens and URLs; a,b,c rotates (a signs)"),
+    ("SECRET_KEY_FILE", "unset", "a file holding SECRET_KEY (Docker secrets)"),
+    ("HOST, PORT, WORKERS", "127.0.0.1, 8000, 1", "where and how many processes serve"),
+    ("PUBLIC_URL", "http://HOST:PORT", "base of share and download URLs"),
+    ("TRUSTED_PROXIES", "127.0.0.1,::1", "proxies whose X-Forwarded-For is believed, or *"),
+    ("KEEPALIVE_SECONDS", "5", "idle HTTP keep-alive"),
+    ("REQUEST_TIMEOUT_SECONDS", "30", "longest GraphQL operation (uploads excepted)"),
+    ("MAX_UPLOAD_BYTES", "10 GiB", "larger uploads are refused"),
+    ("MAX_REQUEST_BYTES", "1 MiB", "largest JSON GraphQL request body"),
+    ("MAX_CONCURRENT_UPLOADS", "4", "uploads one user may run at once"),
+    ("DEFAULT_QUOTA_BYTES", "unlimited", "quota of new users"),
+    ("SIGNUP", "open (closed in production)", "open | invite | closed"),
+    ("SESSION_TTL_SECONDS", "30 days", "sliding session lifetime"),
+    ("MAX_SESSIONS_PER_USER", "100", "older sessions beyond this sign out"),
+    ("BCRYPT_ROUNDS", "12", "bcrypt cost (at least 10 in production)"),
+    ("CORS_ORIGINS", "none", "comma-separated allowed origins"),
+    ("CORS_CREDENTIALS", "false", "let those origins send credentials"),
+    ("GRAPHIQL, INTROSPECTION", "on (off in production)", "playground and introspection"),
+    ("REVISION_DAYS", "see README", "how long old revisions are kept"),
+    ("MAX_REVISIONS_PER_FILE", "see README", "how many old revisions a file keeps"),
+    ("LOG_FORMAT", "text", "text | json (one JSON object per line)"),
+    ("UPKEEP_INTERVAL_SECONDS", "3600", "how often upkeep runs in the server (0: never)"),
+    ("JOURNAL_RETENTION_DAYS", "90", "deletions stay in the change feed this long"),
+    ("GC_GRACE_SECONDS", "3600", "unreferenced blobs younger than this are kept"),
+)
+SECRETS = frozenset({"db_password", "secret_keys"})
+
+
+def environment_help() -> str:
+    """The table of environment variables that `dropbox-lite config --help` prints."""
+    width = max(len(name) for name, _, _ in ENVIRONMENT)
+    lines = [f"Environment variables (each with the prefix {PREFIX}):", ""]
+    for name, default, meaning in ENVIRONMENT:
+        lines.append(f"  {name:<{width}}  {meaning} [default: {default}]")
+    lines += ["", "A bad value stops every command with one line naming it (exit status 2)."]
+    return "\n".join(lines)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="dropbox-lite", description="A self-hosted file-hosting and sync service."
+        prog="dropbox-lite",
+        description="A self-hosted file-hosting and sync service.",
+        epilog=f"Configuration comes from {PREFIX}* environment variables: "
+        "`dropbox-lite config --help` lists them.",
     )
     parser.add_argument("--version", action="version", version=f"dropbox-lite {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,12 +96,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema/schema.graphql", help="file, or - for stdout")
 
-    gc = commands.add_parser("gc", help="remove blobs that nothing references any more")
-    gc.add_argument(
-        "--grace-seconds",
-        type=int,
-        default=3600,
-        help="leave blobs younger than this (an upload may still be using them)",
+    commands.add_parser(
+        "config",
+        help="check the configuration and print it (secrets hidden); --help lists the variables",
+        description="Read the configuration from the environment, as `serve` does, and print "
+        "the settings it gives (secrets are shown only as set or not).",
+        epilog=environment_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
@@ -85,8 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Path(args.output).parent.mkdir(parents=True, exist_ok=True)
                 Path(args.output).write_text(sdl, encoding="utf-8")
                 print(f"wrote {args.output}")
-        elif args.command == "gc":
-            return _gc(args.grace_seconds)
+        elif args.command == "config":
+            _print_config()
     except ConfigError as exc:
         print(f"dropbox-lite: configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -96,33 +147,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _gc(grace_seconds: int) -> int:
-    import asyncio
-
-    from dropbox_lite.core import db as database
+def _print_config() -> None:
     from dropbox_lite.core.config import load_config
-    from dropbox_lite.core.server import check_startup
+    from dropbox_lite.core.server import _redacted
 
     settings = load_config()
-    if settings.embedded:
-        print(
-            "dropbox-lite gc: no database is configured (the in-memory store has nothing to sweep)",
-            file=sys.stderr,
-        )
-        return EXIT_CONFIG
-    check_startup(settings)
-
-    async def run() -> int:
-        from dropbox_lite.files import blobs
-
-        db = await database.connect(settings)
-        try:
-            removed = await blobs.collect_garbage(db=db, grace_seconds=grace_seconds)
-        finally:
-            db.close()
-        for blob in removed:
-            print(f"removed blob {blob}")
-        print(f"removed {len(removed)} unreferenced blob(s)")
-        return 0
-
-    return asyncio.run(run())
+    for field in fields(settings):
+        value = getattr(settings, field.name)
+        if field.name == "secret_keys" and settings.secret_key_generated:
+            value = "(not set: random per process)"
+        elif field.name in SECRETS:
+            value = "(set)" if value else "(not set)"
+        elif field.name == "mongodb_uri" and value:
+            value = _redacted(value)
+        print(f"{field.name} = {value}")
