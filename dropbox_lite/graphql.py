@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationRule,
+)
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -29,6 +40,24 @@ MODULES = (core_api, auth_api, files_api, sync_api, sharing_api)
 MAX_DEPTH = 10
 MAX_ALIASES = 50
 MAX_TOKENS = 5000
+# How often one operation may name each expensive field, fragments and nesting
+# counted: password hashing (bcrypt), long polls, listings whose size the caller
+# does not choose, and listings that multiply when nested.
+FIELD_LIMITS = {
+    "signup": 1,
+    "login": 1,
+    "changePassword": 1,
+    "sharedLink": 1,
+    "uploadToShareLink": 1,
+    "waitForChanges": 1,
+    "createShareLink": 10,
+    "changes": 2,
+    "search": 2,
+    "trash": 2,
+    "shareLinks": 2,
+    "children": 5,
+    "revisions": 5,
+}
 
 
 class Schema(strawberry.Schema):
@@ -40,15 +69,69 @@ class Schema(strawberry.Schema):
         return None
 
 
+class OperationCost(ValidationRule):
+    """Refuses an operation that names an expensive field more often than FIELD_LIMITS."""
+
+    def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
+        fragments = {
+            d.name.value: d
+            for d in self.context.document.definitions
+            if isinstance(d, FragmentDefinitionNode)
+        }
+        counts = _count(node.selection_set, fragments, {}, frozenset())
+        for name, count in sorted(counts.items()):
+            limit = FIELD_LIMITS[name]
+            if count > limit:
+                self.report_error(
+                    GraphQLError(
+                        f"An operation may ask for `{name}` at most {limit} "
+                        f"time{'s' if limit > 1 else ''} (this one asks {count}); "
+                        "send several requests instead.",
+                        node,
+                    )
+                )
+
+
+def _count(
+    selections: SelectionSetNode | None,
+    fragments: dict[str, FragmentDefinitionNode],
+    memo: dict[str, Counter[str]],
+    visiting: frozenset[str],
+) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    if selections is None:
+        return counts
+    for selection in selections.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value in FIELD_LIMITS:
+                counts[selection.name.value] += 1
+            counts.update(_count(selection.selection_set, fragments, memo, visiting))
+        elif isinstance(selection, InlineFragmentNode):
+            counts.update(_count(selection.selection_set, fragments, memo, visiting))
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = fragments.get(name)
+            if fragment is None or name in visiting:
+                continue  # reported by graphql's own rules
+            if name not in memo:
+                memo[name] = _count(fragment.selection_set, fragments, memo, visiting | {name})
+            counts.update(memo[name])
+    return counts
+
+
 def _merged(name: str, attribute: str) -> Any:
     types: tuple[type, ...] = tuple(t for m in MODULES for t in getattr(m, attribute))
     return merge_types(name, types) if types else None
 
 
-def build_schema(*, introspection: bool = True) -> Schema:
-    """The schema with its limits, caches and error policy."""
+def build_schema(*, introspection: bool = True, suggestions: bool = True) -> Schema:
+    """The schema with its limits, caches and error policy.
+
+    `suggestions=False` (production) keeps "Did you mean ...?" out of error messages.
+    """
     extensions: list[Any] = [
-        core_api.ErrorPolicy,
+        lambda: core_api.ErrorPolicy(suggestions=suggestions),
+        lambda: AddValidationRules([OperationCost]),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

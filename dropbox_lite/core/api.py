@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from datetime import UTC, datetime
 from typing import Any, NewType, TypeVar
 
@@ -180,6 +181,9 @@ def classify(error: GraphQLError) -> str:
     return "internal"
 
 
+SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
+
+
 def _request_id() -> dict[str, str]:
     # So that a user's report of a masked error can be found in the request log.
     request_id = requestlog.current_request_id()
@@ -187,10 +191,15 @@ def _request_id() -> dict[str, str]:
 
 
 class ErrorPolicy(MaskErrors):
-    """Hides unexpected exceptions (logged with their trace) and names database outages."""
+    """Hides unexpected exceptions (logged with their trace) and names database outages.
 
-    def __init__(self) -> None:
+    With `suggestions=False`, validation messages lose graphql's "Did you mean ...?",
+    which would spell out the schema to someone who cannot introspect it.
+    """
+
+    def __init__(self, *, suggestions: bool = True) -> None:
         super().__init__(error_message="Internal server error.")
+        self.suggestions = suggestions
 
     def _process_errors(self, errors_: list[GraphQLError]) -> list[GraphQLError]:
         return [self._process(error) for error in errors_]
@@ -198,7 +207,16 @@ class ErrorPolicy(MaskErrors):
     def _process(self, error: GraphQLError) -> GraphQLError:
         kind = classify(error)
         if kind == "pass":
-            return error
+            if self.suggestions or "Did you mean" not in error.message:
+                return error
+            return GraphQLError(
+                SUGGESTION.sub("", error.message),
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                extensions=error.extensions,
+            )
         original = _original(error)
         if kind == "domain" and isinstance(original, errors.DomainError):
             mapped = api_error(original)

@@ -5,19 +5,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any, cast
 
-from cross_web import StarletteRequestAdapter
+from cross_web import AsyncHTTPRequestAdapter, HTTPException, StarletteRequestAdapter
+from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.http import GraphQLRequestData
+from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
+from strawberry.subscriptions.protocols.graphql_ws.types import ConnectionInitMessage
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from dropbox_lite.auth import service as auth_service
@@ -26,12 +33,20 @@ from dropbox_lite.core import requestlog
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
-from dropbox_lite.core.middleware import GraphQLRequestGuard, SecurityHeaders
+from dropbox_lite.core.middleware import (
+    BadRequest,
+    GraphQLRequestGuard,
+    SecurityHeaders,
+    bearer_token,
+    check_upload_map,
+    decode_json_body,
+)
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.graphql import Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.upkeep.task import start_upkeep
+from dropbox_lite.web import routes as web_routes
 
 log = logging.getLogger("dropbox_lite")
 
@@ -42,16 +57,22 @@ EMBEDDED_WARNING = (
     "!!  Set DROPBOX_LITE_MONGODB_URI (or DROPBOX_LITE_DB_HOST) for real use.\n" + "!" * 78
 )
 READY_TIMEOUT_SECONDS = 3.0
-
-
-def bearer_token(authorization: str | None) -> str | None:
-    """The token of an `Authorization: Bearer <token>` header, else None."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    return token.strip()
+# Operations a visitor without an account may send as a multipart upload.
+ANONYMOUS_UPLOAD_FIELDS = ("uploadToShareLink",)
+# The longest `waitForChanges` may wait (sync/service.MAX_WAIT_SECONDS); an operation
+# that long-polls gets this much more than the execution timeout.
+LONG_POLL_SECONDS = 480
+CORS_ALLOW_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "X-Apollo-Operation-Name",
+    "Apollo-Require-Preflight",
+    "GraphQL-Require-Preflight",
+    "If-Range",
+    "If-None-Match",
+    "Range",
+]
+CORS_EXPOSE_HEADERS = ["Retry-After", "Content-Range", "Content-Disposition", "ETag"]
 
 
 class _FormClosingAdapter(StarletteRequestAdapter):
@@ -63,6 +84,41 @@ class _FormClosingAdapter(StarletteRequestAdapter):
         return data
 
 
+class _RefusalAs4403:
+    """A WebSocket whose close after a `connection_error` uses 4403 and names the reason."""
+
+    def __init__(self, websocket: Any) -> None:
+        self._websocket = websocket
+        self._reason = "Forbidden"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._websocket, name)
+
+    async def send_json(self, message: Any) -> None:
+        payload = message.get("payload") if isinstance(message, dict) else None
+        if isinstance(payload, dict) and isinstance(payload.get("message"), str):
+            self._reason = payload["message"][:120]
+        await self._websocket.send_json(message)
+
+    async def close(self, code: int, reason: str) -> None:
+        if code == 1011:
+            code, reason = 4403, self._reason
+        await self._websocket.close(code, reason)
+
+
+class _LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
+    """The legacy `graphql-ws` protocol, refusing a bad token as graphql-transport-ws does:
+    Strawberry closes with 1011 (a server error); this closes with 4403 and the reason."""
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        websocket = self.websocket
+        self.websocket = cast(Any, _RefusalAs4403(websocket))
+        try:
+            await super().handle_connection_init(message)
+        finally:
+            self.websocket = websocket
+
+
 class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with a typed context and dropbox-lite's rules."""
 
@@ -71,31 +127,112 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     request_adapter_class = _FormClosingAdapter
+    graphql_ws_handler_class = _LegacyWSHandler
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await super().__call__(scope, receive, send)
+            if scope["type"] == "http":
+                await self._serve_http(scope, receive, send)
+            else:
+                await super().__call__(scope, receive, send)
         except UNAVAILABLE_ERRORS as exc:
             # Raised while resolving the signed-in user, before execution began.
             log.warning("database unavailable: %s", exc)
             if scope["type"] == "http":
-                response = JSONResponse(
-                    {
-                        "data": None,
-                        "errors": [
-                            {
-                                "message": "The database is unavailable; try again shortly.",
-                                "extensions": {"code": "SERVICE_UNAVAILABLE"},
-                            }
-                        ],
-                    },
-                    status_code=503,
+                response = _error_response(
+                    503, "The database is unavailable; try again shortly.", "SERVICE_UNAVAILABLE"
                 )
                 await response(scope, receive, send)
         finally:
             form = scope.get("state", {}).get("form")
             if form is not None:
                 await form.close()
+
+    async def _serve_http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run one request; stop its work when the client goes away before the answer."""
+        body_read = asyncio.Event()
+
+        async def tracking_receive() -> Message:
+            message = await receive()
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_read.set()
+            return message
+
+        running = asyncio.create_task(self.run(Request(scope, receive=tracking_receive)))
+        watcher = asyncio.create_task(_cancel_on_disconnect(receive, body_read, running))
+        try:
+            response = await running
+        except HTTPException as exc:
+            # Strawberry answers these in plain text; clients expect GraphQL's JSON.
+            response = _error_response(exc.status_code, exc.reason, "BAD_REQUEST")
+        except asyncio.CancelledError:
+            if watcher.done() and not watcher.cancelled() and watcher.result():
+                log.info("client went away; its request was stopped")
+                return
+            raise
+        finally:
+            watcher.cancel()
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return decode_json_body(data)
+        except BadRequest as exc:
+            raise HTTPException(400, str(exc)) from None
+
+    async def parse_multipart(self, request: Any) -> dict[str, str]:
+        try:
+            form_data = await request.get_form_data()
+        except ValueError as exc:
+            raise HTTPException(400, "Unable to parse the multipart body.") from exc
+        operations = form_data.form.get("operations")
+        files_map = form_data.form.get("map")
+        if not isinstance(operations, str) or not isinstance(files_map, str):
+            raise HTTPException(400, "A multipart request needs the fields `operations` and `map`.")
+        parsed = self.parse_json(operations)
+        mapping = self.parse_json(files_map)
+        try:
+            check_upload_map(parsed, mapping, form_data.files.keys())
+        except BadRequest as exc:
+            raise HTTPException(400, str(exc)) from None
+        return replace_placeholders_with_files(parsed, mapping, form_data.files)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        def execute() -> Awaitable[ExecutionResult]:
+            return super(GraphQLApp, self).execute_single(
+                request=request,
+                request_adapter=request_adapter,
+                sub_response=sub_response,
+                context=context,
+                root_value=root_value,
+                request_data=request_data,
+            )
+
+        if (request_adapter.content_type or "").lower().startswith("multipart/"):
+            # An upload's time grows with its size, which the size limit bounds.
+            return await execute()
+        limit = self.settings.request_timeout_seconds
+        if "waitForChanges" in (request_data.query or ""):
+            limit += LONG_POLL_SECONDS
+        try:
+            async with asyncio.timeout(limit):
+                return await execute()
+        except TimeoutError:
+            log.warning("request stopped after %s s", limit)
+            error = GraphQLError(
+                f"The request ran longer than {limit} s and was stopped; "
+                "ask for less at once, or try again later.",
+                extensions={"code": "SERVICE_UNAVAILABLE"},
+            )
+            return ExecutionResult(data=None, errors=[error])
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = request.app.state
@@ -118,6 +255,7 @@ class GraphQLApp(GraphQL[Context, None]):
         token = bearer_token(raw) if isinstance(raw, str) and " " in raw else raw
         if not isinstance(token, str) or not await _sign_in(context, token):
             raise ConnectionRejectionError({"message": "Invalid or expired token."})
+        context.watch_session()  # the session ending ends the socket's sign-in (4403)
         return None
 
 
@@ -131,6 +269,25 @@ async def _sign_in(context: Context, token: str | None) -> bool:
         return False
     context.user, context.session = found
     return True
+
+
+def _error_response(status: int, message: str, code: str) -> Response:
+    return JSONResponse(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]},
+        status_code=status,
+    )
+
+
+async def _cancel_on_disconnect(
+    receive: Receive, body_read: asyncio.Event, running: asyncio.Task[Any]
+) -> bool:
+    """Cancel `running` when the client disconnects; True when it did."""
+    await body_read.wait()
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            running.cancel()
+            return True
 
 
 async def healthz(request: Request) -> Response:
@@ -148,15 +305,26 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "unavailable", "database": db.backend}, status_code=503)
 
 
+def _upload_user(settings: Settings) -> Any:
+    async def user_id(scope: Scope, token: str) -> str | None:
+        state = scope["app"].state
+        found = await auth_service.authenticate(
+            db=state.db, signer=state.signer, settings=settings, token=token
+        )
+        return None if found is None else found[0].id
+
+    return user_id
+
+
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
     """The application; `db` lets tests hand in a database they opened themselves."""
     settings = settings or load_config()
     requestlog.configure_logging(settings.log_format)
-    schema = build_schema(introspection=settings.introspection)
+    schema = build_schema(introspection=settings.introspection, suggestions=not settings.production)
     graphql_app = GraphQLApp(
         schema,
         settings,
-        graphql_ide="graphiql" if settings.graphiql else None,
+        graphql_ide=None,  # ours is bundled and works offline: dropbox_lite.web
         allow_queries_via_get=False,
         multipart_uploads_enabled=True,
         allowed_origins=settings.cors_origins,
@@ -188,13 +356,18 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
                 current.close()
 
     routes: list[BaseRoute] = [
-        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route(
+            "/graphql",
+            web_routes.GraphiQLPage(graphql_app) if settings.graphiql else graphql_app,
+            methods=["GET", "POST"],
+        ),
         WebSocketRoute("/graphql", graphql_app),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
     ]
     routes.extend(files_routes.ROUTES)
     routes.extend(sharing_routes.ROUTES)
+    routes.extend(web_routes.routes())
     middleware = [
         Middleware(requestlog.RequestLog),
         Middleware(SecurityHeaders),
@@ -203,6 +376,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             path="/graphql",
             max_json_bytes=lambda: settings.max_request_bytes,
             max_upload_bytes=lambda: settings.max_upload_bytes,
+            authenticate=_upload_user(settings),
+            anonymous_fields=ANONYMOUS_UPLOAD_FIELDS,
+            max_uploads=lambda: settings.max_concurrent_uploads,
         ),
     ]
     if settings.cors_origins:
@@ -212,15 +388,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=[
-                    "Authorization",
-                    "Content-Type",
-                    "GraphQL-Require-Preflight",
-                    "Apollo-Require-Preflight",
-                    "Range",
-                    "If-None-Match",
-                ],
-                expose_headers=["Content-Range", "Content-Disposition", "ETag"],
+                allow_credentials=settings.cors_credentials,
+                allow_headers=CORS_ALLOW_HEADERS,
+                expose_headers=CORS_EXPOSE_HEADERS,
             ),
         )
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

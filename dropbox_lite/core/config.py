@@ -44,10 +44,21 @@ class Settings:
     default_quota_bytes: int | None = None
     session_ttl_seconds: int = 30 * 24 * 3600
     cors_origins: tuple[str, ...] = ()
+    cors_credentials: bool = False
+    # HTTP serving (core/server.py, core/app.py): proxies whose X-Forwarded-For is
+    # believed, idle keep-alive, one operation's time, uploads running per user.
+    trusted_proxies: str = "127.0.0.1,::1"
+    keepalive_seconds: int = 5
+    request_timeout_seconds: int = 30
+    max_concurrent_uploads: int = 4
     graphiql: bool = True
     introspection: bool = True
     bcrypt_rounds: int = 12
     log_format: str = "text"
+    # Who may sign up (auth): "open", "invite" (an admin's invite code) or "closed".
+    signup: str = "open"
+    # A user's live sessions beyond this sign out, oldest first.
+    max_sessions_per_user: int = 100
     # Background upkeep (dropbox_lite/upkeep): how often a pass runs (0: never, in
     # this process), how long deletions stay in the change feed, and how old an
     # unreferenced blob must be before gc removes it.
@@ -131,12 +142,21 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "cors_origins": tuple(
             o.strip() for o in (reader.text("CORS_ORIGINS") or "").split(",") if o.strip()
         ),
+        "cors_credentials": reader.boolean("CORS_CREDENTIALS", False),
+        "trusted_proxies": reader.proxies("TRUSTED_PROXIES", "127.0.0.1,::1"),
+        "keepalive_seconds": reader.integer("KEEPALIVE_SECONDS", 5, low=1, high=600),
+        "request_timeout_seconds": reader.integer("REQUEST_TIMEOUT_SECONDS", 30, low=1),
+        "max_concurrent_uploads": reader.integer("MAX_CONCURRENT_UPLOADS", 4, low=1),
         "graphiql": reader.boolean("GRAPHIQL", not production),
         "introspection": reader.boolean("INTROSPECTION", not production),
         "bcrypt_rounds": reader.integer(
             "BCRYPT_ROUNDS", 12, low=4 if not production else 10, high=16
         ),
         "log_format": reader.choice("LOG_FORMAT", LOG_FORMATS, "text"),
+        "signup": reader.choice(
+            "SIGNUP", ("open", "invite", "closed"), "closed" if production else "open"
+        ),
+        "max_sessions_per_user": reader.integer("MAX_SESSIONS_PER_USER", 100, low=1),
         "upkeep_interval_seconds": reader.integer(
             "UPKEEP_INTERVAL_SECONDS", 3600, low=0, high=7 * 24 * 3600
         ),
@@ -146,6 +166,12 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
     }
     values.update(overrides)
+    if "*" in values["cors_origins"] and values["cors_credentials"]:  # type: ignore[operator]
+        raise ConfigError(
+            "CORS_ORIGINS",
+            "'*' cannot be combined with CORS_CREDENTIALS=true (browsers refuse it); "
+            "list the origins instead",
+        )
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -207,6 +233,25 @@ class _Reader:
         if raw.lower() not in choices:
             raise ConfigError(name, f"must be one of {', '.join(choices)}, not {raw!r}")
         return raw.lower()
+
+    def proxies(self, name: str, default: str) -> str:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        if raw == "*":
+            return raw
+        import ipaddress
+
+        for item in (i.strip() for i in raw.split(",")):
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ConfigError(
+                    name,
+                    f"must be '*' or a comma-separated list of IP addresses or networks, "
+                    f"not {item!r}",
+                ) from None
+        return ",".join(i.strip() for i in raw.split(",") if i.strip())
 
     def url(self, name: str) -> str | None:
         raw = self.text(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from typing import Any
 
 import uvicorn
 from pymongo.errors import PyMongoError
@@ -48,6 +49,22 @@ def check_startup(settings: Settings) -> None:
         ) from None
 
 
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy and connection settings from ours.
+
+    X-Forwarded-For/-Proto are believed only from DROPBOX_LITE_TRUSTED_PROXIES (the
+    client address keys throttles). uvicorn has no timeout for reading headers or a
+    body: the reverse proxy in front bounds those (README, "HTTP routes").
+    """
+    return {
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.trusted_proxies,
+        "timeout_keep_alive": settings.keepalive_seconds,
+        # Request heads larger than this are refused (h11's default is 16 KiB).
+        "h11_max_incomplete_event_size": 64 * 1024,
+    }
+
+
 def run_app(
     *,
     host: str | None = None,
@@ -70,7 +87,7 @@ def run_app(
         port=settings.port,
         workers=None if reload else settings.workers,
         reload=reload,
-        proxy_headers=True,
+        **uvicorn_options(settings),
         log_level=log_level,
         access_log=access_log,
         ws="websockets-sansio",

@@ -67,11 +67,17 @@ async def test_multipart_without_preflight_header_is_refused(http: httpx.AsyncCl
     assert "GraphQL-Require-Preflight" in message and "Authorization" in message
 
 
-async def test_multipart_with_preflight_header_is_accepted(http: httpx.AsyncClient) -> None:
+async def test_signed_in_multipart_with_preflight_header_is_accepted(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    account = await gql.signup()
     files = {"0": ("a.txt", b"hello", "text/plain")}
     data = {"operations": '{"query": "{ serverInfo { version } }"}', "map": "{}"}
     response = await http.post(
-        "/graphql", data=data, files=files, headers={"GraphQL-Require-Preflight": "1"}
+        "/graphql",
+        data=data,
+        files=files,
+        headers={"GraphQL-Require-Preflight": "1", **account.headers},
     )
     assert response.status_code == 200, response.text
     assert response.json()["data"]["serverInfo"]["version"] == __version__
@@ -111,8 +117,9 @@ async def test_anonymous_me_is_null(gql: GraphQLClient) -> None:
 
 
 async def test_spooled_upload_files_are_closed_after_the_request(
-    http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    http: httpx.AsyncClient, gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    account = await gql.signup()
     from starlette.datastructures import UploadFile
 
     closed: list[str | None] = []
@@ -125,9 +132,7 @@ async def test_spooled_upload_files_are_closed_after_the_request(
     monkeypatch.setattr(UploadFile, "close", recording_close)
     files = {"0": ("spooled.bin", b"x" * (2 * 1024 * 1024), "application/octet-stream")}
     data = {"operations": '{"query": "{ serverInfo { version } }"}', "map": "{}"}
-    response = await http.post(
-        "/graphql", data=data, files=files, headers={"GraphQL-Require-Preflight": "1"}
-    )
+    response = await http.post("/graphql", data=data, files=files, headers=account.headers)
     assert response.status_code == 200
     assert closed == ["spooled.bin"]
 
