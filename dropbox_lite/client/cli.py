@@ -1,0 +1,155 @@
+"""`dropbox-lite sync DIR`: the command line of the sync client."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import getpass
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(commands: Any) -> None:
+    """Add `sync` to the dropbox-lite command."""
+    sync = commands.add_parser(
+        "sync",
+        help="keep a local folder in step with the server",
+        description="Sync DIR with your account. The first run in a folder needs --server and "
+        "--username (the password comes from DROPBOX_LITE_PASSWORD or a prompt).",
+    )
+    sync.add_argument("dir", metavar="DIR", help="the local folder")
+    sync.add_argument("--server", help="the server's URL, such as http://127.0.0.1:8000")
+    sync.add_argument("--username", help="your username (signs in)")
+    sync.add_argument("--device", help="a name for this device (default: the host name)")
+    mode = sync.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="sync until both sides agree, then exit")
+    mode.add_argument("--status", action="store_true", help="show what is pending, change nothing")
+    sync.set_defaults(run=run)
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"dropbox-lite sync: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    from dropbox_lite.client.scan import STATE_DIR
+    from dropbox_lite.client.state import State, StateError
+
+    folder = Path(args.dir).expanduser().absolute()
+    first_time = args.server is not None or args.username is not None
+    if first_time and (args.server is None or args.username is None):
+        return _fail("--server and --username go together", EXIT_USAGE)
+    if not folder.is_dir():
+        if not first_time or os.path.lexists(folder):
+            return _fail(f"{folder} is not a folder", EXIT_USAGE)
+        folder.mkdir(parents=True)
+    state_dir = folder / STATE_DIR
+    if not first_time and not (state_dir / "state.db").exists():
+        return _fail(
+            f"{folder} is not synced yet: the first run needs --server URL --username NAME",
+            EXIT_USAGE,
+        )
+    state_dir.mkdir(exist_ok=True)
+    lock = (state_dir / "lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return _fail(f"another sync is running in {folder}")
+    try:
+        state = State(state_dir / "state.db")
+    except StateError as exc:
+        return _fail(f"{exc}; delete {state_dir} to start over (nothing local is lost)")
+    try:
+        return asyncio.run(_main(args, folder, state))
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        state.close()
+        lock.close()
+
+
+async def _main(args: argparse.Namespace, folder: Path, state: Any) -> int:
+    import httpx
+
+    from dropbox_lite.client.engine import Engine, SyncError, describe
+    from dropbox_lite.client.progress import Reporter
+    from dropbox_lite.client.remote import Remote, RemoteError, Unreachable
+
+    server = (args.server or state.get("server") or "").rstrip("/")
+    timeout = httpx.Timeout(90, connect=10)
+    async with httpx.AsyncClient(base_url=server, timeout=timeout) as http:
+        remote = Remote(http, state.get("token"))
+        reporter = Reporter()
+        try:
+            if args.username is not None:
+                password = os.environ.get("DROPBOX_LITE_PASSWORD")
+                if password is None:
+                    password = getpass.getpass(f"password for {args.username} at {server}: ")
+                device = args.device or state.get("device") or socket.gethostname()
+                try:
+                    token, user_id = await remote.login(args.username, password, device)
+                except RemoteError as exc:
+                    return _fail(f"cannot sign in: {exc}")
+                if state.get("user_id") not in (None, user_id) or state.get("server") not in (
+                    None,
+                    server,
+                ):
+                    state.reset_remote()  # another account or server: reconcile by content
+                state.set(server=server, username=args.username, user_id=user_id, token=token)
+                state.set(device=device)
+                remote.token = token
+            else:
+                await remote.me()
+            engine = Engine(
+                folder=folder,
+                state=state,
+                remote=remote,
+                reporter=reporter,
+                username=state.get("username") or "",
+            )
+            if args.status:
+                pending = await engine.plan(persist=False)
+                for op in pending:
+                    print(describe(op))
+                print(f"{len(pending)} pending" if pending else "in sync")
+                return EXIT_OK
+            if args.once:
+                stats = await engine.sync()
+                reporter.close()
+                print(stats.summary())
+                return EXIT_OK
+            return await _watch(engine, server, remote.token or "")
+        except Unreachable as exc:
+            return _fail(str(exc))
+        except RemoteError as exc:
+            if exc.code == "UNAUTHENTICATED":
+                return _fail("signed out: sign in again with --server URL --username NAME")
+            return _fail(f"the server refused: {exc}")
+        except SyncError as exc:
+            return _fail(str(exc))
+        finally:
+            reporter.close()
+
+
+async def _watch(engine: Any, server: str, token: str) -> int:
+    from dropbox_lite.client.watch import watch
+
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    assert task is not None
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, task.cancel)
+    engine.reporter.info(f"watching {engine.folder} (Ctrl-C stops)")
+    try:
+        await watch(engine, server=server, token=token)
+    except asyncio.CancelledError:
+        engine.reporter.info("stopped")
+    return EXIT_OK

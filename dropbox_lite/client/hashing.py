@@ -1,0 +1,49 @@
+"""The Dropbox content hash of local files (what the server reports as `contentHash`)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+BLOCK = 4 * 1024 * 1024
+
+
+class ContentHasher:
+    """SHA-256 of the concatenated SHA-256s of 4 MiB blocks, fed in any slices."""
+
+    def __init__(self) -> None:
+        self.digests = hashlib.sha256()
+        self.block = hashlib.sha256()
+        self.fill = 0
+
+    def update(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            take = min(len(view), BLOCK - self.fill)
+            self.block.update(view[:take])
+            self.fill += take
+            view = view[take:]
+            if self.fill == BLOCK:
+                self.digests.update(self.block.digest())
+                self.block = hashlib.sha256()
+                self.fill = 0
+
+    def hexdigest(self) -> str:
+        digests = self.digests.copy()
+        if self.fill:
+            digests.update(self.block.digest())
+        return digests.hexdigest()
+
+
+def hash_bytes(data: bytes) -> str:
+    hasher = ContentHasher()
+    hasher.update(data)
+    return hasher.hexdigest()
+
+
+def hash_file(path: Path) -> str:
+    hasher = ContentHasher()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            hasher.update(chunk)
+    return hasher.hexdigest()

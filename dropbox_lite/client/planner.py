@@ -1,0 +1,356 @@
+"""The planner: a pure function from the three trees to the operations that reconcile them.
+
+Every id is looked at on its own (base, remote, local); an operation that would touch
+a path another operation of the same plan touches (or one above or below it) waits for
+the next plan, so the engine can run a plan in any order and simply plan again until
+nothing is left. Rules, in the words of issue 9: the same content is never a conflict;
+an edit beats a delete both ways; a rename on both sides goes the server's way; a local
+entry is deleted only when the server deleted it and the local copy is the one the
+server had; an entry the server does not know is never deleted, only uploaded or, when
+it stands in the way of the server's, renamed to a conflicted copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dropbox_lite.client.ops import (
+    ConflictRename,
+    CreateFolder,
+    Download,
+    Forget,
+    LocalDelete,
+    LocalMove,
+    Mkdir,
+    Op,
+    Record,
+    RemoteDelete,
+    RemoteMove,
+    Upload,
+)
+from dropbox_lite.client.tree import (
+    NEW,
+    Node,
+    Tree,
+    ancestors_of,
+    conflicted_name,
+    name_key,
+    path_key,
+    paths,
+    same_name,
+)
+
+_PHASES: tuple[type, ...] = (
+    ConflictRename,
+    Record,
+    Forget,
+    LocalMove,
+    RemoteMove,
+    LocalDelete,
+    RemoteDelete,
+    Mkdir,
+    CreateFolder,
+    Download,
+    Upload,
+)
+
+
+def plan(
+    *,
+    base: Tree,
+    remote: Tree,
+    local: Tree,
+    root_id: str,
+    conflict_tag: str,
+    prefer_remote: Iterable[str] = (),
+) -> list[Op]:
+    """The operations that bring base, remote and local closer to agreement (none: in sync).
+
+    `conflict_tag` names conflicted copies ("alice's conflicted copy 2026-11-25");
+    `prefer_remote` lists ids whose local rename the server refused.
+    """
+    planner = _Planner(base, remote, local, root_id, conflict_tag, frozenset(prefer_remote))
+    ops = planner.run()
+    return sorted(ops, key=lambda op: _PHASES.index(type(op)))
+
+
+def _children(tree: Tree) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for node in tree.values():
+        if node.parent_id is not None:
+            found.setdefault(node.parent_id, []).append(node.id)
+    return found
+
+
+def _below(children: dict[str, list[str]], top: str) -> list[str]:
+    found: list[str] = []
+    stack = [top]
+    seen = {top}
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+class _Planner:
+    def __init__(
+        self,
+        base: Tree,
+        remote: Tree,
+        local: Tree,
+        root_id: str,
+        tag: str,
+        prefer_remote: frozenset[str],
+    ) -> None:
+        self.root = root_id
+        self.tag = tag
+        self.prefer_remote = prefer_remote
+        self.B = base
+        self.rp = paths(remote, root_id)
+        self.lp = paths(local, root_id)
+        self.R = {i: remote[i] for i in self.rp if i in remote}
+        self.L = {i: local[i] for i in self.lp if i in local}
+        self.rchildren = _children(self.R)
+        self.lchildren = _children(self.L)
+        self.bchildren = _children(base)
+        self.local_at: dict[str, list[str]] = {}
+        for i, p in self.lp.items():
+            if i != root_id:
+                self.local_at.setdefault(path_key(p), []).append(i)
+        self.remote_named: dict[tuple[str, str], str] = {}
+        for node in self.R.values():
+            if node.parent_id is not None:
+                self.remote_named[(node.parent_id, name_key(node.name))] = node.id
+        self.claimed: set[str] = set()
+        self.claimed_above: set[str] = set()
+        self.ops: list[Op] = []
+
+    # -- bookkeeping --------------------------------------------------------------------
+
+    def claim(self, *path_list: str) -> bool:
+        keys = {path_key(p) for p in path_list}
+        for key in keys:
+            if key in self.claimed or key in self.claimed_above:
+                return False
+            if any(above in self.claimed for above in ancestors_of(key)):
+                return False
+        for key in keys:
+            self.claimed.add(key)
+            self.claimed_above.update(ancestors_of(key))
+        return True
+
+    def emit(self, op: Op, *path_list: str) -> None:
+        if not path_list or self.claim(*path_list):
+            self.ops.append(op)
+
+    def synced_folder(self, folder_id: str | None) -> bool:
+        """The server's folder exists locally at the same path (so things can go into it)."""
+        if folder_id == self.root:
+            return True
+        if folder_id is None or folder_id not in self.L or folder_id not in self.B:
+            return False
+        return path_key(self.lp[folder_id]) == path_key(self.rp[folder_id])
+
+    def taken_near(self, local_id: str) -> set[str]:
+        node = self.L[local_id]
+        parent = node.parent_id or self.root
+        taken = {name_key(self.L[c].name) for c in self.lchildren.get(parent, ())}
+        taken |= {name_key(self.R[c].name) for c in self.rchildren.get(parent, ())}
+        return taken
+
+    def locally_moved(self, i: str) -> bool:
+        b, node = self.B.get(i), self.L[i]
+        if b is None:
+            return True
+        return node.parent_id != b.parent_id or not same_name(node.name, b.name)
+
+    # -- the plan -----------------------------------------------------------------------
+
+    def run(self) -> list[Op]:
+        self.remote_deletable: set[str] = set()
+        self.local_deletable: set[str] = set()
+        for i, b in self.B.items():
+            if i == self.root or not b.is_folder:
+                continue
+            if i not in self.L and i in self.R and self.remote_subtree_deletable(i):
+                self.remote_deletable.add(i)
+            if i in self.L and i not in self.R and not self.local_survivors(i):
+                self.local_deletable.add(i)
+        self.covered_remote = {d for i in self.remote_deletable for d in _below(self.rchildren, i)}
+        self.covered_local = {d for i in self.local_deletable for d in _below(self.lchildren, i)}
+        ids = (set(self.B) | set(self.R) | set(self.L)) - {self.root}
+        for i in sorted(ids):
+            if i.startswith(NEW):
+                self.new_local(self.L[i])
+            else:
+                self.visit(i)
+        return self.ops
+
+    def remote_subtree_deletable(self, i: str) -> bool:
+        """Every entry below the server's folder is one this device deleted unchanged."""
+        base_below = set(_below(self.bchildren, i))
+        for d in _below(self.rchildren, i):
+            b, r = self.B.get(d), self.R[d]
+            if b is None or d in self.L or d not in base_below:
+                return False
+            if not r.is_folder and r.hash != b.hash:
+                return False
+        return True
+
+    def local_survivors(self, i: str) -> bool:
+        """Something below the local folder is not the server's unchanged copy."""
+        for d in _below(self.lchildren, i):
+            node, b = self.L[d], self.B.get(d)
+            if d.startswith(NEW) or b is None:
+                return True
+            if not node.is_folder and node.hash != b.hash:
+                return True
+            if d in self.R and self.locally_moved(d):
+                return True
+        return False
+
+    def visit(self, i: str) -> None:
+        b, r, node = self.B.get(i), self.R.get(i), self.L.get(i)
+        if b is None:
+            if r is not None:
+                self.place_remote(r)
+            return
+        if r is None and node is None:
+            self.emit(Forget(i))
+        elif node is None:
+            assert r is not None
+            self.local_gone(b, r)
+        elif r is None:
+            self.remote_gone(b, node)
+        else:
+            self.both(b, r, node)
+
+    def local_gone(self, b: Node, r: Node) -> None:
+        if r.id in self.covered_remote:
+            return
+        if r.id in self.remote_deletable or (not b.is_folder and r.hash == b.hash):
+            self.emit(RemoteDelete(r, self.rp[r.id]), self.rp[r.id])
+        else:
+            self.place_remote(r)  # an edit (or a folder with news in it) beats the delete
+
+    def remote_gone(self, b: Node, node: Node) -> None:
+        i = node.id
+        if i in self.covered_local:
+            return
+        path = self.lp[i]
+        if i in self.local_deletable:
+            files: list[tuple[str, str, str]] = []
+            folders: list[tuple[str, str]] = []
+            for d in _below(self.lchildren, i):
+                if d in self.R:
+                    continue
+                child = self.L[d]
+                if child.is_folder:
+                    folders.append((d, self.lp[d]))
+                else:
+                    files.append((d, self.lp[d], child.hash or ""))
+            folders.sort(key=lambda item: -item[1].count("/"))
+            folders.append((i, path))
+            self.emit(LocalDelete(i, tuple(files), tuple(folders)), path)
+        elif not node.is_folder and node.hash == b.hash:
+            self.emit(LocalDelete(i, ((i, path, node.hash or ""),), ()), path)
+        else:
+            self.emit(Forget(i))  # kept: it is uploaded as a new entry
+
+    def both(self, b: Node, r: Node, node: Node) -> None:
+        i = r.id
+        lmoved = node.parent_id != b.parent_id or not same_name(node.name, b.name)
+        rmoved = r.parent_id != b.parent_id or r.name != b.name
+        agreed = node.parent_id == r.parent_id and same_name(node.name, r.name)
+        if not agreed:
+            if lmoved and not rmoved and i not in self.prefer_remote:
+                self.remote_move(r, node)
+            else:
+                self.local_move(r, node)
+            return
+        path = self.lp[i]
+        if r.is_folder or node.hash == r.hash:
+            if b != r:
+                self.emit(Record(r))
+        elif node.hash == b.hash:
+            self.emit(Download(r, path, node.hash), path)
+        else:
+            assert node.hash is not None
+            self.emit(
+                Upload(i, path, r.parent_id or self.root, r.name, node.hash, b.rev, node.size),
+                path,
+            )
+
+    def remote_move(self, r: Node, node: Node) -> None:
+        parent = node.parent_id
+        if parent is None or parent not in self.R:
+            return  # into a folder the server does not have yet: after it is created
+        holder = self.remote_named.get((parent, name_key(node.name)))
+        if holder is not None and holder != r.id:
+            return  # the name is taken: resolved from the other entry's side
+        op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
+        self.emit(op, self.lp[r.id], self.rp[r.id])
+
+    def local_move(self, r: Node, node: Node) -> None:
+        if not self.synced_folder(r.parent_id):
+            return
+        dst = self.rp[r.id]
+        if self.make_room(r, dst):
+            self.emit(LocalMove(r, self.lp[r.id], dst), self.lp[r.id], dst)
+
+    def make_room(self, r: Node, path: str) -> bool:
+        """No other local entry holds `path`'s name; else move it aside, or wait."""
+        others = [j for j in self.local_at.get(path_key(path), ()) if j != r.id]
+        if not others:
+            return True
+        j = others[0]
+        if j.startswith(NEW) or self.locally_moved(j):
+            name = conflicted_name(self.L[j].name, self.tag, self.taken_near(j))
+            self.emit(ConflictRename(self.lp[j], name), self.lp[j])
+        return False
+
+    def place_remote(self, r: Node) -> None:
+        """Bring the server's entry `r` (unknown here, or deleted here) to the local side."""
+        if not self.synced_folder(r.parent_id):
+            return
+        path = self.rp[r.id]
+        others = sorted(
+            self.local_at.get(path_key(path), ()),
+            key=lambda j: not same_name(self.L[j].name, r.name),
+        )
+        if others and others[0].startswith(NEW):
+            found = self.L[others[0]]
+            if found.is_folder == r.is_folder and (r.is_folder or found.hash == r.hash):
+                if same_name(found.name, r.name):
+                    self.emit(Record(r), path)
+                else:
+                    self.emit(LocalMove(r, self.lp[found.id], path), self.lp[found.id], path)
+                return
+        if not self.make_room(r, path):
+            return
+        if r.is_folder:
+            self.emit(Mkdir(r, path), path)
+        else:
+            self.emit(Download(r, path, None), path)
+
+    def new_local(self, node: Node) -> None:
+        parent = node.parent_id
+        if parent is None or parent.startswith(NEW) or parent not in self.R:
+            return  # its folder goes first
+        holder = self.remote_named.get((parent, name_key(node.name)))
+        path = self.lp[node.id]
+        if holder is not None:
+            mine = self.L.get(holder)
+            beside = mine is not None and path_key(self.lp[holder]) == path_key(path)
+            if holder in self.B and beside:
+                name = conflicted_name(node.name, self.tag, self.taken_near(node.id))
+                self.emit(ConflictRename(path, name), path)
+            return  # else the server's entry is placed (or moves away) first
+        if node.is_folder:
+            self.emit(CreateFolder(path, parent, node.name), path)
+        else:
+            assert node.hash is not None
+            self.emit(Upload(None, path, parent, node.name, node.hash, None, node.size), path)

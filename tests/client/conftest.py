@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from tests.client.devices import Device, login
+from tests.support import Account, GraphQLClient
+
+MakeDevice = Callable[[str], Awaitable[Device]]
+
+
+@pytest.fixture
+async def account(gql: GraphQLClient) -> Account:
+    return await gql.signup()
+
+
+@pytest.fixture
+async def device(
+    app: Starlette, account: Account, tmp_path: Path
+) -> AsyncIterator[MakeDevice]:
+    """Devices of `account`, each with a folder and a session of its own."""
+    clients: list[httpx.AsyncClient] = []
+
+    async def make(name: str) -> Device:
+        transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 51000))
+        http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        clients.append(http)
+        token = await login(http, account.username, account.password, name)
+        return Device(tmp_path / name, http, account.username, token)
+
+    yield make
+    for http in clients:
+        await http.aclose()

@@ -1,0 +1,193 @@
+"""The engine against the real server (in process, both backends): the rules of issue 9."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+from tests.client.conftest import MakeDevice
+from tests.client.devices import local_tree, server_tree
+from tests.support import Account
+
+
+async def test_two_devices_converge_on_files_folders_and_empty_folders(
+    device: MakeDevice,
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "docs" / "empty").mkdir(parents=True)
+    (one.folder / "docs" / "a.txt").write_text("hello\n")
+    (one.folder / "big.bin").write_bytes(os.urandom(300_000))
+    stats = await one.sync()
+    assert (stats.up_files, stats.up_bytes) == (2, 300_006)
+    stats = await two.sync()
+    assert (stats.down_files, stats.down_bytes) == (2, 300_006)
+    assert local_tree(two.folder) == local_tree(one.folder)
+    again = await one.sync(), await two.sync()
+    assert [s.changed for s in again] == [0, 0]
+
+
+async def test_same_content_on_both_sides_is_never_transferred(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "same.txt").write_text("same\n")
+    (two.folder / "same.txt").write_text("same\n")
+    await one.sync()
+    stats = await two.sync()
+    assert (stats.down_files, stats.up_files, stats.conflicts) == (0, 0, 0)
+
+
+async def test_edit_edit_text_is_merged(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "n.txt").write_text("a\nb\nc\n")
+    await one.sync()
+    await two.sync()
+    (one.folder / "n.txt").write_text("A\nb\nc\n")
+    (two.folder / "n.txt").write_text("a\nb\nC\n")
+    await one.sync()
+    stats = await two.sync()
+    assert stats.conflicts == 1
+    await one.sync()
+    assert (one.folder / "n.txt").read_text() == "A\nb\nC\n"
+    assert (two.folder / "n.txt").read_text() == "A\nb\nC\n"
+    assert sorted(local_tree(one.folder)) == ["n.txt"]
+
+
+async def test_edit_edit_binary_keeps_both_on_every_device(
+    device: MakeDevice, account: Account
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "p.bin").write_bytes(b"\x00base")
+    await one.sync()
+    await two.sync()
+    (one.folder / "p.bin").write_bytes(b"\x00one")
+    (two.folder / "p.bin").write_bytes(b"\x00two")
+    await one.sync()
+    stats = await two.sync()
+    assert stats.conflicts == 1
+    await one.sync()
+    tree_one, tree_two = local_tree(one.folder), local_tree(two.folder)
+    assert tree_one == tree_two and len(tree_one) == 2
+    copy = next(p for p in tree_one if p != "p.bin")
+    assert copy.startswith(f"p ({account.username}'s conflicted copy ")
+    assert (one.folder / "p.bin").read_bytes() == b"\x00one"
+    assert (one.folder / copy).read_bytes() == b"\x00two"
+
+
+async def test_edit_beats_delete_both_ways(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "x.txt").write_text("x\n")
+    (one.folder / "y.txt").write_text("y\n")
+    await one.sync()
+    await two.sync()
+    (one.folder / "x.txt").unlink()  # deleted here, edited there: comes back
+    (two.folder / "x.txt").write_text("x edited\n")
+    (one.folder / "y.txt").write_text("y edited\n")  # edited here, deleted there
+    (two.folder / "y.txt").unlink()
+    await one.sync()
+    await two.sync()
+    await one.sync()
+    for folder in (one.folder, two.folder):
+        assert (folder / "x.txt").read_text() == "x edited\n"
+        assert (folder / "y.txt").read_text() == "y edited\n"
+
+
+async def test_untouched_delete_and_folder_delete_take_effect(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "F" / "G").mkdir(parents=True)
+    (one.folder / "F" / "G" / "x").write_text("1")
+    (one.folder / "gone.txt").write_text("2")
+    await one.sync()
+    await two.sync()
+    (two.folder / "F" / "G" / "x").unlink()
+    (two.folder / "F" / "G").rmdir()
+    (two.folder / "F").rmdir()
+    (two.folder / "gone.txt").unlink()
+    stats = await two.sync()
+    assert stats.deletions == 2  # one deleteEntry for the folder tree
+    stats = await one.sync()
+    assert local_tree(one.folder) == {}
+    assert stats.deletions == 4
+
+
+async def test_renames_and_moves_are_not_transfers(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "F").mkdir()
+    (one.folder / "a.txt").write_text("a")
+    (one.folder / "b.txt").write_text("b")
+    await one.sync()
+    await two.sync()
+    (one.folder / "a.txt").rename(one.folder / "F" / "moved.txt")
+    (one.folder / "b.txt").rename(one.folder / "B.txt")  # case only
+    (one.folder / "F").rename(one.folder / "Folder")
+    stats = await one.sync()
+    assert (stats.up_files, stats.deletions) == (0, 0)
+    stats = await two.sync()
+    assert (stats.down_files, stats.deletions) == (0, 0)
+    assert sorted(local_tree(two.folder)) == ["B.txt", "Folder", "Folder/moved.txt"]
+    # and back the other way, case only
+    (two.folder / "B.txt").rename(two.folder / "b.txt")
+    await two.sync()
+    await one.sync()
+    assert sorted(os.listdir(one.folder))[:2] == [".dropbox-lite", "Folder"]
+    assert (one.folder / "b.txt").exists() and not (one.folder / "B.txt").exists()
+
+
+async def test_lost_state_reconciles_by_content(device: MakeDevice, account: Account) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "same.txt").write_text("same")
+    (one.folder / "differs.txt").write_text("server")
+    await one.sync()
+    await two.sync()
+    state = two.folder / ".dropbox-lite" / "state.db"
+    for extra in ("", "-wal", "-shm"):
+        Path(f"{state}{extra}").unlink(missing_ok=True)
+    (two.folder / "differs.txt").write_text("local")
+    (two.folder / "mine.txt").write_text("only here")
+    stats = await two.sync()
+    assert stats.deletions == 0 and stats.down_files == 1 and stats.up_files == 2
+    await one.sync()
+    tree = local_tree(one.folder)
+    assert tree == local_tree(two.folder)
+    assert len(tree) == 4  # same, differs, its conflicted copy, mine
+    copy = next(p for p in tree if "conflicted copy" in p)
+    assert (one.folder / copy).read_text() == "local"
+    assert (one.folder / "differs.txt").read_text() == "server"
+
+
+async def test_ignore_file_symlinks_and_nfd_names(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / ".dropbox-lite-ignore").write_text("*.tmp\nbuild/\n")
+    (one.folder / "build").mkdir()
+    (one.folder / "build" / "out.o").write_text("x")
+    (one.folder / "scratch.tmp").write_text("x")
+    (one.folder / "link").symlink_to("scratch.tmp")
+    nfd = unicodedata.normalize("NFD", "café.txt")
+    (one.folder / nfd).write_text("c")
+    await one.sync()
+    await two.sync()
+    assert sorted(local_tree(two.folder)) == ["café.txt"]
+    assert (await one.sync()).changed == 0  # NFD here, NFC there: not a rename
+
+
+async def test_a_download_never_overwrites_a_local_edit(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "f.txt").write_text("v1\n")
+    await one.sync()
+    await two.sync()
+    (one.folder / "f.txt").write_text("v2 from one\n")
+    await one.sync()
+    (two.folder / "f.txt").write_bytes(b"\x00edited meanwhile")
+    await two.sync()
+    await one.sync()
+    assert local_tree(one.folder) == local_tree(two.folder)
+    contents = {p.read_bytes() for p in two.folder.iterdir() if p.is_file()}
+    assert contents == {b"v2 from one\n", b"\x00edited meanwhile"}
+
+
+async def test_server_and_devices_agree(device: MakeDevice) -> None:
+    one = await device("one")
+    (one.folder / "D").mkdir()
+    (one.folder / "D" / "f").write_text("f")
+    await one.sync()
+    tree, _ = await server_tree(one.http, one.token)
+    assert tree == local_tree(one.folder)
