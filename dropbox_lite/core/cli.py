@@ -21,7 +21,10 @@ from dropbox_lite.core.config import PREFIX, ConfigError
 EXIT_CONFIG = 2
 
 # Modules with a `register(commands)` function, in the order their commands are listed.
-COMMAND_MODULES: tuple[str, ...] = ("dropbox_lite.upkeep.commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "dropbox_lite.upkeep.commands",
+    "dropbox_lite.client.cli",
+)
 
 # Every variable load_config reads (tests/core/test_cli.py checks that none is missing):
 # name without the prefix, default, meaning.
