@@ -25,6 +25,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
 from dropbox_lite.files.routes import blob_response, not_found, unavailable
 from dropbox_lite.sharing import service
+from dropbox_lite.web import routes as web_routes
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,8 @@ async def shared_content(request: Request) -> Response:
     client = request.client
     client_ip = client.host if client else "unknown"
     sig = request.query_params.get("sig")
+    if sig is None and request.query_params.get("dl") != "1" and web_routes.wants_html(request):
+        return await web_routes.share_page(request)  # a person's browser: the share page
     signed_path: str | None = None
     if sig is not None:
         signed_path = service.verify_download(signer=state.signer, sig=sig, token=token)

@@ -1,0 +1,158 @@
+"""Drive Debian's Chromium with selenium, and find things by their accessible names."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+WAIT_SECONDS = 20
+# Keep Chromium from calling home: the test also checks that nothing leaves the server.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,860",
+)
+ROLES = {
+    "button": "button, a.button-link",
+    "link": "a[href]",
+    "textbox": "input:not([type=file]):not([type=checkbox]), textarea",
+    "file": "input[type=file]",
+}
+T = TypeVar("T")
+
+
+class Browser:
+    """One Chromium with a fresh profile; `close` removes it."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.profile = tempfile.mkdtemp(prefix="dropbox-lite-chromium-")
+        self.downloads = Path(self.profile) / "downloads"
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in FLAGS:
+            options.add_argument(flag)
+        options.add_argument(f"--user-data-dir={self.profile}/profile")
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": str(self.downloads)}
+        )
+        self.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        self.driver.set_script_timeout(60)
+        self.requested: list[str] = []
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def wait(self, condition: Callable[[], T | None], message: str) -> T:
+        def attempt(_: Any) -> T | None:
+            try:
+                return condition()
+            except (StaleElementReferenceException, WebDriverException):
+                return None
+
+        return WebDriverWait(self.driver, WAIT_SECONDS).until(attempt, message)  # type: ignore[no-any-return]
+
+    def named(self, role: str, name: str, scope: WebElement | None = None) -> WebElement:
+        """The first shown element of `role` whose accessible name is exactly `name`."""
+
+        def find() -> WebElement | None:
+            root = scope or self.driver
+            for element in root.find_elements(By.CSS_SELECTOR, ROLES[role]):
+                if role != "file" and not element.is_displayed():
+                    continue
+                if element.accessible_name == name:
+                    return element
+            return None
+
+        return self.wait(find, f"no {role} named {name!r}")
+
+    def all_named(self, role: str, name: str) -> list[WebElement]:
+        return [
+            element
+            for element in self.driver.find_elements(By.CSS_SELECTOR, ROLES[role])
+            if element.accessible_name == name
+        ]
+
+    def row(self, name: str) -> WebElement:
+        """The table row of the entry called `name`."""
+        xpath = f"//tr[th[normalize-space()={json.dumps(name)}]]"
+        return self.wait(
+            lambda: next(iter(self.driver.find_elements(By.XPATH, xpath)), None),
+            f"no row {name!r}",
+        )
+
+    def has_row(self, name: str) -> bool:
+        xpath = f"//tr[th[normalize-space()={json.dumps(name)}]]"
+        return bool(self.driver.find_elements(By.XPATH, xpath))
+
+    def dialog(self) -> WebElement:
+        return self.wait(
+            lambda: next(iter(self.driver.find_elements(By.CSS_SELECTOR, "dialog[open]")), None),
+            "no open dialog",
+        )
+
+    def no_dialog(self) -> None:
+        self.wait(
+            lambda: not self.driver.find_elements(By.CSS_SELECTOR, "dialog[open]") or None,
+            "the dialog stayed open",
+        )
+
+    def fill(self, name: str, text: str, scope: WebElement | None = None) -> None:
+        box = self.named("textbox", name, scope)
+        box.clear()
+        box.send_keys(text)
+
+    def axe_violations(self) -> list[dict[str, Any]]:
+        """axe-core's serious and critical violations on the page as it is now."""
+        if not AXE.is_file():
+            raise AssertionError(f"{AXE} is missing: run `npm ci` in web/")
+        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        violations: list[dict[str, Any]] = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => done(r.violations), e => done([{id: 'axe-error', impact: 'critical',"
+            " help: String(e), nodes: []}]));"
+        )
+        return [v for v in violations if v.get("impact") in ("serious", "critical")]
+
+    def request_urls(self) -> list[str]:
+        """Every URL the browser asked for since the last call (Chromium's network log)."""
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") == "Network.requestWillBeSent":
+                self.requested.append(message["params"]["request"]["url"])
+        return self.requested
+
+    def screenshot(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(path))

@@ -1,0 +1,444 @@
+// Every GraphQL operation the app sends; codegen types them from schema/schema.graphql.
+import { graphql } from '../gql';
+
+export const EntryFieldsFragment = graphql(`
+  fragment EntryFields on Entry {
+    __typename
+    id
+    name
+    path
+    parentId
+    modifiedAt
+    trashed
+    ... on File {
+      size
+      rev
+      mimeType
+    }
+  }
+`);
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      username
+      usage {
+        usedBytes
+        quotaBytes
+      }
+    }
+  }
+`);
+
+export const SignupMutation = graphql(`
+  mutation Signup($username: String!, $password: String!, $deviceName: String) {
+    signup(username: $username, password: $password, deviceName: $deviceName) {
+      __typename
+      ... on AuthPayload {
+        token
+        user {
+          id
+          username
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!, $deviceName: String) {
+    login(username: $username, password: $password, deviceName: $deviceName) {
+      __typename
+      ... on AuthPayload {
+        token
+        user {
+          id
+          username
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const RootFolderQuery = graphql(`
+  query RootFolder($first: Int!, $after: String) {
+    folder {
+      ...EntryFields
+      children(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...EntryFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const FolderByPathQuery = graphql(`
+  query FolderByPath($path: String!, $first: Int!, $after: String) {
+    entry(path: $path) {
+      ...EntryFields
+      ... on Folder {
+        children(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ...EntryFields
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SearchQuery = graphql(`
+  query Search($query: String!) {
+    search(query: $query, first: 100) {
+      ...EntryFields
+    }
+  }
+`);
+
+export const TrashQuery = graphql(`
+  query Trash($first: Int!, $after: String) {
+    trash(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...EntryFields
+        }
+      }
+    }
+  }
+`);
+
+export const CreateFolderMutation = graphql(`
+  mutation CreateFolder($parentId: ID, $name: String!) {
+    createFolder(parentId: $parentId, name: $name) {
+      __typename
+      ... on Folder {
+        id
+        name
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RenameEntryMutation = graphql(`
+  mutation RenameEntry($id: ID!, $name: String!) {
+    renameEntry(id: $id, name: $name) {
+      __typename
+      ... on Entry {
+        id
+        name
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const MoveEntryMutation = graphql(`
+  mutation MoveEntry($id: ID!, $parentId: ID!, $name: String) {
+    moveEntry(id: $id, parentId: $parentId, name: $name) {
+      __typename
+      ... on Entry {
+        id
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const CopyEntryMutation = graphql(`
+  mutation CopyEntry($id: ID!, $parentId: ID!, $name: String) {
+    copyEntry(id: $id, parentId: $parentId, name: $name) {
+      __typename
+      ... on Entry {
+        id
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DeleteEntryMutation = graphql(`
+  mutation DeleteEntry($id: ID!) {
+    deleteEntry(id: $id) {
+      __typename
+      ... on Entry {
+        id
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RestoreEntryMutation = graphql(`
+  mutation RestoreEntry($id: ID!) {
+    restoreEntry(id: $id) {
+      __typename
+      ... on Entry {
+        id
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const PurgeEntryMutation = graphql(`
+  mutation PurgeEntry($id: ID!) {
+    purgeEntry(id: $id)
+  }
+`);
+
+export const FolderLookupQuery = graphql(`
+  query FolderLookup($path: String!) {
+    entry(path: $path) {
+      __typename
+      id
+      path
+      ... on Folder {
+        children(first: 200) {
+          edges {
+            node {
+              __typename
+              id
+              name
+              path
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DownloadUrlQuery = graphql(`
+  query DownloadUrl($id: ID!) {
+    entry(id: $id) {
+      ... on File {
+        downloadUrl(expiresIn: 300)
+      }
+    }
+  }
+`);
+
+export const RevisionsQuery = graphql(`
+  query Revisions($id: ID!) {
+    entry(id: $id) {
+      ... on File {
+        id
+        rev
+        revisions(first: 50) {
+          rev
+          size
+          createdAt
+          downloadUrl
+        }
+      }
+    }
+  }
+`);
+
+export const RestoreRevisionMutation = graphql(`
+  mutation RestoreRevision($fileId: ID!, $rev: Int!) {
+    restoreRevision(fileId: $fileId, rev: $rev) {
+      __typename
+      ... on File {
+        id
+        rev
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ShareLinksQuery = graphql(`
+  query ShareLinks($entryId: ID!) {
+    shareLinks(entryId: $entryId) {
+      id
+      access
+      expiresAt
+      hasPassword
+      createdAt
+      downloadCount
+    }
+  }
+`);
+
+export const CreateShareLinkMutation = graphql(`
+  mutation CreateShareLink(
+    $entryId: ID!
+    $access: ShareAccess
+    $expiresAt: DateTime
+    $password: String
+  ) {
+    createShareLink(entryId: $entryId, access: $access, expiresAt: $expiresAt, password: $password) {
+      __typename
+      ... on ShareLinkCreated {
+        url
+        link {
+          id
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RevokeShareLinkMutation = graphql(`
+  mutation RevokeShareLink($id: ID!) {
+    revokeShareLink(id: $id)
+  }
+`);
+
+export const SessionsQuery = graphql(`
+  query Sessions {
+    sessions {
+      id
+      deviceName
+      createdAt
+      lastSeenAt
+      current
+    }
+  }
+`);
+
+export const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id)
+  }
+`);
+
+export const UploadFileMutation = graphql(`
+  mutation UploadFile($file: Upload!, $parentId: ID) {
+    uploadFile(file: $file, parentId: $parentId, autorename: true) {
+      __typename
+      ... on File {
+        id
+        name
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const SharedLinkQuery = graphql(`
+  query SharedLink($token: String!, $password: String, $path: String, $after: String) {
+    sharedLink(token: $token, password: $password, path: $path) {
+      __typename
+      ... on SharedEntry {
+        name
+        path
+        isFolder
+        size
+        modifiedAt
+        access
+        expiresAt
+        downloadUrl
+        children(first: 100, after: $after) {
+          items {
+            name
+            path
+            isFolder
+            size
+            modifiedAt
+            downloadUrl
+          }
+          cursor
+          hasMore
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UploadToShareLinkMutation = graphql(`
+  mutation UploadToShareLink($token: String!, $password: String, $file: Upload!) {
+    uploadToShareLink(token: $token, password: $password, file: $file) {
+      __typename
+      ... on File {
+        name
+        path
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);

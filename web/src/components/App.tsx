@@ -1,0 +1,148 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { LogoutMutation, MeQuery } from '../api/operations';
+import type { MeQuery as MeResult } from '../gql/graphql';
+import { formatUsage } from '../lib/format';
+import { pathFromUrl } from '../lib/paths';
+import { linkClick, navigate, useLocation } from '../lib/router';
+import { getToken, onTokenChange, setToken } from '../lib/session';
+import { Browser } from './Browser';
+import { Devices } from './Devices';
+import { CHANGED_EVENT } from './entryActions';
+import { Notice } from './Notice';
+import { Search } from './Search';
+import { SharePage } from './SharePage';
+import { SignIn } from './SignIn';
+import { Trash } from './Trash';
+
+type Me = NonNullable<MeResult['me']>;
+
+function Usage({ me }: { me: Me }) {
+  const { usedBytes, quotaBytes } = me.usage;
+  return (
+    <div class="usage">
+      <span class="small">{formatUsage(usedBytes, quotaBytes)}</span>
+      {quotaBytes != null && quotaBytes > 0 && (
+        <meter min={0} max={quotaBytes} value={usedBytes} aria-label="Storage used" />
+      )}
+    </div>
+  );
+}
+
+function Shell({ me, children, query }: { me: Me | null; children: ComponentChildren; query: string }) {
+  const [search, setSearch] = useState(query);
+  const { pathname } = useLocation();
+  useEffect(() => setSearch(query), [query]);
+  const current = (href: string) => (pathname === href ? 'page' : undefined);
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <a class="brand" href="/" onClick={linkClick}>
+          <span class="brand-mark" aria-hidden="true" /> dropbox-lite
+        </a>
+        <form
+          role="search"
+          class="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (search.trim()) navigate(`/search?q=${encodeURIComponent(search.trim())}`);
+          }}
+        >
+          <label for="search" class="visually-hidden">
+            Search
+          </label>
+          <input
+            id="search"
+            type="search"
+            placeholder="Search files and folders"
+            value={search}
+            onInput={(event) => setSearch(event.currentTarget.value)}
+          />
+        </form>
+        <div class="account">
+          {me && <span class="username">{me.username}</span>}
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                await request(LogoutMutation);
+              } catch {
+                // Signed out here whatever the server says: the token is dropped.
+              }
+              setToken(null);
+              navigate('/', true);
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div class="layout">
+        <nav class="sidebar" aria-label="Main">
+          <ul>
+            <li>
+              <a href="/" onClick={linkClick} aria-current={pathname === '/' || pathname.startsWith('/browse') ? 'page' : undefined}>
+                <span class="icon icon-folder" aria-hidden="true" />
+                All files
+              </a>
+            </li>
+            <li>
+              <a href="/trash" onClick={linkClick} aria-current={current('/trash')}>
+                <span class="icon icon-trash" aria-hidden="true" />
+                Trash
+              </a>
+            </li>
+            <li>
+              <a href="/devices" onClick={linkClick} aria-current={current('/devices')}>
+                <span class="icon icon-device" aria-hidden="true" />
+                Devices
+              </a>
+            </li>
+          </ul>
+          {me && <Usage me={me} />}
+        </nav>
+        <main class="content">{children}</main>
+      </div>
+      <Notice />
+    </div>
+  );
+}
+
+export function App() {
+  const [token, setTokenState] = useState(getToken());
+  const [me, setMe] = useState<Me | null>(null);
+  const location = useLocation();
+  useEffect(() => onTokenChange(setTokenState), []);
+
+  useEffect(() => {
+    if (!token) {
+      setMe(null);
+      return;
+    }
+    const load = () =>
+      request(MeQuery)
+        .then((data) => setMe(data.me))
+        .catch(() => undefined);
+    void load();
+    window.addEventListener(CHANGED_EVENT, load);
+    return () => window.removeEventListener(CHANGED_EVENT, load);
+  }, [token]);
+
+  const { pathname, search } = location;
+  if (pathname.startsWith('/s/')) {
+    return <SharePage token={pathname.slice(3)} path={search.get('path') ?? ''} />;
+  }
+  if (!token) return <SignIn />;
+
+  let page;
+  if (pathname === '/trash') page = <Trash />;
+  else if (pathname === '/devices') page = <Devices />;
+  else if (pathname === '/search') page = <Search query={search.get('q') ?? ''} />;
+  else page = <Browser path={pathFromUrl(pathname)} />;
+  return (
+    <Shell me={me} query={pathname === '/search' ? search.get('q') ?? '' : ''}>
+      {page}
+    </Shell>
+  );
+}

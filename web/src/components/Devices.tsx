@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { RevokeSessionMutation, SessionsQuery } from '../api/operations';
+import type { SessionsQuery as SessionsResult } from '../gql/graphql';
+import { describeFailure } from '../lib/errors';
+import { formatDate } from '../lib/format';
+import { notify } from './Notice';
+
+type Session = SessionsResult['sessions'][number];
+
+export function Devices() {
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  async function load() {
+    try {
+      setSessions((await request(SessionsQuery)).sessions);
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
+  }
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function revoke(session: Session) {
+    try {
+      await request(RevokeSessionMutation, { id: session.id });
+      notify(`Signed out ${session.deviceName ?? 'the device'}.`);
+      await load();
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
+  }
+
+  return (
+    <div>
+      <div class="toolbar">
+        <h1>Devices</h1>
+      </div>
+      <p class="muted">Every device signed in to your account. Sign out the ones you do not recognize.</p>
+      {sessions === null ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <table class="entries">
+          <caption class="visually-hidden">Signed-in devices</caption>
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <th scope="row">
+                  {session.deviceName ?? 'Unnamed device'}
+                  {session.current && <span class="badge">this device</span>}
+                </th>
+                <td class="muted">{formatDate(session.createdAt)}</td>
+                <td class="muted">{formatDate(session.lastSeenAt)}</td>
+                <td class="actions">
+                  {!session.current && (
+                    <button type="button" onClick={() => void revoke(session)}>
+                      Sign out device
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

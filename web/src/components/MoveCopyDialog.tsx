@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { CopyEntryMutation, FolderLookupQuery, MoveEntryMutation } from '../api/operations';
+import { describeError, describeFailure } from '../lib/errors';
+import { normalizePath, parentPath } from '../lib/paths';
+import { Dialog } from './Dialog';
+import type { Entry } from './EntryTable';
+
+interface Props {
+  kind: 'Move' | 'Copy';
+  entry: Entry;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}
+
+interface Subfolder {
+  id: string;
+  name: string;
+  path: string;
+}
+
+/** Choose a destination folder (typed, or by browsing its subfolders) and a name. */
+export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
+  const [destination, setDestination] = useState(parentPath(entry.path));
+  const [name, setName] = useState(entry.name);
+  const [subfolders, setSubfolders] = useState<Subfolder[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const target = normalizePath(destination);
+
+  useEffect(() => {
+    let live = true;
+    const timer = window.setTimeout(() => {
+      request(FolderLookupQuery, { path: target })
+        .then((data) => {
+          if (!live) return;
+          const found = data.entry;
+          setSubfolders(
+            found?.__typename === 'Folder'
+              ? found.children.edges
+                  .map((edge) => edge.node)
+                  .filter((node) => node.__typename === 'Folder' && node.id !== entry.id)
+              : [],
+          );
+        })
+        .catch(() => live && setSubfolders([]));
+    }, 150);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [target, entry.id]);
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      const found = (await request(FolderLookupQuery, { path: target })).entry;
+      if (found?.__typename !== 'Folder') {
+        setError(`There is no folder ${target}.`);
+        return;
+      }
+      const variables = { id: entry.id, parentId: found.id, name: name.trim() || null };
+      const result =
+        kind === 'Move'
+          ? (await request(MoveEntryMutation, variables)).moveEntry
+          : (await request(CopyEntryMutation, variables)).copyEntry;
+      if (result.__typename === 'File' || result.__typename === 'Folder') {
+        onDone(kind === 'Move' ? `Moved to ${result.path}.` : `Copied to ${result.path}.`);
+        onClose();
+      } else {
+        setError(describeError(result));
+      }
+    } catch (failure) {
+      setError(describeFailure(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={`${kind} “${entry.name}”`} onClose={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label for="destination">Destination folder</label>
+        <input
+          id="destination"
+          value={destination}
+          onInput={(event) => setDestination(event.currentTarget.value)}
+        />
+        <div class="folder-picker" role="group" aria-label="Folders in the destination">
+          {target !== '/' && (
+            <button type="button" class="link-button" onClick={() => setDestination(parentPath(target))}>
+              ↑ Up to {parentPath(target) === '/' ? 'All files' : parentPath(target)}
+            </button>
+          )}
+          {subfolders.map((folder) => (
+            <button
+              type="button"
+              key={folder.id}
+              class="link-button"
+              onClick={() => setDestination(folder.path)}
+            >
+              <span class="icon icon-folder" aria-hidden="true" />
+              {folder.name}
+            </button>
+          ))}
+          {subfolders.length === 0 && <p class="muted small">No folders inside.</p>}
+        </div>
+        <label for="entry-name">Name</label>
+        <input id="entry-name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        {error && (
+          <p role="alert" class="form-error">
+            {error}
+          </p>
+        )}
+        <div class="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            {kind}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

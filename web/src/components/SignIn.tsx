@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { LoginMutation, SignupMutation } from '../api/operations';
+import { describeError, describeFailure } from '../lib/errors';
+import { setToken } from '../lib/session';
+
+export function deviceName(userAgent: string = navigator.userAgent): string {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'a browser';
+  return `Web app (${browser})`;
+}
+
+export function SignIn() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(kind: 'login' | 'signup') {
+    setBusy(true);
+    setError(null);
+    try {
+      const variables = { username: username.trim(), password, deviceName: deviceName() };
+      const result =
+        kind === 'login'
+          ? (await request(LoginMutation, variables)).login
+          : (await request(SignupMutation, variables)).signup;
+      if (result.__typename === 'AuthPayload') {
+        setToken(result.token);
+        return;
+      }
+      setError(describeError(result));
+    } catch (failure) {
+      setError(describeFailure(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="signin">
+      <div class="signin-card">
+        <h1 class="brand">
+          <span class="brand-mark" aria-hidden="true" /> dropbox-lite
+        </h1>
+        <p class="muted">Your files, on your own server.</p>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit('login');
+          }}
+        >
+          <label for="username">Username</label>
+          <input
+            id="username"
+            name="username"
+            autocomplete="username"
+            required
+            value={username}
+            onInput={(event) => setUsername(event.currentTarget.value)}
+          />
+          <label for="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+          {error && (
+            <p role="alert" class="form-error">
+              {error}
+            </p>
+          )}
+          <div class="signin-actions">
+            <button type="submit" class="primary" disabled={busy}>
+              Sign in
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={(event) => {
+                const form = event.currentTarget.form;
+                if (form && !form.reportValidity()) return;
+                void submit('signup');
+              }}
+            >
+              Create account
+            </button>
+          </div>
+          <p class="muted small">
+            New here? Choose a username (3 to 32 letters, digits, <code>.</code> <code>_</code>{' '}
+            <code>-</code>) and a password of at least 8 characters, then Create account.
+          </p>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { PurgeEntryMutation, RestoreEntryMutation, TrashQuery } from '../api/operations';
+import { describeError, describeFailure } from '../lib/errors';
+import { ConfirmDialog } from './ConfirmDialog';
+import { announceChange } from './entryActions';
+import { type Entry, EntryTable } from './EntryTable';
+import { notify } from './Notice';
+import { PAGE_SIZE } from './Browser';
+
+export function Trash() {
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
+  const [purging, setPurging] = useState<Entry | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((value) => value + 1);
+
+  async function load(after: string | null, previous: Entry[]) {
+    try {
+      const page = (await request(TrashQuery, { first: PAGE_SIZE, after })).trash;
+      setEntries([...previous, ...page.edges.map((edge) => edge.node)]);
+      setCursor(page.pageInfo.endCursor);
+      setMore(page.pageInfo.hasNextPage);
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
+  }
+  useEffect(() => {
+    void load(null, []);
+  }, [version]);
+
+  async function restore(entry: Entry) {
+    try {
+      const result = (await request(RestoreEntryMutation, { id: entry.id })).restoreEntry;
+      if (result.__typename === 'File' || result.__typename === 'Folder') {
+        notify(`Restored “${entry.name}” to ${result.path}.`);
+        reload();
+        announceChange();
+      } else {
+        notify(describeError(result), 'error');
+      }
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
+  }
+
+  return (
+    <div>
+      <div class="toolbar">
+        <h1>Trash</h1>
+      </div>
+      <p class="muted">Deleted files and folders stay here until you delete them forever.</p>
+      {entries === null ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <EntryTable
+          caption="Trash"
+          entries={entries}
+          showPath
+          empty={<p>The trash is empty.</p>}
+          actions={(entry) => (
+            <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
+              <button type="button" onClick={() => void restore(entry)}>
+                Restore
+              </button>
+              <button type="button" class="danger-text" onClick={() => setPurging(entry)}>
+                Delete forever
+              </button>
+            </div>
+          )}
+        />
+      )}
+      {more && entries && (
+        <button type="button" onClick={() => void load(cursor, entries)}>
+          Load more
+        </button>
+      )}
+      {purging && (
+        <ConfirmDialog
+          title={`Delete “${purging.name}” forever?`}
+          action="Delete forever"
+          onClose={() => setPurging(null)}
+          onConfirm={async () => {
+            try {
+              await request(PurgeEntryMutation, { id: purging.id });
+              notify(`Deleted “${purging.name}” forever.`);
+              reload();
+              announceChange();
+            } catch (failure) {
+              notify(describeFailure(failure), 'error');
+            }
+          }}
+        >
+          <p>This cannot be undone{purging.__typename === 'Folder' ? ': the folder and everything in it go' : ''}.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
