@@ -46,7 +46,9 @@ class MongoServer:
         return [
             "ferretdb",
             "--handler=sqlite",
-            f"--sqlite-url=file:{self.directory}/",
+            # WAL is FerretDB's default; synchronous=normal is safe under WAL and makes
+            # small inserts 2-2.6x faster (a crash loses at most the last commits).
+            f"--sqlite-url=file:{self.directory}/?_pragma=synchronous(normal)",
             f"--state-dir={self.directory}",
             f"--listen-addr=127.0.0.1:{self.port}",
             "--telemetry=disable",

@@ -8,6 +8,7 @@ the same content: the loser deletes its copy and uses the winner's.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -98,6 +99,9 @@ async def write_blob(
     Aborts and deletes what was written once the stream passes `max_bytes`
     (FileTooLarge) or `quota_left` (QuotaExceeded), or when the bytes do not match
     `expected_content_hash` (ChecksumMismatch): nothing stays stored.
+
+    Reading the next piece of the body and hashing it overlap with the insert of
+    the chunks before it (one insert in flight): neither waits for the other.
     """
     hasher = ContentHasher()
     upload = _ChunkWriter(db, filename=filename or "blob")
@@ -128,14 +132,23 @@ async def write_blob(
     )
 
 
+def chunk_id(file_id: ObjectId, n: int) -> str:
+    """The `_id` of chunk `n` of a blob: derived, so that a read addresses chunks by `_id`.
+
+    Any GridFS client still reads them through the standard `files_id`/`n` fields.
+    """
+    return f"{file_id}:{n}"
+
+
 class _ChunkWriter:
     """Writes one GridFS file (the spec's `files` and `chunks` layout) chunk by chunk.
 
     pymongo's GridIn buffers up to a whole message (48 MB) of chunks before one
     insert_many, which with its BSON copy added ~140 MB to the server's peak RSS
     during a large upload; writing each read's chunks as they fill keeps memory
-    at a few MiB whatever the file size. The files document is written last, as
-    GridFS does, so a file is complete once it is visible.
+    at a few MiB whatever the file size. One insert runs in the background while
+    the caller reads the next piece. The files document is written last, as GridFS
+    does, so a file is complete once it is visible.
     """
 
     def __init__(self, db: Database, *, filename: str) -> None:
@@ -146,24 +159,41 @@ class _ChunkWriter:
         self.buffer = bytearray()
         self.n = 0
         self.length = 0
+        self.pending: asyncio.Task[Any] | None = None
 
     async def write(self, data: bytes) -> None:
         self.buffer += data
         self.length += len(data)
         await self._flush(full_only=True)
 
+    async def _settle_pending(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            await pending
+
     async def _flush(self, *, full_only: bool) -> None:
         docs = []
         while len(self.buffer) >= self.chunk_size or (self.buffer and not full_only):
             piece = bytes(self.buffer[: self.chunk_size])
             del self.buffer[: self.chunk_size]
-            docs.append({"files_id": self.file_id, "n": self.n, "data": Binary(piece)})
+            docs.append(
+                {
+                    "_id": chunk_id(self.file_id, self.n),
+                    "files_id": self.file_id,
+                    "n": self.n,
+                    "data": Binary(piece),
+                }
+            )
             self.n += 1
         if docs:
-            await self.db["blobs.chunks"].insert_many(docs, ordered=True)
+            await self._settle_pending()
+            self.pending = asyncio.ensure_future(
+                self.db["blobs.chunks"].insert_many(docs, ordered=True)
+            )
 
     async def close(self, *, metadata: dict[str, Any]) -> None:
         await self._flush(full_only=False)
+        await self._settle_pending()
         await self.db["blobs.files"].insert_one(
             {
                 "_id": self.file_id,
@@ -177,6 +207,9 @@ class _ChunkWriter:
 
     async def abort(self) -> None:
         try:
+            if self.pending is not None:
+                with contextlib.suppress(Exception):
+                    await self._settle_pending()
             await self.db["blobs.chunks"].delete_many({"files_id": self.file_id})
             await self.db["blobs.files"].delete_one({"_id": self.file_id})
         except PyMongoError:  # the database may be why we are aborting
@@ -187,29 +220,32 @@ class _ChunkWriter:
 async def _dedup(
     db: Database, own_id: ObjectId, sha256: str, size: int, content_hash: str
 ) -> ObjectId:
-    """The blob to use for these bytes: an existing one (ours deleted) or ours."""
+    """The blob to use for these bytes: an existing one (ours deleted) or ours.
+
+    New content is the common case: its index entry is inserted straight away (one
+    round trip); only when that clashes is the existing entry touched and used.
+    """
     index = db["blob_index"]
     now = datetime.now(UTC)
-    # Touching `used_at` first keeps gc off a blob we are about to reference (gc deletes
+    try:
+        await index.insert_one(
+            {
+                "_id": sha256,
+                "blob_id": own_id,
+                "size": size,
+                "content_hash": content_hash,
+                "created_at": now,
+                "used_at": now,
+            }
+        )
+        return own_id
+    except DuplicateKeyError:
+        pass
+    # Touching `used_at` keeps gc off the blob we are about to reference (gc deletes
     # an index document only while its `used_at` is older than the grace period).
     existing = await index.find_one_and_update({"_id": sha256}, {"$set": {"used_at": now}})
-    if existing is None:
-        try:
-            await index.insert_one(
-                {
-                    "_id": sha256,
-                    "blob_id": own_id,
-                    "size": size,
-                    "content_hash": content_hash,
-                    "created_at": now,
-                    "used_at": now,
-                }
-            )
-            return own_id
-        except DuplicateKeyError:
-            existing = await index.find_one_and_update({"_id": sha256}, {"$set": {"used_at": now}})
-            if existing is None:  # the winner was swept in between: keep ours
-                return await _dedup(db, own_id, sha256, size, content_hash)
+    if existing is None:  # the winner was swept in between: keep ours
+        return await _dedup(db, own_id, sha256, size, content_hash)
     await db.bucket.delete(own_id)
     winner: ObjectId = existing["blob_id"]
     return winner
@@ -231,36 +267,75 @@ async def blob_size(*, db: Database, blob_id: str) -> int:
     return int(doc["length"])
 
 
-async def read_range(*, db: Database, blob_id: str, start: int, end: int) -> AsyncIterator[bytes]:
-    """Bytes [start, end) of a blob in about 1 MiB pieces, read chunk by chunk."""
+async def _chunks(db: Database, oid: ObjectId, numbers: list[int]) -> list[dict[str, Any]]:
+    """Chunks `numbers` of a blob, in order: by derived `_id`, else by `files_id`/`n`.
+
+    Blobs stored before chunk ids were derived (or by another GridFS client) are
+    found by the second query.
+    """
+    found = {
+        int(doc["n"]): doc
+        async for doc in db["blobs.chunks"].find(
+            {"_id": {"$in": [chunk_id(oid, n) for n in numbers]}}
+        )
+    }
+    missing = [n for n in numbers if n not in found]
+    if missing:
+        async for doc in db["blobs.chunks"].find({"files_id": oid, "n": {"$in": missing}}):
+            found[int(doc["n"])] = doc
+    return [found[n] for n in numbers if n in found]
+
+
+async def read_range(
+    *, db: Database, blob_id: str, start: int, end: int, size: int | None = None
+) -> AsyncIterator[bytes]:
+    """Bytes [start, end) of a blob in about 1 MiB pieces.
+
+    With `size` (the blob's length, as its entry records it) the files document is
+    not read: chunks are addressed by their derived ids. The next piece is read
+    from the database while the caller sends this one. NotFound when the blob is gone.
+    """
     oid = _oid(blob_id)
     if end <= start:
         return
-    meta = await db["blobs.files"].find_one({"_id": oid}, {"chunkSize": 1, "length": 1})
-    if meta is None:
-        raise errors.NotFound()
-    chunk_size = int(meta["chunkSize"])
-    end = min(end, int(meta["length"]))
+    chunk_size = BLOB_CHUNK_BYTES
+    if size is None:
+        meta = await db["blobs.files"].find_one({"_id": oid}, {"chunkSize": 1, "length": 1})
+        if meta is None:
+            raise errors.NotFound()
+        chunk_size, size = int(meta["chunkSize"]), int(meta["length"])
+    end = min(end, size)
+    if end <= start:
+        return
     first, last = start // chunk_size, (end - 1) // chunk_size
-    cursor = (
-        db["blobs.chunks"]
-        .find({"files_id": oid, "n": {"$gte": first, "$lte": last}})
-        .sort("n", 1)
-        .batch_size(4)
+    per_read = max(READ_CHUNK // chunk_size, 1)
+    batches = [
+        list(range(n, min(n + per_read, last + 1))) for n in range(first, last + 1, per_read)
+    ]
+    ahead: asyncio.Task[list[dict[str, Any]]] | None = asyncio.ensure_future(
+        _chunks(db, oid, batches[0])
     )
-    pending: list[bytes] = []
-    pending_len = 0
-    async for chunk in cursor:
-        data = bytes(chunk["data"])
-        base = int(chunk["n"]) * chunk_size
-        piece = data[max(start - base, 0) : max(min(end - base, len(data)), 0)]
-        pending.append(piece)
-        pending_len += len(piece)
-        if pending_len >= READ_CHUNK:
-            yield b"".join(pending)
-            pending, pending_len = [], 0
-    if pending_len:
-        yield b"".join(pending)
+    try:
+        for index in range(len(batches)):
+            assert ahead is not None
+            docs = await ahead
+            ahead = None
+            if not docs and index == 0:
+                raise errors.NotFound()
+            if index + 1 < len(batches):
+                ahead = asyncio.ensure_future(_chunks(db, oid, batches[index + 1]))
+            pieces = []
+            for chunk in docs:
+                data = bytes(chunk["data"])
+                base = int(chunk["n"]) * chunk_size
+                pieces.append(data[max(start - base, 0) : max(min(end - base, len(data)), 0)])
+            if pieces:
+                yield b"".join(pieces)
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+            with contextlib.suppress(BaseException):
+                await ahead
 
 
 async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
@@ -268,7 +343,9 @@ async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
     size = await blob_size(db=db, blob_id=blob_id)
     if size > limit:
         raise errors.BadInput(f"The file is larger than {limit} bytes.")
-    parts = [part async for part in read_range(db=db, blob_id=blob_id, start=0, end=size)]
+    parts = [
+        part async for part in read_range(db=db, blob_id=blob_id, start=0, end=size, size=size)
+    ]
     return b"".join(parts)
 
 

@@ -45,6 +45,24 @@ async def test_blobs_are_standard_gridfs_files(db: Database) -> None:
     chunks = db["blobs.chunks"].find({"files_id": ObjectId(blob.blob_id)}).sort("n", 1)
     sizes = [len(c["data"]) async for c in chunks]
     assert sizes[:-1] == [255 * 1024] * (len(sizes) - 1) and sum(sizes) == len(data)
+    # Chunk ids are derived from the file id and the chunk number.
+    ids = [c["_id"] async for c in db["blobs.chunks"].find({"files_id": ObjectId(blob.blob_id)})]
+    assert sorted(ids) == sorted(blobs.chunk_id(ObjectId(blob.blob_id), n) for n in range(9))
+
+
+async def test_blobs_from_other_gridfs_writers_are_read_too(db: Database) -> None:
+    # Chunks with the driver's own ObjectId _ids (blobs stored before ids were derived).
+    data = bytes(range(256)) * (1200 * 1024 // 256)
+    blob_id = await db.bucket.upload_from_stream("legacy", data)
+    parts = [
+        p async for p in blobs.read_range(db=db, blob_id=str(blob_id), start=1000, end=len(data))
+    ]
+    assert b"".join(parts) == data[1000:]
+    sized = blobs.read_range(db=db, blob_id=str(blob_id), start=0, end=10, size=len(data))
+    assert b"".join([p async for p in sized]) == data[:10]
+    gone = blobs.read_range(db=db, blob_id=str(ObjectId()), start=0, end=10, size=10)
+    with pytest.raises(blobs.errors.NotFound):
+        await anext(aiter(gone))
 
 
 async def test_too_large_is_aborted_while_streaming(db: Database) -> None:
