@@ -1,0 +1,143 @@
+"""Each pruning step removes what is spent and keeps what is still needed."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from bson import ObjectId
+
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import blobs
+from dropbox_lite.sync import journal
+from dropbox_lite.upkeep import claims, maintenance, move_cycles, sessions, throttles
+from tests.support import GraphQLClient
+
+
+class Stream:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    async def read(self, size: int = -1) -> bytes:
+        chunk, self.data = self.data[:size], self.data[size:]
+        return chunk
+
+
+async def test_claims_below_the_stable_number_go_and_numbering_goes_on(db: Database) -> None:
+    owner, other = ObjectId(), ObjectId()
+    for _ in range(5):
+        async with journal.change(db=db, owner_id=owner):
+            pass
+    async with journal.change(db=db, owner_id=other):
+        pass
+    assert await claims.prune_claims(db=db) == 4
+    assert await journal.top_seq(db=db, owner_id=owner) == 5
+    assert await journal.top_seq(db=db, owner_id=other) == 1
+    async with journal.change(db=db, owner_id=owner) as seq:
+        assert seq == 6
+    assert await claims.prune_claims(db=db) == 1
+
+
+async def test_claims_a_writer_still_holds_back_are_kept(db: Database) -> None:
+    owner = ObjectId()
+    for _ in range(3):
+        async with journal.change(db=db, owner_id=owner):
+            pass
+    async with journal.change(db=db, owner_id=owner):  # in flight: stable stays at 3
+        for _ in range(2):
+            async with journal.change(db=db, owner_id=owner):
+                pass
+        assert await journal.stable_seq(db=db, owner_id=owner) == 3
+        assert await claims.prune_claims(db=db) == 2
+        assert await db["seq_claims"].count_documents({"owner_id": owner}) == 4  # 3, 4, 5, 6
+
+
+async def test_only_abandoned_in_flight_marks_go(db: Database) -> None:
+    owner = ObjectId()
+    now = datetime.now(UTC)
+    await journal.next_seq(db=db, owner_id=owner)  # a writer that died: never finished
+    await journal.next_seq(db=db, owner_id=owner)  # one still at work
+    assert await claims.prune_abandoned_marks(db=db, now=now) == 0
+    later = now + claims.STALE_AFTER + timedelta(seconds=1)
+    assert await claims.prune_abandoned_marks(db=db, now=later) == 2
+    assert await db["inflight"].count_documents({}) == 0
+
+
+async def test_expired_and_revoked_sessions_go(gql: GraphQLClient, db: Database) -> None:
+    account = await gql.signup()
+    login = """mutation($u: String!, $p: String!) {
+      login(username: $u, password: $p) { ... on AuthPayload { token } } }"""
+    other = await gql.data(login, {"u": account.username, "p": account.password})
+    await gql.data("mutation { logout }", token=other["login"]["token"])
+    assert await sessions.prune_sessions(db=db, now=datetime.now(UTC)) == 1
+    assert (await gql.data("{ me { id } }", token=account.token))["me"]["id"] == account.user_id
+    far = datetime.now(UTC) + timedelta(days=365)
+    assert await sessions.prune_sessions(db=db, now=far) == 1
+    assert await db["sessions"].count_documents({}) == 0
+
+
+async def test_only_expired_throttle_records_go(db: Database) -> None:
+    now = datetime.now(UTC)
+    # Both unexpired when written (a TTL index, where there is one, would take the other).
+    await db["rate_limits"].insert_many(
+        [
+            {"key": "password:user:a", "at": now, "expires_at": now + timedelta(minutes=1)},
+            {"key": "password:user:a", "at": now, "expires_at": now + timedelta(hours=1)},
+        ]
+    )
+    later = now + timedelta(minutes=2)
+    assert await throttles.prune_throttles(db=db, now=later) == 1
+    assert await db["rate_limits"].count_documents({}) == 1
+
+
+async def test_only_old_move_cycle_decisions_go(db: Database) -> None:
+    now = datetime.now(UTC)
+    await db["move_cycles"].insert_many(
+        [
+            {"_id": "old", "owner_id": ObjectId(), "at": now - move_cycles.KEEP * 2},
+            {"_id": "new", "owner_id": ObjectId(), "at": now},
+        ]
+    )
+    assert await move_cycles.prune_move_cycles(db=db, now=now) == 1
+    assert [d["_id"] async for d in db["move_cycles"].find({})] == ["new"]
+
+
+async def test_a_pass_past_its_deadline_stops_before_the_next_step(
+    db: Database, settings: Settings
+) -> None:
+    loose = await blobs.write_blob(db=db, stream=Stream(b"loose"), max_bytes=1024)
+    await asyncio.sleep(0.01)
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    report = await maintenance.run_pass(db=db, settings=settings, deadline=past)
+    assert report.cut_short and report.removed == {} and report.garbage is None
+    assert await blobs.blob_size(db=db, blob_id=loose.blob_id) == 5
+    report = await maintenance.run_pass(db=db, settings=settings)
+    assert report.garbage == [loose.blob_id]
+    assert "1 blobs (5 bytes" in report.summary()
+
+
+async def test_gc_reports_bytes_young_blobs_and_dry_runs(db: Database) -> None:
+    one = await blobs.write_blob(db=db, stream=Stream(b"x" * 1000), max_bytes=10_000)
+    two = await blobs.write_blob(db=db, stream=Stream(b"y" * 24), max_bytes=10_000)
+    young = await blobs.collect_garbage(db=db, grace_seconds=3600)
+    assert young == [] and young.young == 2 and young.young_bytes == 1024
+    await asyncio.sleep(0.01)
+    seen: list[tuple[int, int]] = []
+    dry = await blobs.collect_garbage(
+        db=db, grace_seconds=0, dry_run=True, progress=lambda d, t: seen.append((d, t))
+    )
+    assert sorted(dry) == sorted([one.blob_id, two.blob_id]) and dry.bytes_reclaimed == 1024
+    assert seen == [(1, 2), (2, 2)]
+    assert await db["blobs.files"].count_documents({}) == 2  # a dry run removes nothing
+    assert await db["blob_index"].count_documents({}) == 2
+    done = await blobs.collect_garbage(db=db, grace_seconds=0)
+    assert sorted(done) == sorted(dry) and done.bytes_reclaimed == 1024 and done.young == 0
+    assert await db["blobs.files"].count_documents({}) == 0
+
+
+async def test_gc_refuses_a_negative_grace_period(db: Database) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="must not be negative"):
+        await blobs.collect_garbage(db=db, grace_seconds=-1)
