@@ -6,9 +6,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from bson import ObjectId
+from starlette.requests import Request
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
+from dropbox_lite.files import service as files_service
 
 if TYPE_CHECKING:
     from dropbox_lite.files.api import Folder, Usage
@@ -77,8 +80,16 @@ class RateLimitedError(Error):
     retry_after_seconds: int = strawberry.field(description="Seconds to wait.")
 
 
+@strawberry.type(
+    description="This server's sign-up policy refuses the sign-up: it is closed (an "
+    "administrator creates accounts), or it needs a valid invite code."
+)
+class SignupRefusedError(Error):
+    policy: str = strawberry.field(description="`closed` or `invite`.")
+
+
 SignupResult = Annotated[
-    AuthPayload | UsernameTakenError | InvalidInputError,
+    AuthPayload | UsernameTakenError | InvalidInputError | SignupRefusedError | RateLimitedError,
     strawberry.union("SignupResult"),
 ]
 LoginResult = Annotated[
@@ -133,8 +144,20 @@ async def _payload(info: Info, user: service.UserRecord, device_name: str | None
         user_id=user.id,
         device_name=device_name,
     )
+    if isinstance(ctx.request, Request):
+        # The rest of this request is the new session's: the payload's user is the
+        # caller's own and resolves whole (root, usage). A WebSocket keeps its sign-in.
+        ctx.user, ctx.session = user, session
     return AuthPayload(
         token=token, user=user_type(user), session=session_type(session, current_id=session.id)
+    )
+
+
+def _rate_limited(error: errors.RateLimited) -> RateLimitedError:
+    return RateLimitedError(
+        message=error.message,
+        code=ErrorCode.RATE_LIMITED,
+        retry_after_seconds=error.details["retry_after_seconds"],
     )
 
 
@@ -166,16 +189,37 @@ class Mutation:
         device_name: Annotated[
             str | None, strawberry.argument(description="A name for this device.")
         ] = None,
+        invite_code: Annotated[
+            str | None,
+            strawberry.argument(
+                description="An administrator's invite (needed when sign-up is by invite)."
+            ),
+        ] = None,
     ) -> SignupResult:
         ctx = info.context
         try:
-            user = await service.create_user(
-                db=ctx.db, settings=ctx.settings, username=username, password=password
+            device_name = service.validate_device_name(device_name)
+            user = await service.signup(
+                db=ctx.db,
+                settings=ctx.settings,
+                username=username,
+                password=password,
+                client_ip=ctx.client_ip,
+                invite_code=invite_code,
             )
         except errors.UsernameTaken as e:
             return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)
         except errors.InvalidInput as e:
             return _invalid_input(e)
+        except service.SignupRefused as e:
+            return SignupRefusedError(
+                message=e.message, code=ErrorCode.INVALID_INPUT, policy=ctx.settings.signup
+            )
+        except errors.RateLimited as e:
+            return _rate_limited(e)
+        await files_service.create_root_folder(
+            db=ctx.db, owner_id=ObjectId(user.id), root_id=ObjectId(user.root_id)
+        )
         return await _payload(info, user, device_name)
 
     @strawberry.mutation(description="Sign in on this device.")
@@ -189,6 +233,7 @@ class Mutation:
         ] = None,
     ) -> LoginResult:
         ctx = info.context
+        device_name = service.validate_device_name(device_name)  # bad: BAD_USER_INPUT
         try:
             user = await service.login(
                 db=ctx.db,
@@ -200,11 +245,7 @@ class Mutation:
         except errors.InvalidCredentials as e:
             return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
         except errors.RateLimited as e:
-            return RateLimitedError(
-                message=e.message,
-                code=ErrorCode.RATE_LIMITED,
-                retry_after_seconds=e.details["retry_after_seconds"],
-            )
+            return _rate_limited(e)
         return await _payload(info, user, device_name)
 
     @strawberry.mutation(

@@ -9,6 +9,8 @@ from functools import cache
 
 import bcrypt
 
+from dropbox_lite.core import errors
+
 BCRYPT_ROUNDS = 12
 
 
@@ -39,10 +41,25 @@ def _check(password: str, hashed: str | None, rounds: int) -> bool:
 
 
 async def hash_password(password: str, *, rounds: int = BCRYPT_ROUNDS) -> str:
-    """The bcrypt hash of `password`, computed in a worker thread."""
-    return await asyncio.to_thread(_hash, password, rounds)
+    """The bcrypt hash of `password`, computed in a worker thread (InvalidInput: not text)."""
+    return await asyncio.to_thread(_hash, _encodable(password), rounds)
+
+
+def _encodable(password: str) -> str:
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone UTF-16 surrogate: JSON can carry one, UTF-8 cannot.
+        raise errors.InvalidInput(
+            "A password must be valid Unicode text (it holds a lone surrogate).",
+            field="password",
+        ) from None
+    return password
 
 
 async def check_password(password: str, hashed: str | None, *, rounds: int = BCRYPT_ROUNDS) -> bool:
-    """Whether `password` matches `hashed`; with no hash, spend the same time and say no."""
-    return await asyncio.to_thread(_check, password, hashed, rounds)
+    """Whether `password` matches `hashed`; with no hash, spend the same time and say no.
+
+    InvalidInput for a password that is not valid Unicode text (a lone surrogate).
+    """
+    return await asyncio.to_thread(_check, _encodable(password), hashed, rounds)

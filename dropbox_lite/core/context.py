@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import HTTPConnection
+from starlette.websockets import WebSocket, WebSocketState
 
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
 
 if TYPE_CHECKING:
-    from dropbox_lite.auth.service import SessionRecord, UserRecord
+    from dropbox_lite.auth.store import SessionRecord, UserRecord
+
+log = logging.getLogger(__name__)
+
+# The close code of a socket whose session ended (graphql-transport-ws: Forbidden).
+SESSION_ENDED = 4403
 
 
 @dataclass
@@ -30,6 +39,39 @@ class Context:
     connection_params: dict[str, Any] = field(default_factory=dict)
     # Per-request caches (DataLoaders and the like) live here, never per process.
     loaders: dict[str, Any] = field(default_factory=dict)
+    _closing: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    def watch_session(self) -> None:
+        """On a signed-in WebSocket: once its session ends (logout, revocation, password
+        change, a disabled account, expiry), every later operation is anonymous
+        (UNAUTHENTICATED where a user is needed) and the socket closes with 4403."""
+        from dropbox_lite.auth import live
+
+        socket = self.request
+        if self.session is None or not isinstance(socket, WebSocket):
+            return
+        live.watch(
+            db=self.db,
+            session_id=self.session.id,
+            on_ended=self._session_ended,
+            gone=lambda: (
+                WebSocketState.DISCONNECTED in (socket.client_state, socket.application_state)
+            ),
+        )
+
+    def _session_ended(self) -> None:
+        self.user = None
+        self.session = None
+        if isinstance(self.request, WebSocket):
+            self._closing = asyncio.get_running_loop().create_task(self._close())
+
+    async def _close(self) -> None:
+        socket = self.request
+        assert isinstance(socket, WebSocket)
+        if socket.application_state == WebSocketState.DISCONNECTED:
+            return
+        with contextlib.suppress(RuntimeError, OSError):
+            await socket.close(code=SESSION_ENDED, reason="Session ended")
 
     @property
     def client_ip(self) -> str:

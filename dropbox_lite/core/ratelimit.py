@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import math
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
@@ -114,8 +114,8 @@ class Throttle:
         grown: timedelta = self.base_delay * 2**doublings
         return min(grown, self.max_delay)
 
-    def locked_until(self, times: Sequence[datetime], now: datetime) -> datetime | None:
-        """When the lock that these failure times (any order) impose ends, if it is on."""
+    def run(self, times: Sequence[datetime]) -> tuple[int, datetime | None]:
+        """How many failures the current run has, and when its last one was."""
         count = 0
         last: datetime | None = None
         for at in sorted(times):
@@ -123,6 +123,11 @@ class Throttle:
                 count = 0
             count += 1
             last = at
+        return count, last
+
+    def locked_until(self, times: Sequence[datetime], now: datetime) -> datetime | None:
+        """When the lock that these failure times (any order) impose ends, if it is on."""
+        count, last = self.run(times)
         if last is None or count < self.max_failures:
             return None
         until = last + self.delay(count)
@@ -169,14 +174,24 @@ class Throttle:
         return marks
 
     async def _locked_until(self, db: Database, key: str, now: datetime) -> datetime | None:
+        return self.locked_until(await self._times(db, key, now), now)
+
+    async def _times(self, db: Database, key: str, now: datetime) -> list[datetime]:
         cursor = (
             db[COLLECTION]
             .find({"key": key, "expires_at": {"$gt": now}}, {"at": 1})
             .sort("at", -1)
             .limit(MAX_FETCHED)
         )
-        times = [_aware(doc["at"]) async for doc in cursor]
-        return self.locked_until(times, now)
+        return [_aware(doc["at"]) async for doc in cursor]
+
+    async def state(self, *, db: Database, key: str) -> tuple[int, float]:
+        """The failures in `key`'s current run, and the seconds its lock has left (0: open)."""
+        now = datetime.now(UTC)
+        times = await self._times(db, key, now)
+        count, _ = self.run(times)
+        until = self.locked_until(times, now)
+        return count, 0.0 if until is None else (until - now).total_seconds()
 
     async def forget(self, *, db: Database, marks: Sequence[ObjectId]) -> None:
         """Drop the marks of an attempt that succeeded or never happened."""
@@ -196,3 +211,106 @@ class Throttle:
     async def reset(self, *, db: Database, key: str) -> None:
         """Forget the failures of `key` (after a success)."""
         await db[COLLECTION].delete_many({"key": key})
+
+
+# Waits go through here, so that tests can record them instead of sleeping.
+sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
+class Attempt:
+    """One guarded password check: call `succeeded()` when the password was right."""
+
+    def __init__(self) -> None:
+        self.right = False
+
+    def succeeded(self) -> None:
+        self.right = True
+
+
+class PasswordGuard:
+    """Password failures keyed by (client address, subject): slow down, then refuse.
+
+    The subject is a username (login) or a link id (share-link passwords). After a
+    pair's n-th failure, its next attempt first waits `slow_base * 2**(n-1)` (at most
+    `slow_max`), as Nextcloud's brute-force protection does; after `per_pair`
+    failures the pair is refused for Throttle's doubling delay. Only the guesser's
+    own pair slows and locks: the subject's users at other addresses, and other
+    subjects at the guesser's address, are untouched. An address whose failures
+    over all subjects pass `per_address` (a sprayer of many names or links) is
+    refused everywhere; that threshold is ten times the pair's, so one guesser
+    behind a shared proxy address cannot lock out everyone behind it.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        per_pair: int = 5,
+        per_address: int = 50,
+        slow_base: float = 0.1,
+        slow_max: float = 5.0,
+    ) -> None:
+        self.pairs = Throttle(name=f"{name}:pair", max_failures=per_pair)
+        self.addresses = Throttle(name=f"{name}:address", max_failures=per_address)
+        self.slow_base = slow_base
+        self.slow_max = slow_max
+
+    def pair_key(self, client_ip: str, subject: str) -> str:
+        """The throttle key of one (address, subject) pair."""
+        return self.pairs.key(client_ip, subject)
+
+    def address_key(self, client_ip: str) -> str:
+        """The throttle key of one address, over all subjects."""
+        return self.addresses.key(client_ip)
+
+    def slowdown(self, failures: int) -> float:
+        """Seconds an attempt waits after `failures` failures of its pair."""
+        if failures < 1:
+            return 0.0
+        return float(min(self.slow_base * 2 ** min(failures - 1, 32), self.slow_max))
+
+    @contextlib.asynccontextmanager
+    async def attempt(
+        self,
+        *,
+        db: Database,
+        client_ip: str,
+        subject: str | None,
+        failures: tuple[type[BaseException], ...] = (),
+    ) -> AsyncIterator[Attempt]:
+        """Guard one password check; RateLimited when the pair or the address is locked.
+
+        The attempt counts as a failure unless the block calls `succeeded()`; an
+        exception of a `failures` type is a failure too, any other one forgets the
+        attempt. `subject=None` (no such user, say) counts against the address only.
+        """
+        keys = [self.address_key(client_ip)]
+        throttles: list[Throttle] = [self.addresses]
+        if subject is not None:
+            keys.insert(0, self.pair_key(client_ip, subject))
+            throttles.insert(0, self.pairs)
+            count, locked = await self.pairs.state(db=db, key=keys[0])
+            if locked > 0:
+                raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(locked)))
+            wait = self.slowdown(count)
+            if wait > 0:
+                await sleep(wait)
+        marks: list[ObjectId] = []
+        try:
+            for throttle, key in zip(throttles, keys, strict=True):
+                marks.extend(await throttle.begin(db=db, keys=[key]))
+        except BaseException:
+            await self.pairs.forget(db=db, marks=marks)
+            raise
+        attempt = Attempt()
+        try:
+            yield attempt
+        except failures:
+            raise  # the marks stay: a failure
+        except BaseException:
+            await self.pairs.forget(db=db, marks=marks)
+            raise
+        if attempt.right:
+            await self.pairs.forget(db=db, marks=marks)
+            if subject is not None:
+                await self.pairs.reset(db=db, key=keys[0])

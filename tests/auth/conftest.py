@@ -1,12 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack
+from dataclasses import replace
+from typing import Any
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
+from dropbox_lite.auth import live
+from dropbox_lite.core import ratelimit
+from dropbox_lite.core.app import create_app
+from dropbox_lite.core.config import Settings
+from dropbox_lite.core.db import Database
 from tests.support import GraphQLClient
 
 
@@ -16,6 +23,45 @@ async def client_at(app: Starlette) -> AsyncIterator[Callable[[str], GraphQLClie
     async with AsyncExitStack() as stack:
 
         def make(ip: str) -> GraphQLClient:
+            transport = httpx.ASGITransport(app=app, client=(ip, 51000))
+            client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+            stack.push_async_callback(client.aclose)
+            return GraphQLClient(client)
+
+        yield make
+
+
+@pytest.fixture(autouse=True)
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The password guards' growing delays, recorded instead of slept."""
+    recorded: list[float] = []
+
+    async def record(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(ratelimit, "sleep", record)
+    return recorded
+
+
+@pytest.fixture(autouse=True)
+async def no_cached_sessions() -> AsyncIterator[None]:
+    """Each test starts with an empty session cache and no socket watcher."""
+    live.forget_all()
+    yield
+    await live.stop()
+    live.forget_all()
+
+
+@pytest.fixture
+async def client_with(
+    settings: Settings, db: Database
+) -> AsyncIterator[Callable[..., Awaitable[GraphQLClient]]]:
+    """A GraphQL client on an app with these settings overridden (same database)."""
+    async with AsyncExitStack() as stack:
+
+        async def make(ip: str = "127.0.0.1", **overrides: Any) -> GraphQLClient:
+            app = create_app(replace(settings, **overrides), db=db)
+            await stack.enter_async_context(app.router.lifespan_context(app))
             transport = httpx.ASGITransport(app=app, client=(ip, 51000))
             client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
             stack.push_async_callback(client.aclose)

@@ -1,0 +1,363 @@
+"""Every query on `users`, `sessions` and `invites`: documents in, records out.
+
+The documents are TypedDicts built here and nowhere else; records leave with their
+timestamps made timezone-aware once (mongomock hands back naive UTC datetimes).
+Claims that must hold under concurrency on FerretDB v1 (which isolates no update)
+are unique-index inserts, never conditional updates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypedDict
+
+from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
+
+from dropbox_lite.core.db import Database
+
+
+class UserDoc(TypedDict):
+    _id: ObjectId
+    username: str
+    username_key: str
+    password_hash: str
+    created_at: datetime
+    root_id: ObjectId
+    quota_bytes: int | None
+    used_bytes: int
+    is_admin: bool
+    disabled: bool
+
+
+class SessionDoc(TypedDict):
+    _id: ObjectId
+    user_id: ObjectId
+    device_name: str | None
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    revoked: bool
+
+
+class InviteDoc(TypedDict):
+    _id: str  # sha256 of the code: the code itself is never stored
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+    used_by: ObjectId | None
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: str
+    username: str
+    created_at: datetime
+    root_id: str
+    quota_bytes: int | None
+    used_bytes: int
+    is_admin: bool = False
+    disabled: bool = False
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: str
+    user_id: str
+    device_name: str | None
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class InviteRecord:
+    id: str
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+
+
+class Taken(Exception):
+    """A unique key (username, invite claim) is in use already."""
+
+
+def aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _oid(value: str) -> ObjectId | None:
+    return ObjectId(value) if isinstance(value, str) and ObjectId.is_valid(value) else None
+
+
+def _user(doc: dict[str, Any]) -> UserRecord:
+    return UserRecord(
+        id=str(doc["_id"]),
+        username=doc["username"],
+        created_at=aware(doc["created_at"]),
+        root_id=str(doc["root_id"]),
+        quota_bytes=doc.get("quota_bytes"),
+        used_bytes=doc.get("used_bytes", 0),
+        is_admin=bool(doc.get("is_admin", False)),
+        disabled=bool(doc.get("disabled", False)),
+    )
+
+
+def _session(doc: dict[str, Any]) -> SessionRecord:
+    return SessionRecord(
+        id=str(doc["_id"]),
+        user_id=str(doc["user_id"]),
+        device_name=doc.get("device_name"),
+        created_at=aware(doc["created_at"]),
+        last_seen_at=aware(doc["last_seen_at"]),
+        expires_at=aware(doc["expires_at"]),
+    )
+
+
+def _live(at: datetime) -> dict[str, Any]:
+    # Every backend: FerretDB v1 has no TTL index, so expiry is a filter too.
+    return {"revoked": False, "expires_at": {"$gt": at}}
+
+
+# Users.
+
+
+async def insert_user(
+    *,
+    db: Database,
+    username: str,
+    username_key: str,
+    password_hash: str,
+    created_at: datetime,
+    quota_bytes: int | None,
+    is_admin: bool = False,
+) -> UserRecord:
+    """Insert a user (with the id of its future root folder); Taken if the name is."""
+    doc: UserDoc = {
+        "_id": ObjectId(),
+        "username": username,
+        "username_key": username_key,
+        "password_hash": password_hash,
+        "created_at": created_at,
+        "root_id": ObjectId(),
+        "quota_bytes": quota_bytes,
+        "used_bytes": 0,
+        "is_admin": is_admin,
+        "disabled": False,
+    }
+    try:
+        await db["users"].insert_one(doc)
+    except DuplicateKeyError:
+        raise Taken(username) from None
+    return _user(dict(doc))
+
+
+async def username_in_use(*, db: Database, username_key: str) -> bool:
+    """Whether an account has this (case-folded) username."""
+    found = await db["users"].find_one({"username_key": username_key}, {"_id": 1})
+    return found is not None
+
+
+async def user_by_name(*, db: Database, username_key: str) -> tuple[UserRecord, str] | None:
+    """The user with this username and its password hash."""
+    doc = await db["users"].find_one({"username_key": username_key})
+    return None if doc is None else (_user(doc), doc["password_hash"])
+
+
+async def user_by_id(*, db: Database, user_id: str) -> tuple[UserRecord, str] | None:
+    """The user with this id and its password hash."""
+    oid = _oid(user_id)
+    doc = None if oid is None else await db["users"].find_one({"_id": oid})
+    return None if doc is None else (_user(doc), doc["password_hash"])
+
+
+async def list_users(*, db: Database) -> list[UserRecord]:
+    """Every user, by username."""
+    docs = db["users"].find({}).sort("username_key", 1)
+    return [_user(doc) async for doc in docs]
+
+
+async def count_users(*, db: Database) -> int:
+    """How many accounts there are."""
+    return int(await db["users"].count_documents({}))
+
+
+async def replace_password_hash(*, db: Database, user_id: str, old: str | None, new: str) -> bool:
+    """Set the password hash (only if it is still `old`, when given); False if not."""
+    query: dict[str, Any] = {"_id": ObjectId(user_id)}
+    if old is not None:
+        query["password_hash"] = old
+    result = await db["users"].update_one(query, {"$set": {"password_hash": new}})
+    return bool(result.matched_count)
+
+
+async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> bool:
+    """Set the user's quota (None: unlimited); False for an unknown user."""
+    result = await db["users"].update_one(
+        {"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}}
+    )
+    return bool(result.matched_count)
+
+
+async def set_disabled(*, db: Database, user_id: str, disabled: bool) -> bool:
+    """Disable or enable the account; False for an unknown user."""
+    result = await db["users"].update_one(
+        {"_id": ObjectId(user_id)}, {"$set": {"disabled": disabled}}
+    )
+    return bool(result.matched_count)
+
+
+async def delete_user(*, db: Database, user_id: str) -> None:
+    """Remove the user's document and every session of theirs."""
+    oid = ObjectId(user_id)
+    await db["sessions"].delete_many({"user_id": oid})
+    await db["users"].delete_one({"_id": oid})
+
+
+# Sessions.
+
+
+async def insert_session(
+    *,
+    db: Database,
+    user_id: str,
+    device_name: str | None,
+    at: datetime,
+    expires_at: datetime,
+) -> SessionRecord:
+    """A new live session."""
+    doc: SessionDoc = {
+        "_id": ObjectId(),
+        "user_id": ObjectId(user_id),
+        "device_name": device_name,
+        "created_at": at,
+        "last_seen_at": at,
+        "expires_at": expires_at,
+        "revoked": False,
+    }
+    await db["sessions"].insert_one(doc)
+    return _session(dict(doc))
+
+
+async def live_session(*, db: Database, session_id: str, at: datetime) -> SessionRecord | None:
+    """The session if it is live (not revoked, not expired) at `at`."""
+    oid = _oid(session_id)
+    doc = None if oid is None else await db["sessions"].find_one({"_id": oid, **_live(at)})
+    return None if doc is None else _session(doc)
+
+
+async def live_session_ids(*, db: Database, session_ids: list[str], at: datetime) -> set[str]:
+    """Which of these sessions are live at `at` (one query, however many)."""
+    oids = [oid for oid in map(_oid, session_ids) if oid is not None]
+    if not oids:
+        return set()
+    cursor = db["sessions"].find({"_id": {"$in": oids}, **_live(at)}, {"_id": 1})
+    return {str(doc["_id"]) async for doc in cursor}
+
+
+async def live_sessions(*, db: Database, user_id: str, at: datetime) -> list[SessionRecord]:
+    """The user's live sessions, in no particular order."""
+    cursor = db["sessions"].find({"user_id": ObjectId(user_id), **_live(at)})
+    return [_session(doc) async for doc in cursor]
+
+
+async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
+    """Each user's latest session use (revoked and expired sessions included)."""
+    seen: dict[str, datetime] = {}
+    async for doc in db["sessions"].find({}, {"user_id": 1, "last_seen_at": 1}):
+        user_id, at = str(doc["user_id"]), aware(doc["last_seen_at"])
+        if user_id not in seen or at > seen[user_id]:
+            seen[user_id] = at
+    return seen
+
+
+async def touch_session(
+    *, db: Database, session_id: str, at: datetime, expires_at: datetime
+) -> None:
+    """Record a use of the session and slide its expiry."""
+    await db["sessions"].update_one(
+        {"_id": ObjectId(session_id), "revoked": False},
+        {"$set": {"last_seen_at": at, "expires_at": expires_at}},
+    )
+
+
+async def revoke_session(*, db: Database, user_id: str, session_id: str, at: datetime) -> bool:
+    """Revoke one live session of the user; False if there is none by that id."""
+    oid = _oid(session_id)
+    if oid is None:
+        return False
+    result = await db["sessions"].update_one(
+        {"_id": oid, "user_id": ObjectId(user_id), **_live(at)},
+        {"$set": {"revoked": True, "revoked_at": at}},
+    )
+    return bool(result.matched_count)
+
+
+async def revoke_sessions(
+    *, db: Database, user_id: str, at: datetime, keep: list[str] | None = None
+) -> list[str]:
+    """Revoke the user's live sessions except `keep`; the ids revoked."""
+    query: dict[str, Any] = {"user_id": ObjectId(user_id), **_live(at)}
+    if keep:
+        query["_id"] = {"$nin": [ObjectId(k) for k in keep]}
+    ids = [str(doc["_id"]) async for doc in db["sessions"].find(query, {"_id": 1})]
+    if ids:
+        await db["sessions"].update_many(
+            {"_id": {"$in": [ObjectId(i) for i in ids]}},
+            {"$set": {"revoked": True, "revoked_at": at}},
+        )
+    return ids
+
+
+async def count_sessions(*, db: Database) -> int:
+    """Live and ended sessions not yet removed."""
+    return int(await db["sessions"].count_documents({}))
+
+
+# Invites.
+
+
+async def insert_invite(
+    *, db: Database, code_hash: str, created_at: datetime, expires_at: datetime
+) -> InviteRecord:
+    """Store an invite by the hash of its code."""
+    doc: InviteDoc = {
+        "_id": code_hash,
+        "created_at": created_at,
+        "expires_at": expires_at,
+        "used_at": None,
+        "used_by": None,
+    }
+    await db["invites"].insert_one(doc)
+    return InviteRecord(
+        id=code_hash[:12], created_at=created_at, expires_at=expires_at, used_at=None
+    )
+
+
+async def claim_invite(*, db: Database, code_hash: str, at: datetime) -> bool:
+    """Take an unexpired, unused invite for one sign-up; False if there is none.
+
+    The claim is a unique insert into `invite_claims` (atomic on every backend), so
+    two sign-ups racing for one code cannot both have it.
+    """
+    invite = await db["invites"].find_one({"_id": code_hash, "expires_at": {"$gt": at}})
+    if invite is None or invite.get("used_at") is not None:
+        return False
+    try:
+        await db["invite_claims"].insert_one({"_id": code_hash, "at": at})
+    except DuplicateKeyError:
+        return False
+    return True
+
+
+async def release_invite(*, db: Database, code_hash: str) -> None:
+    """Give back a claim whose sign-up did not happen."""
+    await db["invite_claims"].delete_one({"_id": code_hash})
+
+
+async def mark_invite_used(*, db: Database, code_hash: str, user_id: str, at: datetime) -> None:
+    """Record who used the invite (the claim already makes it single use)."""
+    await db["invites"].update_one(
+        {"_id": code_hash}, {"$set": {"used_at": at, "used_by": ObjectId(user_id)}}
+    )
