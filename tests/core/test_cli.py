@@ -123,3 +123,93 @@ def test_serve_answers_graphql_over_real_http(mongo_uri: str | None) -> None:
         output, _ = process.communicate(timeout=15)
     if not mongo_uri:
         assert "NOTHING PERSISTS" in output
+
+
+def run_out(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DROPBOX_LITE_")}
+    return subprocess.run(
+        [sys.executable, "-m", "dropbox_lite", *args],
+        env={**clean, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=ROOT,
+    )
+
+
+def test_help_points_to_the_environment_variables() -> None:
+    result = run_out("--help")
+    assert result.returncode == 0
+    assert "`dropbox-lite config --help` lists them" in " ".join(result.stdout.split())
+
+
+def test_config_help_lists_every_variable_the_configuration_reads() -> None:
+    import re
+
+    source = (ROOT / "dropbox_lite" / "core" / "config.py").read_text()
+    read = set(re.findall(r'reader\.\w+\(\s*"([A-Z_]+)"', source))
+    assert {"SECRET_KEY", "MONGODB_URI", "LOG_FORMAT", "UPKEEP_INTERVAL_SECONDS"} <= read
+    result = run_out("config", "--help")
+    assert result.returncode == 0
+    listed = set(re.findall(r"^  ([A-Z_, ]+?)  ", result.stdout, re.MULTILINE))
+    names = {name.strip() for group in listed for name in group.split(",")}
+    assert read <= names, f"not in `config --help`: {sorted(read - names)}"
+    assert {"SECRET_KEY_FILE", "DB_PASSWORD_FILE"} <= names
+
+
+def test_secrets_come_from_files(tmp_path: Path) -> None:
+    key = tmp_path / "secret_key"
+    key.write_text("k" * 40 + "\n")
+    password = tmp_path / "db_password"
+    password.write_text("p@ss:word\n")
+    result = run_out(
+        "config",
+        env={
+            "DROPBOX_LITE_SECRET_KEY_FILE": str(key),
+            "DROPBOX_LITE_DB_HOST": "mongo",
+            "DROPBOX_LITE_DB_USER": "app",
+            "DROPBOX_LITE_DB_PASSWORD_FILE": str(password),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "secret_keys = (set)" in result.stdout
+    assert "secret_key_generated = False" in result.stdout
+    assert "db_password = (set)" in result.stdout
+    assert "kkkk" not in result.stdout and "p@ss" not in result.stdout
+
+    from dropbox_lite.core.config import get_db_uri, load_config
+
+    settings = load_config(
+        {
+            "DROPBOX_LITE_SECRET_KEY_FILE": str(key),
+            "DROPBOX_LITE_DB_HOST": "mongo",
+            "DROPBOX_LITE_DB_USER": "app",
+            "DROPBOX_LITE_DB_PASSWORD_FILE": str(password),
+        }
+    )
+    assert settings.secret_keys == ("k" * 40,)
+    assert get_db_uri(settings) == "mongodb://app:p%40ss%3Aword@mongo:27017/dropbox_lite"
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"DROPBOX_LITE_SECRET_KEY_FILE": "/nonexistent/key"}, "cannot read /nonexistent/key"),
+        ({"DROPBOX_LITE_DB_PASSWORD_FILE": "EMPTY"}, "is empty"),
+        (
+            {"DROPBOX_LITE_SECRET_KEY_FILE": "EMPTY", "DROPBOX_LITE_SECRET_KEY": "x" * 20},
+            "not both",
+        ),
+        ({"DROPBOX_LITE_LOG_FORMAT": "xml"}, "DROPBOX_LITE_LOG_FORMAT: must be one of text, json"),
+    ],
+)
+def test_bad_secret_files_and_log_formats_stop_with_one_line(
+    tmp_path: Path, env: dict[str, str], problem: str
+) -> None:
+    empty = tmp_path / "empty"
+    empty.write_text("\n")
+    env = {k: str(empty) if v == "EMPTY" else v for k, v in env.items()}
+    result = run_out("config", env=env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and problem in lines[0], result.stderr
