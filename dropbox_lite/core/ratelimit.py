@@ -255,6 +255,11 @@ class PasswordGuard:
         self.slow_base = slow_base
         self.slow_max = slow_max
 
+    @property
+    def max_failures(self) -> int:
+        """Failures of one (address, subject) pair before it is refused."""
+        return self.pairs.max_failures
+
     def pair_key(self, client_ip: str, subject: str) -> str:
         """The throttle key of one (address, subject) pair."""
         return self.pairs.key(client_ip, subject)

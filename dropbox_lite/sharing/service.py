@@ -22,7 +22,7 @@ from dropbox_lite.auth.service import MAX_PASSWORD, validate_password
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.core.ratelimit import Throttle
+from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import links
 from dropbox_lite.files import service as files_service
@@ -49,7 +49,7 @@ ENDED_LINK_RETENTION = timedelta(days=30)
 # counted per (address, link): a guesser locks only itself out of that one link,
 # never the link's other visitors, nor its own address out of other links.
 UNKNOWN_TOKENS = Throttle(name="share-token", max_failures=50, window=timedelta(minutes=15))
-PASSWORDS = Throttle(name="share-password", max_failures=5)
+PASSWORDS = PasswordGuard(name="share-password", per_pair=5)  # slows, then refuses
 
 
 @dataclass(frozen=True)
@@ -258,25 +258,21 @@ async def validate_share_token(
     record = link_record(link)
     password_hash = link["password_hash"]
     if password_hash is not None and check_password:
-        key = PASSWORDS.key(client_ip, record.id)
-        await PASSWORDS.check(db=db, keys=[key])
         if password is None or password == "":
             raise errors.PasswordRequired()
         if not isinstance(password, str) or len(password) > MAX_PASSWORD:
             password = ""
-        # Each guess is recorded before it is checked (see Throttle.begin), so that
-        # parallel guesses cannot all pass the throttle before the first one fails.
-        marks = await PASSWORDS.begin(db=db, keys=[key])
-        try:
+        # Each guess is recorded before it is checked (see PasswordGuard.attempt), so
+        # that parallel guesses cannot all pass the throttle before the first fails.
+        async with PASSWORDS.attempt(
+            db=db, client_ip=client_ip, subject=record.id, failures=(errors.WrongPassword,)
+        ) as attempt:
             right = await passwords.check_password(
                 password, password_hash, rounds=settings.bcrypt_rounds
             )
-        except BaseException:
-            await PASSWORDS.forget(db=db, marks=marks)
-            raise
-        if not right:
-            raise errors.WrongPassword()  # the guess's mark stays: a failure
-        await PASSWORDS.reset(db=db, key=key)
+            if not right:
+                raise errors.WrongPassword()  # the guess's marks stay: a failure
+            attempt.succeeded()
     return Grant(link=record, token=token, root=entry)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.core.ratelimit import Throttle
+from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
 
 
 async def test_locks_after_max_failures_with_growing_delay(db: Database) -> None:
@@ -129,3 +129,61 @@ async def test_a_lock_left_by_a_dead_process_expires(db: Database) -> None:
     marks = await asyncio.wait_for(throttle.begin(db=db, keys=[key]), timeout=3)
     assert len(marks) == 1
     assert await db["rate_limits"].find_one({"_id": f"lock:{key}"}) is None
+
+
+# PasswordGuard: (address, subject) pairs, slowed before they are refused.
+
+
+async def _guess(guard: PasswordGuard, db: Database, ip: str, subject: str | None, ok: bool) -> str:
+    try:
+        async with guard.attempt(
+            db=db, client_ip=ip, subject=subject, failures=(errors.InvalidCredentials,)
+        ) as attempt:
+            if not ok:
+                raise errors.InvalidCredentials()
+            attempt.succeeded()
+    except errors.InvalidCredentials:
+        return "wrong"
+    except errors.RateLimited:
+        return "refused"
+    return "right"
+
+
+async def test_guard_slows_a_pair_then_refuses_it_alone(db: Database, waits: list[float]) -> None:
+    guard = PasswordGuard(name="g", per_pair=3, per_address=10)
+    outcomes = [await _guess(guard, db, "10.0.0.1", "link-a", False) for _ in range(4)]
+    assert outcomes == ["wrong", "wrong", "wrong", "refused"]
+    assert waits == [0.1, 0.2]
+    # the same link from another address, and another link from the same address
+    assert await _guess(guard, db, "10.0.0.2", "link-a", True) == "right"
+    assert await _guess(guard, db, "10.0.0.1", "link-b", True) == "right"
+
+
+async def test_guard_refuses_an_address_past_its_own_threshold(db: Database) -> None:
+    guard = PasswordGuard(name="g", per_pair=3, per_address=4)
+    outcomes = [await _guess(guard, db, "10.0.0.1", f"s{i}", False) for i in range(5)]
+    assert outcomes == ["wrong"] * 4 + ["refused"]
+    assert await _guess(guard, db, "10.0.0.9", "s0", True) == "right"
+
+
+async def test_guard_success_forgets_the_pair(db: Database, waits: list[float]) -> None:
+    guard = PasswordGuard(name="g", per_pair=3)
+    for _ in range(2):
+        assert await _guess(guard, db, "10.0.0.1", "me", False) == "wrong"
+    assert await _guess(guard, db, "10.0.0.1", "me", True) == "right"
+    assert await db["rate_limits"].count_documents({"key": guard.pair_key("10.0.0.1", "me")}) == 0
+    assert await _guess(guard, db, "10.0.0.1", "me", False) == "wrong"
+    assert waits == [0.1, 0.2]  # no wait after the success
+
+
+async def test_guard_forgets_an_attempt_that_failed_otherwise(db: Database) -> None:
+    guard = PasswordGuard(name="g", per_pair=1)
+    with pytest.raises(RuntimeError):
+        async with guard.attempt(db=db, client_ip="10.0.0.1", subject="x"):
+            raise RuntimeError("the database went away")
+    assert await db["rate_limits"].count_documents({"key": {"$exists": True}}) == 0
+
+
+def test_guard_delay_doubles_up_to_its_cap() -> None:
+    guard = PasswordGuard(name="g", slow_base=0.1, slow_max=1.0)
+    assert [guard.slowdown(n) for n in range(7)] == [0.0, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0]
