@@ -81,6 +81,9 @@ INDEXES: dict[str, list[IndexModel]] = {
     "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
     "quota_ledger": [IndexModel([("owner_id", ASCENDING), ("n", DESCENDING)], name="owner_n")],
     "seq_claims": [IndexModel([("owner_id", ASCENDING), ("seq", DESCENDING)], name="owner_seq")],
+    "journal_checkpoints": [
+        IndexModel([("owner_id", ASCENDING), ("at", DESCENDING)], name="owner_at")
+    ],
     "rate_limits": [
         IndexModel([("key", ASCENDING), ("at", DESCENDING)], name="key_at"),
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import AsyncGenerator
+from datetime import timedelta
 from typing import Annotated, Any
 
 import strawberry
@@ -102,6 +103,11 @@ ResolveConflictResult = Annotated[
 ]
 
 
+def retention(info: Info) -> timedelta:
+    """How long the journal keeps deletions: older cursors get CURSOR_RESET."""
+    return timedelta(days=info.context.settings.journal_retention_days)
+
+
 def page_type(record: service.ChangePageRecord) -> ChangePage:
     return ChangePage(
         changes=[
@@ -146,6 +152,7 @@ class Query:
             user_id=current_user_id(info),
             cursor=cursor,
             first=or_default(first, 500),
+            retention=retention(info),
         )
         return page_type(record)
 
@@ -182,6 +189,7 @@ class Query:
             user_id=current_user_id(info),
             cursor=cursor,
             timeout_seconds=or_default(timeout_seconds, 30),
+            retention=retention(info),
         )
         return WaitResult(changed=record.changed, backoff_seconds=record.backoff_seconds)
 
@@ -272,6 +280,7 @@ class Subscription:
             cursor=cursor,
             first=service.MAX_PAGE,
             still_allowed=still_signed_in,
+            retention=retention(info),
         )
         async for record in pages:
             yield page_type(record)

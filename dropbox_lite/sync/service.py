@@ -7,10 +7,13 @@ reader serves only up to journal.stable_seq, so a change still being written
 with a lower number than one already written is never skipped.
 
 A cursor is a signed position in that order: {v, u: user id, p: phase, s: seq,
-i: the last entry id served at `s` (None once all of `s` is served), b: bound}.
-Phase "full" is an initial sync: the live entries whose seq is at most the bound
-taken when it began (the set can only shrink while it is paged, since every
-change takes a higher number); phase "inc" then serves every change above it.
+i: the last entry id served at `s` (None once all of `s` is served), b: bound,
+t: when a number at or below the position was known stable}. Phase "full" is an
+initial sync: the live entries whose seq is at most the bound taken when it began
+(the set can only shrink while it is paged, since every change takes a higher
+number); phase "inc" then serves every change above it. A cursor whose `t` is
+older than the journal's retention may need deletion tombstones that upkeep has
+pruned (journal.prune_journal): it is refused with CURSOR_RESET.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 import merge3
@@ -40,14 +44,22 @@ from dropbox_lite.sync.conflicts import detect_conflicts as detect_conflicts
 CURSOR_PURPOSE = "cursor"
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 RESOLUTIONS = ("keep_local", "keep_remote", "keep_both", "merge")
-CURSOR_VERSION = 1
+CURSOR_VERSION = 2
+# Version 1 cursors carry no `t`; they are taken as issued when version 2 shipped.
+V1_ISSUED = 1795564800  # 2026-11-25T00:00:00Z
+# The journal's retention when the caller names none (Settings.journal_retention_days).
+RETENTION = timedelta(days=90)
+# Clocks of app and upkeep processes may differ: cursors are refused this much early.
+CLOCK_MARGIN = timedelta(hours=1)
 MAX_PAGE = 2000
 MAX_WAIT_SECONDS = 480
 # A subscription re-checks its session at least this often, even when nothing changes.
 FOLLOW_RECHECK_SECONDS = 15
 POLL_SECONDS = 0.4
-# Long polls in this process above which clients are asked to back off.
+# Long polls in this process above which clients are asked to back off; and per
+# user (a user's devices each hold one; more only multiply the polling load).
 BUSY_WAITERS = 2000
+BUSY_WAITERS_PER_USER = 10
 BUSY_BACKOFF_SECONDS = 5
 
 UPSERTED = "UPSERTED"
@@ -60,6 +72,7 @@ class Position:
     seq: int
     after_id: ObjectId | None
     bound: int  # full phase: the snapshot's seq, where the incremental phase starts
+    issued: int = 0  # unix seconds when `seq` (full phase: `bound`) was known stable
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,7 @@ def encode_cursor(signer: Signer, *, user_id: str, position: Position) -> str:
         "s": position.seq,
         "i": str(position.after_id) if position.after_id else None,
         "b": position.bound,
+        "t": position.issued,
     }
     return signer.sign(payload, purpose=CURSOR_PURPOSE)
 
@@ -108,7 +122,7 @@ def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
     payload = signer.unsign(cursor, purpose=CURSOR_PURPOSE)
     if not isinstance(payload, dict) or payload.get("u") != user_id:
         raise errors.BadInput("This cursor is not valid.")
-    if payload.get("v") != CURSOR_VERSION:
+    if payload.get("v") not in (1, CURSOR_VERSION):
         raise errors.CursorReset()
     fields: dict[str, Any] = payload
     phase, seq, after, bound = (
@@ -117,24 +131,25 @@ def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
         fields.get("i"),
         fields.get("b", -1),
     )
+    issued = fields.get("t", -1) if payload.get("v") == CURSOR_VERSION else V1_ISSUED
     valid = (
         phase in ("full", "inc")
         and _is_int(seq)
         and _is_int(bound)
+        and _is_int(issued)
         and (after is None or (isinstance(after, str) and ObjectId.is_valid(after)))
     )
     if not valid:
         raise errors.BadInput("This cursor is not valid.")
-    return Position(phase, seq, ObjectId(after) if after else None, bound)
+    return Position(phase, seq, ObjectId(after) if after else None, bound, issued)
 
 
-async def _check_servable(*, db: Database, owner_id: ObjectId, position: Position) -> None:
-    top = await journal.top_seq(db=db, owner_id=owner_id)
-    counter = await db["counters"].find_one({"_id": owner_id}) or {}
-    horizon = int(counter.get("horizon", 0))
+def _check_servable(*, numbers: journal.Numbers, position: Position, retention: timedelta) -> None:
     # A cursor beyond the present comes from another database (restored or reset);
-    # one below the horizon needs tombstones that are gone.
-    if max(position.seq, position.bound) > top or min(position.seq, position.bound) < horizon:
+    # one older than the retention may need tombstones that upkeep has pruned.
+    if max(position.seq, position.bound) > numbers.top:
+        raise errors.CursorReset()
+    if position.issued < time.time() - (retention - CLOCK_MARGIN).total_seconds():
         raise errors.CursorReset()
 
 
@@ -153,29 +168,6 @@ def _page_size(first: int) -> int:
 # -- the feed --------------------------------------------------------------------------
 
 
-def _after(position: Position) -> dict[str, Any]:
-    if position.after_id is None:
-        return {"seq": {"$gt": position.seq}}
-    return {
-        "$or": [
-            {"seq": {"$gt": position.seq}},
-            {"seq": position.seq, "_id": {"$gt": position.after_id}},
-        ]
-    }
-
-
-async def _scan(
-    *, db: Database, owner_id: ObjectId, position: Position, bound: int, live: bool, room: int
-) -> list[dict[str, Any]]:
-    query: dict[str, Any] = {"owner_id": owner_id, **_after(position)}
-    query = {"$and": [query, {"seq": {"$lte": bound}}]}
-    if live:
-        query["trashed"] = False
-        query["deleted"] = {"$ne": True}
-    cursor = db["entries"].find(query).sort([("seq", 1), ("_id", 1)]).limit(room + 1)
-    return [doc async for doc in cursor]
-
-
 def change_record(doc: dict[str, Any]) -> ChangeRecord:
     """The change that reports an entry document's current state."""
     parent = doc.get("parent_id")
@@ -188,18 +180,39 @@ def change_record(doc: dict[str, Any]) -> ChangeRecord:
     )
 
 
+async def _scan(
+    *, db: Database, owner_id: ObjectId, position: Position, bound: int, live: bool, room: int
+) -> list[dict[str, Any]]:
+    return await journal.scan(
+        db=db,
+        owner_id=owner_id,
+        seq=position.seq,
+        after_id=position.after_id,
+        bound=bound,
+        live=live,
+        limit=room + 1,
+    )
+
+
 async def get_updated_files(
-    *, db: Database, signer: Signer, user_id: str, cursor: str | None, first: int
+    *,
+    db: Database,
+    signer: Signer,
+    user_id: str,
+    cursor: str | None,
+    first: int,
+    retention: timedelta = RETENTION,
 ) -> ChangePageRecord:
     """One page of the user's changes after `cursor` (no cursor: an initial full sync)."""
     room = _page_size(first)
     owner_id = _owner(user_id)
+    numbers = await journal.numbers(db=db, owner_id=owner_id)
+    read_at = int(time.time())
     if cursor is None:
-        snapshot = await journal.stable_seq(db=db, owner_id=owner_id)
-        position = Position("full", 0, None, snapshot)
+        position = Position("full", 0, None, numbers.stable, read_at)
     else:
         position = decode_cursor(signer, user_id=user_id, cursor=cursor)
-        await _check_servable(db=db, owner_id=owner_id, position=position)
+        _check_servable(numbers=numbers, position=position, retention=retention)
 
     docs: list[dict[str, Any]] = []
     if position.phase == "full":
@@ -210,11 +223,13 @@ async def get_updated_files(
             return _page(signer, user_id, found[:room], _resume("full", found[room - 1], position))
         docs.extend(found)
         room -= len(found)
-        position = Position("inc", position.bound, None, position.bound)
+        position = Position("inc", position.bound, None, position.bound, position.issued)
         if room == 0:
             return _page(signer, user_id, docs, position, has_more=True)
 
-    bound = max(await journal.stable_seq(db=db, owner_id=owner_id), position.seq)
+    # The numbers were read at the start of this request: what became stable since
+    # is served by the next page.
+    bound = max(numbers.stable, position.seq)
     found = await _scan(
         db=db, owner_id=owner_id, position=position, bound=bound, live=False, room=room
     )
@@ -222,11 +237,14 @@ async def get_updated_files(
         docs.extend(found[:room])
         return _page(signer, user_id, docs, _resume("inc", found[room - 1], position))
     docs.extend(found)
-    return _page(signer, user_id, docs, Position("inc", bound, None, bound), has_more=False)
+    # Everything up to `bound` is served, and `bound` was stable at `read_at`.
+    issued = read_at if bound == numbers.stable else position.issued
+    end = Position("inc", bound, None, bound, issued)
+    return _page(signer, user_id, docs, end, has_more=False)
 
 
 def _resume(phase: str, last: dict[str, Any], position: Position) -> Position:
-    return Position(phase, int(last["seq"]), last["_id"], position.bound)
+    return replace(position, phase=phase, seq=int(last["seq"]), after_id=last["_id"])
 
 
 def _page(
@@ -255,24 +273,14 @@ async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
     """A cursor at the present: its feed starts with the next change."""
     owner_id = _owner(user_id)
     seq = await journal.stable_seq(db=db, owner_id=owner_id)
-    return encode_cursor(signer, user_id=user_id, position=Position("inc", seq, None, seq))
-
-
-async def forget_tombstones(*, db: Database, user_id: str, up_to_seq: int) -> int:
-    """Drop deletion tombstones at or below `up_to_seq`; older cursors then reset."""
-    owner_id = _owner(user_id)
-    await db["counters"].update_one(
-        {"_id": owner_id}, {"$max": {"horizon": up_to_seq}}, upsert=True
-    )
-    result = await db["entries"].delete_many(
-        {"owner_id": owner_id, "deleted": True, "seq": {"$lte": up_to_seq}}
-    )
-    return int(result.deleted_count)
+    position = Position("inc", seq, None, seq, int(time.time()))
+    return encode_cursor(signer, user_id=user_id, position=position)
 
 
 # -- long polling ----------------------------------------------------------------------
 
 _waiters = 0
+_waiters_by_user: dict[str, int] = {}
 
 
 def wait_timeout(seconds: int) -> int:
@@ -288,25 +296,37 @@ async def _has_changes(*, db: Database, owner_id: ObjectId, position: Position) 
     bound = await journal.stable_seq(db=db, owner_id=owner_id)
     if bound <= position.seq and position.after_id is None:
         return False
-    query = {"$and": [{"owner_id": owner_id, **_after(position)}, {"seq": {"$lte": bound}}]}
-    return await db["entries"].find_one(query, {"_id": 1}) is not None
+    return await journal.has_change(
+        db=db, owner_id=owner_id, seq=position.seq, after_id=position.after_id, bound=bound
+    )
 
 
 async def wait_for_changes(
-    *, db: Database, signer: Signer, user_id: str, cursor: str, timeout_seconds: int
+    *,
+    db: Database,
+    signer: Signer,
+    user_id: str,
+    cursor: str,
+    timeout_seconds: int,
+    retention: timedelta = RETENTION,
 ) -> WaitRecord:
     """Wait until the feed has something after `cursor`, or the timeout passes.
 
-    It polls the database, so it sees changes made by any app process.
+    It polls the database, so it sees changes made by any app process. Past
+    BUSY_WAITERS long polls in this process, or BUSY_WAITERS_PER_USER of one user,
+    it answers at once with a backoff.
     """
     global _waiters
     timeout = wait_timeout(timeout_seconds)
     owner_id = _owner(user_id)
     position = decode_cursor(signer, user_id=user_id, cursor=cursor)
-    await _check_servable(db=db, owner_id=owner_id, position=position)
-    if _waiters >= BUSY_WAITERS:
+    numbers = await journal.numbers(db=db, owner_id=owner_id)
+    _check_servable(numbers=numbers, position=position, retention=retention)
+    mine = _waiters_by_user.get(user_id, 0)
+    if _waiters >= BUSY_WAITERS or mine >= BUSY_WAITERS_PER_USER:
         return WaitRecord(changed=False, backoff_seconds=BUSY_BACKOFF_SECONDS)
     _waiters += 1
+    _waiters_by_user[user_id] = mine + 1
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -318,6 +338,9 @@ async def wait_for_changes(
             await asyncio.sleep(min(POLL_SECONDS, left))
     finally:
         _waiters -= 1
+        left_for_user = _waiters_by_user.pop(user_id, 1) - 1
+        if left_for_user > 0:
+            _waiters_by_user[user_id] = left_for_user
 
 
 async def follow_changes(
@@ -328,6 +351,7 @@ async def follow_changes(
     cursor: str | None,
     first: int,
     still_allowed: Callable[[], Awaitable[bool]] | None = None,
+    retention: timedelta = RETENTION,
 ) -> AsyncIterator[ChangePageRecord]:
     """The feed from `cursor` (replayed page by page), then a page whenever something changes.
 
@@ -340,7 +364,7 @@ async def follow_changes(
         if still_allowed is not None and not await still_allowed():
             raise errors.Unauthenticated("This session has ended; sign in again.")
         page = await get_updated_files(
-            db=db, signer=signer, user_id=user_id, cursor=cursor, first=first
+            db=db, signer=signer, user_id=user_id, cursor=cursor, first=first, retention=retention
         )
         if page.changes or not sent:
             yield page
@@ -354,6 +378,7 @@ async def follow_changes(
             user_id=user_id,
             cursor=cursor,
             timeout_seconds=FOLLOW_RECHECK_SECONDS,
+            retention=retention,
         )
 
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from bson import ObjectId
 
+from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
 from dropbox_lite.sync import journal, service
@@ -151,13 +154,32 @@ async def test_garbage_tampered_and_foreign_cursors_are_bad_input(gql: GraphQLCl
 
 
 def _cursor(user_id: str, **fields: object) -> str:
-    payload = {"v": 1, "u": user_id, "p": "inc", "s": 0, "i": None, "b": 0, **fields}
+    payload = {
+        "v": 2,
+        "u": user_id,
+        "p": "inc",
+        "s": 0,
+        "i": None,
+        "b": 0,
+        "t": int(time.time()),
+        **fields,
+    }
     return Signer((SECRET,)).sign(payload, purpose="cursor")
 
 
 async def test_malformed_signed_cursor_is_bad_input(gql: GraphQLClient) -> None:
     account = await gql.signup()
-    for fields in ({"p": "what"}, {"s": -1}, {"s": "1"}, {"i": "not-an-id"}, {"b": True}):
+    malformed: list[dict[str, object]] = [
+        {"p": "what"},
+        {"s": -1},
+        {"s": "1"},
+        {"i": "not-an-id"},
+        {"b": True},
+        {"t": -1},
+        {"t": "today"},
+        {"t": None},
+    ]
+    for fields in malformed:
         body = await gql(
             CHANGES, {"cursor": _cursor(account.user_id, **fields), "first": 5}, token=account.token
         )
@@ -168,7 +190,9 @@ async def test_cursor_that_cannot_be_served_resets(gql: GraphQLClient, db: Datab
     account = await gql.signup()
     reset = [
         _cursor(account.user_id, s=10**6, b=10**6),  # beyond the present: another database
-        _cursor(account.user_id, v=2),  # a format this server does not know
+        _cursor(account.user_id, v=3),  # a format this server does not know
+        # Older than the journal's retention (90 days by default): its tombstones may be gone.
+        _cursor(account.user_id, t=int(time.time()) - 91 * 86400),
     ]
     for cursor in reset:
         body = await gql(CHANGES, {"cursor": cursor, "first": 5}, token=account.token)
@@ -176,19 +200,80 @@ async def test_cursor_that_cannot_be_served_resets(gql: GraphQLClient, db: Datab
         assert body["errors"][0]["extensions"]["category"] == "BAD_USER_INPUT"
 
 
-async def test_forgotten_tombstones_reset_older_cursors(gql: GraphQLClient, db: Database) -> None:
+async def test_cursors_within_the_retention_and_of_the_first_version_are_served(
+    gql: GraphQLClient,
+) -> None:
     account = await gql.signup()
+    fine = [
+        _cursor(account.user_id, t=int(time.time()) - 80 * 86400),
+        _cursor(account.user_id, v=1, t=None),  # before cursors said when they were made
+    ]
+    for cursor in fine:
+        body = await gql(CHANGES, {"cursor": cursor, "first": 5}, token=account.token)
+        assert "errors" not in body, body
+
+
+async def test_pruned_tombstones_are_never_needed_by_a_cursor_that_is_served(
+    gql: GraphQLClient, db: Database
+) -> None:
+    account = await gql.signup()
+    owner = ObjectId(account.user_id)
     reader = FeedReader(gql, account.token)
     await reader.catch_up()
-    old_cursor = reader.cursor
     entry = await factories.put(db, account.user_id, "x")
-    seq = await factories.purge(db, account.user_id, entry)
-    await reader.catch_up()
-    assert await service.forget_tombstones(db=db, user_id=account.user_id, up_to_seq=seq) == 1
-    body = await gql(CHANGES, {"cursor": old_cursor, "first": 5}, token=account.token)
-    assert error_codes(body) == ["CURSOR_RESET"]
-    page = await reader.page()  # a cursor at the horizon is still fine
-    assert page["changes"] == []
+    await factories.purge(db, account.user_id, entry)
+    assert await db["entries"].count_documents({"_id": entry, "deleted": True}) == 1
+
+    day = timedelta(days=1)
+    first = await journal.prune_journal(db=db, retention=day)
+    assert first["tombstones"] == 0  # nothing is a day old yet
+    assert first["claims"] > 0
+    assert await db[journal.CLAIMS].count_documents({"owner_id": owner}) == 1  # the top
+
+    # A day later (the checkpoint made then is moved back instead) the tombstone goes...
+    past = datetime.now(UTC) - day - timedelta(minutes=1)
+    await db[journal.CHECKPOINTS].update_many({"owner_id": owner}, {"$set": {"at": past}})
+    second = await journal.prune_journal(db=db, retention=day)
+    assert second["tombstones"] == 1
+    assert await db["entries"].count_documents({"_id": entry}) == 0
+    assert await journal.prune_journal(db=db, retention=day) == {
+        "claims": 0,
+        "marks": 0,
+        "tombstones": 0,
+        "checkpoints": 0,
+    }
+    # ...and a cursor from before it, as old as the retention, is refused.
+    stale = _cursor(account.user_id, t=int((past - day).timestamp()))
+    with pytest.raises(errors.CursorReset):
+        await service.get_updated_files(
+            db=db,
+            signer=Signer((SECRET,)),
+            user_id=account.user_id,
+            cursor=stale,
+            first=5,
+            retention=day,
+        )
+    # The reader that kept up is still served, and numbers keep counting up.
+    assert (await reader.page())["changes"] == []
+    later = await factories.put(db, account.user_id, "y")
+    assert [c["id"] for c in (await reader.page())["changes"]] == [str(later)]
+
+
+async def test_prune_journal_removes_abandoned_marks_only(db: Database) -> None:
+    owner = ObjectId()
+    abandoned = await journal.next_seq(db=db, owner_id=owner)
+    old = datetime.now(UTC) - journal.STALE_MARK - timedelta(seconds=1)
+    await db[journal.MARKS].update_many({"owner_id": owner}, {"$set": {"at": old}})
+    live = journal.change(db=db, owner_id=owner)
+    taken = await live.__aenter__()
+    assert taken == abandoned + 1
+    removed = await journal.prune_journal(db=db, retention=timedelta(days=90))
+    assert removed["marks"] == 1
+    assert await db[journal.MARKS].count_documents({"owner_id": owner}) == 1
+    # The live writer still holds readers back; its number is not pruned.
+    assert await journal.stable_seq(db=db, owner_id=owner) == abandoned
+    await live.__aexit__(None, None, None)
+    assert await journal.stable_seq(db=db, owner_id=owner) == taken
 
 
 async def test_latest_cursor_starts_at_the_present(gql: GraphQLClient, db: Database) -> None:

@@ -126,3 +126,33 @@ async def test_wait_checks_cursor_and_sign_in(gql: GraphQLClient) -> None:
     assert error_codes(body) == ["BAD_USER_INPUT"]
     body = await gql(WAIT, {"cursor": cursor, "timeout": 1})
     assert error_codes(body) == ["UNAUTHENTICATED"]
+
+
+async def test_one_users_long_polls_are_capped_others_are_not(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "BUSY_WAITERS_PER_USER", 2)
+    alice = await gql.signup()
+    bob = await gql.signup()
+    alice_cursor = await _cursor_at_present(gql, alice.token)
+    bob_cursor = await _cursor_at_present(gql, bob.token)
+
+    def wait(token: str, cursor: str) -> asyncio.Task[dict[str, object]]:
+        return asyncio.ensure_future(gql.data(WAIT, {"cursor": cursor, "timeout": 2}, token=token))
+
+    holding = [wait(alice.token, alice_cursor) for _ in range(2)]
+    for _ in range(500):
+        if service._waiters_by_user.get(alice.user_id) == 2:
+            break
+        await asyncio.sleep(0.01)
+    assert service._waiters_by_user.get(alice.user_id) == 2
+    third = await gql.data(WAIT, {"cursor": alice_cursor, "timeout": 2}, token=alice.token)
+    assert third["waitForChanges"] == {
+        "changed": False,
+        "backoffSeconds": service.BUSY_BACKOFF_SECONDS,
+    }
+    other = await gql.data(WAIT, {"cursor": bob_cursor, "timeout": 1}, token=bob.token)
+    assert other["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
+    for done in await asyncio.gather(*holding):
+        assert done["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
+    assert service._waiters_by_user == {}
