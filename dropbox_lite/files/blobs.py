@@ -267,33 +267,16 @@ async def blob_size(*, db: Database, blob_id: str) -> int:
     return int(doc["length"])
 
 
-async def _chunks(db: Database, oid: ObjectId, numbers: list[int]) -> list[dict[str, Any]]:
-    """Chunks `numbers` of a blob, in order: by derived `_id`, else by `files_id`/`n`.
-
-    Blobs stored before chunk ids were derived (or by another GridFS client) are
-    found by the second query.
-    """
-    found = {
-        int(doc["n"]): doc
-        async for doc in db["blobs.chunks"].find(
-            {"_id": {"$in": [chunk_id(oid, n) for n in numbers]}}
-        )
-    }
-    missing = [n for n in numbers if n not in found]
-    if missing:
-        async for doc in db["blobs.chunks"].find({"files_id": oid, "n": {"$in": missing}}):
-            found[int(doc["n"])] = doc
-    return [found[n] for n in numbers if n in found]
-
-
 async def read_range(
     *, db: Database, blob_id: str, start: int, end: int, size: int | None = None
 ) -> AsyncIterator[bytes]:
     """Bytes [start, end) of a blob in about 1 MiB pieces.
 
     With `size` (the blob's length, as its entry records it) the files document is
-    not read: chunks are addressed by their derived ids. The next piece is read
-    from the database while the caller sends this one. NotFound when the blob is gone.
+    not read. The chunks come from one cursor (FerretDB v1 scans the collection for
+    every query, so one query beats one per piece, or one per chunk by `_id`), and
+    the next piece is read while the caller sends this one. NotFound when the blob
+    is gone.
     """
     oid = _oid(blob_id)
     if end <= start:
@@ -308,34 +291,43 @@ async def read_range(
     if end <= start:
         return
     first, last = start // chunk_size, (end - 1) // chunk_size
-    per_read = max(READ_CHUNK // chunk_size, 1)
-    batches = [
-        list(range(n, min(n + per_read, last + 1))) for n in range(first, last + 1, per_read)
-    ]
-    ahead: asyncio.Task[list[dict[str, Any]]] | None = asyncio.ensure_future(
-        _chunks(db, oid, batches[0])
+    per_piece = max(READ_CHUNK // chunk_size, 1)
+    cursor = (
+        db["blobs.chunks"]
+        .find({"files_id": oid, "n": {"$gte": first, "$lte": last}})
+        .sort("n", 1)
+        .batch_size(per_piece)
     )
+
+    async def piece() -> bytes:
+        parts: list[bytes] = []
+        async for chunk in cursor:
+            data = bytes(chunk["data"])
+            base = int(chunk["n"]) * chunk_size
+            parts.append(data[max(start - base, 0) : max(min(end - base, len(data)), 0)])
+            if len(parts) >= per_piece:
+                break
+        return b"".join(parts)
+
+    ahead: asyncio.Future[bytes] | None = asyncio.ensure_future(piece())
     try:
-        for index in range(len(batches)):
-            assert ahead is not None
-            docs = await ahead
+        first_piece = True
+        while ahead is not None:
+            data = await ahead
             ahead = None
-            if not docs and index == 0:
-                raise errors.NotFound()
-            if index + 1 < len(batches):
-                ahead = asyncio.ensure_future(_chunks(db, oid, batches[index + 1]))
-            pieces = []
-            for chunk in docs:
-                data = bytes(chunk["data"])
-                base = int(chunk["n"]) * chunk_size
-                pieces.append(data[max(start - base, 0) : max(min(end - base, len(data)), 0)])
-            if pieces:
-                yield b"".join(pieces)
+            if not data:
+                if first_piece:
+                    raise errors.NotFound()
+                break
+            first_piece = False
+            ahead = asyncio.ensure_future(piece())
+            yield data
     finally:
         if ahead is not None:
             ahead.cancel()
             with contextlib.suppress(BaseException):
                 await ahead
+        await cursor.close()
 
 
 async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
