@@ -1,27 +1,26 @@
 """Each owner's change sequence, with the numbers still being written (invariant 3).
 
-A writer takes the next number, writes it onto the entry it changes, and clears
-its in-flight mark. Writers can finish out of order, so a reader may serve
-changes only up to the last *stable* number: below every number still in flight.
-A mark older than LEASE is taken as abandoned (its writer died) and no longer
+A writer takes the next number, writes it onto the entry it changes, and closes
+its claim. Writers can finish out of order, so a reader may serve changes only
+up to the last *stable* number: below every number still open. A claim open
+for longer than LEASE is taken as abandoned (its writer died) and no longer
 holds readers back.
 
-Numbers are *claimed*: a number is taken by inserting `{_id: "<owner>:<n>"}` into
-`seq_claims`, and the owner's top number is its highest claim. A counter document
-moved with `$inc` is not enough on FerretDB v1, which applies updates as
-read-modify-write without isolation: concurrent increments hand out one number
-twice and can even move the counter back, so a number a reader has passed would
-be handed out again (and an older entry written at it, behind the reader's
-cursor, would never be reported). A unique `_id` insert is atomic everywhere.
+Numbers are *claimed*: a number is taken by inserting `{_id: "<owner>:<n>",
+open: true}` into `seq_claims`, and the owner's top number is its highest claim.
+A counter document moved with `$inc` is not enough on FerretDB v1, which applies
+updates as read-modify-write without isolation: concurrent increments hand out
+one number twice and can even move the counter back, so a number a reader has
+passed would be handed out again (and an older entry written at it, behind the
+reader's cursor, would never be reported). A unique `_id` insert is atomic
+everywhere.
 
-The mark is written *before* the number is claimed, carrying the top as read just
-before (`floor`): a reader that reads the top and then the marks therefore sees a
-mark for every number it could have read, and holding it at `floor` is
-conservative since the number taken is above it.
-
-In-flight marks are documents of their own (collection `inflight`) rather than
-an array in a counter: FerretDB v1 does not implement `$pull` with a condition
-on array elements' fields.
+The claim is its own in-flight mark. Claims are dense: number n is tried only
+once n - 1 is claimed (the candidate is one above a claim read or a clash), so
+when a reader reads the top T, every claim at or below T exists already, and
+the open ones it reads next are all the numbers still being written below T.
+(Marks used to be documents of their own, written before the claim; that cost
+two more round trips per change.)
 
 This module is the journal's store: besides numbers and marks it holds the feed's
 reads of the entries by number (`scan`, `has_change`) and `prune_journal`, which
@@ -47,7 +46,8 @@ from dropbox_lite.core.db import Database, insert_claim
 
 LEASE = timedelta(seconds=30)
 CLAIMS = "seq_claims"
-MARKS = "inflight"
+# In-flight marks of the journal before claims were their own marks; pruned only.
+LEGACY_MARKS = "inflight"
 CHECKPOINTS = "journal_checkpoints"
 ENTRIES = "entries"
 # Marks are stamped by the clock of the process that wrote them: pruning leaves
@@ -66,7 +66,10 @@ async def top_seq(*, db: Database, owner_id: ObjectId) -> int:
 
 
 async def claim(*, db: Database, owner_id: ObjectId, after: int) -> int:
-    """Claim the lowest free number above `after` and above every claim seen."""
+    """Claim (open) the lowest free number above `after` and above every claim seen.
+
+    `after` must be a claimed number (or 0), so that claims stay dense.
+    """
     candidate = after + 1
     while True:
         claimed = await insert_claim(
@@ -76,6 +79,7 @@ async def claim(*, db: Database, owner_id: ObjectId, after: int) -> int:
                 "owner_id": owner_id,
                 "seq": candidate,
                 "at": datetime.now(UTC),
+                "open": True,
             },
         )
         if claimed:
@@ -83,40 +87,24 @@ async def claim(*, db: Database, owner_id: ObjectId, after: int) -> int:
         candidate = max(candidate, await top_seq(db=db, owner_id=owner_id)) + 1
 
 
-async def _reserve(*, db: Database, owner_id: ObjectId) -> tuple[ObjectId, int]:
-    floor = await top_seq(db=db, owner_id=owner_id)
-    mark_id = ObjectId()
-    await db[MARKS].insert_one(
-        {"_id": mark_id, "owner_id": owner_id, "seq": floor, "at": datetime.now(UTC)}
-    )
-    try:
-        seq = await claim(db=db, owner_id=owner_id, after=floor)
-    except BaseException:
-        await db[MARKS].delete_one({"_id": mark_id})
-        raise
-    return mark_id, seq
-
-
 async def next_seq(*, db: Database, owner_id: ObjectId) -> int:
-    """Take the owner's next change number, marked in flight until finish_seq."""
-    mark_id, seq = await _reserve(db=db, owner_id=owner_id)
-    await db[MARKS].update_one({"_id": mark_id}, {"$set": {"taken": seq}})
-    return seq
+    """Take the owner's next change number, in flight until finish_seq."""
+    return await claim(db=db, owner_id=owner_id, after=await top_seq(db=db, owner_id=owner_id))
 
 
 async def finish_seq(*, db: Database, owner_id: ObjectId, seq: int) -> None:
     """The write that took `seq` is done (or failed): readers may pass it."""
-    await db[MARKS].delete_one({"owner_id": owner_id, "taken": seq})
+    await db[CLAIMS].update_one({"_id": claim_id(owner_id, seq)}, {"$set": {"open": False}})
 
 
 @contextlib.asynccontextmanager
 async def change(*, db: Database, owner_id: ObjectId) -> AsyncIterator[int]:
     """`async with change(...) as seq:` write `seq` onto what changes, inside the block."""
-    mark_id, seq = await _reserve(db=db, owner_id=owner_id)
+    seq = await next_seq(db=db, owner_id=owner_id)
     try:
         yield seq
     finally:
-        await db[MARKS].delete_one({"_id": mark_id})
+        await finish_seq(db=db, owner_id=owner_id, seq=seq)
 
 
 @dataclass(frozen=True)
@@ -129,13 +117,15 @@ class Numbers:
 
 async def numbers(*, db: Database, owner_id: ObjectId) -> Numbers:
     """The owner's top and stable numbers (two round trips)."""
-    top = await top_seq(db=db, owner_id=owner_id)  # before the marks: see the module doc
+    top = await top_seq(db=db, owner_id=owner_id)  # before the open ones: see the module doc
     fresh_after = datetime.now(UTC) - LEASE
-    oldest = await db[MARKS].find_one(
-        {"owner_id": owner_id, "at": {"$gt": fresh_after}}, {"seq": 1}, sort=[("seq", 1)]
+    oldest = await db[CLAIMS].find_one(
+        {"owner_id": owner_id, "open": True, "at": {"$gt": fresh_after}},
+        {"seq": 1},
+        sort=[("seq", 1)],
     )
     if oldest is not None:
-        return Numbers(top=top, stable=min(top, int(oldest["seq"])))
+        return Numbers(top=top, stable=min(top, int(oldest["seq"]) - 1))
     return Numbers(top=top, stable=top)
 
 
@@ -192,8 +182,10 @@ async def has_change(
 async def prune_journal(*, db: Database, retention: timedelta) -> dict[str, int]:
     """Drop what no reader needs any more; how many of each were removed.
 
-    - `claims`: number claims below each owner's stable number (the top one stays);
-    - `marks`: in-flight marks abandoned long ago (their writer died);
+    - `claims`: number claims at or below each owner's stable number (the top one
+      stays);
+    - `marks`: of those, the ones still open: abandoned by a writer that died (and
+      marks of the journal's earlier layout, long abandoned);
     - `tombstones`: deletion tombstones older than `retention` (cursors that old
       are refused with CURSOR_RESET, see sync/service.py);
     - `checkpoints`: the checkpoints no longer needed to date tombstones.
@@ -202,12 +194,17 @@ async def prune_journal(*, db: Database, retention: timedelta) -> dict[str, int]
     cutoff = now - retention
     removed = {"claims": 0, "marks": 0, "tombstones": 0, "checkpoints": 0}
     for owner_id in await db[CLAIMS].distinct("owner_id"):
-        stable = await stable_seq(db=db, owner_id=owner_id)
+        known = await numbers(db=db, owner_id=owner_id)
+        stable = known.stable
         await db[CHECKPOINTS].insert_one(
             {"_id": ObjectId(), "owner_id": owner_id, "seq": stable, "at": now}
         )
-        claims = await db[CLAIMS].delete_many({"owner_id": owner_id, "seq": {"$lt": stable}})
-        removed["claims"] += int(claims.deleted_count)
+        # Done (or abandoned) and not the top, which numbering goes on from.
+        below = {"owner_id": owner_id, "seq": {"$lte": stable, "$lt": known.top}}
+        abandoned = await db[CLAIMS].delete_many({**below, "open": True})
+        claims = await db[CLAIMS].delete_many(below)
+        removed["marks"] += int(abandoned.deleted_count)
+        removed["claims"] += int(abandoned.deleted_count) + int(claims.deleted_count)
         # Every number at or below a checkpoint was stable when it was taken.
         old = await db[CHECKPOINTS].find_one(
             {"owner_id": owner_id, "at": {"$lt": cutoff}}, sort=[("at", -1)]
@@ -220,6 +217,6 @@ async def prune_journal(*, db: Database, retention: timedelta) -> dict[str, int]
         removed["tombstones"] += int(tombstones.deleted_count)
         spent = await db[CHECKPOINTS].delete_many({"owner_id": owner_id, "at": {"$lt": old["at"]}})
         removed["checkpoints"] += int(spent.deleted_count)
-    marks = await db[MARKS].delete_many({"at": {"$lt": now - STALE_MARK}})
-    removed["marks"] = int(marks.deleted_count)
+    legacy = await db[LEGACY_MARKS].delete_many({"at": {"$lt": now - STALE_MARK}})
+    removed["marks"] += int(legacy.deleted_count)
     return removed

@@ -262,14 +262,14 @@ async def test_pruned_tombstones_are_never_needed_by_a_cursor_that_is_served(
 async def test_prune_journal_removes_abandoned_marks_only(db: Database) -> None:
     owner = ObjectId()
     abandoned = await journal.next_seq(db=db, owner_id=owner)
-    old = datetime.now(UTC) - journal.STALE_MARK - timedelta(seconds=1)
-    await db[journal.MARKS].update_many({"owner_id": owner}, {"$set": {"at": old}})
+    old = datetime.now(UTC) - journal.LEASE - timedelta(seconds=1)
+    await db[journal.CLAIMS].update_many({"owner_id": owner}, {"$set": {"at": old}})
     live = journal.change(db=db, owner_id=owner)
     taken = await live.__aenter__()
     assert taken == abandoned + 1
     removed = await journal.prune_journal(db=db, retention=timedelta(days=90))
-    assert removed["marks"] == 1
-    assert await db[journal.MARKS].count_documents({"owner_id": owner}) == 1
+    assert (removed["marks"], removed["claims"]) == (1, 1)
+    assert await db[journal.CLAIMS].count_documents({"owner_id": owner}) == 1
     # The live writer still holds readers back; its number is not pruned.
     assert await journal.stable_seq(db=db, owner_id=owner) == abandoned
     await live.__aexit__(None, None, None)

@@ -37,7 +37,7 @@ async def test_an_abandoned_mark_expires_after_the_lease(db: Database) -> None:
     seq = await journal.next_seq(db=db, owner_id=owner)
     assert await journal.stable_seq(db=db, owner_id=owner) == seq - 1
     past = datetime.now(UTC) - journal.LEASE - timedelta(seconds=1)
-    await db["inflight"].update_many({"owner_id": owner}, {"$set": {"at": past}})
+    await db[journal.CLAIMS].update_many({"owner_id": owner}, {"$set": {"at": past}})
     assert await journal.stable_seq(db=db, owner_id=owner) == seq
 
 
@@ -98,3 +98,27 @@ async def test_concurrent_writers_never_share_or_reuse_a_number(db: Database) ->
     assert sorted(first) == list(range(1, 21))
     assert sorted(second) == list(range(21, 41))
     assert await journal.stable_seq(db=db, owner_id=owner) == 40
+
+
+async def test_a_change_costs_three_commands(db: Database) -> None:
+    """Read the top, claim the next number, close the claim (issue 11's round trips)."""
+    owner = ObjectId()
+    async with journal.change(db=db, owner_id=owner):
+        pass
+    sent: list[str] = []
+
+    class Counting:
+        def __getitem__(self, name: str) -> Any:
+            collection = db[name]
+
+            class Collection:
+                def __getattr__(self, attr: str) -> Any:
+                    sent.append(f"{attr} {name}")
+                    return getattr(collection, attr)
+
+            return Collection()
+
+    async with journal.change(db=Counting(), owner_id=owner) as seq:  # type: ignore[arg-type]
+        assert seq == 2
+    assert sent == ["find_one seq_claims", "insert_one seq_claims", "update_one seq_claims"]
+    assert await journal.stable_seq(db=db, owner_id=owner) == 2
