@@ -36,9 +36,7 @@ class Server:
 def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "server.log"
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith("DROPBOX_LITE_")
-    }
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DROPBOX_LITE_")}
     env.update(
         DROPBOX_LITE_SECRET_KEY=SECRET,
         DROPBOX_LITE_BCRYPT_ROUNDS="4",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import urllib.request
-from urllib.parse import urlsplit
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 

@@ -32,8 +32,8 @@ export const MeQuery = graphql(`
 `);
 
 export const SignupMutation = graphql(`
-  mutation Signup($username: String!, $password: String!, $deviceName: String) {
-    signup(username: $username, password: $password, deviceName: $deviceName) {
+  mutation Signup($username: String!, $password: String!, $deviceName: String, $inviteCode: String) {
+    signup(username: $username, password: $password, deviceName: $deviceName, inviteCode: $inviteCode) {
       __typename
       ... on AuthPayload {
         token
@@ -41,6 +41,12 @@ export const SignupMutation = graphql(`
           id
           username
         }
+      }
+      ... on SignupRefusedError {
+        policy
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
       }
       ... on Error {
         message

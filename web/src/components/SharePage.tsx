@@ -32,6 +32,7 @@ export function SharePage({ token, path }: { token: string; path: string }) {
   const [loading, setLoading] = useState(true);
   const [uploads, setUploads] = useState<UploadItem[]>([]);
   const [version, setVersion] = useState(0);
+  const [rootName, setRootName] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const secret = useRef<string | null>(null);
 
@@ -41,6 +42,7 @@ export function SharePage({ token, path }: { token: string; path: string }) {
       const result = (await request(SharedLinkQuery, { token, password: withPassword, path: path || null })).sharedLink;
       if (result.__typename === 'SharedEntry') {
         setEntry(result);
+        if (splitPath(result.path).length === 0) setRootName(result.name);
         setNeedsPassword(false);
         setPassword(withPassword);
         secret.current = withPassword;
@@ -149,7 +151,10 @@ export function SharePage({ token, path }: { token: string; path: string }) {
           <div class="share-folder">
             <nav aria-label="Breadcrumb" class="breadcrumb">
               <ol>
-                {[{ name: entry.path === '/' ? entry.name : 'Shared folder', at: '/' }, ...crumbs.map((name, index) => ({ name, at: crumbs.slice(0, index + 1).join('/') }))].map(
+                {[
+                  { name: rootName ?? 'Shared folder', at: '/' },
+                  ...crumbs.map((name, index) => ({ name, at: crumbs.slice(0, index + 1).join('/') })),
+                ].map(
                   (crumb, index, all) => (
                     <li key={crumb.at}>
                       {index === all.length - 1 ? (

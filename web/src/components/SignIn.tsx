@@ -22,6 +22,7 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<string | null>(null);
 
   async function submit(kind: 'login' | 'signup') {
     setBusy(true);
@@ -31,9 +32,14 @@ export function SignIn() {
       const result =
         kind === 'login'
           ? (await request(LoginMutation, variables)).login
-          : (await request(SignupMutation, variables)).signup;
+          : (await request(SignupMutation, { ...variables, inviteCode: invite?.trim() || null })).signup;
       if (result.__typename === 'AuthPayload') {
         setToken(result.token);
+        return;
+      }
+      if (result.__typename === 'SignupRefusedError' && result.policy === 'invite' && invite === null) {
+        setInvite('');
+        setError('This server needs an invite code to create an account: enter yours below.');
         return;
       }
       setError(describeError(result));
@@ -76,6 +82,18 @@ export function SignIn() {
             value={password}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
+          {invite !== null && (
+            <>
+              <label for="invite-code">Invite code</label>
+              <input
+                id="invite-code"
+                name="invite-code"
+                autocomplete="off"
+                value={invite}
+                onInput={(event) => setInvite(event.currentTarget.value)}
+              />
+            </>
+          )}
           {error && (
             <p role="alert" class="form-error">
               {error}

@@ -45,12 +45,15 @@ export type SignupMutationVariables = Exact<{
   username: string;
   password: string;
   deviceName?: string | null | undefined;
+  inviteCode?: string | null | undefined;
 }>;
 
 
 export type SignupMutation = { signup:
     | { __typename: 'AuthPayload', token: string, user: { id: string, username: string } }
     | { __typename: 'InvalidInputError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SignupRefusedError', policy: string, message: string, code: ErrorCode }
     | { __typename: 'UsernameTakenError', message: string, code: ErrorCode }
    };
 
@@ -384,8 +387,13 @@ export const MeDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const SignupDocument = new TypedDocumentString(`
-    mutation Signup($username: String!, $password: String!, $deviceName: String) {
-  signup(username: $username, password: $password, deviceName: $deviceName) {
+    mutation Signup($username: String!, $password: String!, $deviceName: String, $inviteCode: String) {
+  signup(
+    username: $username
+    password: $password
+    deviceName: $deviceName
+    inviteCode: $inviteCode
+  ) {
     __typename
     ... on AuthPayload {
       token
@@ -393,6 +401,12 @@ export const SignupDocument = new TypedDocumentString(`
         id
         username
       }
+    }
+    ... on SignupRefusedError {
+      policy
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
     }
     ... on Error {
       message

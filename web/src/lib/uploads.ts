@@ -98,7 +98,10 @@ export class UploadQueue<T = null> {
 
   private run(entry: Entry<T>): void {
     let cancelled = false;
-    const handle = this.start(entry.file, entry.target, (loaded, total) => this.update(entry, { loaded, total }));
+    // Progress counts the whole multipart body; show it as a share of the file's bytes.
+    const handle = this.start(entry.file, entry.target, (loaded, total) =>
+      this.update(entry, { loaded: total > 0 ? Math.round((entry.file.size * loaded) / total) : 0 }),
+    );
     entry.cancel = () => {
       cancelled = true;
       handle.cancel();
