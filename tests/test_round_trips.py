@@ -132,3 +132,23 @@ async def test_me(trips: RoundTrips, account: Account) -> None:
         data = await trips.gql.data(ME, token=account.token)
     assert data["me"]["id"] == account.user_id
     within(measured, measured.count, 1)
+
+
+async def test_paths_cost_one_query_per_level_not_per_entry(
+    trips: RoundTrips, account: Account
+) -> None:
+    parent = None
+    for name in "abcde":
+        variables = {"name": name} if parent is None else {"name": name, "parentId": parent}
+        data = await trips.gql.data(CREATE_FOLDER, variables, token=account.token)
+        parent = data["createFolder"]["id"]
+    for i in range(10):
+        await upload(trips.http, account.token, bytes([i]), f"f{i}.txt", parentId=parent)
+    query = "query($id: ID) { folder(id: $id) { children { edges { node { path } } } } }"
+    with trips.count() as measured:
+        data = await trips.gql.data(query, {"id": parent}, token=account.token)
+    paths = sorted(e["node"]["path"] for e in data["folder"]["children"]["edges"])
+    assert paths == [f"/a/b/c/d/e/f{i}.txt" for i in range(10)]
+    # One batched query per level above the entries (e, d, c, b, a, the root).
+    path_queries = measured.count - 7  # budget of the page itself today, see test_children_page
+    assert path_queries <= 6, str(measured)

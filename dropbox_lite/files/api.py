@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.file_uploads import Upload
 
 from dropbox_lite.core import errors
@@ -41,7 +43,24 @@ class Entry:
         if self.visitor_path is not None:
             return self.visitor_path
         owner_only(info, self.record.owner_id)
-        return await service.entry_path(db=info.context.db, record=self.record)
+        return await service.entry_path(
+            db=info.context.db, record=self.record, load=path_nodes(info).load
+        )
+
+
+def path_nodes(info: Info) -> DataLoader[str, service.PathNode | None]:
+    """This request's loader of entries' names and parents (Entry.path)."""
+    loaders = info.context.loaders
+    loader: DataLoader[str, service.PathNode | None] | None = loaders.get("files.path_nodes")
+    if loader is None:
+        db = info.context.db
+
+        async def batch(ids: list[str]) -> list[service.PathNode | None]:
+            return await service.load_path_nodes(db=db, ids=ids)
+
+        loader = DataLoader(load_fn=batch)
+        loaders["files.path_nodes"] = loader
+    return loader
 
 
 def owner_only(info: Info, owner_id: str) -> None:
@@ -69,7 +88,15 @@ class EntryEdge:
 class EntryConnection:
     edges: list[EntryEdge] = strawberry.field(description="The entries of this page.")
     page_info: PageInfo = strawberry.field(description="Cursors and whether more follow.")
-    total_count: int = strawberry.field(description="Entries in the whole listing.")
+    known_total: strawberry.Private[int | None] = None
+    # Counting is a query of its own: made only when totalCount is asked for.
+    counter: strawberry.Private[Callable[[], Awaitable[int]] | None] = None
+
+    @strawberry.field(description="Entries in the whole listing.")
+    async def total_count(self) -> int:
+        if self.known_total is None and self.counter is not None:
+            self.known_total = await self.counter()
+        return self.known_total or 0
 
 
 @strawberry.type(description="A folder.")
@@ -86,14 +113,23 @@ class Folder(Entry):
             str | None, strawberry.argument(description="`endCursor` of the previous page.")
         ] = None,
     ) -> EntryConnection:
+        db, owner, folder_id = info.context.db, self.record.owner_id, self.record.id
         page = await service.list_children(
-            db=info.context.db,
-            user_id=self.record.owner_id,
-            folder_id=self.record.id,
+            db=db,
+            user_id=owner,
+            folder_id=folder_id,
             first=or_default(first, 100),
             after=after,
+            count=False,
+            folder=self.record,
         )
-        return _connection(page, service.child_cursor)
+
+        async def count() -> int:
+            return await service.count_children(db=db, user_id=owner, folder_id=folder_id)
+
+        connection = _connection(page, service.child_cursor)
+        connection.counter = count
+        return connection
 
 
 @strawberry.type(description="One stored version of a file.")
@@ -301,7 +337,7 @@ def _connection(page: service.EntryPage, cursor_of: Any) -> EntryConnection:
             start_cursor=page.start_cursor,
             end_cursor=page.end_cursor,
         ),
-        total_count=page.total_count,
+        known_total=page.total_count,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bson import ObjectId
@@ -84,21 +85,50 @@ async def get_folder(*, db: Database, user_id: str, folder_id: str | None = None
     return entry_record(doc)
 
 
-async def entry_path(*, db: Database, record: EntryRecord) -> str:
-    """The entry's path from the owner's root: "/a/b/c.txt"; the root is "/"."""
-    parts: list[str] = []
-    parent = record.parent_id
-    if parent is None:
+# How far up the tree a path walk goes before it gives up.
+MAX_PATH_DEPTH = 10_000
+
+PathNode = tuple[str, str | None]  # an entry's name and its parent's id
+
+
+async def load_path_nodes(*, db: Database, ids: list[str]) -> list[PathNode | None]:
+    """The name and parent of each entry id, in one query (a DataLoader's batch)."""
+    wanted = [ObjectId(i) for i in ids if ObjectId.is_valid(i)]
+    found: dict[str, PathNode] = {}
+    async for doc in db["entries"].find({"_id": {"$in": wanted}}, {"name": 1, "parent_id": 1}):
+        parent = doc.get("parent_id")
+        found[str(doc["_id"])] = (doc["name"], None if parent is None else str(parent))
+    return [found.get(i) for i in ids]
+
+
+async def entry_path(
+    *,
+    db: Database,
+    record: EntryRecord,
+    load: Callable[[str], Awaitable[PathNode | None]] | None = None,
+) -> str:
+    """The entry's path from the owner's root: "/a/b/c.txt"; the root is "/".
+
+    `load` reads one ancestor; a per-request DataLoader batches the walks of many
+    entries into one query per level (and reads each shared ancestor once).
+    """
+    if record.parent_id is None:
         return "/"
-    parts.append(record.name)
-    seen = 0
-    while parent is not None and seen < 10_000:
-        doc = await db["entries"].find_one({"_id": ObjectId(parent)}, {"name": 1, "parent_id": 1})
-        if doc is None or doc.get("parent_id") is None:
+
+    async def one(entry_id: str) -> PathNode | None:
+        return (await load_path_nodes(db=db, ids=[entry_id]))[0]
+
+    fetch = load or one
+    parts = [record.name]
+    parent: str | None = record.parent_id
+    for _ in range(MAX_PATH_DEPTH):
+        if parent is None:
             break
-        parts.append(doc["name"])
-        parent = str(doc["parent_id"])
-        seen += 1
+        node = await fetch(parent)
+        if node is None or node[1] is None:
+            break
+        parts.append(node[0])
+        parent = node[1]
     return "/" + "/".join(reversed(parts))
 
 

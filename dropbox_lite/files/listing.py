@@ -42,35 +42,42 @@ def _page_size(first: int) -> int:
 
 
 async def list_children(
-    *, db: Database, user_id: str, folder_id: str | None, first: int = 100, after: str | None = None
+    *,
+    db: Database,
+    user_id: str,
+    folder_id: str | None,
+    first: int = 100,
+    after: str | None = None,
+    count: bool = True,
+    folder: EntryRecord | None = None,
 ) -> EntryPage:
     """A page of a folder's live children: folders first, then by name ignoring case.
 
     Names are unique per folder by their key, so (is_file, name_key) orders the
-    children totally and each page is an equality prefix plus a range on the
-    `listing` index.
+    children totally and a page is one query on the `listing` index: an equality
+    prefix, then a range. `count`: also count the whole listing (a second query;
+    total_count is None without it). `folder`: the folder, already read for this
+    user (saves reading it again).
     """
     limit = _page_size(first)
-    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    if folder is None or folder.owner_id != user_id or folder.is_file:
+        folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
     base = {"owner_id": oid(user_id), "parent_id": ObjectId(folder.id), "trashed": False}
-    start_files, start_key = False, None
+    query: dict[str, Any] = dict(base)
     if after is not None:
         value = _decode_cursor(after)
         if len(value) != 2 or not isinstance(value[0], bool) or not isinstance(value[1], str):
             raise errors.BadInput("This cursor is not valid.")
         start_files, start_key = value
-    docs: list[dict[str, Any]] = []
-    for is_file in (False, True):
-        if is_file < start_files or len(docs) > limit:
-            continue
-        query: dict[str, Any] = {**base, "is_file": is_file}
-        if start_key is not None and is_file == start_files:
-            query["name_key"] = {"$gt": start_key}
-        cursor = db["entries"].find(query).sort("name_key", 1).limit(limit + 1 - len(docs))
-        docs.extend([doc async for doc in cursor])
+        if start_files:
+            query.update(is_file=True, name_key={"$gt": start_key})
+        else:
+            query["$or"] = [{"is_file": False, "name_key": {"$gt": start_key}}, {"is_file": True}]
+    cursor = db["entries"].find(query).sort([("is_file", 1), ("name_key", 1)]).limit(limit + 1)
+    docs = [doc async for doc in cursor]
     has_next = len(docs) > limit
     docs = docs[:limit]
-    total = await db["entries"].count_documents(base)
+    total = await db["entries"].count_documents(base) if count else None
     items = [entry_record(doc) for doc in docs]
     return EntryPage(
         items=items,
@@ -79,6 +86,15 @@ async def list_children(
         end_cursor=_encode_cursor([docs[-1]["is_file"], docs[-1]["name_key"]]) if docs else None,
         has_next_page=has_next,
         has_previous_page=after is not None,
+    )
+
+
+async def count_children(*, db: Database, user_id: str, folder_id: str) -> int:
+    """How many live children the user's folder has."""
+    return int(
+        await db["entries"].count_documents(
+            {"owner_id": oid(user_id), "parent_id": oid(folder_id), "trashed": False}
+        )
     )
 
 

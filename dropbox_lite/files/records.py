@@ -51,7 +51,7 @@ class RevisionRecord:
 @dataclass(frozen=True)
 class EntryPage:
     items: list[EntryRecord]
-    total_count: int
+    total_count: int | None  # None when not counted
     start_cursor: str | None
     end_cursor: str | None
     has_next_page: bool

@@ -21,10 +21,12 @@ seed's task names (and every other name callers use) are imported from here:
 from __future__ import annotations
 
 from dropbox_lite.files.entries import (
+    PathNode,
     create_root_folder,
     entry_path,
     get_entry,
     get_folder,
+    load_path_nodes,
     resolve_path,
     root_id_of,
 )
@@ -32,6 +34,7 @@ from dropbox_lite.files.listing import (
     MAX_PAGE,
     MAX_SEARCH,
     child_cursor,
+    count_children,
     list_children,
     list_trash,
     list_user_files,
@@ -80,6 +83,7 @@ __all__ = [
     "MAX_PAGE",
     "MAX_REVISIONS",
     "MAX_SEARCH",
+    "PathNode",
     "WRITE_MODES",
     "EntryPage",
     "EntryRecord",
@@ -89,6 +93,7 @@ __all__ = [
     "child_cursor",
     "commit_revision",
     "copy_entry",
+    "count_children",
     "create_folder",
     "create_root_folder",
     "delete_entry",
@@ -103,6 +108,7 @@ __all__ = [
     "list_revisions",
     "list_trash",
     "list_user_files",
+    "load_path_nodes",
     "mime_type_for",
     "move_entry",
     "now",
