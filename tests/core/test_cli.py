@@ -213,3 +213,62 @@ def test_bad_secret_files_and_log_formats_stop_with_one_line(
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and problem in lines[0], result.stderr
+
+
+# -- what the image and scripts/serve install (checked as files: no Docker engine here) --
+
+
+def _pins() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[name.lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+def test_constraints_pin_every_runtime_dependency_within_its_range() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = _pins()
+    for spec in project["dependencies"]:
+        requirement = Requirement(spec)
+        name = requirement.name.lower().replace("_", "-")
+        assert name in pins, f"{name} is not pinned in constraints.txt"
+        assert requirement.specifier.contains(pins[name]), (spec, pins[name])
+    assert not {"pytest", "mypy", "ruff", "gql"} & set(pins)  # serving needs no dev tools
+
+
+def test_the_image_installs_the_pins_and_checks_the_configured_port() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install --requirement constraints.txt" in dockerfile
+    assert "pip install --no-deps ." in dockerfile and "pip check" in dockerfile
+    healthcheck = dockerfile[dockerfile.index("HEALTHCHECK") :].split("\nCMD")[0]
+    assert "DROPBOX_LITE_PORT" in healthcheck and "/readyz" in healthcheck
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    assert ignored[ignored.index("*") :][:1] == ["*"]  # everything out, then only what is needed
+    allowed = {line[1:] for line in ignored if line.startswith("!")}
+    assert allowed == {"dropbox_lite/", "pyproject.toml", "README.md", "constraints.txt"}
+
+
+def test_compose_publishes_on_loopback_and_reads_secrets_from_files() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    app, mongo = compose["services"]["app"], compose["services"]["mongo"]
+    assert app["ports"] == ["127.0.0.1:${DROPBOX_LITE_PORT:-8000}:${DROPBOX_LITE_PORT:-8000}"]
+    env = app["environment"]
+    assert env["DROPBOX_LITE_SECRET_KEY_FILE"] == "/run/secrets/secret_key"
+    assert env["DROPBOX_LITE_DB_PASSWORD_FILE"] == "/run/secrets/db_password"
+    assert "DROPBOX_LITE_SECRET_KEY" not in env and "DROPBOX_LITE_DB_PASSWORD" not in env
+    assert env["DROPBOX_LITE_TRUSTED_PROXIES"].endswith(
+        compose["networks"]["default"]["ipam"]["config"][0]["gateway"] + "}"
+    )
+    assert set(app["secrets"]) == {"secret_key", "db_password"}
+    assert "--replSet rs0" in mongo["entrypoint"][-1]
+    assert "rs.initiate" in mongo["healthcheck"]["test"][-1]
+    assert app["depends_on"]["mongo"]["condition"] == "service_healthy"
+    assert all(s["file"].startswith("./secrets/") for s in compose["secrets"].values())
