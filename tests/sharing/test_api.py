@@ -236,7 +236,7 @@ async def test_folder_link_browses_inside_and_never_climbs_out(
 
 
 async def test_wrong_passwords_are_throttled_per_address_and_link(
-    app: Starlette, gql: GraphQLClient, db: Database, settings: Settings
+    app: Starlette, gql: GraphQLClient, db: Database, settings: Settings, slowdowns: list[float]
 ) -> None:
     owner = await gql.signup()
     entry = await put_file(db, settings, owner.user_id, b"x")
@@ -248,6 +248,8 @@ async def test_wrong_passwords_are_throttled_per_address_and_link(
     kinds = [(await shared(gql, token, password=f"guess {i}"))["__typename"] for i in range(12)]
     limit = service.PASSWORDS.max_failures
     assert kinds == ["WrongPasswordError"] * limit + ["RateLimitedError"] * (12 - limit)
+    # Each guess after a failure waited longer than the one before (then: refused).
+    assert len(slowdowns) == limit - 1 and slowdowns == sorted(set(slowdowns))
     locked = await shared(gql, token, password="correct horse")
     assert locked["__typename"] == "RateLimitedError" and locked["retryAfterSeconds"] > 0
 
