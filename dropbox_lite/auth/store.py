@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 from typing import Any, TypedDict
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
-from dropbox_lite.core.db import Database
+from dropbox_lite.core.db import Database, insert_claim
 
 
 class UserDoc(TypedDict):
@@ -146,10 +145,9 @@ async def insert_user(
         "is_admin": is_admin,
         "disabled": False,
     }
-    try:
-        await db["users"].insert_one(doc)
-    except DuplicateKeyError:
-        raise Taken(username) from None
+    # The unique index on username_key refuses a second account of that name.
+    if not await insert_claim(db["users"], dict(doc)):
+        raise Taken(username)
     return _user(dict(doc))
 
 
@@ -310,9 +308,10 @@ async def revoke_sessions(
     return ids
 
 
-async def count_sessions(*, db: Database) -> int:
-    """Live and ended sessions not yet removed."""
-    return int(await db["sessions"].count_documents({}))
+async def count_sessions(*, db: Database, user_id: str | None = None) -> int:
+    """Live and ended sessions not yet removed (of one user, or of everyone)."""
+    query = {} if user_id is None else {"user_id": ObjectId(user_id)}
+    return int(await db["sessions"].count_documents(query))
 
 
 # Invites.
@@ -344,11 +343,7 @@ async def claim_invite(*, db: Database, code_hash: str, at: datetime) -> bool:
     invite = await db["invites"].find_one({"_id": code_hash, "expires_at": {"$gt": at}})
     if invite is None or invite.get("used_at") is not None:
         return False
-    try:
-        await db["invite_claims"].insert_one({"_id": code_hash, "at": at})
-    except DuplicateKeyError:
-        return False
-    return True
+    return await insert_claim(db["invite_claims"], {"_id": code_hash, "at": at})
 
 
 async def release_invite(*, db: Database, code_hash: str) -> None:

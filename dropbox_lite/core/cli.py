@@ -22,6 +22,7 @@ EXIT_CONFIG = 2
 
 # Modules with a `register(commands)` function, in the order their commands are listed.
 COMMAND_MODULES: tuple[str, ...] = (
+    "dropbox_lite.admin.cli",
     "dropbox_lite.upkeep.commands",
     "dropbox_lite.client.cli",
 )

@@ -40,6 +40,7 @@ class Context:
     # Per-request caches (DataLoaders and the like) live here, never per process.
     loaders: dict[str, Any] = field(default_factory=dict)
     _closing: asyncio.Task[None] | None = field(default=None, repr=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
 
     def watch_session(self) -> None:
         """On a signed-in WebSocket: once its session ends (logout, revocation, password
@@ -50,6 +51,7 @@ class Context:
         socket = self.request
         if self.session is None or not isinstance(socket, WebSocket):
             return
+        self._loop = asyncio.get_running_loop()
         live.watch(
             db=self.db,
             session_id=self.session.id,
@@ -62,8 +64,20 @@ class Context:
     def _session_ended(self) -> None:
         self.user = None
         self.session = None
-        if isinstance(self.request, WebSocket):
-            self._closing = asyncio.get_running_loop().create_task(self._close())
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self._start_close()
+        else:  # ended from another thread's loop (an in-process admin command)
+            loop.call_soon_threadsafe(self._start_close)
+
+    def _start_close(self) -> None:
+        self._closing = asyncio.get_running_loop().create_task(self._close())
 
     async def _close(self) -> None:
         socket = self.request

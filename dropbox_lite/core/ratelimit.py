@@ -18,10 +18,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.db import Database
+from dropbox_lite.core.db import Database, insert_claim
 
 COLLECTION = "rate_limits"
 # How long a failure is remembered at most; a long run of locked-out failures
@@ -63,13 +62,10 @@ async def _acquire(db: Database, lock_id: str) -> None:
     deadline = time.monotonic() + LOCK_WAIT.total_seconds()
     while True:
         now = datetime.now(UTC)
-        try:
-            await db[COLLECTION].insert_one(
-                {"_id": lock_id, "at": now, "expires_at": now + LOCK_LEASE}
-            )
+        lock = {"_id": lock_id, "at": now, "expires_at": now + LOCK_LEASE}
+        if await insert_claim(db[COLLECTION], lock):
             return
-        except DuplicateKeyError:
-            await db[COLLECTION].delete_one({"_id": lock_id, "expires_at": {"$lt": now}})
+        await db[COLLECTION].delete_one({"_id": lock_id, "expires_at": {"$lt": now}})
         if time.monotonic() > deadline:
             raise errors.RateLimited(retry_after_seconds=1)
         await asyncio.sleep(0.005)
