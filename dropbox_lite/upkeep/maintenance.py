@@ -12,21 +12,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs
-from dropbox_lite.upkeep import claims, lease, move_cycles, sessions, throttles
+from dropbox_lite.files import blobs, repair
+from dropbox_lite.sync import journal
+from dropbox_lite.upkeep import invites, lease, move_cycles, sessions, throttles
 
 log = logging.getLogger("dropbox_lite.upkeep")
 
-Step = Callable[[], Awaitable[int]]
+# Each step returns what it did, as counts by name.
+Step = Callable[[], Awaitable[dict[str, int]]]
 
 
 @dataclass
 class PassReport:
-    """What one pass removed: documents per collection, and gc's report."""
+    """What one pass did: counts by step, and gc's report."""
 
     removed: dict[str, int] = field(default_factory=dict)
     garbage: blobs.GarbageReport | None = None
@@ -44,15 +46,41 @@ class PassReport:
         return text + " (cut short: its term ended)" if self.cut_short else text
 
 
-def _steps(db: Database, settings: Settings, now: datetime) -> list[tuple[str, Step]]:
-    # Collection names as the keys: `dropbox-lite maintain` counts them before and after.
+async def _journal(db: Database, settings: Settings) -> dict[str, int]:
+    retention = timedelta(days=settings.journal_retention_days)
+    done = await journal.prune_journal(db=db, retention=retention)
+    return {
+        "journal claims": done["claims"],
+        "abandoned change marks": done["marks"],
+        "tombstones": done["tombstones"],
+        "journal checkpoints": done["checkpoints"],
+    }
+
+
+async def _files(db: Database, settings: Settings) -> dict[str, int]:
+    done = await repair.repair(db=db, settings=settings)
+    return {
+        "revision claims of dead writers": done.claims_removed,
+        "expired revisions": done.revisions_expired,
+        "quota bytes of dead writers": done.bytes_released,
+        "old in-flight marks": done.marks_removed,
+    }
+
+
+async def _count(name: str, work: Awaitable[int]) -> dict[str, int]:
+    return {name: await work}
+
+
+def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
+    # Lambdas, not coroutines made up front: a pass cut short never awaits the rest.
     return [
-        ("seq_claims", lambda: claims.prune_claims(db=db)),
-        ("inflight", lambda: claims.prune_abandoned_marks(db=db, now=now)),
-        ("sessions", lambda: sessions.prune_sessions(db=db, now=now)),
-        ("rate_limits", lambda: throttles.prune_throttles(db=db, now=now)),
-        ("move_cycles", lambda: move_cycles.prune_move_cycles(db=db, now=now)),
-        ("leases", lambda: lease.prune_leases(db=db, now=now)),
+        lambda: _journal(db, settings),
+        lambda: _files(db, settings),
+        lambda: _count("sessions", sessions.prune_sessions(db=db, now=now)),
+        lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
+        lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
+        lambda: _count("expired invites", invites.prune_invites(db=db, now=now)),
+        lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
     ]
 
 
@@ -67,11 +95,11 @@ async def run_pass(
     """Run every pruning step, then gc; stop between steps once `deadline` passes."""
     now = now or datetime.now(UTC)
     report = PassReport()
-    for name, step in _steps(db, settings, now):
+    for step in _steps(db, settings, now):
         if deadline is not None and datetime.now(UTC) >= deadline:
             report.cut_short = True
             break
-        report.removed[name] = await step()
+        report.removed.update(await step())
     if gc and not report.cut_short:
         report.garbage = await blobs.collect_garbage(db=db, grace_seconds=settings.gc_grace_seconds)
     log.info("upkeep pass: %s", report.summary())
@@ -79,14 +107,18 @@ async def run_pass(
 
 
 # What `dropbox-lite maintain` counts before and after a pass: what it prunes, and the
-# collections that hold the data (which a pass must leave alone).
+# collections that hold the data (which a pass must leave alone, tombstones aside).
 COUNTED = [
     "seq_claims",
+    "journal_checkpoints",
     "inflight",
     "sessions",
     "rate_limits",
     "move_cycles",
+    "invites",
+    "invite_claims",
     "leases",
+    "users",
     "entries",
     "revisions",
     "blob_index",

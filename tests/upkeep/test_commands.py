@@ -106,18 +106,25 @@ async def test_gc_dry_run_then_gc_report_what_they_reclaim(
 
 @pytest.mark.server_only
 async def test_maintain_prints_counts_before_and_after(db: Database, settings: Settings) -> None:
-    owner = await db["users"].insert_one({"username": "x"})
+    owner = (await db["users"].insert_one({"username": "x"})).inserted_id
     for _ in range(4):
-        async with journal.change(db=db, owner_id=owner.inserted_id):
+        async with journal.change(db=db, owner_id=owner):
             pass
     now = datetime.now(UTC)
     await db["sessions"].insert_one(
-        {"user_id": owner.inserted_id, "revoked": True, "expires_at": now + timedelta(days=1)}
+        {"user_id": owner, "revoked": True, "expires_at": now + timedelta(days=1)}
     )
+    await blobs.write_blob(db=db, stream=Stream(b"loose"), max_bytes=1024)
+    await asyncio.sleep(0.01)
     result = await asyncio.to_thread(run, "maintain", env=database_env(settings))
     assert result.returncode == 0, result.stderr
-    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:-1]}
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["collection", "before", "after"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:-1]}
     assert rows["seq_claims"] == ["4", "1"]
     assert rows["sessions"] == ["1", "0"]
-    assert result.stdout.splitlines()[-1].startswith("removed 3 seq_claims, ")
-    assert await journal.top_seq(db=db, owner_id=owner.inserted_id) == 4
+    assert rows["users"] == ["1", "1"]
+    assert rows["blobs.files"] == ["1", "0"]
+    assert lines[-1].startswith("removed 3 journal claims, ")
+    assert "1 sessions" in lines[-1] and "1 blobs (5 bytes;" in lines[-1]
+    assert await journal.top_seq(db=db, owner_id=owner) == 4

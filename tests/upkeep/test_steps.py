@@ -10,8 +10,7 @@ from bson import ObjectId
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs
-from dropbox_lite.sync import journal
-from dropbox_lite.upkeep import claims, maintenance, move_cycles, sessions, throttles
+from dropbox_lite.upkeep import invites, maintenance, move_cycles, sessions, throttles
 from tests.support import GraphQLClient
 
 
@@ -24,44 +23,21 @@ class Stream:
         return chunk
 
 
-async def test_claims_below_the_stable_number_go_and_numbering_goes_on(db: Database) -> None:
-    owner, other = ObjectId(), ObjectId()
-    for _ in range(5):
-        async with journal.change(db=db, owner_id=owner):
-            pass
-    async with journal.change(db=db, owner_id=other):
-        pass
-    assert await claims.prune_claims(db=db) == 4
-    assert await journal.top_seq(db=db, owner_id=owner) == 5
-    assert await journal.top_seq(db=db, owner_id=other) == 1
-    async with journal.change(db=db, owner_id=owner) as seq:
-        assert seq == 6
-    assert await claims.prune_claims(db=db) == 1
-
-
-async def test_claims_a_writer_still_holds_back_are_kept(db: Database) -> None:
-    owner = ObjectId()
-    for _ in range(3):
-        async with journal.change(db=db, owner_id=owner):
-            pass
-    async with journal.change(db=db, owner_id=owner):  # in flight: stable stays at 3
-        for _ in range(2):
-            async with journal.change(db=db, owner_id=owner):
-                pass
-        assert await journal.stable_seq(db=db, owner_id=owner) == 3
-        assert await claims.prune_claims(db=db) == 2
-        assert await db["seq_claims"].count_documents({"owner_id": owner}) == 4  # 3, 4, 5, 6
-
-
-async def test_only_abandoned_in_flight_marks_go(db: Database) -> None:
-    owner = ObjectId()
+async def test_only_expired_invites_go_with_their_claims(db: Database) -> None:
     now = datetime.now(UTC)
-    await journal.next_seq(db=db, owner_id=owner)  # a writer that died: never finished
-    await journal.next_seq(db=db, owner_id=owner)  # one still at work
-    assert await claims.prune_abandoned_marks(db=db, now=now) == 0
-    later = now + claims.STALE_AFTER + timedelta(seconds=1)
-    assert await claims.prune_abandoned_marks(db=db, now=later) == 2
-    assert await db["inflight"].count_documents({}) == 0
+    soon, later = now + timedelta(days=1), now + timedelta(days=7)
+    await db["invites"].insert_many(
+        [
+            {"_id": "used", "expires_at": soon, "used_at": now},
+            {"_id": "unused", "expires_at": soon},
+            {"_id": "fresh", "expires_at": later},
+        ]
+    )
+    await db["invite_claims"].insert_many([{"_id": "used", "at": now}, {"_id": "fresh", "at": now}])
+    assert await invites.prune_invites(db=db, now=now) == 0
+    assert await invites.prune_invites(db=db, now=soon + timedelta(seconds=1)) == 2
+    assert [d["_id"] async for d in db["invites"].find({})] == ["fresh"]
+    assert [d["_id"] async for d in db["invite_claims"].find({})] == ["fresh"]
 
 
 async def test_expired_and_revoked_sessions_go(gql: GraphQLClient, db: Database) -> None:
