@@ -293,6 +293,12 @@ def wait_timeout(seconds: int) -> int:
 async def _has_changes(*, db: Database, owner_id: ObjectId, position: Position) -> bool:
     if position.phase == "full":
         return True  # the initial sync is not finished: there is more to read now
+    # An idle poll costs one query: no number above the cursor was even taken.
+    if (
+        position.after_id is None
+        and await journal.top_seq(db=db, owner_id=owner_id) <= position.seq
+    ):
+        return False
     bound = await journal.stable_seq(db=db, owner_id=owner_id)
     if bound <= position.seq and position.after_id is None:
         return False

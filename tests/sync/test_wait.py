@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 
 from dropbox_lite.core import db as database
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.security import Signer
 from dropbox_lite.sync import service
+from tests.conftest import SECRET
 from tests.support import GraphQLClient, error_codes
 from tests.sync import factories
 from tests.sync.feed import FeedReader
@@ -156,3 +159,34 @@ async def test_one_users_long_polls_are_capped_others_are_not(
     for done in await asyncio.gather(*holding):
         assert done["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
     assert service._waiters_by_user == {}
+
+
+async def test_an_idle_long_poll_reads_only_the_top_number(
+    gql: GraphQLClient, db: Database
+) -> None:
+    account = await gql.signup()
+    cursor = await _cursor_at_present(gql, account.token)
+    sent: list[str] = []
+
+    class Counting:
+        def __getitem__(self, name: str) -> Any:
+            collection = db[name]
+
+            class Collection:
+                def __getattr__(self, attr: str) -> Any:
+                    sent.append(f"{attr} {name}")
+                    return getattr(collection, attr)
+
+            return Collection()
+
+    record = await service.wait_for_changes(
+        db=Counting(),  # type: ignore[arg-type]
+        signer=Signer((SECRET,)),
+        user_id=account.user_id,
+        cursor=cursor,
+        timeout_seconds=1,
+    )
+    assert record.changed is False
+    checked, polls = sent[:2], sent[2:]
+    assert checked == ["find_one seq_claims", "find_one seq_claims"]  # the cursor, once
+    assert polls and set(polls) == {"find_one seq_claims"}
