@@ -1,9 +1,13 @@
 """What this process knows of live sessions: a one-second cache, and the sockets watching.
 
-The cache spares the database a session and a user read on every request. An
-entry lives at most CACHE_SECONDS, so a session revoked by another process (or the
-admin CLI) stops working within a second; one revoked by this process is dropped
-at once (`ended`). A WebSocket signs in once, then `watch`es its session: sessions
+The cache spares the database a session and a user read on every request. A
+session is trusted from the cache for at most CACHE_SECONDS, so one revoked by
+another process (or the admin CLI) stops working within a second; one revoked by
+this process is dropped at once (`ended`). After that second only the session is
+read again (one round trip): the user's record is kept USER_SECONDS, since every
+change that must stop a user (disable, delete, password) revokes their sessions.
+
+A WebSocket signs in once, then `watch`es its session: sessions
 ended here are reported at once, those ended elsewhere by one query every
 POLL_SECONDS for all watched sessions together.
 """
@@ -26,6 +30,7 @@ from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 1.0
+USER_SECONDS = 60.0
 POLL_SECONDS = 1.0
 MAX_CACHED = 10_000
 
@@ -35,6 +40,7 @@ class _Cached:
     user: UserRecord
     session: SessionRecord
     fetched: float
+    user_fetched: float
 
 
 @dataclass
@@ -51,23 +57,34 @@ _poller: asyncio.Task[None] | None = None
 
 
 def cached(session_id: str) -> tuple[UserRecord, SessionRecord] | None:
-    """The user and session, if fetched less than CACHE_SECONDS ago and not expired."""
+    """The user and session, if checked less than CACHE_SECONDS ago and not expired."""
     entry = _cache.get(session_id)
     if entry is None:
         return None
-    if time.monotonic() - entry.fetched > CACHE_SECONDS or entry.session.expires_at <= datetime.now(
-        UTC
-    ):
+    if entry.session.expires_at <= datetime.now(UTC):
         _cache.pop(session_id, None)
         return None
+    if time.monotonic() - entry.fetched > CACHE_SECONDS:
+        return None  # the session is read again; the user may still be known
     return entry.user, entry.session
 
 
-def remember(user: UserRecord, session: SessionRecord) -> None:
-    """Cache what the database just said about this session."""
+def cached_user(session_id: str) -> UserRecord | None:
+    """The user of a cached session, if read less than USER_SECONDS ago."""
+    entry = _cache.get(session_id)
+    if entry is None or time.monotonic() - entry.user_fetched > USER_SECONDS:
+        return None
+    return entry.user
+
+
+def remember(user: UserRecord, session: SessionRecord, *, user_is_fresh: bool = True) -> None:
+    """Cache what the database just said about this session (and its user, if fresh)."""
     if len(_cache) >= MAX_CACHED:
         _cache.clear()
-    _cache[session.id] = _Cached(user=user, session=session, fetched=time.monotonic())
+    at = time.monotonic()
+    old = _cache.get(session.id)
+    user_at = at if user_is_fresh or old is None else old.user_fetched
+    _cache[session.id] = _Cached(user=user, session=session, fetched=at, user_fetched=user_at)
 
 
 def refresh(session: SessionRecord) -> None:
@@ -75,6 +92,13 @@ def refresh(session: SessionRecord) -> None:
     entry = _cache.get(session.id)
     if entry is not None:
         entry.session = session
+
+
+def age_all(seconds: float) -> None:
+    """Make every cached entry `seconds` older (tests: time passing, without sleeping)."""
+    for entry in _cache.values():
+        entry.fetched -= seconds
+        entry.user_fetched -= seconds
 
 
 def forget_all() -> None:

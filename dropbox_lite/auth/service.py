@@ -411,8 +411,8 @@ async def authenticate(
 ) -> tuple[UserRecord, SessionRecord] | None:
     """The user and session behind a bearer token, or None (forged, expired or revoked).
 
-    From live.py's one-second cache when it can (no database round trip), else one
-    read of the session and one of its user.
+    From live.py's cache when it can: no round trip within a second of the last
+    check, one (the session) after that, two (session and user) the first time.
     """
     session_id = signer.unsign(token, purpose=TOKEN_PURPOSE)
     if not isinstance(session_id, str):
@@ -422,12 +422,18 @@ async def authenticate(
     if found is None:
         session = await store.live_session(db=db, session_id=session_id, at=at)
         if session is None:
+            live.ended([session_id])
             return None
-        user_found = await store.user_by_id(db=db, user_id=session.user_id)
-        if user_found is None or user_found[0].disabled:
-            return None
-        found = (user_found[0], session)
-        live.remember(*found)
+        known = live.cached_user(session_id)
+        if known is not None and known.id == session.user_id:
+            found = (known, session)
+            live.remember(known, session, user_is_fresh=False)
+        else:
+            user_found = await store.user_by_id(db=db, user_id=session.user_id)
+            if user_found is None or user_found[0].disabled:
+                return None
+            found = (user_found[0], session)
+            live.remember(*found)
     user, session = found
     if at - session.last_seen_at >= touch_every(settings):
         expires = at + timedelta(seconds=settings.session_ttl_seconds)
