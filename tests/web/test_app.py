@@ -179,6 +179,16 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
     browser.named("link", "All files").click()
     browser.row("alpha notes.txt")
 
+    # versions of a file, and this device among the signed-in ones
+    browser.named("button", "Versions", browser.row("alpha notes.txt")).click()
+    dialog = browser.dialog()
+    browser.wait(lambda: "Revision 1" in dialog.text or None, "no revision listed")
+    browser.named("button", "Close", dialog).click()
+    browser.no_dialog()
+    browser.named("link", "Devices").click()
+    device = browser.row("Web app (Chrome) this device")
+    assert "Sign out device" not in device.text
+
     # the token never shows in a URL, and sign-out drops it
     assert_same_origin(browser, server)
     assert all("token" not in u.split("?", 1)[-1] for u in browser.requested)

@@ -99,6 +99,12 @@ function Shell({ me, children, query }: { me: Me | null; children: ComponentChil
                 Devices
               </a>
             </li>
+            <li>
+              <a href="/graphql">
+                <span class="icon icon-code" aria-hidden="true" />
+                GraphQL playground
+              </a>
+            </li>
           </ul>
           {me && <Usage me={me} />}
         </nav>

@@ -57,6 +57,7 @@ export function Devices() {
               <tr key={session.id}>
                 <th scope="row">
                   {session.deviceName ?? 'Unnamed device'}
+                  {session.current && ' '}
                   {session.current && <span class="badge">this device</span>}
                 </th>
                 <td class="muted">{formatDate(session.createdAt)}</td>

@@ -80,6 +80,7 @@ export function VersionsDialog({
               <tr key={revision.rev}>
                 <th scope="row">
                   Revision {revision.rev}
+                  {revision.rev === current && ' '}
                   {revision.rev === current && <span class="badge">current</span>}
                 </th>
                 <td class="num muted">{formatBytes(revision.size)}</td>
