@@ -448,3 +448,8 @@ async def authenticate(
         )
         live.refresh(session)
     return user, session
+
+
+async def prune(*, db: Database, at: datetime) -> tuple[int, int]:
+    """Upkeep: delete ended sessions and expired invites; how many of each."""
+    return await store.prune_sessions(db=db, at=at), await store.prune_invites(db=db, at=at)

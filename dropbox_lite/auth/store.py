@@ -356,3 +356,26 @@ async def mark_invite_used(*, db: Database, code_hash: str, user_id: str, at: da
     await db["invites"].update_one(
         {"_id": code_hash}, {"$set": {"used_at": at, "used_by": ObjectId(user_id)}}
     )
+
+
+# Upkeep.
+
+
+async def prune_sessions(*, db: Database, at: datetime) -> int:
+    """Delete sessions that can sign nobody in any more (expired or revoked)."""
+    result = await db["sessions"].delete_many(
+        {"$or": [{"expires_at": {"$lt": at}}, {"revoked": True}]}
+    )
+    return int(result.deleted_count)
+
+
+async def prune_invites(*, db: Database, at: datetime) -> int:
+    """Delete expired invites, used or not, then the claims on them."""
+    cursor = db["invites"].find({"expires_at": {"$lt": at}}, {"_id": 1})
+    expired = [doc["_id"] async for doc in cursor]
+    if not expired:
+        return 0
+    # The invite first: with it gone, nothing can claim it again meanwhile.
+    result = await db["invites"].delete_many({"_id": {"$in": expired}})
+    await db["invite_claims"].delete_many({"_id": {"$in": expired}})
+    return int(result.deleted_count)

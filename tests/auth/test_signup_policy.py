@@ -154,3 +154,21 @@ async def test_a_session_of_an_account_disabled_elsewhere_is_refused(
     await db["users"].update_many({}, {"$set": {"disabled": True}})  # flag only, no revocation
     live.forget_all()
     assert (await gql.data(ME, token=account.token))["me"] is None
+
+
+async def test_prune_removes_ended_sessions_and_expired_invites(
+    gql: GraphQLClient, db: Database
+) -> None:
+    kept = await gql.signup("prune-kept", PASSWORD)
+    gone = await gql.signup("prune-gone", PASSWORD)
+    await gql.data("mutation { logout }", token=gone.token)
+    code, _ = await service.create_invite(db=db, lifetime=timedelta(days=1))
+    await service.create_invite(db=db, lifetime=timedelta(days=1))
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    await db["invites"].update_one(
+        {"_id": service.invite_hash(code)}, {"$set": {"expires_at": past}}
+    )
+    assert await service.prune(db=db, at=datetime.now(UTC)) == (1, 1)
+    assert await db["sessions"].count_documents({}) == 1
+    assert await db["invites"].count_documents({}) == 1
+    assert (await gql.data(ME, token=kept.token))["me"] is not None
