@@ -42,7 +42,7 @@ class PassReport:
                 f"{len(self.garbage)} blobs ({self.garbage.bytes_reclaimed} bytes; "
                 f"{self.garbage.young} unreferenced kept inside the grace period)"
             )
-        text = "removed " + ", ".join(parts)
+        text = "removed " + ", ".join(parts) if parts else "removed nothing"
         return text + " (cut short: its term ended)" if self.cut_short else text
 
 

@@ -56,14 +56,23 @@ class Upkeep:
         self.work: Work = work or self._pass
         self._task: asyncio.Task[None] | None = None
 
-    async def _pass(self, term: lease.Term) -> None:
+    def _deadline(self, term: lease.Term) -> datetime:
         # Stop before the term ends, so that the next term's leader runs alone.
-        deadline = term.ends - timedelta(seconds=self.period / 10)
+        return term.ends - timedelta(seconds=self.period / 10)
+
+    async def _pass(self, term: lease.Term) -> None:
+        deadline = self._deadline(term)
         await maintenance.run_pass(db=self.db, settings=self.settings, deadline=deadline)
 
     async def lead_once(self) -> bool:
-        """Try to lead the current term and, when this process leads it, do its work."""
-        term = lease.term_at(name=LEASE_NAME, period_seconds=self.period, now=datetime.now(UTC))
+        """Try to lead the current term and, when this process leads it, do its work.
+
+        Too late in a term (a process started near its end), nobody leads it.
+        """
+        now = datetime.now(UTC)
+        term = lease.term_at(name=LEASE_NAME, period_seconds=self.period, now=now)
+        if now >= self._deadline(term):
+            return False
         if not await lease.try_lead(db=self.db, term=term, holder=self.holder):
             return False
         log.info("upkeep: %s leads term %d", self.holder, term.number)

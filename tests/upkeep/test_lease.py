@@ -109,3 +109,16 @@ def test_no_background_upkeep_when_turned_off_or_under_test(db: Database) -> Non
     assert start_upkeep(db=db, settings=under_test) is None
     with pytest.raises(ValueError):
         Upkeep(db=db, settings=off)
+
+
+async def test_nobody_leads_a_term_too_close_to_its_end(db: Database) -> None:
+    now = datetime.now(UTC).timestamp()
+    # A period that `now` is 93% to 97% through, with seconds to spare.
+    period = next(p for p in range(100, 100_000) if 0.93 < (now % p) / p < 0.97 and p - now % p > 5)
+    late = Upkeep(db=db, settings=make_settings(None, upkeep_interval_seconds=period))
+    assert not await late.lead_once()
+    assert await db["leases"].count_documents({}) == 0
+    early_period = next(p for p in range(100, 100_000) if (now % p) / p < 0.5)
+    early = Upkeep(db=db, settings=make_settings(None, upkeep_interval_seconds=early_period))
+    assert await early.lead_once()
+    assert await db["leases"].count_documents({}) == 1

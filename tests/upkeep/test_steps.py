@@ -87,6 +87,7 @@ async def test_a_pass_past_its_deadline_stops_before_the_next_step(
     past = datetime.now(UTC) - timedelta(seconds=1)
     report = await maintenance.run_pass(db=db, settings=settings, deadline=past)
     assert report.cut_short and report.removed == {} and report.garbage is None
+    assert report.summary() == "removed nothing (cut short: its term ended)"
     assert await blobs.blob_size(db=db, blob_id=loose.blob_id) == 5
     report = await maintenance.run_pass(db=db, settings=settings)
     assert report.garbage == [loose.blob_id]
