@@ -38,6 +38,17 @@ from dropbox_lite.files.api import (
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import service
 
+# All the shared listings of one request together return at most this many entries,
+# however many `children` fields (aliased, nested) it asks for.
+MAX_LISTED_PER_REQUEST = 500
+
+
+CHILDREN_FIRST = (
+    f"Page size, at most {service.MAX_PAGE} (larger is capped); all the listings of one "
+    f"request together at most {MAX_LISTED_PER_REQUEST}."
+)
+LINKS_FIRST = f"At most this many (<= {service.MAX_LINKS_LISTED}; larger is capped)."
+
 
 @strawberry.enum(description="What a share link lets visitors do.")
 class ShareAccess(enum.Enum):
@@ -113,10 +124,7 @@ class SharedEntry:
         info: Info,
         first: Annotated[
             int | None,
-            strawberry.argument(
-                description=f"Page size, at most {service.MAX_PAGE} (larger is capped); "
-                f"all listings of one request together at most {MAX_LISTED_PER_REQUEST}."
-            ),
+            strawberry.argument(description=CHILDREN_FIRST),
         ] = 100,
         after: Annotated[
             str | None, strawberry.argument(description="The cursor of the previous page.")
@@ -175,11 +183,6 @@ def shared_entry(grant: service.Grant, item: service.SharedItem) -> SharedEntry:
     )
 
 
-# All the shared listings of one request together return at most this many entries,
-# however many `children` fields (aliased, nested) it asks for.
-MAX_LISTED_PER_REQUEST = 500
-
-
 def _listing_budget(info: Info, first: int) -> int:
     """How many entries this listing may return; BadInput once the request used them all."""
     loaders = info.context.loaders
@@ -227,9 +230,7 @@ class Query:
         ] = None,
         first: Annotated[
             int | None,
-            strawberry.argument(
-                description=f"At most this many (<= {service.MAX_LINKS_LISTED}; larger is capped)."
-            ),
+            strawberry.argument(description=LINKS_FIRST),
         ] = 100,
     ) -> list[ShareLink]:
         records = await service.list_share_links(
