@@ -159,3 +159,23 @@ async def test_json_format_writes_one_object_per_line(
     assert requests[1]["operation_type"] == "query"
     assert requests[1]["operation_name"] == "Version"
     assert {"time", "level", "message", "method", "duration_ms", "user_id"} <= set(requests[1])
+
+
+async def test_a_websocket_connection_logs_one_line_when_it_ends(
+    app: Starlette, gql: GraphQLClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from tests.auth.test_websocket import connection_init
+
+    account = await gql.signup()
+    caplog.clear()
+    reply = await connection_init(app, {"Authorization": f"Bearer {account.token}"})
+    assert reply["type"] == "connection_ack"
+    for _ in range(200):  # the server side ends just after the client's side
+        if request_lines(caplog):
+            break
+        await asyncio.sleep(0.01)
+    [line] = request_lines(caplog)
+    assert (line["method"], line["path"], line["status"]) == ("WS", "/graphql", 101)
+    assert account.token not in caplog.text
