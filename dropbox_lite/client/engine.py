@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ class Stats:
     conflicts: int = 0
     deletions: int = 0
     other: int = 0
-    warnings: list[str] = field(default_factory=list)
+    operations: int = 0
 
     @property
     def changed(self) -> int:
@@ -246,6 +246,7 @@ class Engine:
     # -- carrying out one operation ------------------------------------------------------
 
     async def apply(self, op: o.Op) -> None:
+        self.stats.operations += 1
         try:
             await self._apply(op)
         except RemoteError as exc:

@@ -152,7 +152,7 @@ class _Planner:
             return True
         if folder_id is None or folder_id not in self.L or folder_id not in self.B:
             return False
-        return path_key(self.lp[folder_id]) == path_key(self.rp[folder_id])
+        return same_name(self.lp[folder_id], self.rp[folder_id])  # case matters on disk
 
     def taken_near(self, local_id: str) -> set[str]:
         node = self.L[local_id]
@@ -160,6 +160,12 @@ class _Planner:
         taken = {name_key(self.L[c].name) for c in self.lchildren.get(parent, ())}
         taken |= {name_key(self.R[c].name) for c in self.rchildren.get(parent, ())}
         return taken
+
+    def in_place(self, i: str) -> bool:
+        """`i` is known and sits locally where the server has it."""
+        return (
+            i in self.B and i in self.L and path_key(self.lp[i]) == path_key(self.rp.get(i, "\0"))
+        )
 
     def locally_moved(self, i: str) -> bool:
         b, node = self.B.get(i), self.L[i]
@@ -290,7 +296,10 @@ class _Planner:
             return  # into a folder the server does not have yet: after it is created
         holder = self.remote_named.get((parent, name_key(node.name)))
         if holder is not None and holder != r.id:
-            return  # the name is taken: resolved from the other entry's side
+            if self.in_place(holder):  # the server's entry holds the name: step aside
+                name = conflicted_name(node.name, self.tag, self.taken_near(r.id))
+                self.emit(ConflictRename(self.lp[r.id], name), self.lp[r.id])
+            return  # else the holder moves away (or arrives here) first
         op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
         self.emit(op, self.lp[r.id], self.rp[r.id])
 

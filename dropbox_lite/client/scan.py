@@ -89,6 +89,10 @@ def _walk(
             yield from _walk(root, path, ignored, warn)
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def identify(
     scanned: list[Scanned],
     *,
@@ -98,14 +102,19 @@ def identify(
     inodes: Mapping[str, int],
 ) -> dict[str, Node]:
     """The local tree keyed by id; entries the base does not know get `new:<path>` ids."""
-    by_path = {unicodedata.normalize("NFC", p): i for i, p in base_paths.items() if i != root_id}
+    exact = {p: i for i, p in base_paths.items() if i != root_id}
+    normalized = {_nfc(p): i for p, i in exact.items()}
     assigned: dict[str, str] = {}  # path -> id
     used: set[str] = set()
-    for item in scanned:
-        i = by_path.get(unicodedata.normalize("NFC", item.path))
-        if i is not None and base[i].is_folder == item.is_folder and i not in used:
-            assigned[item.path] = i
-            used.add(i)
+    # Exact names first: "café" in NFC and in NFD can both be on disk, only one is ours.
+    for by_path, key in ((exact, str), (normalized, _nfc)):
+        for item in scanned:
+            i = by_path.get(key(item.path))
+            if i is None or item.path in assigned or i in used:
+                continue
+            if base[i].is_folder == item.is_folder:
+                assigned[item.path] = i
+                used.add(i)
     vanished = [i for i in base if i not in used and i != root_id]
     by_hash: dict[str, list[str]] = {}
     by_inode: dict[int, str] = {}

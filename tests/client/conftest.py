@@ -19,9 +19,7 @@ async def account(gql: GraphQLClient) -> Account:
 
 
 @pytest.fixture
-async def device(
-    app: Starlette, account: Account, tmp_path: Path
-) -> AsyncIterator[MakeDevice]:
+async def device(app: Starlette, account: Account, tmp_path: Path) -> AsyncIterator[MakeDevice]:
     """Devices of `account`, each with a folder and a session of its own."""
     clients: list[httpx.AsyncClient] = []
 

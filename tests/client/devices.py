@@ -133,7 +133,9 @@ def local_tree(folder: Path) -> dict[str, str | None]:
     return found
 
 
-async def server_tree(http: httpx.AsyncClient, token: str) -> tuple[dict[str, str | None], set[str]]:
+async def server_tree(
+    http: httpx.AsyncClient, token: str
+) -> tuple[dict[str, str | None], set[str]]:
     """The server's live tree as path -> content hash (None: folder), and its ids."""
     remote = Remote(http, token)
     cursor: str | None = None

@@ -70,7 +70,9 @@ CASES: dict[str, Case] = {
         [o.Upload("a", "a.txt", ROOT, "a.txt", "h-local", 1, 5)],
     ),
     "edit/edit to the same content: no conflict, no transfer": Case(
-        [A], [f("a", "a.txt", "same", rev=2)], [f("a", "a.txt", "same")],
+        [A],
+        [f("a", "a.txt", "same", rev=2)],
+        [f("a", "a.txt", "same")],
         [o.Record(f("a", "a.txt", "same", rev=2))],
     ),
     "local delete of an unchanged file: delete on the server": Case(
@@ -178,7 +180,9 @@ CASES: dict[str, Case] = {
         [o.LocalMove(f("c", "X.txt", "1"), "x.txt", "X.txt")],
     ),
     "new local file: ADD": Case(
-        [], [], [Node(NEW + "n", ROOT, "n", False, "h-1", None, 1)],
+        [],
+        [],
+        [Node(NEW + "n", ROOT, "n", False, "h-1", None, 1)],
         [o.Upload(None, "n", ROOT, "n", "h-1", None, 1)],
     ),
     "new local folder, its contents wait for it": Case(
@@ -188,7 +192,9 @@ CASES: dict[str, Case] = {
         [o.CreateFolder("D", ROOT, "D")],
     ),
     "new local name differing in case from a synced one: conflicted copy": Case(
-        [A], [A], [A, Node(NEW + "A.txt", ROOT, "A.txt", False, "h-2")],
+        [A],
+        [A],
+        [A, Node(NEW + "A.txt", ROOT, "A.txt", False, "h-2")],
         [o.ConflictRename("A.txt", f"A ({TAG}).txt")],
     ),
     "remote new folder, its contents wait for it": Case(

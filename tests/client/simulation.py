@@ -1,0 +1,253 @@
+"""The randomized multi-device simulation: offline operations on every device, then
+syncs in random order until quiet, with faults injected; invariants after every round.
+
+Run by tests/client/test_simulation.py; `scripts/simulate-sync` runs bigger ones.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dropbox_lite.client.engine import SyncError
+from dropbox_lite.client.remote import RemoteError, Unreachable
+from tests.client.devices import Device, Faults, local_tree, nfc, server_tree
+
+FILE_NAMES = [
+    "a.txt",
+    "A.txt",
+    "b.md",
+    unicodedata.normalize("NFC", "café.txt"),
+    unicodedata.normalize("NFD", "café.txt"),
+    "p.bin",
+    "notes",
+]
+FOLDER_NAMES = ["docs", "Docs", "x", "y"]
+MARKER = re.compile(rb"<m\d+>")
+MAX_PASSES = 25
+
+
+@dataclass
+class Report:
+    seed: int
+    rounds: int = 0
+    operations: int = 0
+    syncs: int = 0
+    faults: int = 0
+    kills: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class _Round:
+    touched: dict[int, set[str]] = field(default_factory=dict)
+    deletes: list[tuple[int, str, set[str], str]] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)
+
+
+class Simulation:
+    """Three (or more) devices of one account and one checker of the server."""
+
+    def __init__(self, devices: list[Device], faults: Faults, seed: int) -> None:
+        self.devices = devices
+        self.faults = faults
+        self.rng = random.Random(seed)
+        faults.rng = random.Random(seed + 1)
+        self.report = Report(seed)
+        self.markers = 0
+
+    def marker(self) -> bytes:
+        self.markers += 1
+        return f"<m{self.markers}>".encode()
+
+    async def run(self, rounds: int, ops_per_device: int, fault_every: int = 2) -> Report:
+        for number in range(rounds):
+            with_faults = fault_every > 0 and number % fault_every == fault_every - 1
+            await self.round(ops_per_device, with_faults)
+        return self.report
+
+    async def round(self, ops_per_device: int, with_faults: bool) -> None:
+        record = _Round()
+        written: set[bytes] = set()
+        for index, dev in enumerate(self.devices):
+            view: dict[str, str | None] = {nfc(p): i for p, i in dev.base_paths().items()}
+            record.touched[index] = set()
+            for _ in range(self.rng.randint(1, ops_per_device)):
+                self.offline_op(index, dev.folder, view, record)
+            written |= self.markers_in(dev.folder) & self.fresh
+        await self.sync_until_quiet(with_faults)
+        await self.check(record, written)
+        self.report.rounds += 1
+
+    @property
+    def fresh(self) -> set[bytes]:
+        return {f"<m{n}>".encode() for n in range(self.round_start, self.markers + 1)}
+
+    round_start = 1
+
+    async def sync_until_quiet(self, with_faults: bool) -> None:
+        for number in range(MAX_PASSES):
+            self.faults.rate = 0.06 if with_faults and number < 2 else 0.0
+            quiet = True
+            for dev in self.rng.sample(self.devices, len(self.devices)):
+                self.report.syncs += 1
+                try:
+                    stats = await dev.sync()
+                except (Unreachable, RemoteError, SyncError):
+                    self.report.kills += 1
+                    quiet = False
+                    if self.rng.random() < 0.5:  # as a SIGKILL mid-download leaves it
+                        partial = dev.folder / ".dropbox-lite" / "tmp" / "partial"
+                        partial.parent.mkdir(exist_ok=True)
+                        partial.write_bytes(b"half a file")
+                    continue
+                self.report.conflicts += stats.conflicts
+                if stats.operations:
+                    quiet = False
+            if quiet and self.faults.rate == 0:
+                self.report.faults = self.faults.injected
+                self.round_start = self.markers + 1
+                return
+        raise AssertionError(f"seed {self.report.seed}: no quiet pass after {MAX_PASSES}")
+
+    async def check(self, record: _Round, written: set[bytes]) -> None:
+        seed = self.report.seed
+        first = self.devices[0]
+        tree, live = await server_tree(first.http, first.token)
+        for dev in self.devices:
+            mine = local_tree(dev.folder)
+            diff = [
+                ("local", sorted(set(mine.items()) - set(tree.items()))),
+                ("server", sorted(set(tree.items()) - set(mine.items()))),
+            ]
+            assert mine == tree, f"seed {seed}: {dev.folder.name} differs: {diff}"
+        found = self.markers_in(first.folder)
+        assert written <= found, f"seed {seed}: writes lost: {sorted(written - found)}"
+        for index, entry, cover, _path in record.deletes:
+            others = set().union(*(t for i, t in record.touched.items() if i != index))
+            if not others & cover:
+                if entry in live:
+                    print("\n".join(record.log))
+                assert entry not in live, f"seed {seed}: a delete of {entry} did not take effect"
+
+    def markers_in(self, folder: Path) -> set[bytes]:
+        found: set[bytes] = set()
+        for path in folder.rglob("*"):
+            if ".dropbox-lite" not in path.parts and path.is_file():
+                found.update(MARKER.findall(path.read_bytes()))
+        return found
+
+    # -- offline operations ------------------------------------------------------------
+
+    def offline_op(
+        self, index: int, folder: Path, view: dict[str, str | None], record: _Round
+    ) -> None:
+        """One random change made offline; `view` maps this device's paths (NFC) to ids."""
+        entries = sorted(
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if ".dropbox-lite" not in p.relative_to(folder).parts
+        )
+        files = [p for p in entries if (folder / p).is_file()]
+        folders = ["", *(p for p in entries if (folder / p).is_dir())]
+        kind = self.rng.choices(
+            ["create", "edit", "delete", "rename", "move", "mkdir"], [3, 3, 2, 2, 2, 1]
+        )[0]
+        touched = record.touched[index]
+        self.report.operations += 1
+
+        def ids_above(path: str) -> set[str]:
+            parts = nfc(path).split("/")
+            above = ("/".join(parts[:i]) for i in range(1, len(parts)))
+            return {i for p in above if (i := view.get(p))}
+
+        def ids_below(path: str) -> set[str]:
+            key = nfc(path)
+            return {i for p, i in view.items() if i and (p == key or p.startswith(key + "/"))}
+
+        def arrive(path: str) -> None:
+            """Something new at `path`: if this device deleted an entry there, that was an
+            edit or a replacement as far as any sync engine can tell."""
+            key = nfc(path)
+            touched.update(ids_above(path))
+            for item in list(record.deletes):
+                if item[0] == index and item[3] == key:
+                    record.deletes.remove(item)
+                    touched.update(item[2])
+
+        def join(parent: str, name: str) -> str:
+            return f"{parent}/{name}" if parent else name
+
+        if kind == "create" or (kind in ("edit", "delete", "rename", "move") and not entries):
+            path = join(self.rng.choice(folders), self.rng.choice(FILE_NAMES))
+            if (folder / path).exists():
+                return
+            (folder / path).write_bytes(self.content(path, b""))
+            arrive(path)
+            view.setdefault(nfc(path), None)
+        elif kind == "edit" and files:
+            path = self.rng.choice(files)
+            (folder / path).write_bytes(self.content(path, (folder / path).read_bytes()))
+            touched |= ids_above(path) | ids_below(path)
+        elif kind == "mkdir":
+            path = join(self.rng.choice(folders), self.rng.choice(FOLDER_NAMES))
+            if (folder / path).exists():
+                return
+            (folder / path).mkdir()
+            arrive(path)
+            view.setdefault(nfc(path), None)
+        elif kind == "delete":
+            path = self.rng.choice(entries)
+            cover = ids_below(path)
+            if (folder / path).is_dir():
+                shutil.rmtree(folder / path)
+            else:
+                (folder / path).unlink()
+            key = nfc(path)
+            entry = view.get(key)
+            if entry:
+                record.deletes.append((index, entry, cover, key))
+            touched |= cover | ids_above(path)
+            for p in [p for p in view if p == key or p.startswith(key + "/")]:
+                del view[p]
+        else:  # rename or move
+            path = self.rng.choice(entries)
+            is_dir = (folder / path).is_dir()
+            parent, _, name = path.rpartition("/")
+            if kind == "rename":
+                pool = FOLDER_NAMES if is_dir else FILE_NAMES
+                target = join(parent, self.rng.choice([*pool, name.swapcase()]))
+            else:
+                destination = self.rng.choice(folders)
+                if destination == path or destination.startswith(path + "/"):
+                    return
+                target = join(destination, name)
+            if (folder / target).exists() or target == path:
+                return
+            (folder / path).rename(folder / target)
+            touched |= ids_above(path) | ids_above(target)
+            key, new_key = nfc(path), nfc(target)
+            if view.get(key):
+                touched.add(view[key] or "")
+            arrive(target)
+            for p in [p for p in view if p == key or p.startswith(key + "/")]:
+                view[new_key + p[len(key) :]] = view.pop(p)
+
+    def content(self, path: str, old: bytes) -> bytes:
+        marker = self.marker()
+        if path.endswith(".bin"):
+            return b"\x00" + marker + self.rng.randbytes(8)
+        lines = (
+            old.decode("utf-8", "replace").splitlines()
+            if old and not old.startswith(b"\x00")
+            else []
+        )
+        if lines and self.rng.random() < 0.5:
+            lines[self.rng.randrange(len(lines))] = marker.decode()
+        else:
+            lines.append(marker.decode())
+        return ("\n".join(lines) + "\n").encode()
