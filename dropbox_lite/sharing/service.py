@@ -27,6 +27,7 @@ from dropbox_lite.core.security import Signer
 from dropbox_lite.files import links
 from dropbox_lite.files import service as files_service
 from dropbox_lite.files.blobs import Readable
+from dropbox_lite.files.entries import PathNode, load_path_nodes
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import store
 from dropbox_lite.sharing.store import LinkDoc
@@ -319,11 +320,19 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
     if grant.root.is_file:
         raise errors.NotFound()
     owner = grant.link.owner_id
-    base = await files_service.entry_path(db=db, record=grant.root)
+    seen: dict[str, PathNode | None] = {}
+
+    async def load(entry_id: str) -> PathNode | None:
+        # Both walks below climb through the link's root: its ancestors are read once.
+        if entry_id not in seen:
+            seen[entry_id] = (await load_path_nodes(db=db, ids=[entry_id]))[0]
+        return seen[entry_id]
+
+    base = await files_service.entry_path(db=db, record=grant.root, load=load)
     prefix = "" if base == "/" else base
     found = await files_service.resolve_path(db=db, user_id=owner, path=prefix + _join(parts))
     # The visitor sees the names as stored (their case), relative to the link's root.
-    full = await files_service.entry_path(db=db, record=found)
+    full = await files_service.entry_path(db=db, record=found, load=load)
     if not full.startswith(prefix + "/"):
         raise errors.NotFound()  # moved out from under the link meanwhile
     return _item(found, full[len(prefix) :])
