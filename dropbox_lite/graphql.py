@@ -12,6 +12,7 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLError,
     InlineFragmentNode,
+    NoSchemaIntrospectionCustomRule,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
@@ -24,7 +25,6 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-from strawberry.extensions.disable_introspection import DisableIntrospection
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -129,17 +129,23 @@ def build_schema(*, introspection: bool = True, suggestions: bool = True) -> Sch
 
     `suggestions=False` (production) keeps "Did you mean ...?" out of error messages.
     """
+    # Strawberry's limiters make a new rule class per instance, and the validation
+    # cache is keyed by the rule classes: built once here, so that a query seen
+    # before is not validated again.
+    rules: list[Any] = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+        OperationCost,
+    ]
+    if not introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
     extensions: list[Any] = [
         lambda: core_api.ErrorPolicy(suggestions=suggestions),
-        lambda: AddValidationRules([OperationCost]),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
-    if not introspection:
-        extensions.append(DisableIntrospection)
     return Schema(
         query=_merged("Query", "QUERIES"),
         mutation=_merged("Mutation", "MUTATIONS"),
