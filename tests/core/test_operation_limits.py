@@ -233,3 +233,28 @@ async def test_work_stops_when_the_client_disconnects(
     await asyncio.wait_for(app(scope, receive, send), 10)
     assert stuck.cancelled == 1
     assert [m for m in sent if m["type"] == "http.response.start"] == []
+
+
+async def test_a_repeated_query_is_validated_once(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import strawberry.schema.schema as strawberry_schema
+
+    validated: list[int] = []
+    original = strawberry_schema.validate
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        validated.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(strawberry_schema, "validate", counting)
+    query = "{ serverInfo { version } } # test_a_repeated_query_is_validated_once"
+    for _ in range(5):
+        await gql.data(query)
+    assert len(validated) == 1
+
+
+async def test_production_refuses_introspection(production_gql: GraphQLClient) -> None:
+    body = await production_gql("{ __schema { types { name } } }")
+    assert body.get("data") is None
+    assert "introspection has been disabled" in body["errors"][0]["message"]
