@@ -7,9 +7,10 @@ this process is dropped at once (`ended`). After that second only the session is
 read again (one round trip): the user's record is kept USER_SECONDS, since every
 change that must stop a user (disable, delete, password) revokes their sessions.
 
-A WebSocket signs in once, then `watch`es its session: sessions
-ended here are reported at once, those ended elsewhere by one query every
-POLL_SECONDS for all watched sessions together.
+A WebSocket signs in once, then `watch`es its session: sessions ended here are
+reported at once, those ended elsewhere by one query every POLL_SECONDS for all
+watched sessions together. An open socket is a session in use: the same poll
+slides the expiry of those not written for `touch_every`.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 from dropbox_lite.auth import store
 from dropbox_lite.auth.store import SessionRecord, UserRecord
@@ -30,6 +31,9 @@ from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 1.0
+# Last-seen (and the sliding expiry with it) is written at most this often per
+# session, and at least four times per lifetime, so a short session in use never ends.
+LAST_SEEN_EVERY = timedelta(minutes=5)
 USER_SECONDS = 60.0
 POLL_SECONDS = 1.0
 MAX_CACHED = 10_000
@@ -48,6 +52,7 @@ class _Watch:
     db: Database
     on_ended: Callable[[], None]
     gone: Callable[[], bool]
+    ttl: timedelta
 
 
 _cache: dict[str, _Cached] = {}
@@ -115,12 +120,25 @@ def ended(session_ids: Iterable[str]) -> None:
             watch.on_ended()
 
 
+def touch_every(ttl: timedelta) -> timedelta:
+    """How often a session's use is written: LAST_SEEN_EVERY, or a quarter of its life."""
+    return min(LAST_SEEN_EVERY, ttl / 4)
+
+
 def watch(
-    *, db: Database, session_id: str, on_ended: Callable[[], None], gone: Callable[[], bool]
+    *,
+    db: Database,
+    session_id: str,
+    ttl: timedelta,
+    on_ended: Callable[[], None],
+    gone: Callable[[], bool],
 ) -> None:
-    """Call `on_ended` once when the session ends; stop watching once `gone()` is true."""
+    """Call `on_ended` once when the session ends; stop watching once `gone()` is true.
+
+    While watched, the session is in use: its expiry slides by `ttl`.
+    """
     global _poller
-    _watches.setdefault(session_id, {})[next(_ids)] = _Watch(db, on_ended, gone)
+    _watches.setdefault(session_id, {})[next(_ids)] = _Watch(db, on_ended, gone, ttl)
     loop = asyncio.get_running_loop()
     if _poller is None or _poller.done() or _poller.get_loop() is not loop:
         _poller = loop.create_task(_poll())
@@ -138,8 +156,10 @@ async def _poll() -> None:
 
 
 async def poll_once() -> None:
-    """Drop watches of closed sockets; end those whose session is no longer live."""
+    """Drop watches of closed sockets; end those whose session is no longer live, and
+    slide the expiry of the others when it is due."""
     by_db: dict[int, tuple[Database, list[str]]] = {}
+    ttls: dict[str, timedelta] = {}
     for session_id, watches in list(_watches.items()):
         for key, entry in list(watches.items()):
             if entry.gone():
@@ -147,21 +167,32 @@ async def poll_once() -> None:
         if not watches:
             del _watches[session_id]
             continue
-        db = next(iter(watches.values())).db
-        by_db.setdefault(id(db), (db, []))[1].append(session_id)
+        first = next(iter(watches.values()))
+        ttls[session_id] = first.ttl
+        by_db.setdefault(id(first.db), (first.db, []))[1].append(session_id)
     for db, session_ids in by_db.values():
+        at = datetime.now(UTC)
         try:
-            live = await store.live_session_ids(
-                db=db, session_ids=session_ids, at=datetime.now(UTC)
-            )
+            live = await store.last_seen_of_live(db=db, session_ids=session_ids, at=at)
         except UNAVAILABLE_ERRORS as exc:
             log.warning("cannot check watched sessions: %s", exc)
             continue
         except Exception:
             # A database closed under its sockets (a stopped app): they are over too.
             log.exception("cannot check watched sessions; ending them")
-            live = set()
+            live = {}
         ended(sid for sid in session_ids if sid not in live)
+        due: dict[timedelta, list[str]] = {}
+        for sid, seen in live.items():
+            if at - seen >= touch_every(ttls[sid]):
+                due.setdefault(ttls[sid], []).append(sid)
+        for ttl, sids in due.items():
+            with contextlib.suppress(*UNAVAILABLE_ERRORS):
+                await store.touch_sessions(db=db, session_ids=sids, at=at, expires_at=at + ttl)
+            for sid in sids:
+                known = _cache.get(sid)
+                if known is not None:
+                    known.session = replace(known.session, last_seen_at=at, expires_at=at + ttl)
 
 
 async def stop() -> None:

@@ -30,9 +30,6 @@ MAX_PASSWORD = 1024
 MAX_DEVICE_NAME = 100
 MAX_INVITE_CODE = 200
 TOKEN_PURPOSE = "session"
-# Last-seen (and the sliding expiry with it) is written at most this often per
-# session, and at least four times per lifetime, so a short session in use never ends.
-LAST_SEEN_EVERY = timedelta(minutes=5)
 # Failed logins, per (client address, username), with a growing delay (issue 12).
 LOGIN_GUARD = PasswordGuard(name="login")
 # Wrong current passwords given to changePassword, per user: a stolen session must
@@ -396,14 +393,13 @@ async def create_session(
     return session, token
 
 
+def _ttl(settings: Settings) -> timedelta:
+    return timedelta(seconds=settings.session_ttl_seconds)
+
+
 async def session_active(*, db: Database, session_id: str) -> bool:
     """Whether the session is still signed in (not revoked, not expired)."""
     return await store.live_session(db=db, session_id=session_id, at=now()) is not None
-
-
-def touch_every(settings: Settings) -> timedelta:
-    """How often a session's use is written: LAST_SEEN_EVERY, or a quarter of its life."""
-    return min(LAST_SEEN_EVERY, timedelta(seconds=settings.session_ttl_seconds) / 4)
 
 
 async def authenticate(
@@ -435,8 +431,8 @@ async def authenticate(
             found = (user_found[0], session)
             live.remember(*found)
     user, session = found
-    if at - session.last_seen_at >= touch_every(settings):
-        expires = at + timedelta(seconds=settings.session_ttl_seconds)
+    if at - session.last_seen_at >= live.touch_every(_ttl(settings)):
+        expires = at + _ttl(settings)
         await store.touch_session(db=db, session_id=session.id, at=at, expires_at=expires)
         session = SessionRecord(
             id=session.id,

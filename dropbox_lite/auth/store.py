@@ -245,13 +245,25 @@ async def live_session(*, db: Database, session_id: str, at: datetime) -> Sessio
     return None if doc is None else _session(doc)
 
 
-async def live_session_ids(*, db: Database, session_ids: list[str], at: datetime) -> set[str]:
-    """Which of these sessions are live at `at` (one query, however many)."""
+async def last_seen_of_live(
+    *, db: Database, session_ids: list[str], at: datetime
+) -> dict[str, datetime]:
+    """Which of these sessions are live at `at`, with their last use (one query)."""
     oids = [oid for oid in map(_oid, session_ids) if oid is not None]
     if not oids:
-        return set()
-    cursor = db["sessions"].find({"_id": {"$in": oids}, **_live(at)}, {"_id": 1})
-    return {str(doc["_id"]) async for doc in cursor}
+        return {}
+    cursor = db["sessions"].find({"_id": {"$in": oids}, **_live(at)}, {"last_seen_at": 1})
+    return {str(doc["_id"]): aware(doc["last_seen_at"]) async for doc in cursor}
+
+
+async def touch_sessions(
+    *, db: Database, session_ids: list[str], at: datetime, expires_at: datetime
+) -> None:
+    """Record a use of these live sessions and slide their expiry (one write)."""
+    await db["sessions"].update_many(
+        {"_id": {"$in": [ObjectId(i) for i in session_ids]}, "revoked": False},
+        {"$set": {"last_seen_at": at, "expires_at": expires_at}},
+    )
 
 
 async def live_sessions(*, db: Database, user_id: str, at: datetime) -> list[SessionRecord]:

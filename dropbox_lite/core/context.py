@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import HTTPConnection
@@ -55,6 +56,7 @@ class Context:
         live.watch(
             db=self.db,
             session_id=self.session.id,
+            ttl=timedelta(seconds=self.settings.session_ttl_seconds),
             on_ended=self._session_ended,
             gone=lambda: (
                 WebSocketState.DISCONNECTED in (socket.client_state, socket.application_state)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from bson import ObjectId
 from httpx import AsyncClient
@@ -15,6 +17,8 @@ from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
 from dropbox_lite.auth import live
+from dropbox_lite.core.app import create_app
+from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from tests.support import GraphQLClient
 
@@ -200,3 +204,23 @@ async def test_closed_sockets_stop_being_watched(app: Starlette, gql: GraphQLCli
         assert live.watched() == 1
     await live.poll_once()
     assert live.watched() == 0
+
+
+async def test_an_open_socket_keeps_a_short_session_alive(settings: Settings, db: Database) -> None:
+    app = create_app(replace(settings, session_ttl_seconds=60), db=db)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 51000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            account = await GraphQLClient(http).signup()
+        async with signed_in_socket(app, account.token) as ws:
+            now = datetime.now(UTC)
+            seen, ends = now - timedelta(seconds=20), now + timedelta(seconds=40)
+            await db["sessions"].update_many(
+                {}, {"$set": {"last_seen_at": seen, "expires_at": ends}}
+            )
+            await live.poll_once()  # the watcher's next poll: the socket is in use
+            doc = await db["sessions"].find_one({})
+            assert doc is not None
+            assert doc["expires_at"].replace(tzinfo=UTC) > now + timedelta(seconds=55)
+            answer = await run(ws, "1", "{ me { id } }")
+            assert answer["payload"]["data"]["me"]["id"] == account.user_id
