@@ -122,3 +122,19 @@ async def test_nobody_leads_a_term_too_close_to_its_end(db: Database) -> None:
     early = Upkeep(db=db, settings=make_settings(None, upkeep_interval_seconds=early_period))
     assert await early.lead_once()
     assert await db["leases"].count_documents({}) == 1
+
+
+async def test_the_server_runs_upkeep_in_its_lifespan_and_stops_it(db: Database) -> None:
+    from dropbox_lite.core.app import create_app
+
+    now = datetime.now(UTC).timestamp()
+    period = next(p for p in range(100, 100_000) if (now % p) / p < 0.5)
+    settings = make_settings(None, env="development", upkeep_interval_seconds=period)
+    app = create_app(settings, db=db)
+    async with app.router.lifespan_context(app):
+        for _ in range(500):  # the loop's first pass runs in the background
+            if await db["leases"].count_documents({}):
+                break
+            await asyncio.sleep(0.01)
+        assert await db["leases"].count_documents({}) == 1
+    assert not [t for t in asyncio.all_tasks() if t.get_name() == "dropbox-lite upkeep"]
