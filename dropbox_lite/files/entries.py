@@ -47,9 +47,45 @@ async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:
     return doc
 
 
+# A user's root folder never changes (it cannot be moved, trashed or purged), so its
+# id is remembered per process: writes into the root then read no user document.
+_ROOTS: dict[ObjectId, ObjectId] = {}
+MAX_REMEMBERED_ROOTS = 100_000
+
+
+async def root_oid(db: Database, owner: ObjectId) -> ObjectId:
+    """The id of the owner's root folder (remembered once read)."""
+    found = _ROOTS.get(owner)
+    if found is None:
+        found = (await user_doc(db, owner))["root_id"]
+        assert isinstance(found, ObjectId)
+        if len(_ROOTS) >= MAX_REMEMBERED_ROOTS:
+            _ROOTS.clear()
+        _ROOTS[owner] = found
+    return found
+
+
+def known_root(owner: ObjectId) -> ObjectId | None:
+    """The owner's root folder id if this process has read it already."""
+    return _ROOTS.get(owner)
+
+
 async def root_id_of(*, db: Database, user_id: str) -> str:
     """The id of the user's root folder."""
-    return str((await user_doc(db, oid(user_id)))["root_id"])
+    return str(await root_oid(db, oid(user_id)))
+
+
+async def folder_oid(db: Database, owner: ObjectId, folder_id: str | None) -> ObjectId:
+    """The id of a live folder of the owner (the root when None); NotFound otherwise.
+
+    The root is not read: it always exists and is always live.
+    """
+    if folder_id is None:
+        return await root_oid(db, owner)
+    doc = await entry_doc(db, owner, folder_id)
+    if doc["is_file"]:
+        raise errors.NotFound()
+    return ObjectId(doc["_id"])
 
 
 async def entry_doc(
@@ -78,7 +114,7 @@ async def get_folder(*, db: Database, user_id: str, folder_id: str | None = None
     """A live folder of the user (the root when no id is given); NotFound otherwise."""
     user_oid = oid(user_id)
     if folder_id is None:
-        folder_id = str((await user_doc(db, user_oid))["root_id"])
+        folder_id = str(await root_oid(db, user_oid))
     doc = await entry_doc(db, user_oid, folder_id)
     if doc["is_file"]:
         raise errors.NotFound()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypedDict
 
 from bson import ObjectId
@@ -38,6 +38,7 @@ LEDGER = "quota_ledger"
 # Links kept behind the head (older ones are pruned every PRUNE_EVERY links).
 KEEP_LINKS = 32
 PRUNE_EVERY = 16
+PRUNE_AFTER = timedelta(days=2)
 # A change that keeps losing the race for the next link gives up after this many tries.
 MAX_LINK_ATTEMPTS = 500
 # Revisions looked at per query when expiring history.
@@ -103,7 +104,11 @@ async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, his
         {"$set": {"used_bytes": used, "ledger_n": n}},
     )
     if n % PRUNE_EVERY == 0:
-        await db[LEDGER].delete_many({"owner_id": owner, "n": {"$lte": n - KEEP_LINKS}})
+        # Only links older than any write can last: a writer may append after a head
+        # it read before streaming its bytes, and that place must still be taken.
+        await db[LEDGER].delete_many(
+            {"owner_id": owner, "n": {"$lte": n - KEEP_LINKS}, "at": {"$lt": now() - PRUNE_AFTER}}
+        )
     return True
 
 
@@ -120,7 +125,40 @@ async def usage(*, db: Database, user_id: str) -> Usage:
     return Usage(used_bytes=found.used, quota_bytes=user.get("quota_bytes"))
 
 
-async def reserve(db: Database, owner: ObjectId, delta: int, *, allowance: int = 0) -> bool:
+@dataclass(frozen=True)
+class Budget:
+    """The owner's quota and ledger head, read once before a write streams its bytes."""
+
+    user: dict[str, Any]
+    quota: int | None
+    head: Ledger | None  # read only when there is a quota
+
+    def left(self, *, freed: int = 0) -> int | None:
+        """Bytes the write may stream (history could expire to make room); None: no limit."""
+        if self.quota is None or self.head is None:
+            return None
+        return max(self.quota - self.head.used + self.head.history + freed, 0)
+
+
+async def budget(db: Database, owner: ObjectId) -> Budget:
+    """The owner's quota, and the ledger head when there is one to keep to."""
+    user = await user_doc(db, owner)
+    limit = user.get("quota_bytes")
+    return Budget(
+        user=user,
+        quota=None if limit is None else int(limit),
+        head=None if limit is None else await head(db, owner, user),
+    )
+
+
+async def reserve(
+    db: Database,
+    owner: ObjectId,
+    delta: int,
+    *,
+    allowance: int = 0,
+    known: Budget | None = None,
+) -> bool:
     """Take `delta` bytes of the owner's quota, or QuotaExceeded (invariant 4).
 
     `allowance`: bytes of the current revision this write turns into history (an
@@ -131,12 +169,16 @@ async def reserve(db: Database, owner: ObjectId, delta: int, *, allowance: int =
     if delta <= 0 and allowance <= 0:
         return False
     delta = max(delta, 0)
-    user = await user_doc(db, owner)
+    user = known.user if known is not None else await user_doc(db, owner)
     quota = user.get("quota_bytes")
     if quota is not None and delta - allowance > quota:
         raise errors.QuotaExceeded()
+    # The head read with the budget is the first guess: when no one wrote since, the
+    # link goes in without reading the head again.
+    guess = known.head if known is not None else None
     for attempt in range(MAX_LINK_ATTEMPTS):
-        current = await head(db, owner, user)
+        current = guess if guess is not None else await head(db, owner, user)
+        guess = None
         used = current.used + delta
         if quota is not None and used - allowance > quota:
             if await expire_oldest(db, owner, need=used - allowance - quota) == 0:

@@ -13,7 +13,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs
 from dropbox_lite.files.entries import entry_doc
-from dropbox_lite.files.quota import expire_beyond, release, reserve, trim
+from dropbox_lite.files.quota import Budget, expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
     EntryRecord,
@@ -158,7 +158,12 @@ def _aware(value: datetime) -> datetime:
 
 
 async def new_revision(
-    db: Database, *, current: dict[str, Any], fields: dict[str, Any], keep: int = MAX_REVISIONS
+    db: Database,
+    *,
+    current: dict[str, Any],
+    fields: dict[str, Any],
+    keep: int = MAX_REVISIONS,
+    known: Budget | None = None,
 ) -> dict[str, Any] | None:
     """Make `fields` the next revision if the file is still at current's rev; else None.
 
@@ -181,7 +186,7 @@ async def new_revision(
     updated: dict[str, Any] | None = None
     over = False
     try:
-        over = await reserve(db, owner, size, allowance=allowance)
+        over = await reserve(db, owner, size, allowance=allowance, known=known)
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
                 result = await db["entries"].update_one(

@@ -14,7 +14,7 @@ from pymongo.errors import DuplicateKeyError
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
-from dropbox_lite.files.entries import entry_doc, get_folder, root_id_of
+from dropbox_lite.files.entries import entry_doc, folder_oid, known_root, root_id_of
 from dropbox_lite.files.quota import release, reserve
 from dropbox_lite.files.records import EntryRecord, entry_record, mime_type_for, now, oid
 from dropbox_lite.files.revisions import record_revision
@@ -44,16 +44,22 @@ def _trashed_slot(key: str, entry_id: ObjectId) -> str:
 # sees the other, and whichever does fixes the entry.
 
 
-async def _ancestry(db: Database, folder_id: ObjectId | None) -> tuple[State, datetime | None]:
+async def _ancestry(
+    db: Database, folder_id: ObjectId | None, owner: ObjectId | None = None
+) -> tuple[State, datetime | None]:
     """Whether the folder and all above it are live, or one is trashed, or one is purged.
 
-    With "trashed", the time the nearest trashed folder went to the trash.
+    With "trashed", the time the nearest trashed folder went to the trash. The walk
+    stops at the owner's root (when known) without reading it: it is always live.
     """
     state: State = "live"
     trashed_at: datetime | None = None
     current = folder_id
+    root = None if owner is None else known_root(owner)
     seen: set[ObjectId] = set()
     while current is not None and current not in seen and len(seen) < MAX_DEPTH:
+        if current == root:
+            break
         seen.add(current)
         doc = await db["entries"].find_one(
             {"_id": current}, {"parent_id": 1, "trashed": 1, "trashed_at": 1, "deleted": 1}
@@ -72,15 +78,21 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
     Under a trashed folder it goes to the trash with it (not a trash root of its
     own, so restoring the folder brings it back); under a purged folder it is purged.
     """
-    for _ in range(SETTLE_ROUNDS):
+    current: dict[str, Any] | None = written
+    for round_ in range(SETTLE_ROUNDS):
         # The entry before the ancestry: a trash or restore of an ancestor marks the
         # ancestor before the entries below it (see restore_entry for the reverse).
-        current: dict[str, Any] | None = await db["entries"].find_one({"_id": written["_id"]})
+        # The first round takes the entry as just written by this caller: the write
+        # came before the ancestry is read, which is the order that matters, and every
+        # fix below is conditional on the entry's state, so a stale copy only costs a
+        # second round.
+        if round_ > 0:
+            current = await db["entries"].find_one({"_id": written["_id"]})
         if current is None or current.get("deleted"):
             return None
         if current["parent_id"] != written["parent_id"]:
             return current  # moved on since: its mover settles it
-        state, trashed_at = await _ancestry(db, current["parent_id"])
+        state, trashed_at = await _ancestry(db, current["parent_id"], current.get("owner_id"))
         if state == "deleted":
             await _purge_tree(db, current)
             return None
@@ -88,6 +100,8 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
             await _trash_tree(db, current, at=trashed_at or now())
         elif state == "live" and current["trashed"] and not current.get("trash_root"):
             await _untrash_tree(db, current)
+        elif round_ == 0 and state != "live":
+            continue  # read the entry to report it as it stands
         else:
             return current
     latest: dict[str, Any] | None = await db["entries"].find_one(
@@ -115,7 +129,7 @@ async def create_folder(
     """A new empty folder; NameTaken or InvalidName otherwise."""
     name = names.validate_name(name)
     owner = oid(user_id)
-    parent = await get_folder(db=db, user_id=user_id, folder_id=parent_id)
+    parent = await folder_oid(db, owner, parent_id)
     key = names.name_key(name)
     at = now()
     try:
@@ -123,7 +137,7 @@ async def create_folder(
             doc = {
                 "_id": ObjectId(),
                 "owner_id": owner,
-                "parent_id": ObjectId(parent.id),
+                "parent_id": parent,
                 "name": name,
                 "name_key": key,
                 "slot": key,
@@ -264,9 +278,8 @@ async def move_entry(
 ) -> EntryRecord:
     """Move an entry into another folder (never into itself or a descendant)."""
     doc = await _movable(db, user_id, entry_id)
-    target = await get_folder(db=db, user_id=user_id, folder_id=parent_id)
+    target_id = await folder_oid(db, doc["owner_id"], parent_id)
     name = names.validate_name(doc["name"] if name is None else name)
-    target_id = ObjectId(target.id)
     async for ancestor in _ancestors(db, target_id):
         if ancestor == doc["_id"]:
             raise errors.InvalidMove()
@@ -315,10 +328,10 @@ async def copy_entry(
     doc = await entry_doc(db, owner, entry_id)
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be copied.")
-    target = await get_folder(db=db, user_id=user_id, folder_id=parent_id)
+    target_id = await folder_oid(db, owner, parent_id)
     name = names.validate_name(doc["name"] if name is None else name)
     if not doc["is_file"]:
-        async for ancestor in _ancestors(db, ObjectId(target.id)):
+        async for ancestor in _ancestors(db, target_id):
             if ancestor == doc["_id"]:
                 raise errors.InvalidMove("A folder cannot be copied into itself or a descendant.")
     tree = [d for d in await _subtree(db, doc) if d is doc or not d["trashed"]]
@@ -333,7 +346,7 @@ async def copy_entry(
             is_top = source is doc
             entry_name = name if is_top else source["name"]
             key = names.name_key(entry_name)
-            new_parent = ObjectId(target.id) if is_top else new_ids[source["parent_id"]]
+            new_parent = target_id if is_top else new_ids[source["parent_id"]]
             copy = {
                 **{k: v for k, v in source.items() if k not in ("_id", "seq")},
                 "_id": new_ids[source["_id"]],

@@ -10,9 +10,8 @@ from pymongo.errors import DuplicateKeyError
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, names
-from dropbox_lite.files.entries import get_folder, user_doc
-from dropbox_lite.files.quota import quota_left, release, reserve
+from dropbox_lite.files import blobs, names, quota
+from dropbox_lite.files.entries import folder_oid, user_doc
 from dropbox_lite.files.records import (
     EntryRecord,
     entry_record,
@@ -45,6 +44,7 @@ async def _insert_file(
     parent: ObjectId,
     name: str,
     fields: dict[str, Any],
+    known: quota.Budget | None = None,
 ) -> EntryRecord:
     """Insert a new file (rev 1); DuplicateKeyError when the name is taken.
 
@@ -55,7 +55,7 @@ async def _insert_file(
     entry_id = ObjectId()
     at = now()
     key = names.name_key(name)
-    await reserve(db, owner, fields["size"])
+    await quota.reserve(db, owner, fields["size"], known=known)
     try:
         async with journal.change(db=db, owner_id=owner) as seq:
             doc = {
@@ -79,7 +79,7 @@ async def _insert_file(
             }
             await db["entries"].insert_one(doc)
     except BaseException:
-        await release(db, owner, fields["size"])
+        await quota.release(db, owner, fields["size"])
         raise
     await record_revision(db, entry_id=entry_id, owner=owner, rev=1, fields=fields, at=at)
     return await settle_written(db, doc)
@@ -132,29 +132,35 @@ async def store_file(
         raise errors.BadInput("mode UPDATE needs parentRev.")
     name = names.validate_name(name)
     owner = oid(user_id)
-    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
-    parent = ObjectId(folder.id)
-    existing = await _find_live_child(db, owner, parent, name)
-    freed = (
-        int(existing.get("size", 0)) if existing and existing["is_file"] and mode != "add" else 0
-    )
+    parent = await folder_oid(db, owner, folder_id)
+    known = await quota.budget(db, owner)
+    freed = 0
+    if known.quota is not None and mode != "add":
+        # An overwrite's current revision may expire to make room: it counts as room.
+        existing = await _find_live_child(db, owner, parent, name)
+        freed = int(existing.get("size", 0)) if existing and existing["is_file"] else 0
     blob = await blobs.write_blob(
         db=db,
         stream=file_obj,
         max_bytes=settings.max_upload_bytes,
-        quota_left=await quota_left(db, owner, freed=freed),
+        quota_left=known.left(freed=freed),
         expected_content_hash=content_hash,
         filename=name,
     )
     fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
     # Bytes are stored (invariant 1); from here on only metadata is written.
-    for _ in range(MAX_ATTEMPTS):
-        current = await _find_live_child(db, owner, parent, name)
+    for attempt in range(MAX_ATTEMPTS):
+        if attempt == 0 and mode == "add":
+            current = None  # most adds are new names: try the insert before looking
+        else:
+            current = await _find_live_child(db, owner, parent, name)
         if current is None:
             try:
-                return await _insert_file(db, owner=owner, parent=parent, name=name, fields=fields)
+                return await _insert_file(
+                    db, owner=owner, parent=parent, name=name, fields=fields, known=known
+                )
             except DuplicateKeyError:
-                continue  # someone took the name meanwhile: look again
+                continue  # the name is taken: look at what has it
         if current["is_file"] and mode == "update":
             assert parent_rev is not None
             decision = detect_conflicts(
@@ -185,7 +191,7 @@ async def store_file(
                 fields=fields,
             )
         updated = await new_revision(
-            db, current=current, fields=fields, keep=settings.max_revisions_per_file
+            db, current=current, fields=fields, keep=settings.max_revisions_per_file, known=known
         )
         if updated is not None:
             return entry_record(updated)
@@ -223,8 +229,8 @@ async def store_conflicted_copy(
 ) -> EntryRecord:
     """Keep bytes already stored as "name (user's conflicted copy DATE)" (Sync's KEEP_BOTH)."""
     owner = oid(user_id)
-    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    parent = await folder_oid(db, owner, folder_id)
     fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
     return await _conflicted_copy(
-        db, owner=owner, parent=ObjectId(folder.id), name=name, fields=fields, username=username
+        db, owner=owner, parent=parent, name=name, fields=fields, username=username
     )

@@ -40,16 +40,16 @@ class HookedStream(Stream):
 
 def after_folder_check(monkeypatch: pytest.MonkeyPatch, hook: Hook) -> None:
     """Run `hook` once, right after tree's first check that the target folder is live."""
-    original = tree.get_folder
+    original = tree.folder_oid
     pending: list[Hook] = [hook]
 
-    async def get_folder(**kwargs: Any) -> service.EntryRecord:
-        found = await original(**kwargs)
+    async def folder_oid(*args: Any) -> ObjectId:
+        found = await original(*args)
         if pending:
             await pending.pop()()
         return found
 
-    monkeypatch.setattr(tree, "get_folder", get_folder)
+    monkeypatch.setattr(tree, "folder_oid", folder_oid)
 
 
 async def doc(db: Database, entry_id: str | ObjectId) -> dict[str, Any]:
