@@ -95,7 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         default="info",
         help="how much to log (default info)",
     )
-    serve.add_argument("--no-access-log", action="store_true", help="do not log a line per request")
+    serve.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="also log uvicorn's own line per request (off: dropbox-lite logs one without "
+        "query strings, which can hold signed-URL signatures)",
+    )
 
     export = commands.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema/schema.graphql", help="file, or - for stdout")
@@ -128,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 workers=args.workers,
                 reload=args.reload,
                 log_level=args.log_level,
-                access_log=not args.no_access_log,
+                access_log=args.access_log,
             )
         elif args.command == "export-schema":
             from dropbox_lite.graphql import export_sdl

@@ -238,4 +238,11 @@ def configure_logging(log_format: str) -> None:
     handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     logger.addHandler(handler)
     if logger.level == logging.NOTSET:
-        logger.setLevel(logging.INFO)
+        # `dropbox-lite serve --log-level` sets uvicorn's level: follow it.
+        served = logging.getLogger("uvicorn.error").level
+        logger.setLevel(served or logging.INFO)
+    if log_format == "json":
+        # uvicorn's own lines (start-up, errors) in this process: JSON too.
+        for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+            for other in logging.getLogger(name).handlers:
+                other.setFormatter(JsonFormatter())

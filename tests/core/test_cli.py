@@ -272,3 +272,18 @@ def test_compose_publishes_on_loopback_and_reads_secrets_from_files() -> None:
     assert "rs.initiate" in mongo["healthcheck"]["test"][-1]
     assert app["depends_on"]["mongo"]["condition"] == "service_healthy"
     assert all(s["file"].startswith("./secrets/") for s in compose["secrets"].values())
+
+
+@pytest.mark.parametrize(
+    ("flags", "access_log"), [((), False), (("--access-log",), True), (("--no-access-log",), False)]
+)
+def test_uvicorns_access_line_is_off_unless_asked_for(
+    monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], access_log: bool
+) -> None:
+    # dropbox-lite logs its own line per request; uvicorn's holds query strings (signatures).
+    from dropbox_lite.core import cli, server
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(server, "run_app", lambda **kwargs: seen.update(kwargs))
+    assert cli.main(["serve", *flags]) == 0
+    assert seen["access_log"] is access_log

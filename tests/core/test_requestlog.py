@@ -179,3 +179,20 @@ async def test_a_websocket_connection_logs_one_line_when_it_ends(
     [line] = request_lines(caplog)
     assert (line["method"], line["path"], line["status"]) == ("WS", "/graphql", 101)
     assert account.token not in caplog.text
+
+
+def test_the_request_log_follows_the_level_serve_was_given() -> None:
+    ours, uvicorns = logging.getLogger("dropbox_lite"), logging.getLogger("uvicorn.error")
+    saved = ours.level, uvicorns.level
+    try:
+        ours.setLevel(logging.NOTSET)
+        uvicorns.setLevel(logging.WARNING)  # dropbox-lite serve --log-level warning
+        requestlog.configure_logging("text")
+        assert ours.level == logging.WARNING
+        ours.setLevel(logging.NOTSET)
+        uvicorns.setLevel(logging.NOTSET)  # not under uvicorn
+        requestlog.configure_logging("text")
+        assert ours.level == logging.INFO
+    finally:
+        ours.setLevel(saved[0])
+        uvicorns.setLevel(saved[1])
