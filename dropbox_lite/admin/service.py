@@ -101,7 +101,9 @@ async def list_users(*, db: Database) -> list[UserRow]:
                 used_bytes=usage.used_bytes,
                 quota_bytes=user.quota_bytes,
                 created_at=user.created_at,
-                last_seen_at=seen.get(user.id),
+                last_seen_at=max(
+                    (at for at in (user.last_seen_at, seen.get(user.id)) if at), default=None
+                ),
             )
         )
     return rows

@@ -37,7 +37,6 @@ LOGIN_GUARD = PasswordGuard(name="login")
 PASSWORD_THROTTLE = Throttle(name="password")
 # Sign-ups per client address (each one costs a bcrypt hash), failed or not.
 SIGNUP_THROTTLE = Throttle(name="signup", max_failures=20, window=timedelta(hours=1))
-SIGNUP_POLICIES = ("open", "invite", "closed")
 
 
 class SignupRefused(errors.DomainError):
@@ -433,7 +432,9 @@ async def authenticate(
     user, session = found
     if at - session.last_seen_at >= live.touch_every(_ttl(settings)):
         expires = at + _ttl(settings)
-        await store.touch_session(db=db, session_id=session.id, at=at, expires_at=expires)
+        await store.touch_session(
+            db=db, session_id=session.id, user_id=user.id, at=at, expires_at=expires
+        )
         session = SessionRecord(
             id=session.id,
             user_id=session.user_id,

@@ -28,6 +28,7 @@ class UserDoc(TypedDict):
     used_bytes: int
     is_admin: bool
     disabled: bool
+    last_seen_at: datetime | None  # the latest sign-in or session use, to within minutes
 
 
 class SessionDoc(TypedDict):
@@ -58,6 +59,7 @@ class UserRecord:
     used_bytes: int
     is_admin: bool = False
     disabled: bool = False
+    last_seen_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def _user(doc: dict[str, Any]) -> UserRecord:
         used_bytes=doc.get("used_bytes", 0),
         is_admin=bool(doc.get("is_admin", False)),
         disabled=bool(doc.get("disabled", False)),
+        last_seen_at=aware(doc["last_seen_at"]) if doc.get("last_seen_at") else None,
     )
 
 
@@ -144,6 +147,7 @@ async def insert_user(
         "used_bytes": 0,
         "is_admin": is_admin,
         "disabled": False,
+        "last_seen_at": None,
     }
     # The unique index on username_key refuses a second account of that name.
     if not await insert_claim(db["users"], dict(doc)):
@@ -235,6 +239,7 @@ async def insert_session(
         "revoked": False,
     }
     await db["sessions"].insert_one(doc)
+    await db["users"].update_one({"_id": doc["user_id"]}, {"$set": {"last_seen_at": at}})
     return _session(dict(doc))
 
 
@@ -283,9 +288,10 @@ async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
 
 
 async def touch_session(
-    *, db: Database, session_id: str, at: datetime, expires_at: datetime
+    *, db: Database, session_id: str, user_id: str, at: datetime, expires_at: datetime
 ) -> None:
-    """Record a use of the session and slide its expiry."""
+    """Record a use of the session (and of its user) and slide its expiry."""
+    await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"last_seen_at": at}})
     await db["sessions"].update_one(
         {"_id": ObjectId(session_id), "revoked": False},
         {"$set": {"last_seen_at": at, "expires_at": expires_at}},

@@ -1,7 +1,12 @@
-"""A failure throttle kept in MongoDB, so that it holds across processes.
+"""Failure throttles kept in MongoDB, so that they hold across processes.
+
+`Throttle` counts failures per key and refuses with a doubling delay past a limit;
+`PasswordGuard` builds the password checks' policy on it (issue 12): failures keyed
+by (client address, subject), a growing wait before each further attempt, then
+refusal of that pair only, and a ten times looser cap per address.
 
 Each failure is one inserted document in `rate_limits`: {_id: ObjectId, key:
-"login:user:alice", at: datetime, expires_at: datetime}. Inserts are the only
+"login:pair:10.0.0.1:alice", at: datetime, expires_at: datetime}. Inserts are the only
 writes, so concurrent failures all count on every backend: FerretDB v1 (SQLite)
 applies updates as read-modify-write, and 12 concurrent `$inc`s of one document
 leave it at 4 (so do conditional "compare-and-set" updates). Every query filters on

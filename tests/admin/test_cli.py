@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ from bson import ObjectId
 from starlette.applications import Starlette
 
 from dropbox_lite.auth import live
+from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.db import Database
 from tests.admin.conftest import Admin
 from tests.auth.test_websocket import closed_with, signed_in_socket
@@ -110,7 +112,7 @@ async def test_commands_on_an_unknown_user_fail_in_one_line(
 
 
 async def test_list_users_as_a_table_and_as_json(
-    admin: Admin, http: httpx.AsyncClient, gql: GraphQLClient
+    admin: Admin, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     await created(admin, "henry", "--quota", "1MB")
     await created(admin, "iris", "--admin")
@@ -130,6 +132,11 @@ async def test_list_users_as_a_table_and_as_json(
         ("iris", 0, None, True),
     ]
     assert rows[0]["lastSeenAt"] is not None and rows[1]["lastSeenAt"] is None
+    # Signed out and its sessions pruned by upkeep: still seen when it was.
+    await gql.data("mutation { logout }", token=token)
+    await auth_service.prune(db=db, at=datetime.now(UTC))
+    rows = json.loads((await admin("list-users", "--json")).out)
+    assert rows[0]["lastSeenAt"] is not None
 
 
 async def test_set_password_signs_every_device_out(admin: Admin, gql: GraphQLClient) -> None:
