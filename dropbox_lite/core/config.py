@@ -266,16 +266,14 @@ class _Reader:
         raw = self.text(name)
         if raw is None:
             return None
-        if raw.startswith("mongodb+srv://"):
-            # Resolving SRV records needs DNS; a well-formed host part is all we check here.
-            if not urlsplit(raw).hostname:
-                raise ConfigError(name, "is not a valid MongoDB connection string")
-            return raw
-        # The driver's parser lives with the rest of the driver (core/db.py), which
-        # itself imports this module: hence the import here.
-        from dropbox_lite.core.db import uri_problem
-
-        problem = uri_problem(raw)
-        if problem is not None:
-            raise ConfigError(name, f"is not a valid MongoDB connection string ({problem})")
+        # The form only: the driver's own parser (core/db.py, which imports this
+        # module) checks the rest in core/server.check_startup before anything connects.
+        if not raw.startswith(("mongodb://", "mongodb+srv://")):
+            raise ConfigError(name, "must start with mongodb:// or mongodb+srv://")
+        try:
+            host = urlsplit(raw).hostname
+        except ValueError:  # a port that is not a number, among others
+            host = None
+        if not host:
+            raise ConfigError(name, "is not a valid MongoDB connection string (no host)")
         return raw

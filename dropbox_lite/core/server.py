@@ -34,6 +34,12 @@ def check_startup(settings: Settings) -> None:
         )
     if settings.embedded:
         return
+    problem = database.uri_problem(get_db_uri(settings))
+    if problem is not None:
+        raise ConfigError(
+            "MONGODB_URI" if settings.mongodb_uri else "DB_HOST",
+            f"is not a valid MongoDB connection string ({problem})",
+        )
 
     async def ping() -> None:
         db = await database.connect(settings)

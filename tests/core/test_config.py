@@ -57,7 +57,7 @@ def test_secret_key_list_rotates() -> None:
         ({P + "PORT": "70000"}, "DROPBOX_LITE_PORT"),
         ({P + "DB_PORT": "-1"}, "DROPBOX_LITE_DB_PORT"),
         ({P + "MONGODB_URI": "http://nope"}, "DROPBOX_LITE_MONGODB_URI"),
-        ({P + "MONGODB_URI": "mongodb://a:b:c@@host"}, "DROPBOX_LITE_MONGODB_URI"),
+        ({P + "MONGODB_URI": "mongodb://"}, "DROPBOX_LITE_MONGODB_URI"),
         ({P + "ENV": "production"}, "DROPBOX_LITE_SECRET_KEY"),
         ({P + "ENV": "staging"}, "DROPBOX_LITE_ENV"),
         ({P + "WORKERS": "0"}, "DROPBOX_LITE_WORKERS"),
@@ -82,3 +82,29 @@ def test_nothing_is_read_at_import_time(monkeypatch: pytest.MonkeyPatch) -> None
     importlib.reload(config)  # importing must not fail on a bad environment
     with pytest.raises(config.ConfigError):
         config.load_config()
+
+
+def test_the_drivers_uri_check_runs_before_connecting() -> None:
+    from dropbox_lite.core.server import check_startup
+
+    settings = load_config({P + "MONGODB_URI": "mongodb://a:b:c@@host"})
+    # (By name: test_nothing_is_read_at_import_time reloads the config module.)
+    with pytest.raises(Exception) as caught:
+        check_startup(settings)
+    assert type(caught.value).__name__ == "ConfigError"
+    assert caught.value.variable == "DROPBOX_LITE_MONGODB_URI"  # type: ignore[attr-defined]
+    assert "not a valid MongoDB connection string" in str(caught.value)
+
+
+def test_config_does_not_import_the_database_layer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dropbox_lite.core.config as c; c.load_config("
+        "{'DROPBOX_LITE_MONGODB_URI': 'mongodb://h/x'}); "
+        "print(sorted(m for m in sys.modules if m.startswith(('dropbox_lite.core.db', 'pymongo'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
