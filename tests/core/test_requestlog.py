@@ -196,3 +196,12 @@ def test_the_request_log_follows_the_level_serve_was_given() -> None:
     finally:
         ours.setLevel(saved[0])
         uvicorns.setLevel(saved[1])
+
+
+async def test_a_request_with_no_operation_still_logs_its_line(
+    gql: GraphQLClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    response = await gql.raw("{ broken")
+    assert response.json()["errors"][0]["message"].startswith("Syntax Error")
+    [line] = request_lines(caplog)
+    assert line["status"] == response.status_code and line["operation_type"] is None
