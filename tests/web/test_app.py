@@ -188,6 +188,7 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
     browser.named("link", "Devices").click()
     device = browser.row("Web app (Chrome) this device")
     assert "Sign out device" not in device.text
+    assert_accessible(browser, "devices")
 
     # the token never shows in a URL, and sign-out drops it
     assert_same_origin(browser, server)

@@ -102,7 +102,7 @@ function Shell({ me, children, query }: { me: Me | null; children: ComponentChil
             <li>
               <a href="/graphql">
                 <span class="icon icon-code" aria-hidden="true" />
-                GraphQL playground
+                Playground
               </a>
             </li>
           </ul>

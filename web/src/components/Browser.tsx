@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { request, upload } from '../api/client';
 import { CreateFolderMutation, FolderByPathQuery, RootFolderQuery, UploadFileMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
@@ -22,6 +22,22 @@ interface Listing {
   endCursor: string | null;
   hasNextPage: boolean;
 }
+
+// One queue for the whole app, so that uploads go on (and stay listed) while you
+// look at another folder, the trash or your devices.
+const queue = new UploadQueue<string | null>(
+  (file, parentId, onProgress) => {
+    const handle = upload(UploadFileMutation, { parentId }, file, onProgress);
+    return {
+      cancel: handle.cancel,
+      promise: handle.promise.then((data) =>
+        data.uploadFile.__typename === 'File' ? null : describeError(data.uploadFile),
+      ),
+    };
+  },
+  3,
+  announceChange,
+);
 
 async function fetchPage(path: string, after: string | null): Promise<Listing | null> {
   const page =
@@ -71,27 +87,10 @@ export function Browser({ path }: { path: string }) {
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((value) => value + 1);
 
-  const queue = useMemo(
-    () =>
-      new UploadQueue<string | null>(
-        (file, parentId, onProgress) => {
-          const handle = upload(UploadFileMutation, { parentId }, file, onProgress);
-          return {
-            cancel: handle.cancel,
-            promise: handle.promise.then((data) =>
-              data.uploadFile.__typename === 'File' ? null : describeError(data.uploadFile),
-            ),
-          };
-        },
-        3,
-        () => {
-          reload();
-          announceChange();
-        },
-      ),
-    [],
-  );
-  useEffect(() => queue.subscribe(setUploads), [queue]);
+  useEffect(() => {
+    setUploads(queue.items);
+    return queue.subscribe(setUploads);
+  }, []);
 
   useEffect(() => {
     let live = true;
