@@ -287,3 +287,24 @@ def test_uvicorns_access_line_is_off_unless_asked_for(
     monkeypatch.setattr(server, "run_app", lambda **kwargs: seen.update(kwargs))
     assert cli.main(["serve", *flags]) == 0
     assert seen["access_log"] is access_log
+
+
+@pytest.mark.slow
+def test_the_image_health_check_asks_the_configured_port(mongo_uri: str | None) -> None:
+    import json
+    import re
+
+    from tests.core.live_server import live_server
+
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    command = json.loads(re.search(r"HEALTHCHECK .*?CMD (\[.*?\])\n", dockerfile, re.DOTALL)[1])
+    assert command[0] == "python"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DROPBOX_LITE_")}
+
+    def check(port: int) -> int:
+        env = {**clean, "DROPBOX_LITE_PORT": str(port)}
+        return subprocess.run([sys.executable, *command[1:]], env=env, timeout=30).returncode
+
+    with live_server(mongo_uri) as server:
+        assert check(server.port) == 0
+        assert check(free_port()) != 0  # nothing listens there
