@@ -152,7 +152,10 @@ def watched() -> int:
 async def _poll() -> None:
     while _watches:
         await asyncio.sleep(POLL_SECONDS)
-        await poll_once()
+        try:
+            await poll_once()
+        except Exception:  # a bug must not stop the watching of every other socket
+            log.exception("session watch poll failed")
 
 
 async def poll_once() -> None:
