@@ -9,7 +9,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names
+from dropbox_lite.files import names, store
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.sync import journal
 
@@ -18,25 +18,10 @@ async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: Objec
     """The user's root folder (name "", no parent), created with the account."""
     async with journal.change(db=db, owner_id=owner_id) as seq:
         at = now()
-        await db["entries"].insert_one(
-            {
-                "_id": root_id,
-                "owner_id": owner_id,
-                "parent_id": None,
-                "name": "",
-                "name_key": "",
-                "slot": "",
-                "is_file": False,
-                "size": 0,
-                "rev": 0,
-                "created_at": at,
-                "modified_at": at,
-                "trashed": False,
-                "trash_root": False,
-                "deleted": False,
-                "seq": seq,
-            }
+        root = store.new_entry(
+            owner=owner_id, parent=None, name="", is_file=False, seq=seq, at=at, entry_id=root_id
         )
+        await store.insert_entry(db, root)
 
 
 async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:

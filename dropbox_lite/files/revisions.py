@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs
+from dropbox_lite.files import blobs, store
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.quota import Budget, expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
@@ -24,6 +23,7 @@ from dropbox_lite.files.records import (
     oid,
     revision_record,
 )
+from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.sync import journal
 
 MAX_REVISIONS = 100
@@ -105,17 +105,8 @@ async def record_revision(
     at: datetime,
 ) -> None:
     """Add rev `rev` of the file to its history (the unique (entry_id, rev) index may refuse)."""
-    await db["revisions"].insert_one(
-        {
-            "entry_id": entry_id,
-            "owner_id": owner,
-            "rev": rev,
-            "blob_id": fields["blob_id"],
-            "size": fields["size"],
-            "content_hash": fields["content_hash"],
-            "sha256": fields["sha256"],
-            "created_at": at,
-        }
+    await store.insert_revision(
+        db, store.new_revision(entry_id=entry_id, owner=owner, rev=rev, fields=fields, at=at)
     )
 
 
@@ -146,15 +137,10 @@ async def _claim(
         entry = await db["entries"].find_one({"_id": current["_id"]}, {"rev": 1})
         if claim is None or entry is None or int(entry.get("rev", 0)) != int(current["rev"]):
             return False
-        if _aware(claim["created_at"]) > at - CLAIM_LEASE:
+        if store.aware(claim["created_at"]) > at - CLAIM_LEASE:
             return False  # a live writer is at work
         await db["revisions"].delete_one({"_id": claim["_id"]})
     return False
-
-
-def _aware(value: datetime) -> datetime:
-    # mongomock returns naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 async def new_revision(

@@ -9,15 +9,15 @@ from itertools import islice
 from typing import Any, Literal
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database, update_unique
-from dropbox_lite.files import names
+from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import entry_doc, folder_oid, known_root, root_id_of
 from dropbox_lite.files.quota import release, reserve
 from dropbox_lite.files.records import EntryRecord, entry_record, mime_type_for, now, oid
 from dropbox_lite.files.revisions import record_revision
+from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.sync import journal
 
 # How far up (or down) the tree a walk goes before it gives up.
@@ -28,10 +28,6 @@ SETTLE_ROUNDS = 5
 MOVE_CYCLES = "move_cycles"
 
 State = Literal["live", "trashed", "deleted"]
-
-
-def _trashed_slot(key: str, entry_id: ObjectId) -> str:
-    return f"{key}\x00{entry_id}"
 
 
 # A write that puts an entry into a folder checks the folder first and commits
@@ -130,32 +126,16 @@ async def create_folder(
     name = names.validate_name(name)
     owner = oid(user_id)
     parent = await folder_oid(db, owner, parent_id)
-    key = names.name_key(name)
     at = now()
     try:
         async with journal.change(db=db, owner_id=owner) as seq:
-            doc = {
-                "_id": ObjectId(),
-                "owner_id": owner,
-                "parent_id": parent,
-                "name": name,
-                "name_key": key,
-                "slot": key,
-                "is_file": False,
-                "size": 0,
-                "rev": 0,
-                "created_at": at,
-                "modified_at": at,
-                "trashed": False,
-                "trashed_at": None,
-                "trash_root": False,
-                "deleted": False,
-                "seq": seq,
-            }
-            await db["entries"].insert_one(doc)
+            doc = store.new_entry(
+                owner=owner, parent=parent, name=name, is_file=False, seq=seq, at=at
+            )
+            await store.insert_entry(db, doc)
     except DuplicateKeyError:
         raise errors.NameTaken() from None
-    return await _settled_record(db, doc)
+    return await _settled_record(db, dict(doc))
 
 
 async def _movable(db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
@@ -345,34 +325,26 @@ async def copy_entry(
             at = now()
             is_top = source is doc
             entry_name = name if is_top else source["name"]
-            key = names.name_key(entry_name)
             new_parent = target_id if is_top else new_ids[source["parent_id"]]
-            copy = {
-                **{k: v for k, v in source.items() if k not in ("_id", "seq")},
-                "_id": new_ids[source["_id"]],
-                "parent_id": new_parent,
-                "name": entry_name,
-                "name_key": key,
-                "slot": key,
-                "created_at": at,
-                "modified_at": at,
-                "trashed": False,
-                "trashed_at": None,
-                "trash_root": False,
-                "deleted": False,
-            }
-            if source["is_file"]:
-                copy["rev"] = 1
             async with journal.change(db=db, owner_id=owner) as seq:
-                copy["seq"] = seq
-                await db["entries"].insert_one(copy)
+                copy = store.new_entry(
+                    owner=owner,
+                    parent=new_parent,
+                    name=entry_name,
+                    is_file=bool(source["is_file"]),
+                    seq=seq,
+                    at=at,
+                    entry_id=new_ids[source["_id"]],
+                    file=source if source["is_file"] else None,
+                )
+                await store.insert_entry(db, copy)
             if source["is_file"]:
                 copied += int(source.get("size", 0))
                 await record_revision(
-                    db, entry_id=copy["_id"], owner=owner, rev=1, fields=copy, at=at
+                    db, entry_id=copy["_id"], owner=owner, rev=1, fields=dict(copy), at=at
                 )
             if is_top:
-                top = copy
+                top = dict(copy)
     except DuplicateKeyError:
         await release(db, owner, total - copied)
         if top is None:
@@ -455,7 +427,7 @@ async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRec
         "trashed": True,
         "trash_root": True,
         "trashed_at": at,
-        "slot": _trashed_slot(doc["name_key"], doc["_id"]),
+        "slot": store.trashed_slot(doc["name_key"], doc["_id"]),
     }
     async with journal.change(db=db, owner_id=owner) as seq:
         result = await db["entries"].update_one(
@@ -522,7 +494,7 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
                 "$set": {
                     "deleted": True,
                     "trashed": True,
-                    "slot": _trashed_slot(entry["name_key"], entry["_id"]),
+                    "slot": store.trashed_slot(entry["name_key"], entry["_id"]),
                     "blob_id": None,
                     "seq": seq,
                 }

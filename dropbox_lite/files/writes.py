@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, names, quota
+from dropbox_lite.files import blobs, names, quota, store
 from dropbox_lite.files.entries import folder_oid, user_doc
 from dropbox_lite.files.records import (
     EntryRecord,
@@ -21,20 +20,12 @@ from dropbox_lite.files.records import (
     oid,
 )
 from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision
+from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.tree import settle_written
 from dropbox_lite.sync import journal
 from dropbox_lite.sync.conflicts import LocalVersion, RemoteVersion, SyncDecision, detect_conflicts
 
 WRITE_MODES = ("add", "overwrite", "update")
-
-
-async def _find_live_child(
-    db: Database, owner: ObjectId, parent: ObjectId, name: str
-) -> dict[str, Any] | None:
-    doc: dict[str, Any] | None = await db["entries"].find_one(
-        {"owner_id": owner, "parent_id": parent, "slot": names.name_key(name)}
-    )
-    return doc
 
 
 async def _insert_file(
@@ -52,37 +43,25 @@ async def _insert_file(
     trash (or been purged) since, so the new file is settled with it afterwards:
     trashed with it, or purged (NotFound).
     """
-    entry_id = ObjectId()
     at = now()
-    key = names.name_key(name)
     await quota.reserve(db, owner, fields["size"], known=known)
     try:
         async with journal.change(db=db, owner_id=owner) as seq:
-            doc = {
-                "_id": entry_id,
-                "owner_id": owner,
-                "parent_id": parent,
-                "name": name,
-                "name_key": key,
-                "slot": key,
-                "is_file": True,
-                "rev": 1,
-                **fields,
-                "mime_type": mime_type_for(name),
-                "created_at": at,
-                "modified_at": at,
-                "trashed": False,
-                "trashed_at": None,
-                "trash_root": False,
-                "deleted": False,
-                "seq": seq,
-            }
-            await db["entries"].insert_one(doc)
+            doc = store.new_entry(
+                owner=owner,
+                parent=parent,
+                name=name,
+                is_file=True,
+                seq=seq,
+                at=at,
+                file={**fields, "mime_type": mime_type_for(name)},
+            )
+            await store.insert_entry(db, doc)
     except BaseException:
         await quota.release(db, owner, fields["size"])
         raise
-    await record_revision(db, entry_id=entry_id, owner=owner, rev=1, fields=fields, at=at)
-    return await settle_written(db, doc)
+    await record_revision(db, entry_id=doc["_id"], owner=owner, rev=1, fields=fields, at=at)
+    return await settle_written(db, dict(doc))
 
 
 async def _insert_with_names(
@@ -137,7 +116,7 @@ async def store_file(
     freed = 0
     if known.quota is not None and mode != "add":
         # An overwrite's current revision may expire to make room: it counts as room.
-        existing = await _find_live_child(db, owner, parent, name)
+        existing = await store.find_live_child(db, owner, parent, name)
         freed = int(existing.get("size", 0)) if existing and existing["is_file"] else 0
     blob = await blobs.write_blob(
         db=db,
@@ -153,7 +132,7 @@ async def store_file(
         if attempt == 0 and mode == "add":
             current = None  # most adds are new names: try the insert before looking
         else:
-            current = await _find_live_child(db, owner, parent, name)
+            current = await store.find_live_child(db, owner, parent, name)
         if current is None:
             try:
                 return await _insert_file(
