@@ -101,7 +101,7 @@ async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, his
     # FerretDB's unisolated updates a racing older copy may land last, until the next).
     await db["users"].update_one(
         {"_id": owner, "$or": [{"ledger_n": {"$lt": n}}, {"ledger_n": {"$exists": False}}]},
-        {"$set": {"used_bytes": used, "ledger_n": n}},
+        {"$set": {"used_bytes": used, "ledger_n": n, "ledger_history": max(history, 0)}},
     )
     if n % PRUNE_EVERY == 0:
         # Only links older than any write can last: a writer may append after a head
@@ -131,7 +131,7 @@ class Budget:
 
     user: dict[str, Any]
     quota: int | None
-    head: Ledger | None  # read only when there is a quota
+    head: Ledger | None  # a guess: see mirrored_head
 
     def left(self, *, freed: int = 0) -> int | None:
         """Bytes the write may stream (history could expire to make room); None: no limit."""
@@ -140,15 +140,25 @@ class Budget:
         return max(self.quota - self.head.used + self.head.history + freed, 0)
 
 
+def mirrored_head(user: dict[str, Any]) -> Ledger:
+    """The ledger head as the user document last mirrored it: a guess, maybe behind.
+
+    Links are numbered without gaps, so a link appended after this guess succeeds
+    only if the guess was the head; otherwise the place is taken and the head is read.
+    """
+    return Ledger(
+        n=int(user.get("ledger_n", 0)),
+        used=int(user.get("used_bytes", 0)),
+        history=int(user.get("ledger_history", 0)),
+        at=None,
+    )
+
+
 async def budget(db: Database, owner: ObjectId) -> Budget:
-    """The owner's quota, and the ledger head when there is one to keep to."""
+    """The owner's quota, and a guess at the ledger head (see mirrored_head)."""
     user = await user_doc(db, owner)
     limit = user.get("quota_bytes")
-    return Budget(
-        user=user,
-        quota=None if limit is None else int(limit),
-        head=None if limit is None else await head(db, owner, user),
-    )
+    return Budget(user=user, quota=None if limit is None else int(limit), head=mirrored_head(user))
 
 
 async def reserve(
@@ -175,7 +185,7 @@ async def reserve(
         raise errors.QuotaExceeded()
     # The head read with the budget is the first guess: when no one wrote since, the
     # link goes in without reading the head again.
-    guess = known.head if known is not None else None
+    guess = known.head if known is not None else mirrored_head(user)
     for attempt in range(MAX_LINK_ATTEMPTS):
         current = guess if guess is not None else await head(db, owner, user)
         guess = None
