@@ -52,11 +52,9 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"{folder} is not a folder", EXIT_USAGE)
         folder.mkdir(parents=True)
     state_dir = folder / STATE_DIR
+    not_yet = f"{folder} is not synced yet: the first run needs --server URL --username NAME"
     if not first_time and not (state_dir / "state.db").exists():
-        return _fail(
-            f"{folder} is not synced yet: the first run needs --server URL --username NAME",
-            EXIT_USAGE,
-        )
+        return _fail(not_yet, EXIT_USAGE)
     state_dir.mkdir(exist_ok=True)
     lock = (state_dir / "lock").open("w")
     try:
@@ -67,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         state = State(state_dir / "state.db")
     except StateError as exc:
         return _fail(f"{exc}; delete {state_dir} to start over (nothing local is lost)")
+    if not first_time and (state.get("server") is None or state.get("token") is None):
+        state.close()
+        return _fail(not_yet, EXIT_USAGE)
     try:
         return asyncio.run(_main(args, folder, state))
     except KeyboardInterrupt:

@@ -106,7 +106,14 @@ def identify(
     normalized = {_nfc(p): i for p, i in exact.items()}
     assigned: dict[str, str] = {}  # path -> id
     used: set[str] = set()
-    # Exact names first: "café" in NFC and in NFD can both be on disk, only one is ours.
+    # The same inode under the same name first, then exact names: "café" in NFC and in
+    # NFD can both be on disk (a rename to the other form), only one of them is ours.
+    for item in scanned:
+        i = normalized.get(_nfc(item.path))
+        if i is not None and i not in used and inodes.get(i) == item.inode:
+            if base[i].is_folder == item.is_folder:
+                assigned[item.path] = i
+                used.add(i)
     for by_path, key in ((exact, str), (normalized, _nfc)):
         for item in scanned:
             i = by_path.get(key(item.path))

@@ -1,7 +1,7 @@
 """The randomized multi-device simulation: offline operations on every device, then
 syncs in random order until quiet, with faults injected; invariants after every round.
 
-Run by tests/client/test_simulation.py; `scripts/simulate-sync` runs bigger ones.
+Run by tests/client/test_simulation.py (its environment variables make it bigger).
 """
 
 from __future__ import annotations
@@ -159,6 +159,10 @@ class Simulation:
         )[0]
         touched = record.touched[index]
         self.report.operations += 1
+        record.log.append(f"device{index} {kind}")
+
+        def note(*paths: str) -> None:
+            record.log[-1] += " " + " -> ".join(ascii(p) for p in paths)
 
         def ids_above(path: str) -> set[str]:
             parts = nfc(path).split("/")
@@ -187,17 +191,20 @@ class Simulation:
             if (folder / path).exists():
                 return
             (folder / path).write_bytes(self.content(path, b""))
+            note(path)
             arrive(path)
             view.setdefault(nfc(path), None)
         elif kind == "edit" and files:
             path = self.rng.choice(files)
             (folder / path).write_bytes(self.content(path, (folder / path).read_bytes()))
+            note(path)
             touched |= ids_above(path) | ids_below(path)
         elif kind == "mkdir":
             path = join(self.rng.choice(folders), self.rng.choice(FOLDER_NAMES))
             if (folder / path).exists():
                 return
             (folder / path).mkdir()
+            note(path)
             arrive(path)
             view.setdefault(nfc(path), None)
         elif kind == "delete":
@@ -209,6 +216,7 @@ class Simulation:
                 (folder / path).unlink()
             key = nfc(path)
             entry = view.get(key)
+            note(path, str(entry))
             if entry:
                 record.deletes.append((index, entry, cover, key))
             touched |= cover | ids_above(path)
@@ -229,6 +237,7 @@ class Simulation:
             if (folder / target).exists() or target == path:
                 return
             (folder / path).rename(folder / target)
+            note(path, target)
             touched |= ids_above(path) | ids_above(target)
             key, new_key = nfc(path), nfc(target)
             if view.get(key):
