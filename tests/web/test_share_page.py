@@ -12,7 +12,14 @@ import pytest
 
 from tests.web.browser import Browser
 from tests.web.conftest import Server
-from tests.web.test_app import assert_accessible, assert_same_origin, fetch, shots, upload
+from tests.web.test_app import (
+    assert_accessible,
+    assert_same_origin,
+    fetch,
+    shots,
+    sign_up,
+    upload,
+)
 
 pytestmark = pytest.mark.slow
 __all__ = ["shots"]
@@ -134,7 +141,8 @@ def test_the_playground_works_with_no_network(
     server: Server, browsers: Callable[[], Browser], shots: Path
 ) -> None:
     browser = browsers()
-    browser.open("/graphql")
+    sign_up(browser, "player")
+    browser.named("link", "Playground").click()
     run = browser.wait(
         lambda: browser.driver.find_element("css selector", ".graphiql-execute-button"),
         "GraphiQL did not render",
@@ -160,5 +168,7 @@ def test_the_playground_works_with_no_network(
         "no headers editor",
     )
     headers_tab.click()
+    headers = browser.driver.find_element("css selector", ".graphiql-editor-tool").text
+    assert "Authorization" in headers and "Bearer" in headers
     browser.screenshot(shots / "graphiql.png")
     assert_same_origin(browser, server)
