@@ -281,6 +281,8 @@ async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
 
 _waiters = 0
 _waiters_by_user: dict[str, int] = {}
+# Backoff pauses go through here, so that tests can record them instead of sleeping.
+sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
 
 def wait_timeout(seconds: int) -> int:
@@ -378,7 +380,7 @@ async def follow_changes(
         cursor = page.cursor
         if page.has_more:
             continue
-        await wait_for_changes(
+        waited = await wait_for_changes(
             db=db,
             signer=signer,
             user_id=user_id,
@@ -386,6 +388,9 @@ async def follow_changes(
             timeout_seconds=FOLLOW_RECHECK_SECONDS,
             retention=retention,
         )
+        if waited.backoff_seconds:
+            # Too many long polls: without this pause the feed would be read in a loop.
+            await sleep(waited.backoff_seconds)
 
 
 # -- conflicts: detect_conflicts lives in sync/conflicts.py (pure, shared with files) --

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from dropbox_lite.core import db as database
+from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
@@ -190,3 +191,36 @@ async def test_an_idle_long_poll_reads_only_the_top_number(
     checked, polls = sent[:2], sent[2:]
     assert checked == ["find_one seq_claims", "find_one seq_claims"]  # the cursor, once
     assert polls and set(polls) == {"find_one seq_claims"}
+
+
+async def test_a_live_feed_past_the_long_poll_cap_backs_off_instead_of_spinning(
+    gql: GraphQLClient, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "BUSY_WAITERS_PER_USER", 0)
+    paused: list[float] = []
+
+    async def record(seconds: float) -> None:
+        paused.append(seconds)
+
+    monkeypatch.setattr(service, "sleep", record)
+    account = await gql.signup()
+    asked = 0
+
+    async def still_allowed() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked <= 3
+
+    pages = service.follow_changes(
+        db=db,
+        signer=Signer((SECRET,)),
+        user_id=account.user_id,
+        cursor=await _cursor_at_present(gql, account.token),
+        first=10,
+        still_allowed=still_allowed,
+    )
+    assert (await anext(pages)).changes == []
+    with pytest.raises(errors.Unauthenticated):
+        await anext(pages)
+    # Each refused long poll was followed by its backoff before the feed was read again.
+    assert paused == [service.BUSY_BACKOFF_SECONDS] * 3
