@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from dropbox_lite.client.engine import describe
+from dropbox_lite.client.remote import Remote, RemoteError
+from dropbox_lite.client.state import State
 from tests.client.conftest import MakeDevice
 from tests.client.devices import local_tree, server_tree
 from tests.support import Account
@@ -191,3 +197,60 @@ async def test_server_and_devices_agree(device: MakeDevice) -> None:
     await one.sync()
     tree, _ = await server_tree(one.http, one.token)
     assert tree == local_tree(one.folder)
+
+
+async def test_cursor_reset_reconciles_by_content_and_deletes_nothing(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "kept.txt").write_text("kept")
+    (one.folder / "edited.txt").write_text("v1")
+    await one.sync()
+    await two.sync()
+    (two.folder / "edited.txt").write_text("edited offline")
+    (one.folder / "kept.txt").unlink()
+    await one.sync()  # the server deleted kept.txt; two will only see a reset feed
+    real = Remote.changes
+    calls = {"n": 0}
+
+    async def reset_once(self: Remote, cursor: str | None, first: int = 1000) -> dict[str, Any]:
+        calls["n"] += 1
+        if cursor is not None and calls["n"] == 1:
+            raise RemoteError("start again", "CURSOR_RESET")
+        return await real(self, cursor, first)
+
+    monkeypatch.setattr(Remote, "changes", reset_once)
+    stats = await two.sync()
+    assert stats.deletions == 0
+    assert (two.folder / "kept.txt").read_text() == "kept"  # the server lacks it: uploaded
+    texts = sorted(p.read_text() for p in two.folder.iterdir() if p.is_file())
+    assert texts == ["edited offline", "kept", "v1"]
+
+
+async def test_each_skipped_entry_is_warned_about_once(
+    device: MakeDevice, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = await device("one")
+    (one.folder / "a").write_text("a")
+    (one.folder / "link").symlink_to("a")
+    os.mkfifo(one.folder / "fifo")
+    await one.sync()
+    err = capsys.readouterr().err
+    assert err.count("skipped link: symbolic links are not synced") == 1
+    assert err.count("skipped fifo: not a regular file or folder") == 1
+    tree, _ = await server_tree(one.http, one.token)
+    assert sorted(tree) == ["a"]
+
+
+async def test_status_changes_nothing(device: MakeDevice) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "a").write_text("a")
+    await one.sync()
+    state = State(two.folder / ".dropbox-lite" / "state.db")
+    try:
+        pending = await two.engine(state).plan(persist=False)
+        assert [describe(op) for op in pending] == ["download a (1 bytes)"]
+        assert state.get("cursor") is None and state.base() == {}
+    finally:
+        state.close()
+    assert local_tree(two.folder) == {}
