@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import unicodedata
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dropbox_lite.client.engine import describe
+from dropbox_lite.client.engine import SyncError, describe
 from dropbox_lite.client.remote import Remote, RemoteError
 from dropbox_lite.client.state import State
 from tests.client.conftest import MakeDevice
@@ -253,4 +254,21 @@ async def test_status_changes_nothing(device: MakeDevice) -> None:
         assert state.get("cursor") is None and state.base() == {}
     finally:
         state.close()
+    assert local_tree(two.folder) == {}
+
+
+async def test_a_full_disk_stops_the_sync_with_one_line(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "a").write_text("a")
+    await one.sync()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    with pytest.raises(SyncError, match="^disk full: cannot download a"):
+        await two.sync()
+    assert os.listdir(two.folder / ".dropbox-lite" / "tmp") == []
     assert local_tree(two.folder) == {}
