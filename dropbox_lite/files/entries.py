@@ -9,7 +9,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names, store
+from dropbox_lite.files import store
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.sync import journal
 
@@ -77,10 +77,7 @@ async def entry_doc(
     db: Database, user_oid: ObjectId, entry_id: str, *, include_trashed: bool = False
 ) -> dict[str, Any]:
     """The user's live entry document (or trashed too); NotFound otherwise."""
-    query: dict[str, Any] = {"_id": oid(entry_id), "owner_id": user_oid, "deleted": False}
-    if not include_trashed:
-        query["trashed"] = False
-    doc: dict[str, Any] | None = await db["entries"].find_one(query)
+    doc = await store.find_entry(db, user_oid, oid(entry_id), include_trashed=include_trashed)
     if doc is None:
         raise errors.NotFound()
     return doc
@@ -116,9 +113,9 @@ async def load_path_nodes(*, db: Database, ids: list[str]) -> list[PathNode | No
     """The name and parent of each entry id, in one query (a DataLoader's batch)."""
     wanted = [ObjectId(i) for i in ids if ObjectId.is_valid(i)]
     found: dict[str, PathNode] = {}
-    async for doc in db["entries"].find({"_id": {"$in": wanted}}, {"name": 1, "parent_id": 1}):
+    for entry_id, doc in (await store.names_and_parents(db, wanted)).items():
         parent = doc.get("parent_id")
-        found[str(doc["_id"])] = (doc["name"], None if parent is None else str(parent))
+        found[str(entry_id)] = (doc["name"], None if parent is None else str(parent))
     return [found.get(i) for i in ids]
 
 
@@ -160,13 +157,8 @@ async def resolve_path(*, db: Database, user_id: str, path: str) -> EntryRecord:
     for part in (p for p in path.split("/") if p):
         if current.is_file:
             raise errors.NotFound()
-        doc = await db["entries"].find_one(
-            {
-                "owner_id": user_oid,
-                "parent_id": ObjectId(current.id),
-                "slot": names.name_key(part),
-                "trashed": False,
-            }
+        doc = await store.find_live_child_by_key(
+            db, user_oid, ObjectId(current.id), store.live_slot(part)
         )
         if doc is None:
             raise errors.NotFound()

@@ -12,7 +12,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names
+from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import get_folder
 from dropbox_lite.files.records import EntryPage, EntryRecord, entry_record, oid
 
@@ -62,22 +62,17 @@ async def list_children(
     limit = _page_size(first)
     if folder is None or folder.owner_id != user_id or folder.is_file:
         folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
-    base = {"owner_id": oid(user_id), "parent_id": ObjectId(folder.id), "trashed": False}
-    query: dict[str, Any] = dict(base)
+    owner, parent = oid(user_id), ObjectId(folder.id)
+    start: tuple[bool, str] | None = None
     if after is not None:
         value = _decode_cursor(after)
         if len(value) != 2 or not isinstance(value[0], bool) or not isinstance(value[1], str):
             raise errors.BadInput("This cursor is not valid.")
-        start_files, start_key = value
-        if start_files:
-            query.update(is_file=True, name_key={"$gt": start_key})
-        else:
-            query["$or"] = [{"is_file": False, "name_key": {"$gt": start_key}}, {"is_file": True}]
-    cursor = db["entries"].find(query).sort([("is_file", 1), ("name_key", 1)]).limit(limit + 1)
-    docs = [doc async for doc in cursor]
+        start = (value[0], value[1])
+    docs = await store.children_page(db, owner, parent, after=start, limit=limit + 1)
     has_next = len(docs) > limit
     docs = docs[:limit]
-    total = await db["entries"].count_documents(base) if count else None
+    total = await store.count_children(db, owner, parent) if count else None
     items = [entry_record(doc) for doc in docs]
     return EntryPage(
         items=items,
@@ -91,11 +86,7 @@ async def list_children(
 
 async def count_children(*, db: Database, user_id: str, folder_id: str) -> int:
     """How many live children the user's folder has."""
-    return int(
-        await db["entries"].count_documents(
-            {"owner_id": oid(user_id), "parent_id": oid(folder_id), "trashed": False}
-        )
-    )
+    return await store.count_children(db, oid(user_id), oid(folder_id))
 
 
 def child_cursor(record: EntryRecord) -> str:

@@ -12,6 +12,7 @@ directly (see tests/files/test_layers.py).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any, NotRequired, TypedDict
 
@@ -26,17 +27,25 @@ __all__ = [
     "EntryDoc",
     "RevisionDoc",
     "aware",
+    "children_page",
+    "count_children",
+    "find_entry",
+    "find_live_child_by_key",
     "find_live_child",
     "insert_entry",
     "insert_revision",
     "live_slot",
+    "names_and_parents",
     "new_entry",
     "new_revision",
     "trashed_slot",
+    "walk_up",
 ]
 
 ENTRIES = "entries"
 REVISIONS = "revisions"
+# How far up (or down) the tree a walk goes before it gives up.
+MAX_DEPTH = 10_000
 
 
 class EntryDoc(TypedDict):
@@ -165,3 +174,84 @@ async def find_live_child(
         {"owner_id": owner, "parent_id": parent, "slot": live_slot(name)}
     )
     return doc
+
+
+async def find_entry(
+    db: Database, owner: ObjectId, entry_id: ObjectId, *, include_trashed: bool = False
+) -> dict[str, Any] | None:
+    """The owner's entry that is not purged (and not trashed, unless asked), if any."""
+    query: dict[str, Any] = {"_id": entry_id, "owner_id": owner, "deleted": False}
+    if not include_trashed:
+        query["trashed"] = False
+    doc: dict[str, Any] | None = await db[ENTRIES].find_one(query)
+    return doc
+
+
+async def find_live_child_by_key(
+    db: Database, owner: ObjectId, parent: ObjectId, key: str
+) -> dict[str, Any] | None:
+    """The live, untrashed entry whose slot is `key` in the folder (path resolution)."""
+    doc: dict[str, Any] | None = await db[ENTRIES].find_one(
+        {"owner_id": owner, "parent_id": parent, "slot": key, "trashed": False}
+    )
+    return doc
+
+
+async def names_and_parents(db: Database, ids: list[ObjectId]) -> dict[ObjectId, dict[str, Any]]:
+    """Name and parent of each entry, in one query (paths are built from them)."""
+    return {
+        doc["_id"]: doc
+        async for doc in db[ENTRIES].find({"_id": {"$in": ids}}, {"name": 1, "parent_id": 1})
+    }
+
+
+async def walk_up(
+    db: Database, start: ObjectId | None, *, fields: tuple[str, ...], stop: ObjectId | None = None
+) -> AsyncIterator[tuple[ObjectId, dict[str, Any] | None]]:
+    """The ancestor walk: each entry from `start` up to the root, as (id, document).
+
+    Bounded (MAX_DEPTH) and safe against cycles; `fields` are read besides
+    `parent_id`. A document of None means that id has no entry: the walk ends
+    there. `stop` ends the walk before that id, without reading it.
+    """
+    projection = {name: 1 for name in ("parent_id", *fields)}
+    current = start
+    seen: set[ObjectId] = set()
+    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
+        if current == stop:
+            return
+        seen.add(current)
+        doc: dict[str, Any] | None = await db[ENTRIES].find_one({"_id": current}, projection)
+        yield current, doc
+        if doc is None:
+            return
+        current = doc.get("parent_id")
+
+
+async def children_page(
+    db: Database,
+    owner: ObjectId,
+    parent: ObjectId,
+    *,
+    after: tuple[bool, str] | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Up to `limit` live children after the cursor, folders first, by name key.
+
+    One query on the `listing` index: an equality prefix, then a range.
+    """
+    query: dict[str, Any] = {"owner_id": owner, "parent_id": parent, "trashed": False}
+    if after is not None:
+        start_files, start_key = after
+        if start_files:
+            query.update(is_file=True, name_key={"$gt": start_key})
+        else:
+            query["$or"] = [{"is_file": False, "name_key": {"$gt": start_key}}, {"is_file": True}]
+    cursor = db[ENTRIES].find(query).sort([("is_file", 1), ("name_key", 1)]).limit(limit)
+    return [doc async for doc in cursor]
+
+
+async def count_children(db: Database, owner: ObjectId, parent: ObjectId) -> int:
+    """How many live children the folder has."""
+    query = {"owner_id": owner, "parent_id": parent, "trashed": False}
+    return int(await db[ENTRIES].count_documents(query))

@@ -20,8 +20,6 @@ from dropbox_lite.files.revisions import record_revision
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.sync import journal
 
-# How far up (or down) the tree a walk goes before it gives up.
-MAX_DEPTH = 10_000
 # Rounds of _settle before it leaves an entry to the writers still racing it.
 SETTLE_ROUNDS = 5
 # Decisions about move cycles: one document per cycle seen (see _claim_revert).
@@ -50,21 +48,13 @@ async def _ancestry(
     """
     state: State = "live"
     trashed_at: datetime | None = None
-    current = folder_id
     root = None if owner is None else known_root(owner)
-    seen: set[ObjectId] = set()
-    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
-        if current == root:
-            break
-        seen.add(current)
-        doc = await db["entries"].find_one(
-            {"_id": current}, {"parent_id": 1, "trashed": 1, "trashed_at": 1, "deleted": 1}
-        )
+    fields = ("trashed", "trashed_at", "deleted")
+    async for _, doc in store.walk_up(db, folder_id, fields=fields, stop=root):
         if doc is None or doc.get("deleted"):
             return "deleted", None
         if doc.get("trashed") and state == "live":
             state, trashed_at = "trashed", doc.get("trashed_at")
-        current = doc.get("parent_id")
     return state, trashed_at
 
 
@@ -177,13 +167,8 @@ async def _relocate(
 
 
 async def _ancestors(db: Database, folder_id: ObjectId) -> AsyncIterator[ObjectId]:
-    current: ObjectId | None = folder_id
-    seen: set[ObjectId] = set()
-    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
-        seen.add(current)
-        yield current
-        doc = await db["entries"].find_one({"_id": current}, {"parent_id": 1})
-        current = None if doc is None else doc.get("parent_id")
+    async for entry_id, _ in store.walk_up(db, folder_id, fields=()):
+        yield entry_id
 
 
 async def _cycle_through(
@@ -195,17 +180,12 @@ async def _cycle_through(
     the entry and the entry still sits in `parent`.
     """
     chain: list[dict[str, Any]] = []
-    current: ObjectId | None = parent
-    seen: set[ObjectId] = set()
-    while current is not None and current not in seen and len(seen) < MAX_DEPTH:
-        seen.add(current)
-        node = await db["entries"].find_one({"_id": current}, {"parent_id": 1, "seq": 1})
+    async for current, node in store.walk_up(db, parent, fields=("seq",)):
         if node is None:
             return None
         chain.append(node)
         if current == entry_id:
             return chain if node.get("parent_id") == parent else None
-        current = node.get("parent_id")
     return None
 
 
