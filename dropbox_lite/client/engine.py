@@ -489,11 +489,13 @@ class Engine:
 
     async def remote_delete(self, op: o.RemoteDelete) -> None:
         node = op.node
+        # deleteEntry has no revision guard: look right before (an edit beats a delete).
         if not node.is_folder:
-            # deleteEntry has no revision guard: check right before (edit beats delete).
             current = await self.remote.entry(node.id)
             if current is not None and current.hash != node.hash:
                 return
+        elif await self.changed_below(node.id):
+            return
         result = await self.remote.delete(node.id)
         if result["__typename"] not in ("File", "Folder"):
             return
@@ -501,6 +503,18 @@ class Engine:
         below = [i for i in base if i != node.id and _under(base, i, node.id)]
         self.state.forget([node.id, *below])
         self.stats.deletions += 1
+
+    async def changed_below(self, folder_id: str) -> bool:
+        """Whether the feed has news in or below the folder since the plan was made."""
+        cursor = self.state.get("cursor")
+        if cursor is None:
+            return True
+        remote = self.state.remote()
+        inside = {folder_id} | {i for i in remote if _under(remote, i, folder_id)}
+        page = await self.remote.changes(cursor)
+        return any(
+            change["id"] in inside or change["parentId"] in inside for change in page["changes"]
+        )
 
 
 def _under(tree: Tree, i: str, top: str) -> bool:

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from dropbox_lite.client.engine import SyncError, describe
+from dropbox_lite.client import ops as o
+from dropbox_lite.client.engine import Engine, SyncError, describe
+from dropbox_lite.client.hashing import hash_bytes
 from dropbox_lite.client.remote import Remote, RemoteError
 from dropbox_lite.client.state import State
 from tests.client.conftest import MakeDevice
@@ -272,3 +274,32 @@ async def test_a_full_disk_stops_the_sync_with_one_line(
         await two.sync()
     assert os.listdir(two.folder / ".dropbox-lite" / "tmp") == []
     assert local_tree(two.folder) == {}
+
+
+async def test_a_folder_delete_racing_a_new_file_inside_keeps_the_file(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "F").mkdir()
+    (one.folder / "F" / "old").write_text("old")
+    await one.sync()
+    await two.sync()
+    real_plan = Engine.plan
+    raced: list[bool] = []
+
+    async def plan_then_race(self: Engine, *, persist: bool = True) -> list[o.Op]:
+        planned = await real_plan(self, persist=persist)
+        if not raced and any(isinstance(op, o.RemoteDelete) for op in planned):
+            raced.append(True)  # between the plan and the deleteEntry, two adds a file
+            (two.folder / "F" / "new").write_text("new")
+            await two.sync()
+        return planned
+
+    monkeypatch.setattr(Engine, "plan", plan_then_race)
+    (one.folder / "F" / "old").unlink()
+    (one.folder / "F").rmdir()
+    await one.sync()
+    assert raced
+    assert (one.folder / "F" / "new").read_text() == "new"
+    tree, _ = await server_tree(one.http, one.token)
+    assert tree == {"F": None, "F/new": hash_bytes(b"new")}
