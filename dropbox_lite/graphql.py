@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -16,16 +20,11 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    parse,
 )
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import validate_document
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -119,6 +118,53 @@ def _count(
     return counts
 
 
+@functools.lru_cache(maxsize=256)
+def _parse(query: str) -> DocumentNode:
+    return parse(query, max_tokens=MAX_TOKENS)
+
+
+@functools.lru_cache(maxsize=256)
+def _validate(schema: Any, document: DocumentNode, rules: tuple[Any, ...]) -> list[GraphQLError]:
+    return validate_document(schema, document, rules)
+
+
+class RequestChecks(SchemaExtension):
+    """Parses (at most MAX_TOKENS tokens) and validates each distinct query once.
+
+    One extension in place of Strawberry's MaxTokensLimiter, ParserCache,
+    AddValidationRules and ValidationCache: every extension costs each request its
+    hooks, and the caches are only as good as their keys (the query text; the
+    document and a rule tuple built once).
+    """
+
+    def __init__(self, rules: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.rules = rules
+
+    def on_operation(self) -> Iterator[None]:
+        self.execution_context.parse_options["max_tokens"] = MAX_TOKENS
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query is not None and context.graphql_document is None:
+            with contextlib.suppress(GraphQLError):
+                # A query that does not parse is parsed again, uncached, by
+                # Strawberry, which reports the error.
+                context.graphql_document = _parse(context.query)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        assert context.graphql_document is not None
+        context.pre_execution_errors = _validate(
+            context.schema._schema,
+            context.graphql_document,
+            (*context.validation_rules, *self.rules),
+        )
+        yield
+
+
 def _merged(name: str, attribute: str) -> Any:
     types: tuple[type, ...] = tuple(t for m in MODULES for t in getattr(m, attribute))
     return merge_types(name, types) if types else None
@@ -141,10 +187,7 @@ def build_schema(*, introspection: bool = True, suggestions: bool = True) -> Sch
         rules.append(NoSchemaIntrospectionCustomRule)
     extensions: list[Any] = [
         lambda: core_api.ErrorPolicy(suggestions=suggestions),
-        lambda: AddValidationRules(rules),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: RequestChecks(tuple(rules)),
     ]
     return Schema(
         query=_merged("Query", "QUERIES"),

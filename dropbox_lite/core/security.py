@@ -15,9 +15,15 @@ class Signer:
             raise ValueError("at least one key is needed")
         # itsdangerous signs with the last key of the list and verifies with all.
         self._keys = list(reversed(keys))
+        self._serializers: dict[str, URLSafeTimedSerializer] = {}
 
     def _serializer(self, purpose: str) -> URLSafeTimedSerializer:
-        return URLSafeTimedSerializer(self._keys, salt=f"dropbox-lite.{purpose}")
+        # One per purpose, made once: every request verifies a token.
+        serializer = self._serializers.get(purpose)
+        if serializer is None:
+            serializer = URLSafeTimedSerializer(self._keys, salt=f"dropbox-lite.{purpose}")
+            self._serializers[purpose] = serializer
+        return serializer
 
     def sign(self, value: Any, *, purpose: str) -> str:
         """A URL-safe, tamper-evident string carrying `value` for one purpose."""
