@@ -1,9 +1,11 @@
 """Signed, expiring download URLs for /files/{id}/content (no Authorization header needed).
 
-A URL made by a signed-in session names that session and its user: it stops
-working when the session ends (logout, revokeSession, a password change made from
-another session), and the route serves it only while the file is not trashed.
-The signing itself (`sign_download`, `unsign_download`) is shared with share links.
+A URL made with the session that asks for it (`session_id`, `user_id`) names that
+session and its user: it stops working when the session ends (logout,
+revokeSession, a password change made from another session). Without them, the
+route finds the file's owner by the file (`file_owner`). Either way it serves the
+file only while it is not trashed. The signing itself (`sign_download`,
+`unsign_download`) is shared with share links.
 """
 
 from __future__ import annotations
