@@ -303,3 +303,30 @@ async def test_a_folder_delete_racing_a_new_file_inside_keeps_the_file(
     assert (one.folder / "F" / "new").read_text() == "new"
     tree, _ = await server_tree(one.http, one.token)
     assert tree == {"F": None, "F/new": hash_bytes(b"new")}
+
+
+async def test_a_file_edited_while_its_download_runs_is_not_overwritten(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "f.txt").write_text("v1\n")
+    await one.sync()
+    await two.sync()
+    (one.folder / "f.txt").write_text("v2 from one\n")
+    await one.sync()
+    real = Remote.download
+    edits: list[bool] = []
+
+    async def edit_meanwhile(self: Remote, *args: Any, **kwargs: Any) -> str:
+        if not edits:
+            edits.append(True)
+            (two.folder / "f.txt").write_bytes(b"\x00edited during the download")
+        return await real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Remote, "download", edit_meanwhile)
+    stats = await two.sync()
+    assert edits and stats.conflicts == 1
+    await one.sync()
+    assert local_tree(one.folder) == local_tree(two.folder)
+    contents = {p.read_bytes() for p in two.folder.iterdir() if p.is_file()}
+    assert contents == {b"v2 from one\n", b"\x00edited during the download"}
