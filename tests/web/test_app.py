@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from tests.web.browser import Browser
@@ -89,11 +90,30 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
     browser.fill("Name", "Reports", dialog)
     browser.named("button", "Create", dialog).click()
     browser.no_dialog()
+    # an expected error in words, not JSON
+    browser.named("button", "New folder").click()
+    dialog = browser.dialog()
+    browser.fill("Name", "reports", dialog)
+    browser.named("button", "Create", dialog).click()
+    alert = browser.wait(lambda: dialog.find_element("css selector", "[role=alert]"), "no error")
+    assert alert.text == "An entry with this name already exists in the folder."
+    browser.named("button", "Cancel", dialog).click()
+    browser.no_dialog()
+
     browser.named("link", "Reports", browser.row("Reports")).click()
     crumbs = browser.driver.find_element("css selector", "nav[aria-label=Breadcrumb]")
     assert crumbs.accessible_name == "Breadcrumb"
     browser.wait(lambda: "Reports" in crumbs.text or None, "the breadcrumb does not show Reports")
     assert browser.driver.current_url.endswith("/browse/Reports")
+    browser.wait(lambda: "This folder is empty." in crumbs.parent.page_source or None, "no listing")
+    # a file dropped on the folder lands in it
+    browser.driver.execute_script(
+        "const data = new DataTransfer();"
+        "data.items.add(new File(['dropped bytes'], 'dropped.txt', {type: 'text/plain'}));"
+        "document.querySelector('.browser').dispatchEvent("
+        "  new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));"
+    )
+    browser.row("dropped.txt")
     browser.named("link", "All files", crumbs).click()
 
     # rename, then move the renamed file into the folder and copy it back
@@ -199,3 +219,26 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
     assert browser.driver.execute_script("return sessionStorage.length") == 0
     browser.open("/")
     browser.named("button", "Sign in")
+
+
+def test_a_large_folder_is_paged(server: Server, browsers: Callable[[], Browser]) -> None:
+    browser = browsers()
+    sign_up(browser, "hoarder")
+    token = browser.driver.execute_script("return sessionStorage.getItem('dropbox-lite.token')")
+    create = "mutation($n: String!) { createFolder(name: $n) { __typename } }"
+    with httpx.Client(base_url=server.base_url, timeout=30) as client:
+        for number in range(105):
+            response = client.post(
+                "/graphql",
+                json={"query": create, "variables": {"n": f"folder {number:03d}"}},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            assert response.json()["data"]["createFolder"]["__typename"] == "Folder"
+    browser.open("/")
+    browser.row("folder 099")
+    assert not browser.has_row("folder 100")
+    assert "Showing 100 of 105 items." in browser.driver.page_source
+    browser.named("button", "Load more").click()
+    browser.row("folder 104")
+    assert len(browser.driver.find_elements("css selector", "tbody tr")) == 105
+    assert not browser.all_named("button", "Load more")

@@ -16,6 +16,7 @@ export const PAGE_SIZE = 100;
 export const LISTED_MARK = 'dropbox-lite:first-listing';
 
 interface Listing {
+  path: string;
   folderId: string;
   entries: Entry[];
   totalCount: number;
@@ -46,6 +47,7 @@ async function fetchPage(path: string, after: string | null): Promise<Listing | 
       : (await request(FolderByPathQuery, { path, first: PAGE_SIZE, after })).entry;
   if (!page || page.__typename !== 'Folder') return null;
   return {
+    path,
     folderId: page.id,
     entries: page.children.edges.map((edge) => edge.node),
     totalCount: page.children.totalCount,
@@ -93,6 +95,11 @@ export function Browser({ path }: { path: string }) {
   }, []);
 
   useEffect(() => {
+    if (listing?.path !== path) {
+      // Until the new folder's listing is in, uploads have no folder to go to.
+      folderId.current = null;
+      setListing(null);
+    }
     let live = true;
     fetchPage(path, null)
       .then((page) => {
@@ -142,7 +149,7 @@ export function Browser({ path }: { path: string }) {
         event.preventDefault();
         setDragging(false);
         const files = event.dataTransfer?.files;
-        if (files && files.length > 0 && listing) queue.add(Array.from(files), folderId.current);
+        if (files && files.length > 0 && folderId.current) queue.add(Array.from(files), folderId.current);
       }}
     >
       <Breadcrumb path={path} />
@@ -162,7 +169,9 @@ export function Browser({ path }: { path: string }) {
             disabled={!listing}
             onChange={(event) => {
               const input = event.currentTarget;
-              if (input.files && input.files.length > 0) queue.add(Array.from(input.files), folderId.current);
+              if (input.files && input.files.length > 0 && folderId.current) {
+                queue.add(Array.from(input.files), folderId.current);
+              }
               input.value = '';
             }}
           />
