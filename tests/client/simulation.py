@@ -74,10 +74,14 @@ class Simulation:
         record = _Round()
         written: set[bytes] = set()
         for index, dev in enumerate(self.devices):
-            view: dict[str, str | None] = {nfc(p): i for p, i in dev.base_paths().items()}
+            view: dict[str, str | None] = dict(dev.base_paths())
             record.touched[index] = set()
             for _ in range(self.rng.randint(1, ops_per_device)):
                 self.offline_op(index, dev.folder, view, record)
+            present = {nfc(p.relative_to(dev.folder).as_posix()) for p in dev.folder.rglob("*")}
+            for item in [d for d in record.deletes if d[0] == index and d[3] in present]:
+                record.deletes.remove(item)  # another entry under an equivalent name: an edit
+                record.touched[index] |= item[2]
             written |= self.markers_in(dev.folder) & self.fresh
         await self.sync_until_quiet(with_faults)
         await self.check(record, written)
@@ -146,7 +150,7 @@ class Simulation:
     def offline_op(
         self, index: int, folder: Path, view: dict[str, str | None], record: _Round
     ) -> None:
-        """One random change made offline; `view` maps this device's paths (NFC) to ids."""
+        """One random change made offline; `view` maps this device's paths to ids."""
         entries = sorted(
             p.relative_to(folder).as_posix()
             for p in folder.rglob("*")
@@ -164,14 +168,20 @@ class Simulation:
         def note(*paths: str) -> None:
             record.log[-1] += " " + " -> ".join(ascii(p) for p in paths)
 
+        def vget(path: str) -> str | None:
+            if path in view:
+                return view[path]
+            same = [i for p, i in view.items() if nfc(p) == nfc(path)]
+            return same[0] if len(same) == 1 else None
+
         def ids_above(path: str) -> set[str]:
-            parts = nfc(path).split("/")
+            parts = path.split("/")
             above = ("/".join(parts[:i]) for i in range(1, len(parts)))
-            return {i for p in above if (i := view.get(p))}
+            return {i for p in above if (i := vget(p))}
 
         def ids_below(path: str) -> set[str]:
-            key = nfc(path)
-            return {i for p, i in view.items() if i and (p == key or p.startswith(key + "/"))}
+            found = {i for p, i in view.items() if i and p.startswith(path + "/")}
+            return found | ({i} if (i := vget(path)) else set())
 
         def arrive(path: str) -> None:
             """Something new at `path`: if this device deleted an entry there, that was an
@@ -193,7 +203,7 @@ class Simulation:
             (folder / path).write_bytes(self.content(path, b""))
             note(path)
             arrive(path)
-            view.setdefault(nfc(path), None)
+            view.setdefault(path, None)
         elif kind == "edit" and files:
             path = self.rng.choice(files)
             (folder / path).write_bytes(self.content(path, (folder / path).read_bytes()))
@@ -206,7 +216,7 @@ class Simulation:
             (folder / path).mkdir()
             note(path)
             arrive(path)
-            view.setdefault(nfc(path), None)
+            view.setdefault(path, None)
         elif kind == "delete":
             path = self.rng.choice(entries)
             cover = ids_below(path)
@@ -214,13 +224,12 @@ class Simulation:
                 shutil.rmtree(folder / path)
             else:
                 (folder / path).unlink()
-            key = nfc(path)
-            entry = view.get(key)
+            entry = vget(path)
             note(path, str(entry))
             if entry:
-                record.deletes.append((index, entry, cover, key))
+                record.deletes.append((index, entry, cover, nfc(path)))
             touched |= cover | ids_above(path)
-            for p in [p for p in view if p == key or p.startswith(key + "/")]:
+            for p in [p for p in view if p == path or p.startswith(path + "/")]:
                 del view[p]
         else:  # rename or move
             path = self.rng.choice(entries)
@@ -239,12 +248,11 @@ class Simulation:
             (folder / path).rename(folder / target)
             note(path, target)
             touched |= ids_above(path) | ids_above(target)
-            key, new_key = nfc(path), nfc(target)
-            if view.get(key):
-                touched.add(view[key] or "")
+            if entry := vget(path):
+                touched.add(entry)
             arrive(target)
-            for p in [p for p in view if p == key or p.startswith(key + "/")]:
-                view[new_key + p[len(key) :]] = view.pop(p)
+            for p in [p for p in view if p == path or p.startswith(path + "/")]:
+                view[target + p[len(path) :]] = view.pop(p)
 
     def content(self, path: str, old: bytes) -> bytes:
         marker = self.marker()
