@@ -139,9 +139,10 @@ async def entry_path(
     fetch = load or one
     parts = [record.name]
     parent: str | None = record.parent_id
+    root = known_root(ObjectId(record.owner_id)) if ObjectId.is_valid(record.owner_id) else None
     for _ in range(MAX_PATH_DEPTH):
-        if parent is None:
-            break
+        if parent is None or (root is not None and parent == str(root)):
+            break  # the root has no name in a path: not read
         node = await fetch(parent)
         if node is None or node[1] is None:
             break
