@@ -7,10 +7,10 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from tests.client.devices import Device, login
+from tests.client.devices import Device, Faults, FaultyTransport, login
 from tests.support import Account, GraphQLClient
 
-MakeDevice = Callable[[str], Awaitable[Device]]
+MakeDevice = Callable[..., Awaitable[Device]]
 
 
 @pytest.fixture
@@ -20,11 +20,15 @@ async def account(gql: GraphQLClient) -> Account:
 
 @pytest.fixture
 async def device(app: Starlette, account: Account, tmp_path: Path) -> AsyncIterator[MakeDevice]:
-    """Devices of `account`, each with a folder and a session of its own."""
+    """Devices of `account`, each with a folder and a session of its own (and `faults`)."""
     clients: list[httpx.AsyncClient] = []
 
-    async def make(name: str) -> Device:
-        transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 51000))
+    async def make(name: str, faults: Faults | None = None) -> Device:
+        transport: httpx.AsyncBaseTransport = httpx.ASGITransport(
+            app=app, client=("127.0.0.1", 51000)
+        )
+        if faults is not None:
+            transport = FaultyTransport(transport, faults)
         http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
         clients.append(http)
         token = await login(http, account.username, account.password, name)

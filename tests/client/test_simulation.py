@@ -26,12 +26,7 @@ async def test_devices_converge_and_lose_nothing(run: int, device: MakeDevice) -
     seed = int(SEED) if SEED is not None else random.SystemRandom().randrange(10**9)
     print(f"simulation seed {seed} (replay: DROPBOX_LITE_SIM_SEED={seed})")
     faults = Faults(random.Random(seed))
-    devices = [await device(f"device{n}") for n in range(3)]
-    for dev in devices:
-        transport = dev.http._transport
-        from tests.client.devices import FaultyTransport
-
-        dev.http._transport = FaultyTransport(transport, faults)
+    devices = [await device(f"device{n}", faults) for n in range(3)]
     report = await Simulation(devices, faults, seed).run(ROUNDS, OPS)
     print(report)
     assert report.rounds == ROUNDS
