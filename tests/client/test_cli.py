@@ -194,6 +194,26 @@ def test_signed_out_device_exits_1(tmp_path: Path, server: str, user: str) -> No
     assert "signed out" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+def test_signing_in_as_another_account_reconciles_and_deletes_nothing(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("mine")
+    summary(first(folder, server, user, "--once"))
+    other = f"{user}x"
+    httpx.post(
+        f"{server}/graphql",
+        json={
+            "query": "mutation($u: String!, $p: String!) { signup(username: $u, password: $p)"
+            " { __typename } }",
+            "variables": {"u": other, "p": PASSWORD},
+        },
+    )
+    assert summary(first(folder, server, other, "--once")) == (1, 4, 0, 0, 0, 0)
+    assert (folder / "mine.txt").read_text() == "mine"
+
+
 def test_killed_runs_converge_with_no_partial_file(tmp_path: Path, server: str, user: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()

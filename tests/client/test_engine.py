@@ -330,3 +330,27 @@ async def test_a_file_edited_while_its_download_runs_is_not_overwritten(
     assert local_tree(one.folder) == local_tree(two.folder)
     contents = {p.read_bytes() for p in two.folder.iterdir() if p.is_file()}
     assert contents == {b"v2 from one\n", b"\x00edited during the download"}
+
+
+async def test_a_name_this_filesystem_cannot_hold_is_skipped_with_a_warning(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = await device("one"), await device("two")
+    (one.folder / "fine.txt").write_text("fine")
+    (one.folder / "odd name.txt").write_text("odd")
+    await one.sync()
+    real_link = os.link
+
+    def picky(source: Any, target: Any) -> None:
+        if str(target).endswith("odd name.txt"):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", picky)
+    stats = await two.sync()
+    assert stats.down_files == 1
+    assert sorted(local_tree(two.folder)) == ["fine.txt"]
+    err = capsys.readouterr().err
+    assert err.count("skipped odd name.txt: this filesystem cannot hold it") == 1
+    tree, _ = await server_tree(one.http, one.token)
+    assert sorted(tree) == ["fine.txt", "odd name.txt"]  # and nothing deleted on the server
