@@ -18,7 +18,7 @@ if (container) {
       defaultHeaders: headers,
       isHeadersEditorEnabled: true,
       defaultEditorToolsVisibility: headers ? 'headers' : false,
-      defaultQuery: '{ serverInfo { version storageBackend maxUploadBytes time } }\n',
+      defaultQuery: '{\n  serverInfo { version storageBackend }\n  me { username usage { usedBytes quotaBytes } }\n}\n',
     }),
   );
 }
