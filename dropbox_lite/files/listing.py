@@ -108,23 +108,17 @@ async def list_trash(
 ) -> EntryPage:
     """Entries deleted explicitly (not those inside a deleted folder), newest first."""
     limit = _page_size(first)
-    base: dict[str, Any] = {
-        "owner_id": oid(user_id),
-        "trashed": True,
-        "trash_root": True,
-        "deleted": False,
-    }
-    query = dict(base)
+    owner = oid(user_id)
+    before: ObjectId | None = None
     if after is not None:
         value = _decode_cursor(after)
         if len(value) != 1 or not isinstance(value[0], str) or not ObjectId.is_valid(value[0]):
             raise errors.BadInput("This cursor is not valid.")
-        query["_id"] = {"$lt": ObjectId(value[0])}
-    cursor = db["entries"].find(query).sort("_id", -1).limit(limit + 1)
-    docs = [doc async for doc in cursor]
+        before = ObjectId(value[0])
+    docs = await store.trash_page(db, owner, before=before, limit=limit + 1)
     has_next = len(docs) > limit
     docs = docs[:limit]
-    total = await db["entries"].count_documents(base)
+    total = await store.count_trash(db, owner)
     return EntryPage(
         items=[entry_record(d) for d in docs],
         total_count=total,
@@ -145,17 +139,5 @@ async def search(*, db: Database, user_id: str, query: str, first: int = 50) -> 
     needle = names.name_key(query.strip())
     if not needle or limit == 0:
         return []
-    cursor = (
-        db["entries"]
-        .find(
-            {
-                "owner_id": oid(user_id),
-                "trashed": False,
-                "parent_id": {"$ne": None},
-                "name_key": {"$regex": re.escape(needle)},
-            }
-        )
-        .sort("name_key", 1)
-        .limit(limit)
-    )
-    return [entry_record(doc) async for doc in cursor]
+    found = await store.find_by_name(db, oid(user_id), re.escape(needle), limit=limit)
+    return [entry_record(doc) for doc in found]

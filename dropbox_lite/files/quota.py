@@ -31,6 +31,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database, insert_claim
+from dropbox_lite.files import store
 from dropbox_lite.files.entries import user_doc
 from dropbox_lite.files.records import Usage, now, oid
 
@@ -252,15 +253,9 @@ async def expire_oldest(db: Database, owner: ObjectId, *, need: int) -> int:
     after: datetime | None = None
     seen: set[ObjectId] = set()
     while freed < need:
-        query: dict[str, Any] = {"owner_id": owner}
-        if after is not None:
-            query["created_at"] = {"$gte": after}
         batch = [
             doc
-            async for doc in db["revisions"]
-            .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
-            .sort([("created_at", 1), ("_id", 1)])
-            .limit(EXPIRY_BATCH)
+            async for doc in store.owner_revisions(db, owner, oldest_from=after, limit=EXPIRY_BATCH)
         ]
         if after is not None:
             batch = [doc for doc in batch if doc["_id"] not in seen]
@@ -268,12 +263,12 @@ async def expire_oldest(db: Database, owner: ObjectId, *, need: int) -> int:
             break
         seen = {doc["_id"] for doc in batch}
         after = batch[-1]["created_at"]
-        revs = await _current_revs(db, {doc["entry_id"] for doc in batch})
+        revs = await store.current_revs(db, list({doc["entry_id"] for doc in batch}))
         for doc in batch:
             current_rev = revs.get(doc["entry_id"])
             if current_rev is None or int(doc["rev"]) >= current_rev:
                 continue  # the current revision, or a write still in flight
-            if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+            if await store.delete_revision(db, doc["_id"]):
                 freed += int(doc["size"])
                 if freed >= need:
                     break
@@ -291,20 +286,9 @@ async def expire_beyond(
     if rev <= keep:
         return 0
     freed = 0
-    async for doc in db["revisions"].find(
-        {"entry_id": entry_id, "rev": {"$lte": rev - keep}}, {"size": 1}
-    ):
-        if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+    async for doc in store.revisions_up_to(db, entry_id, rev - keep):
+        if await store.delete_revision(db, doc["_id"]):
             freed += int(doc["size"])
     if freed:
         await release(db, owner, freed, history=freed)
     return freed
-
-
-async def _current_revs(db: Database, entry_ids: set[ObjectId]) -> dict[ObjectId, int]:
-    found: dict[ObjectId, int] = {}
-    async for doc in db["entries"].find(
-        {"_id": {"$in": list(entry_ids)}, "deleted": False}, {"rev": 1}
-    ):
-        found[doc["_id"]] = int(doc.get("rev", 0))
-    return found

@@ -24,7 +24,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import quota
+from dropbox_lite.files import quota, store
 from dropbox_lite.files.records import now
 from dropbox_lite.files.revisions import CLAIM_LEASE
 from dropbox_lite.sync import journal
@@ -81,31 +81,26 @@ async def repair_owner(
     before = await quota.head(db, owner, user)
     quiet = before.at is None or before.at <= at - timedelta(seconds=quiet_seconds)
     files: dict[ObjectId, dict[str, Any]] = {
-        doc["_id"]: doc
-        async for doc in db["entries"].find(
-            {"owner_id": owner, "is_file": True, "deleted": False}, {"rev": 1, "size": 1}
-        )
+        doc["_id"]: doc async for doc in store.owner_files(db, owner)
     }
     kept: dict[ObjectId, list[dict[str, Any]]] = {}
     expired_bytes = 0
     retain_after = at - timedelta(days=settings.revision_days)
-    async for doc in db["revisions"].find(
-        {"owner_id": owner}, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1}
-    ):
+    async for doc in store.owner_revisions(db, owner):
         entry = files.get(doc["entry_id"])
         created = quota.aware(doc["created_at"])
         rev = int(doc["rev"])
         if entry is None or rev > int(entry.get("rev", 0)):
             # A claim (or a leftover of a purged file): its writer is dead once it is old.
             if created <= at - CLAIM_LEASE:
-                if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+                if await store.delete_revision(db, doc["_id"]):
                     done.claims += 1
             continue
         if rev == int(entry.get("rev", 0)):
             continue
         too_many = rev <= int(entry.get("rev", 0)) - settings.max_revisions_per_file
         if created < retain_after or too_many:
-            if (await db["revisions"].delete_one({"_id": doc["_id"]})).deleted_count:
+            if await store.delete_revision(db, doc["_id"]):
                 done.expired += 1
                 expired_bytes += int(doc["size"])
             continue

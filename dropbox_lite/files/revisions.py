@@ -44,9 +44,8 @@ async def list_revisions(
     if limit == 0:
         return []
     # A claim above the entry's rev is a write still in flight (see new_revision).
-    query = {"entry_id": doc["_id"], "rev": {"$lte": int(doc.get("rev", 0))}}
-    cursor = db["revisions"].find(query).sort("rev", -1).limit(limit)
-    return [revision_record(r) async for r in cursor]
+    found = await store.revisions_of(db, doc["_id"], up_to=int(doc.get("rev", 0)), limit=limit)
+    return [revision_record(r) for r in found]
 
 
 async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> RevisionRecord:
@@ -54,7 +53,7 @@ async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) ->
     doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
     if not doc["is_file"]:
         raise errors.NotFound()
-    found = await db["revisions"].find_one({"entry_id": doc["_id"], "rev": rev})
+    found = await store.find_revision(db, doc["_id"], rev)
     if found is None or rev > int(doc.get("rev", 0)):
         raise errors.NotFound("This file has no such revision.")
     return revision_record(found)
@@ -133,13 +132,12 @@ async def _claim(
             return True
         except DuplicateKeyError:
             pass
-        claim = await db["revisions"].find_one({"entry_id": current["_id"], "rev": rev})
-        entry = await db["entries"].find_one({"_id": current["_id"]}, {"rev": 1})
-        if claim is None or entry is None or int(entry.get("rev", 0)) != int(current["rev"]):
+        claim = await store.find_revision(db, current["_id"], rev)
+        if claim is None or await store.entry_rev(db, current["_id"]) != int(current["rev"]):
             return False
         if store.aware(claim["created_at"]) > at - CLAIM_LEASE:
             return False  # a live writer is at work
-        await db["revisions"].delete_one({"_id": claim["_id"]})
+        await store.delete_revision(db, claim["_id"])
     return False
 
 
@@ -175,23 +173,9 @@ async def new_revision(
         over = await reserve(db, owner, size, allowance=allowance, known=known)
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
-                result = await db["entries"].update_one(
-                    {
-                        "_id": current["_id"],
-                        "rev": current["rev"],
-                        "trashed": False,
-                        "deleted": False,
-                    },
-                    {
-                        "$set": {
-                            **{k: v for k, v in fields.items() if k != "mime_type"},
-                            "rev": rev,
-                            "modified_at": at,
-                            "seq": seq,
-                        }
-                    },
-                )
-                if result.matched_count == 1:
+                if await store.move_to_revision(
+                    db, current, rev=rev, fields=fields, at=at, seq=seq
+                ):
                     updated = {**current, **fields, "rev": rev, "modified_at": at, "seq": seq}
                     updated["mime_type"] = current.get("mime_type", fields["mime_type"])
         finally:
@@ -199,7 +183,7 @@ async def new_revision(
                 await release(db, owner, size, history=allowance)
     finally:
         if updated is None:
-            await db["revisions"].delete_one({"entry_id": current["_id"], "rev": rev})
+            await store.drop_claim(db, current["_id"], rev)
     if updated is None:
         return None
     await expire_beyond(db, owner=owner, entry_id=current["_id"], rev=rev, keep=keep)

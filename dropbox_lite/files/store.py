@@ -255,3 +255,144 @@ async def count_children(db: Database, owner: ObjectId, parent: ObjectId) -> int
     """How many live children the folder has."""
     query = {"owner_id": owner, "parent_id": parent, "trashed": False}
     return int(await db[ENTRIES].count_documents(query))
+
+
+async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: int) -> list[Any]:
+    """A file's revisions at or below `up_to` (above it: claims in flight), newest first."""
+    cursor = (
+        db[REVISIONS]
+        .find({"entry_id": entry_id, "rev": {"$lte": up_to}})
+        .sort("rev", -1)
+        .limit(limit)
+    )
+    return [doc async for doc in cursor]
+
+
+async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> dict[str, Any] | None:
+    """The record of revision `rev` of the file (or a claim of it), if any."""
+    doc: dict[str, Any] | None = await db[REVISIONS].find_one({"entry_id": entry_id, "rev": rev})
+    return doc
+
+
+async def entry_rev(db: Database, entry_id: ObjectId) -> int | None:
+    """The entry's current rev; None when there is no such entry."""
+    doc = await db[ENTRIES].find_one({"_id": entry_id}, {"rev": 1})
+    return None if doc is None else int(doc.get("rev", 0))
+
+
+async def delete_revision(db: Database, revision_id: ObjectId) -> bool:
+    """Delete one revision record: True when this call deleted it (its bytes are freed once)."""
+    return bool((await db[REVISIONS].delete_one({"_id": revision_id})).deleted_count)
+
+
+async def drop_claim(db: Database, entry_id: ObjectId, rev: int) -> None:
+    """Withdraw this writer's claim of revision `rev` (its write did not happen)."""
+    await db[REVISIONS].delete_one({"entry_id": entry_id, "rev": rev})
+
+
+async def move_to_revision(
+    db: Database,
+    current: dict[str, Any],
+    *,
+    rev: int,
+    fields: dict[str, Any],
+    at: datetime,
+    seq: int,
+) -> bool:
+    """Point the live file at revision `rev` if it is still at current's rev."""
+    result = await db[ENTRIES].update_one(
+        {"_id": current["_id"], "rev": current["rev"], "trashed": False, "deleted": False},
+        {
+            "$set": {
+                **{k: v for k, v in fields.items() if k != "mime_type"},
+                "rev": rev,
+                "modified_at": at,
+                "seq": seq,
+            }
+        },
+    )
+    return bool(result.matched_count == 1)
+
+
+async def owner_revisions(
+    db: Database, owner: ObjectId, *, oldest_from: datetime | None = None, limit: int = 0
+) -> AsyncIterator[dict[str, Any]]:
+    """The owner's revision records (size, rev, entry, age), oldest first."""
+    query: dict[str, Any] = {"owner_id": owner}
+    if oldest_from is not None:
+        query["created_at"] = {"$gte": oldest_from}
+    cursor = (
+        db[REVISIONS]
+        .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
+        .sort([("created_at", 1), ("_id", 1)])
+    )
+    if limit:
+        cursor = cursor.limit(limit)
+    async for doc in cursor:
+        yield doc
+
+
+async def revisions_up_to(
+    db: Database, entry_id: ObjectId, rev: int, *, below: bool = False
+) -> AsyncIterator[dict[str, Any]]:
+    """The file's revision records at or below `rev` (strictly below with `below`)."""
+    bound = {"$lt": rev} if below else {"$lte": rev}
+    async for doc in db[REVISIONS].find({"entry_id": entry_id, "rev": bound}, {"size": 1}):
+        yield doc
+
+
+async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
+    """Delete every revision record of a purged file (claims in flight too)."""
+    await db[REVISIONS].delete_many({"entry_id": entry_id})
+
+
+async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId, int]:
+    """The current rev of each entry that is not purged."""
+    found: dict[ObjectId, int] = {}
+    async for doc in db[ENTRIES].find({"_id": {"$in": entry_ids}, "deleted": False}, {"rev": 1}):
+        found[doc["_id"]] = int(doc.get("rev", 0))
+    return found
+
+
+async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, Any]]:
+    """The owner's files that are not purged (id, rev, size): what counts against the quota."""
+    async for doc in db[ENTRIES].find(
+        {"owner_id": owner, "is_file": True, "deleted": False}, {"rev": 1, "size": 1}
+    ):
+        yield doc
+
+
+_TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": False}
+
+
+async def trash_page(
+    db: Database, owner: ObjectId, *, before: ObjectId | None, limit: int
+) -> list[dict[str, Any]]:
+    """Up to `limit` entries deleted explicitly, newest first, older than `before`."""
+    query: dict[str, Any] = {"owner_id": owner, **_TRASH_ROOTS}
+    if before is not None:
+        query["_id"] = {"$lt": before}
+    return [doc async for doc in db[ENTRIES].find(query).sort("_id", -1).limit(limit)]
+
+
+async def count_trash(db: Database, owner: ObjectId) -> int:
+    """How many entries the owner deleted explicitly (the trash's top level)."""
+    return int(await db[ENTRIES].count_documents({"owner_id": owner, **_TRASH_ROOTS}))
+
+
+async def find_by_name(db: Database, owner: ObjectId, pattern: str, *, limit: int) -> list[Any]:
+    """Live entries (not the root) whose name key matches the regular expression, by name."""
+    cursor = (
+        db[ENTRIES]
+        .find(
+            {
+                "owner_id": owner,
+                "trashed": False,
+                "parent_id": {"$ne": None},
+                "name_key": {"$regex": pattern},
+            }
+        )
+        .sort("name_key", 1)
+        .limit(limit)
+    )
+    return [doc async for doc in cursor]

@@ -484,14 +484,12 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
         return 0, 0
     # Old revisions one by one: one that expired meanwhile was given back by its expiry.
     history = 0
-    async for old in db["revisions"].find(
-        {"entry_id": entry["_id"], "rev": {"$lt": int(entry.get("rev", 0))}}, {"size": 1}
-    ):
-        if (await db["revisions"].delete_one({"_id": old["_id"]})).deleted_count:
+    async for old in store.revisions_up_to(db, entry["_id"], int(entry.get("rev", 0)), below=True):
+        if await store.delete_revision(db, old["_id"]):
             history += int(old["size"])
     # Also when someone else purged it: a revision recorded after their purge
     # (an upload racing it) must not keep the bytes referenced.
-    await db["revisions"].delete_many({"entry_id": entry["_id"]})
+    await store.drop_revisions(db, entry["_id"])
     current = int(entry.get("size", 0)) if result.matched_count else 0
     return current + history, history
 
