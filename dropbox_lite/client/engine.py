@@ -416,8 +416,8 @@ class Engine:
             how = "merged" if resolution == "MERGE" else "kept both"
             self.reporter.info(f"conflict: {op.path} {how}")
             copy = result.get("conflictedCopy")
-            if copy is not None:
-                self.place_copy(source, node_of(copy), op.hash)
+            if copy is not None and copy["parentId"] == op.parent_id:
+                self.place_copy(source, node_of(copy), op.hash)  # else it is downloaded
             return
 
     def place_copy(self, source: Path, copy: Node, digest: str) -> None:
