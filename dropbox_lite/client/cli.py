@@ -64,7 +64,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         state = State(state_dir / "state.db")
     except StateError as exc:
-        return _fail(f"{exc}; delete {state_dir} to start over (nothing local is lost)")
+        if not first_time:
+            return _fail(f"{exc}: sign in again with --server URL --username NAME to start over")
+        # Signing in again: set the broken state aside and reconcile by content.
+        for suffix in ("", "-wal", "-shm"):
+            broken = state_dir / f"state.db{suffix}"
+            if broken.exists():
+                broken.rename(state_dir / f"state.db{suffix}.broken")
+        print(f"dropbox-lite sync: warning: {exc}; starting over", file=sys.stderr)
+        state = State(state_dir / "state.db")
     if not first_time and (state.get("server") is None or state.get("token") is None):
         state.close()
         return _fail(not_yet, EXIT_USAGE)

@@ -214,6 +214,25 @@ def test_signing_in_as_another_account_reconciles_and_deletes_nothing(
     assert (folder / "mine.txt").read_text() == "mine"
 
 
+def test_a_corrupt_state_database_starts_over_without_deleting(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    (one / "a.txt").write_text("a")
+    summary(first(one, server, user, "--once"))
+    summary(first(two, server, user, "--once"))
+    (two / ".dropbox-lite" / "state.db").write_bytes(b"this is not a database" * 100)
+    for extra in ("-wal", "-shm"):
+        (two / ".dropbox-lite" / f"state.db{extra}").unlink(missing_ok=True)
+    (two / "a.txt").write_text("edited while the state was broken")
+    broken = sync(two, "--once")
+    assert broken.returncode == 1 and "sign in again" in broken.stderr
+    assert summary(first(two, server, user, "--once"))[4:] == (1, 0)  # a conflict, no delete
+    summary(sync(one, "--once"))
+    assert local_tree(one) == local_tree(two) and len(local_tree(one)) == 2
+
+
 def test_killed_runs_converge_with_no_partial_file(tmp_path: Path, server: str, user: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
