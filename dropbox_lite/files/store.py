@@ -19,7 +19,7 @@ from typing import Any, NotRequired, TypedDict
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
-from dropbox_lite.core.db import Database
+from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
 
 __all__ = [
@@ -396,3 +396,104 @@ async def find_by_name(db: Database, owner: ObjectId, pattern: str, *, limit: in
         .limit(limit)
     )
     return [doc async for doc in cursor]
+
+
+async def entry_by_id(
+    db: Database, entry_id: ObjectId, *, with_purged: bool = True
+) -> dict[str, Any] | None:
+    """The entry with this id, whoever owns it (a tombstone too unless `with_purged` is off)."""
+    query: dict[str, Any] = {"_id": entry_id}
+    if not with_purged:
+        query["deleted"] = False
+    doc: dict[str, Any] | None = await db[ENTRIES].find_one(query)
+    return doc
+
+
+async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId) -> bool:
+    """Whether the owner's folder is live (neither trashed nor purged)."""
+    doc = await db[ENTRIES].find_one(
+        {"_id": folder_id, "owner_id": owner, "trashed": False, "deleted": False}, {"_id": 1}
+    )
+    return doc is not None
+
+
+async def children_of(
+    db: Database, owner: ObjectId, parents: list[ObjectId], *, include_deleted: bool
+) -> list[dict[str, Any]]:
+    """The entries directly in any of `parents` (tombstones too with include_deleted)."""
+    query: dict[str, Any] = {"owner_id": owner, "parent_id": {"$in": parents}}
+    if not include_deleted:
+        query["deleted"] = False
+    return [doc async for doc in db[ENTRIES].find(query)]
+
+
+async def relocate(
+    db: Database, doc: dict[str, Any], changes: dict[str, Any], *, live_only: bool = True
+) -> bool:
+    """Give the entry `changes` (a new folder or name) if it is still in its folder.
+
+    DuplicateKeyError when the name is taken there; False when the entry moved on.
+    """
+    query: dict[str, Any] = {"_id": doc["_id"], "parent_id": doc["parent_id"]}
+    if live_only:
+        query["trashed"] = False
+    result = await update_unique(db[ENTRIES], query, {"$set": changes})
+    return bool(result.matched_count)
+
+
+async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime, seq: int) -> bool:
+    """Trash a live entry with the folder it is in (not a trash root of its own).
+
+    Not if it was moved out meanwhile: its new folder decides.
+    """
+    result = await db[ENTRIES].update_one(
+        {"_id": entry["_id"], "parent_id": entry["parent_id"], "trashed": False},
+        {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
+    )
+    return bool(result.matched_count)
+
+
+async def back_with_folder(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
+    """Bring back an entry that went to the trash with its folder (not one deleted alone)."""
+    result = await db[ENTRIES].update_one(
+        {
+            "_id": entry["_id"],
+            "parent_id": entry["parent_id"],
+            "trashed": True,
+            "trash_root": False,
+            "deleted": False,
+        },
+        {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
+    )
+    return bool(result.matched_count)
+
+
+async def trash_alone(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> bool:
+    """Move a live entry to the trash as a trash root (`changes` carry slot, time and seq)."""
+    result = await db[ENTRIES].update_one({"_id": entry_id, "trashed": False}, {"$set": changes})
+    return bool(result.matched_count)
+
+
+async def untrash(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> bool:
+    """Bring a trashed entry back (DuplicateKeyError when its name is taken meanwhile)."""
+    result = await update_unique(
+        db[ENTRIES], {"_id": entry_id, "trashed": True, "deleted": False}, {"$set": changes}
+    )
+    return bool(result.matched_count)
+
+
+async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
+    """Purge an entry, leaving a tombstone for the change feed: True when this call did."""
+    result = await db[ENTRIES].update_one(
+        {"_id": entry["_id"], "deleted": False},
+        {
+            "$set": {
+                "deleted": True,
+                "trashed": True,
+                "slot": trashed_slot(entry["name_key"], entry["_id"]),
+                "blob_id": None,
+                "seq": seq,
+            }
+        },
+    )
+    return bool(result.matched_count)

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.db import Database, update_unique
+from dropbox_lite.core.db import Database
 from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import entry_doc, folder_oid, known_root, root_id_of
 from dropbox_lite.files.quota import release, reserve
@@ -73,7 +73,7 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
         # fix below is conditional on the entry's state, so a stale copy only costs a
         # second round.
         if round_ > 0:
-            current = await db["entries"].find_one({"_id": written["_id"]})
+            current = await store.entry_by_id(db, written["_id"])
         if current is None or current.get("deleted"):
             return None
         if current["parent_id"] != written["parent_id"]:
@@ -90,10 +90,7 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
             continue  # read the entry to report it as it stands
         else:
             return current
-    latest: dict[str, Any] | None = await db["entries"].find_one(
-        {"_id": written["_id"], "deleted": False}
-    )
-    return latest
+    return await store.entry_by_id(db, written["_id"], with_purged=False)
 
 
 async def _settled_record(db: Database, written: dict[str, Any]) -> EntryRecord:
@@ -154,14 +151,10 @@ async def _relocate(
         changes["mime_type"] = mime_type_for(name)
     try:
         async with journal.change(db=db, owner_id=doc["owner_id"]) as seq:
-            result = await update_unique(
-                db["entries"],
-                {"_id": doc["_id"], "parent_id": doc["parent_id"], "trashed": False},
-                {"$set": {**changes, "modified_at": at, "seq": seq}},
-            )
+            moved = await store.relocate(db, doc, {**changes, "modified_at": at, "seq": seq})
     except DuplicateKeyError:
         raise errors.NameTaken() from None
-    if result.matched_count == 0:
+    if not moved:
         raise errors.Conflict("The entry changed meanwhile; try again.")
     return {**doc, **changes, "modified_at": at, "seq": seq}
 
@@ -221,14 +214,10 @@ async def _revert_move(db: Database, moved: dict[str, Any], original: dict[str, 
         }
         try:
             async with journal.change(db=db, owner_id=moved["owner_id"]) as seq:
-                result = await update_unique(
-                    db["entries"],
-                    {"_id": moved["_id"], "parent_id": moved["parent_id"]},
-                    {"$set": {**changes, "seq": seq}},
-                )
+                back = await store.relocate(db, moved, {**changes, "seq": seq}, live_only=False)
         except DuplicateKeyError:
             continue
-        if result.matched_count:
+        if back:
             await _settle(db, {**moved, **changes})
         return
 
@@ -265,12 +254,11 @@ async def _subtree(
     frontier = [root["_id"]] if not root["is_file"] else []
     seen = {root["_id"]}
     while frontier:
-        query: dict[str, Any] = {"owner_id": root["owner_id"], "parent_id": {"$in": frontier}}
-        if not include_deleted:
-            query["deleted"] = False
-        children = db["entries"].find(query)
+        children = await store.children_of(
+            db, root["owner_id"], frontier, include_deleted=include_deleted
+        )
         frontier = []
-        async for child in children:
+        for child in children:
             if child["_id"] in seen:
                 continue
             seen.add(child["_id"])
@@ -344,21 +332,14 @@ async def _trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> No
         if child["trashed"]:
             continue  # deleted on its own before: stays a trash root of its own
         async with journal.change(db=db, owner_id=owner) as seq:
-            await db["entries"].update_one(
-                # Not if it was moved out meanwhile: its new folder decides (_settle).
-                {"_id": child["_id"], "parent_id": child["parent_id"], "trashed": False},
-                {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
-            )
+            await store.trash_with_folder(db, child, at=at, seq=seq)
 
 
 async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> None:
     """`top` (live, under a trashed folder) and all below it go to the trash with that folder."""
     async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
-        result = await db["entries"].update_one(
-            {"_id": top["_id"], "parent_id": top["parent_id"], "trashed": False},
-            {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
-        )
-    if result.matched_count:
+        trashed = await store.trash_with_folder(db, top, at=at, seq=seq)
+    if trashed:
         await _trash_below(db, top, at=at)
 
 
@@ -369,32 +350,14 @@ async def _restore_below(db: Database, top: dict[str, Any]) -> None:
         if not child["trashed"] or child.get("trash_root"):
             continue  # deleted on its own: stays in the trash
         async with journal.change(db=db, owner_id=owner) as seq:
-            await db["entries"].update_one(
-                {
-                    "_id": child["_id"],
-                    "parent_id": child["parent_id"],
-                    "trashed": True,
-                    "trash_root": False,
-                    "deleted": False,
-                },
-                {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
-            )
+            await store.back_with_folder(db, child, seq=seq)
 
 
 async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
     """`top` (trashed with a folder that is live again) and what went with it come back."""
     async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
-        result = await db["entries"].update_one(
-            {
-                "_id": top["_id"],
-                "parent_id": top["parent_id"],
-                "trashed": True,
-                "trash_root": False,
-                "deleted": False,
-            },
-            {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
-        )
-    if result.matched_count:
+        back = await store.back_with_folder(db, top, seq=seq)
+    if back:
         await _restore_below(db, top)
 
 
@@ -410,10 +373,8 @@ async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRec
         "slot": store.trashed_slot(doc["name_key"], doc["_id"]),
     }
     async with journal.change(db=db, owner_id=owner) as seq:
-        result = await db["entries"].update_one(
-            {"_id": doc["_id"], "trashed": False}, {"$set": {**changes, "seq": seq}}
-        )
-    if result.matched_count == 0:
+        trashed_now = await store.trash_alone(db, doc["_id"], {**changes, "seq": seq})
+    if not trashed_now:
         raise errors.NotFound()
     trashed = entry_record({**doc, **changes, "seq": seq})
     await _trash_below(db, doc, at=at)
@@ -429,10 +390,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
     doc = await entry_doc(db, owner, entry_id, include_trashed=True)
     if not doc["trashed"] or not doc.get("trash_root"):
         raise errors.NotFound("This entry is not in the trash.")
-    parent_doc = await db["entries"].find_one(
-        {"_id": doc["parent_id"], "owner_id": owner, "trashed": False, "deleted": False}
-    )
-    parent = doc["parent_id"] if parent_doc else ObjectId(await root_id_of(db=db, user_id=user_id))
+    parent_live = await store.find_live_folder(db, owner, doc["parent_id"])
+    parent = doc["parent_id"] if parent_live else ObjectId(await root_id_of(db=db, user_id=user_id))
     restored: dict[str, Any] | None = None
     for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
         key = names.name_key(candidate)
@@ -447,14 +406,10 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         }
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
-                result = await update_unique(
-                    db["entries"],
-                    {"_id": doc["_id"], "trashed": True, "deleted": False},
-                    {"$set": {**changes, "seq": seq}},
-                )
+                back = await store.untrash(db, doc["_id"], {**changes, "seq": seq})
         except DuplicateKeyError:
             continue
-        if result.matched_count == 0:
+        if not back:
             raise errors.NotFound("This entry is not in the trash.")
         restored = {**doc, **changes, "seq": seq}
         break
@@ -468,18 +423,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
 async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
     """Purge one entry (a tombstone stays): the bytes this call freed, and of them history."""
     async with journal.change(db=db, owner_id=entry["owner_id"]) as seq:
-        result = await db["entries"].update_one(
-            {"_id": entry["_id"], "deleted": False},
-            {
-                "$set": {
-                    "deleted": True,
-                    "trashed": True,
-                    "slot": store.trashed_slot(entry["name_key"], entry["_id"]),
-                    "blob_id": None,
-                    "seq": seq,
-                }
-            },
-        )
+        purged = await store.mark_purged(db, entry, seq=seq)
     if not entry["is_file"]:
         return 0, 0
     # Old revisions one by one: one that expired meanwhile was given back by its expiry.
@@ -490,7 +434,7 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
     # Also when someone else purged it: a revision recorded after their purge
     # (an upload racing it) must not keep the bytes referenced.
     await store.drop_revisions(db, entry["_id"])
-    current = int(entry.get("size", 0)) if result.matched_count else 0
+    current = int(entry.get("size", 0)) if purged else 0
     return current + history, history
 
 
