@@ -40,6 +40,7 @@ class Report:
     faults: int = 0
     kills: int = 0
     conflicts: int = 0
+    lost_states: int = 0
 
 
 @dataclass
@@ -75,6 +76,11 @@ class Simulation:
         written: set[bytes] = set()
         for index, dev in enumerate(self.devices):
             view: dict[str, str | None] = dict(dev.base_paths())
+            if with_faults and self.rng.random() < 0.15:  # the state database is lost
+                self.report.lost_states += 1
+                view = {}
+                for extra in ("", "-wal", "-shm"):
+                    (dev.folder / ".dropbox-lite" / f"state.db{extra}").unlink(missing_ok=True)
             record.touched[index] = set()
             for _ in range(self.rng.randint(1, ops_per_device)):
                 self.offline_op(index, dev.folder, view, record)
