@@ -16,6 +16,9 @@ seed's task names (and every other name callers use) are imported from here:
 - revisions: file history, fetch_file, committing and restoring revisions
 - writes: store_file with its write modes, conflicted copies
 - tree: create, rename, move, copy, trash, restore and purge entries
+
+Beneath them, store.py holds every query on entries and revisions and the one
+constructor of their documents; the services take and return records.
 """
 
 from __future__ import annotations

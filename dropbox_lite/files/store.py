@@ -5,9 +5,9 @@ file, a copy); `slot` follows one rule (`live_slot` / `trashed_slot`): the uniqu
 (owner, parent, slot) index keeps names unique among live entries, because
 FerretDB v1 has no partial indexes. Datetimes come back from `aware`, as UTC.
 
-Services in files/ import DuplicateKeyError from here, not from the driver: only
-this module, the quota ledger's queries and blobs.py talk to the database
-directly (see tests/files/test_layers.py).
+Every query on entries and revisions in the files services is here (quota.py keeps
+its own ledger's queries, blobs.py GridFS's). Services import DuplicateKeyError
+from here: only this module and blobs.py import the driver (tests/files/test_layers.py).
 """
 
 from __future__ import annotations
