@@ -88,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
 async def _main(args: argparse.Namespace, folder: Path, state: Any) -> int:
     import httpx
 
-    from dropbox_lite.client.engine import Engine, SyncError, describe
+    from dropbox_lite.client.engine import Engine, SyncError
     from dropbox_lite.client.progress import Reporter
     from dropbox_lite.client.remote import Remote, RemoteError, Unreachable
+    from dropbox_lite.client.summary import describe
 
     server = (args.server or state.get("server") or "").rstrip("/")
     timeout = httpx.Timeout(90, connect=10)

@@ -13,7 +13,6 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.remote import Remote, RemoteError, node_of
 from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, identify, scan
 from dropbox_lite.client.state import State
+from dropbox_lite.client.summary import Stats, describe
 from dropbox_lite.client.tree import Node, Tree, paths
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
@@ -36,61 +36,6 @@ FRESH_NS = 2_000_000_000  # a hash of a file changed this recently is not cached
 
 class SyncError(Exception):
     """The sync cannot go on (one line for the user)."""
-
-
-@dataclass
-class Stats:
-    """What a sync did."""
-
-    up_files: int = 0
-    up_bytes: int = 0
-    down_files: int = 0
-    down_bytes: int = 0
-    conflicts: int = 0
-    deletions: int = 0
-    other: int = 0
-    operations: int = 0
-
-    @property
-    def changed(self) -> int:
-        return self.up_files + self.down_files + self.conflicts + self.deletions + self.other
-
-    def summary(self) -> str:
-        return (
-            f"synced: {self.up_files} up ({self.up_bytes} bytes), "
-            f"{self.down_files} down ({self.down_bytes} bytes), "
-            f"{self.conflicts} conflicts, {self.deletions} deletions"
-        )
-
-
-def describe(op: o.Op) -> str:
-    """One line for `--status` and the log."""
-    match op:
-        case o.Download(node=node, path=path):
-            return f"download {path} ({node.size} bytes)"
-        case o.Upload(id=None, path=path, size=size):
-            return f"upload new {path} ({size} bytes)"
-        case o.Upload(path=path, size=size):
-            return f"upload edit {path} ({size} bytes)"
-        case o.Mkdir(path=path):
-            return f"create local folder {path}"
-        case o.CreateFolder(path=path):
-            return f"create folder {path} on the server"
-        case o.LocalMove(src=src, dst=dst):
-            return f"move local {src} -> {dst}"
-        case o.RemoteMove(id=i, name=name):
-            return f"move on the server {i} -> {name}"
-        case o.LocalDelete(folders=folders, files=files):
-            return f"delete local {(folders[-1] if folders else files[0])[1]}"
-        case o.RemoteDelete(path=path):
-            return f"delete on the server {path}"
-        case o.ConflictRename(path=path, new_name=name):
-            return f"keep local {path} as {name}"
-        case o.Record(node=node):
-            return f"note {node.name} as in sync"
-        case o.Forget(id=i):
-            return f"forget {i}"
-    raise AssertionError(op)
 
 
 def _filtered(tree: Tree, root_id: str, ignored: Any) -> dict[str, Node]:

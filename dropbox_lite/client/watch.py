@@ -8,9 +8,10 @@ import contextlib
 import json
 from pathlib import Path
 
-from dropbox_lite.client.engine import Engine, Stats, SyncError
+from dropbox_lite.client.engine import Engine, SyncError
 from dropbox_lite.client.remote import RemoteError, Unreachable
 from dropbox_lite.client.scan import STATE_DIR
+from dropbox_lite.client.summary import Stats
 
 SUBSCRIPTION = "subscription($c: String) { changes(cursor: $c) { cursor changes { id } } }"
 RETRY_SECONDS = 3.0

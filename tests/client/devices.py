@@ -11,12 +11,13 @@ from typing import Any
 
 import httpx
 
-from dropbox_lite.client.engine import Engine, Stats
+from dropbox_lite.client.engine import Engine
 from dropbox_lite.client.hashing import hash_file
 from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.remote import Remote, node_of
 from dropbox_lite.client.scan import STATE_DIR
 from dropbox_lite.client.state import State
+from dropbox_lite.client.summary import Stats
 from dropbox_lite.client.tree import paths
 
 

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from dropbox_lite.client import ops as o
-from dropbox_lite.client.engine import Engine, SyncError, describe
+from dropbox_lite.client.engine import Engine, SyncError
 from dropbox_lite.client.hashing import hash_bytes
 from dropbox_lite.client.remote import Remote, RemoteError
 from dropbox_lite.client.state import State
+from dropbox_lite.client.summary import describe
 from tests.client.conftest import MakeDevice
 from tests.client.devices import local_tree, server_tree
 from tests.support import Account
