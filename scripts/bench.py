@@ -1,14 +1,28 @@
 #!/usr/bin/env python3
-"""Benchmark dropbox-lite (server backend) against copyparty on loopback; print one JSON object.
+"""Benchmark dropbox-lite against its own backends' ceilings (and copyparty); print one JSON object.
 
-    .venv/bin/python scripts/bench.py --quick        # a smoke run, about a minute
+    .venv/bin/python scripts/bench.py --quick        # a smoke run, a few minutes
     .venv/bin/python scripts/bench.py                # 1 GiB, 1000 small files, 10,000 entries
 
-Starts FerretDB (or mongod) from tests/mongo_server.py unless DROPBOX_LITE_TEST_MONGODB_URI
-is set, then `python -m dropbox_lite serve` on a free port, and copyparty (pip install
-copyparty) on another with a temporary directory. Bodies are streamed from generators in
-both directions, never held whole on the client. The servers' RSS is sampled from
-/proc/<pid>/status every 50 ms during each transfer.
+In one run, on each backend (`server`: FerretDB or mongod from tests/mongo_server.py
+unless DROPBOX_LITE_TEST_MONGODB_URI is set; `memory`: the embedded store):
+
+- dropbox-lite's figures: a large upload and download, parallel 4 KiB uploads, pages
+  of 100 through a big folder, `{ me { id } }` requests per second;
+- the raw driver ceiling on the same backend, with no app in between: pymongo (or
+  mongomock, for the embedded store) writing and reading the same GridFS chunks, 4 KiB
+  GridFS files written as two inserts, the small-command round-trip rate, the same
+  children query on the same documents; and each of our figures over it;
+- a plain Starlette JSON endpoint's requests per second under the same client;
+- on the server backend: round trips per operation, counted by a proxy between app
+  and database that reads the wire protocol (monitoring `hello`s left out), and the
+  download again once `--other-mib` more of other files are stored.
+
+copyparty (pip install copyparty) runs last on the same sizes unless --no-copyparty.
+Bodies are streamed from generators in both directions, never held whole on the
+client. Servers' RSS is sampled from /proc/<pid>/status every 50 ms during transfers.
+Request rates use a minimal keep-alive HTTP/1.1 client (8 connections) so that the
+client costs little next to the servers.
 """
 
 from __future__ import annotations
@@ -19,6 +33,7 @@ import json
 import os
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +41,7 @@ import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,8 +49,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bson import ObjectId
-from pymongo import MongoClient
+from bson import Binary, ObjectId, json_util
+from pymongo import ASCENDING, IndexModel, MongoClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,14 +59,18 @@ from tests.mongo_server import free_port, start_server  # noqa: E402
 
 MiB = 1024 * 1024
 BLOCK = MiB
+CHUNK_BYTES = 255 * 1024  # GridFS chunk size, as dropbox_lite.core.db.BLOB_CHUNK_BYTES
+RAW_BATCH_CHUNKS = 16  # raw writes and reads: 16 chunks (~4 MiB) per message
+BUCKET = "blobs"
 SMALL_BYTES = 4096
 PARALLEL = 8
 SAMPLE_SECONDS = 0.05
 PASSWORD = "bench-password-long-enough"
+MONITORING_COMMANDS = {"hello", "ismaster"}
 
 UPLOAD = """
-mutation Upload($file: Upload!, $parentId: ID, $name: String) {
-  uploadFile(file: $file, parentId: $parentId, name: $name) {
+mutation Upload($file: Upload!, $parentId: ID, $name: String, $mode: WriteMode) {
+  uploadFile(file: $file, parentId: $parentId, name: $name, mode: $mode) {
     __typename
     ... on File { id size contentHash }
     ... on Error { message code }
@@ -65,8 +85,15 @@ mutation($u: String!, $p: String!) {
 }
 """
 CREATE_FOLDER = """
-mutation($name: String!) {
-  createFolder(name: $name) { __typename ... on Folder { id } ... on Error { message code } }
+mutation($name: String!, $parentId: ID) {
+  createFolder(name: $name, parentId: $parentId) {
+    __typename ... on Folder { id } ... on Error { message code }
+  }
+}
+"""
+RENAME = """
+mutation($id: ID!, $name: String!) {
+  renameEntry(id: $id, name: $name) { __typename ... on Entry { id name } ... on Error { code } }
 }
 """
 CHILDREN = """
@@ -79,7 +106,91 @@ query($id: ID, $after: String) {
   }
 }
 """
+CHANGES = """
+query($cursor: String) {
+  changes(cursor: $cursor, first: 100) {
+    changes { kind id parentId entry { id name modifiedAt } }
+    cursor hasMore
+  }
+}
+"""
+LATEST_CURSOR = "query { latestCursor }"
+ME = "{ me { id } }"
 COUNT = "query($id: ID) { folder(id: $id) { children(first: 1) { totalCount } } }"
+
+PLAIN_STARLETTE = """
+import sys
+import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+async def graphql(request):
+    await request.body()
+    return JSONResponse({"data": {"me": {"id": "0123456789abcdef01234567"}}})
+
+async def ready(request):
+    return JSONResponse({"ok": True})
+
+app = Starlette(routes=[Route("/graphql", graphql, methods=["POST"]), Route("/readyz", ready)])
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+"""
+
+# `dropbox-lite serve` on the embedded store, plus a thread that can write documents into
+# that store directly, as insert_folders does on a server (10,000 createFolder calls would
+# take most of an hour there). Only mongomock-motor's client is wrapped: the app is as served.
+MEMORY_LAUNCHER = """
+import sys, threading, time
+from pathlib import Path
+
+import mongomock_motor
+from bson import json_util
+from mongomock import helpers
+
+clients = []
+original_init = mongomock_motor.AsyncMongoMockClient.__init__
+
+def init(self, *args, **kwargs):
+    original_init(self, *args, **kwargs)
+    clients.append(self)
+
+mongomock_motor.AsyncMongoMockClient.__init__ = init
+
+def seed(request):
+    db = clients[-1]._AsyncMongoMockClient__client[request["db"]]
+    owner = request["owner_id"]
+    top = db["seq_claims"].find_one({"owner_id": owner}, sort=[("seq", -1)])
+    first = (int(top["seq"]) if top else 0) + 1
+    docs = request["docs"]
+    for number, doc in enumerate(docs):
+        doc["seq"] = first + number
+    last = first + len(docs) - 1
+    db["seq_claims"].insert_one(
+        {"_id": f"{owner}:{last}", "owner_id": owner, "seq": last, "at": docs[0]["created_at"]}
+    )
+    # Straight into mongomock's store: its unique-index check scans the collection on
+    # every insert, which makes 10,000 inserts take minutes; these names are unique.
+    entries = db["entries"]
+    for doc in docs:
+        entries._store[doc["_id"]] = helpers.patch_datetime_awareness_in_document(doc)
+
+def watch(directory):
+    request_path, done_path = directory / "seed-request.json", directory / "seed-done"
+    while True:
+        if request_path.exists():
+            try:
+                seed(json_util.loads(request_path.read_text()))
+                outcome = "ok"
+            except Exception as exc:
+                outcome = repr(exc)
+            request_path.unlink()
+            done_path.write_text(outcome)
+        time.sleep(0.05)
+
+threading.Thread(target=watch, args=(Path(sys.argv[1]),), daemon=True).start()
+from dropbox_lite.core.cli import main
+sys.exit(main(["serve", "--no-access-log"]))
+"""
 
 
 # -- measuring ----------------------------------------------------------------------------
@@ -122,10 +233,23 @@ def rss_sampler(pid: int) -> Iterator[dict[str, float]]:
         result["vm_hwm_mb"] = round((_status_kib(pid, "VmHWM") or 0) / 1024, 1)
 
 
+def load() -> list[float]:
+    """The 1, 5 and 15 minute load averages (the machine is shared)."""
+    return [round(value, 2) for value in os.getloadavg()]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+def latency_summary(latencies_ms: list[float]) -> dict[str, Any]:
+    return {
+        "requests": len(latencies_ms),
+        "p50_ms": round(percentile(latencies_ms, 50), 2),
+        "p99_ms": round(percentile(latencies_ms, 99), 2),
+    }
 
 
 def data_blocks(total: int, seed: bytes) -> Iterator[bytes]:
@@ -145,7 +269,17 @@ async def aiter_blocks(total: int, seed: bytes) -> AsyncIterator[bytes]:
         yield block
 
 
-# -- the two servers ----------------------------------------------------------------------
+def mb_per_s(size: int, seconds: float) -> float:
+    return round(size / MiB / seconds, 1) if seconds > 0 else 0.0
+
+
+def ratio(ours: float | None, theirs: float | None, digits: int = 3) -> float | None:
+    if ours is None or not theirs:
+        return None
+    return round(ours / theirs, digits)
+
+
+# -- the servers --------------------------------------------------------------------------
 
 
 @dataclass
@@ -155,6 +289,10 @@ class Server:
     base: str
     log: Path
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -180,30 +318,56 @@ def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:
     raise RuntimeError(f"{server.name} did not become ready; see {server.log}")
 
 
-def start_dropbox_lite(mongo_uri: str, db_name: str, workdir: Path) -> Server:
+def start_dropbox_lite(mongo_uri: str | None, db_name: str, workdir: Path, label: str) -> Server:
+    """`python -m dropbox_lite serve` from ROOT; no `mongo_uri`: the embedded store, seedable."""
     port = free_port()
-    env = {
-        **os.environ,
-        "DROPBOX_LITE_ENV": "development",
-        "DROPBOX_LITE_MONGODB_URI": mongo_uri,
-        "DROPBOX_LITE_DB_NAME": db_name,
-        "DROPBOX_LITE_SECRET_KEY": secrets.token_urlsafe(32),
-        "DROPBOX_LITE_HOST": "127.0.0.1",
-        "DROPBOX_LITE_PORT": str(port),
-        "DROPBOX_LITE_BCRYPT_ROUNDS": "10",
-        "DROPBOX_LITE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-    }
-    log = workdir / "dropbox-lite.log"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DROPBOX_LITE")}
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT),
+            "DROPBOX_LITE_ENV": "development",
+            "DROPBOX_LITE_DB_NAME": db_name,
+            "DROPBOX_LITE_SECRET_KEY": secrets.token_urlsafe(32),
+            "DROPBOX_LITE_HOST": "127.0.0.1",
+            "DROPBOX_LITE_PORT": str(port),
+            "DROPBOX_LITE_BCRYPT_ROUNDS": "10",
+            "DROPBOX_LITE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+            # The small-upload workload is one user's PARALLEL uploads at once.
+            "DROPBOX_LITE_MAX_CONCURRENT_UPLOADS": str(PARALLEL),
+        }
+    )
+    # No access log: copyparty runs quiet (-q) too.
+    command = [sys.executable, "-m", "dropbox_lite", "serve", "--no-access-log"]
+    if mongo_uri:
+        env["DROPBOX_LITE_MONGODB_URI"] = mongo_uri
+    else:
+        command = [sys.executable, "-c", MEMORY_LAUNCHER, str(workdir)]
+    log = workdir / f"dropbox-lite-{label}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            # No access log: copyparty runs quiet (-q) too.
-            [sys.executable, "-m", "dropbox_lite", "serve", "--no-access-log"],
+            command,
             cwd=ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    server = Server("dropbox-lite", process, f"http://127.0.0.1:{port}", log)
+    server = Server(f"dropbox-lite ({label})", process, f"http://127.0.0.1:{port}", log)
+    wait_ready(server, "/readyz")
+    return server
+
+
+def start_plain_starlette(workdir: Path) -> Server:
+    """A Starlette app with one JSON endpoint under the same uvicorn, for scale."""
+    port = free_port()
+    log = workdir / "plain-starlette.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-c", PLAIN_STARLETTE, str(port)],
+            cwd=workdir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server("plain starlette", process, f"http://127.0.0.1:{port}", log)
     wait_ready(server, "/readyz")
     return server
 
@@ -239,7 +403,104 @@ def start_copyparty(workdir: Path) -> Server:
     return server
 
 
-# -- workloads ----------------------------------------------------------------------------
+# -- counting round trips -----------------------------------------------------------------
+
+
+def _cstring(data: bytes, at: int) -> str:
+    end = data.index(b"\0", at)
+    return data[at:end].decode("utf-8", "replace")
+
+
+def command_name(opcode: int, body: bytes) -> str:
+    """The command a client message carries: the first key of its command document."""
+    try:
+        if opcode == 2013:  # OP_MSG: flagBits, then sections; kind 0 is the command body
+            at = 4
+            while at < len(body):
+                kind = body[at]
+                if kind == 0:
+                    return _cstring(body, at + 1 + 4 + 1)
+                size = int.from_bytes(body[at + 1 : at + 5], "little")
+                at += 1 + size
+        if opcode == 2004:  # OP_QUERY: the legacy handshake
+            collection_end = body.index(b"\0", 4)
+            return _cstring(body, collection_end + 1 + 8 + 4 + 1)
+    except (ValueError, IndexError):
+        pass
+    return f"opcode-{opcode}"
+
+
+class CountingProxy:
+    """A TCP proxy that records the name of every command a client sends to the database."""
+
+    def __init__(self, upstream_host: str, upstream_port: int) -> None:
+        self.upstream = (upstream_host, upstream_port)
+        self.port = free_port()
+        self.commands: list[str] = []
+        self.lock = threading.Lock()
+        self.loop = asyncio.new_event_loop()
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+        if not self.ready.wait(10):
+            raise RuntimeError("the counting proxy did not start")
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.commands)
+
+    def since(self, mark: int) -> list[str]:
+        with self.lock:
+            return [
+                name for name in self.commands[mark:] if name.lower() not in MONITORING_COMMANDS
+            ]
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        server = self.loop.run_until_complete(
+            asyncio.start_server(self._handle, "127.0.0.1", self.port)
+        )
+        self.ready.set()
+        try:
+            self.loop.run_forever()
+        finally:
+            server.close()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(*self.upstream)
+
+        async def client_to_server() -> None:
+            while True:
+                header = await reader.readexactly(16)
+                length = int.from_bytes(header[:4], "little")
+                body = await reader.readexactly(length - 16)
+                name = command_name(int.from_bytes(header[12:16], "little"), body)
+                with self.lock:
+                    self.commands.append(name)
+                up_writer.write(header + body)
+                await up_writer.drain()
+
+        async def server_to_client() -> None:
+            while data := await up_reader.read(1 << 16):
+                writer.write(data)
+                await writer.drain()
+
+        try:
+            await asyncio.gather(client_to_server(), server_to_client())
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+            up_writer.close()
+
+
+# -- clients ------------------------------------------------------------------------------
 
 
 def multipart_body(
@@ -294,15 +555,25 @@ class DropboxLite:
         self.token = data["signup"]["token"]
         self.user_id = data["signup"]["user"]["id"]
 
-    async def create_folder(self, name: str) -> str:
-        data = await self.graphql(CREATE_FOLDER, {"name": name})
+    async def create_folder(self, name: str, parent_id: str | None = None) -> str:
+        data = await self.graphql(CREATE_FOLDER, {"name": name, "parentId": parent_id})
         result = data["createFolder"]
         if result["__typename"] != "Folder":
             raise RuntimeError(f"createFolder: {result}")
         return str(result["id"])
 
-    async def upload(self, name: str, total: int, seed: bytes, parent_id: str | None) -> str:
-        operations = {"query": UPLOAD, "variables": {"file": None, "parentId": parent_id}}
+    async def rename(self, entry_id: str, name: str) -> None:
+        data = await self.graphql(RENAME, {"id": entry_id, "name": name})
+        if data["renameEntry"]["__typename"] not in ("Folder", "File"):
+            raise RuntimeError(f"renameEntry: {data['renameEntry']}")
+
+    async def upload(
+        self, name: str, total: int, seed: bytes, parent_id: str | None, mode: str = "ADD"
+    ) -> str:
+        operations = {
+            "query": UPLOAD,
+            "variables": {"file": None, "parentId": parent_id, "mode": mode},
+        }
         content_type, length, stream = multipart_body(operations, name, total, seed)
         response = await self.client.post(
             "/graphql",
@@ -333,6 +604,17 @@ class DropboxLite:
         children = data["folder"]["children"]
         page = children["pageInfo"]
         return (page["endCursor"] if page["hasNextPage"] else None), len(children["edges"])
+
+    async def latest_cursor(self) -> str:
+        return str((await self.graphql(LATEST_CURSOR, {}))["latestCursor"])
+
+    async def changes(self, cursor: str | None) -> int:
+        return len((await self.graphql(CHANGES, {"cursor": cursor}))["changes"]["changes"])
+
+    async def me(self) -> None:
+        data = await self.graphql(ME, {})
+        if data["me"]["id"] != self.user_id:
+            raise RuntimeError(f"me: {data}")
 
 
 class Copyparty:
@@ -387,6 +669,108 @@ async def in_parallel(count: int, job: Callable[[int], Awaitable[None]]) -> floa
     return time.perf_counter() - started
 
 
+async def request_rate(
+    port: int, path: str, body: bytes, headers: dict[str, str], seconds: float
+) -> dict[str, Any]:
+    """Requests per second of one POST repeated on PARALLEL keep-alive connections.
+
+    A minimal HTTP/1.1 client (asyncio streams, Content-Length bodies only): httpx
+    costs more CPU per request than a small endpoint does, and shares the cores.
+    """
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        "Content-Type: application/json\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        + f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    request = head + body
+    counts = [0] * PARALLEL
+    first_body: list[bytes] = []
+    warmup_until = time.perf_counter() + min(1.0, seconds / 4)
+    measuring: dict[str, float] = {}
+
+    async def connection(number: int) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while True:
+                now = time.perf_counter()
+                if now >= measuring.get("end", float("inf")):
+                    return
+                writer.write(request)
+                raw_head = await reader.readuntil(b"\r\n\r\n")
+                lines = raw_head.decode("latin-1").split("\r\n")
+                status = int(lines[0].split()[1])
+                length = next(
+                    (
+                        int(line.split(":", 1)[1])
+                        for line in lines
+                        if line.lower().startswith("content-length:")
+                    ),
+                    None,
+                )
+                if length is None:
+                    raise RuntimeError(f"no Content-Length from {path}: {lines}")
+                response = await reader.readexactly(length)
+                if status != 200:
+                    raise RuntimeError(f"{path} answered {status}: {response[:300]!r}")
+                if not first_body:
+                    first_body.append(response)
+                if "start" in measuring:
+                    counts[number] += 1
+        finally:
+            writer.close()
+
+    async def clock() -> None:
+        await asyncio.sleep(max(0.0, warmup_until - time.perf_counter()))
+        measuring["start"] = time.perf_counter()
+        await asyncio.sleep(seconds)
+        measuring["end"] = time.perf_counter()
+
+    await asyncio.gather(clock(), *(connection(n) for n in range(PARALLEL)))
+    elapsed = measuring["end"] - measuring["start"]
+    return {
+        "req_per_s": round(sum(counts) / elapsed, 1),
+        "requests": sum(counts),
+        "seconds": round(elapsed, 2),
+        "connections": PARALLEL,
+        "sample_response": first_body[0][:200].decode("utf-8", "replace") if first_body else "",
+    }
+
+
+# -- documents written directly -----------------------------------------------------------
+
+
+def folder_docs(owner_id: str, parent_id: str, count: int, first_seq: int) -> list[dict[str, Any]]:
+    """Folder entries as the entries contract describes them."""
+    owner = ObjectId(owner_id)
+    parent = ObjectId(parent_id)
+    at = datetime.now(UTC)
+    docs = []
+    for number in range(count):
+        name = f"entry-{number:05d}"
+        docs.append(
+            {
+                "_id": ObjectId(),
+                "owner_id": owner,
+                "parent_id": parent,
+                "name": name,
+                "name_key": name,
+                "slot": name,
+                "is_file": False,
+                "size": 0,
+                "rev": 0,
+                "created_at": at,
+                "modified_at": at,
+                "trashed": False,
+                "trashed_at": None,
+                "trash_root": False,
+                "deleted": False,
+                "seq": first_seq + number,
+            }
+        )
+    return docs
+
+
 def insert_folders(mongo_uri: str, db_name: str, owner_id: str, parent_id: str, count: int) -> None:
     """`count` folders under `parent_id`, written as the entries contract describes.
 
@@ -404,47 +788,197 @@ def insert_folders(mongo_uri: str, db_name: str, owner_id: str, parent_id: str, 
         db["seq_claims"].insert_one(
             {"_id": f"{owner}:{last}", "owner_id": owner, "seq": last, "at": datetime.now(UTC)}
         )
-        at = datetime.now(UTC)
-        docs = []
-        for number in range(count):
-            name = f"entry-{number:05d}"
-            docs.append(
-                {
-                    "_id": ObjectId(),
-                    "owner_id": owner,
-                    "parent_id": ObjectId(parent_id),
-                    "name": name,
-                    "name_key": name,
-                    "slot": name,
-                    "is_file": False,
-                    "size": 0,
-                    "rev": 0,
-                    "created_at": at,
-                    "modified_at": at,
-                    "trashed": False,
-                    "trashed_at": None,
-                    "trash_root": False,
-                    "deleted": False,
-                    "seq": first_seq + number,
-                }
-            )
+        docs = folder_docs(owner_id, parent_id, count, first_seq)
         for start in range(0, count, 1000):
             db["entries"].insert_many(docs[start : start + 1000], ordered=False)
 
 
-def mb_per_s(size: int, seconds: float) -> float:
-    return round(size / MiB / seconds, 1) if seconds > 0 else 0.0
+# -- the raw driver ceiling ---------------------------------------------------------------
+
+
+class BlockReader:
+    """A file-like view of data_blocks, for GridFS writers that call read(n)."""
+
+    def __init__(self, total: int, seed: bytes) -> None:
+        self.blocks = data_blocks(total, seed)
+        self.buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self.buffer) < size:
+            block = next(self.blocks, None)
+            if block is None:
+                break
+            self.buffer += block
+        if size < 0:
+            data, self.buffer = self.buffer, b""
+        else:
+            data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+
+def raw_write_file(db: Any, total: int, seed: bytes, file_id: Any = None) -> Any:
+    """One GridFS file in the spec's layout: chunks by insert_many, then its files document."""
+    file_id = file_id or ObjectId()
+    reader = BlockReader(total, seed)
+    batch: list[dict[str, Any]] = []
+    number = 0
+    while piece := reader.read(CHUNK_BYTES):
+        batch.append({"_id": ObjectId(), "files_id": file_id, "n": number, "data": Binary(piece)})
+        number += 1
+        if len(batch) == RAW_BATCH_CHUNKS:
+            db[f"{BUCKET}.chunks"].insert_many(batch, ordered=True)
+            batch = []
+    if batch:
+        db[f"{BUCKET}.chunks"].insert_many(batch, ordered=True)
+    db[f"{BUCKET}.files"].insert_one(
+        {
+            "_id": file_id,
+            "length": total,
+            "chunkSize": CHUNK_BYTES,
+            "uploadDate": datetime.now(UTC),
+            "filename": "raw",
+            "metadata": {},
+        }
+    )
+    return file_id
+
+
+def raw_read_file(db: Any, file_id: Any) -> int:
+    """A GridFS file's bytes, as a GridFS reader fetches them: one find by files_id, by n."""
+    received = 0
+    # Batches of RAW_BATCH_CHUNKS: FerretDB's default batch can pass the 48 MB message limit.
+    chunks = db[f"{BUCKET}.chunks"].find({"files_id": file_id}).sort("n", 1)
+    for chunk in chunks.batch_size(RAW_BATCH_CHUNKS):
+        received += len(chunk["data"])
+    return received
+
+
+def raw_ceiling(
+    db: Any,
+    *,
+    size: int,
+    files: int,
+    entries: int,
+    max_pages: int,
+    round_trip_seconds: float,
+    threads: int,
+) -> dict[str, Any]:
+    """The driver alone on `db` (pymongo, or mongomock for the embedded store)."""
+    result: dict[str, Any] = {"load": load()}
+    db[f"{BUCKET}.chunks"].create_indexes(
+        [IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True)]
+    )
+    started = time.perf_counter()
+    file_id = raw_write_file(db, size, b"raw-file")
+    seconds = time.perf_counter() - started
+    result["gridfs_write"] = {"mb_per_s": mb_per_s(size, seconds), "seconds": round(seconds, 2)}
+    started = time.perf_counter()
+    received = raw_read_file(db, file_id)
+    seconds = time.perf_counter() - started
+    if received != size:
+        raise RuntimeError(f"raw read {received} bytes of {size}")
+    result["gridfs_read"] = {"mb_per_s": mb_per_s(size, seconds), "seconds": round(seconds, 2)}
+    db[f"{BUCKET}.chunks"].delete_many({"files_id": file_id})
+    db[f"{BUCKET}.files"].delete_one({"_id": file_id})
+
+    def small(number: int) -> None:
+        raw_write_file(db, SMALL_BYTES, f"s{number}-".encode())
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(small, range(files)))
+    seconds = time.perf_counter() - started
+    result["small_gridfs_files"] = {
+        "files": files,
+        "parallel": PARALLEL,
+        "per_s": round(files / seconds, 1),
+        "how": "two inserts each (one chunk, then the files document)",
+    }
+
+    probe = db["bench_probe"]
+    probe.insert_one({"_id": "probe", "value": 1})
+
+    def round_trips(deadline: float) -> int:
+        done = 0
+        while time.perf_counter() < deadline:
+            probe.find_one({"_id": "probe"})
+            done += 1
+        return done
+
+    deadline = time.perf_counter() + round_trip_seconds
+    sequential = round_trips(deadline) / round_trip_seconds
+    deadline = time.perf_counter() + round_trip_seconds
+    with ThreadPoolExecutor(threads) as pool:
+        parallel = sum(pool.map(round_trips, [deadline] * threads)) / round_trip_seconds
+    result["small_command"] = {
+        "per_s_sequential": round(sequential, 1),
+        "per_s_parallel": round(parallel, 1),
+        "parallel": threads,
+        "how": "find_one by _id on a one-document collection",
+    }
+
+    owner, parent = str(ObjectId()), str(ObjectId())
+    docs = folder_docs(owner, parent, entries, 1)
+    db["entries"].create_indexes(
+        [
+            IndexModel(
+                [
+                    ("owner_id", ASCENDING),
+                    ("parent_id", ASCENDING),
+                    ("trashed", ASCENDING),
+                    ("is_file", ASCENDING),
+                    ("name_key", ASCENDING),
+                ],
+                name="listing",
+            )
+        ]
+    )
+    for start in range(0, entries, 1000):
+        db["entries"].insert_many(docs[start : start + 1000], ordered=False)
+    latencies: list[float] = []
+    base = {"owner_id": ObjectId(owner), "parent_id": ObjectId(parent), "trashed": False}
+    after: str | None = None
+    seen = 0
+    while True:
+        query: dict[str, Any] = {**base, "is_file": False}
+        if after is not None:
+            query["name_key"] = {"$gt": after}
+        started = time.perf_counter()
+        page = list(db["entries"].find(query).sort("name_key", 1).limit(101))
+        latencies.append((time.perf_counter() - started) * 1000)
+        seen += min(len(page), 100)
+        if len(page) <= 100 or len(latencies) == max_pages:
+            break
+        after = page[99]["name_key"]
+    if seen != min(entries, 100 * max_pages):
+        raise RuntimeError(f"raw paging saw {seen} of {entries}")
+    result["children_page_100"] = {
+        "entries": entries,
+        **latency_summary(latencies),
+        "how": "the app's query (equality prefix, name_key range, sort, limit 101), pages in turn",
+    }
+    return result
+
+
+# -- dropbox-lite -------------------------------------------------------------------------
 
 
 async def bench_dropbox_lite(
-    server: Server, mongo_uri: str, db_name: str, size: int, files: int, entries: int, pages: int
-) -> dict[str, Any]:
+    server: Server,
+    *,
+    size: int,
+    files: int,
+    entries: int,
+    max_pages: int,
+    fill_folder: Callable[[DropboxLite, str, int], Awaitable[tuple[str, str]]],
+    me_seconds: float,
+) -> tuple[dict[str, Any], DropboxLite, str]:
     pid = server.process.pid
     limits = httpx.Limits(max_connections=PARALLEL * 2)
     async with httpx.AsyncClient(base_url=server.base, timeout=None, limits=limits) as client:
         app = DropboxLite(client, server)
         await app.signup()
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = {"load": load()}
 
         with rss_sampler(pid) as rss:
             seconds, file_id = await timed(app.upload("big.bin", size, b"big-file", None))
@@ -476,32 +1010,148 @@ async def bench_dropbox_lite(
             "peak_rss_mb": rss["peak_rss_mb"],
         }
 
-        folder = await app.create_folder("listing")
-        insert_folders(mongo_uri, db_name, app.user_id, folder, entries)
+        started = time.perf_counter()
+        folder, how = await fill_folder(app, "listing", entries)
+        setup_seconds = time.perf_counter() - started
         count = await app.graphql(COUNT, {"id": folder})
         total = count["folder"]["children"]["totalCount"]
         if total != entries:
             raise RuntimeError(f"the listing folder has {total} entries, not {entries}")
         latencies: list[float] = []
         seen = 0
-        for _ in range(pages):
-            after: str | None = None
-            while True:
-                seconds, (after, got) = await timed(app.list_page(folder, after))
-                latencies.append(seconds * 1000)
-                seen += got
-                if after is None:
-                    break
-        if seen != entries * pages:
-            raise RuntimeError(f"paging saw {seen} entries, expected {entries * pages}")
-        result["children_first_100"] = {
+        after: str | None = None
+        while True:
+            seconds, (after, got) = await timed(app.list_page(folder, after))
+            latencies.append(seconds * 1000)
+            seen += got
+            if after is None or len(latencies) == max_pages:
+                break
+        if seen != min(entries, 100 * max_pages):
+            raise RuntimeError(f"paging saw {seen} entries of {entries}")
+        result["children_page_100"] = {
             "entries": entries,
-            "requests": len(latencies),
-            "p50_ms": round(percentile(latencies, 50), 2),
-            "p99_ms": round(percentile(latencies, 99), 2),
-            "setup": "folders inserted directly per the entries contract; pages walked with after",
+            **latency_summary(latencies),
+            "setup": f"{how} ({setup_seconds:.1f} s); the first {len(latencies)} pages in turn",
         }
-        return result
+
+        body = json.dumps({"query": ME}).encode()
+        rate = await request_rate(
+            server.port, "/graphql", body, {"Authorization": f"Bearer {app.token}"}, me_seconds
+        )
+        if app.user_id not in rate["sample_response"]:
+            raise RuntimeError(f"me answered {rate['sample_response']}")
+        result["me"] = rate
+        return result, app, file_id
+
+
+def fill_by_insert(
+    mongo_uri: str, db_name: str
+) -> Callable[[DropboxLite, str, int], Awaitable[tuple[str, str]]]:
+    async def fill(app: DropboxLite, name: str, count: int) -> tuple[str, str]:
+        folder = await app.create_folder(name)
+        await asyncio.to_thread(insert_folders, mongo_uri, db_name, app.user_id, folder, count)
+        return folder, "folders inserted directly per the entries contract"
+
+    return fill
+
+
+def fill_embedded(
+    workdir: Path, db_name: str
+) -> Callable[[DropboxLite, str, int], Awaitable[tuple[str, str]]]:
+    async def fill(app: DropboxLite, name: str, count: int) -> tuple[str, str]:
+        folder = await app.create_folder(name)
+        docs = folder_docs(app.user_id, folder, count, 0)
+        request = {"db": db_name, "owner_id": ObjectId(app.user_id), "docs": docs}
+        done = workdir / "seed-done"
+        done.unlink(missing_ok=True)
+        (workdir / "seed-request.json.tmp").write_text(json_util.dumps(request))
+        (workdir / "seed-request.json.tmp").rename(workdir / "seed-request.json")
+        deadline = time.monotonic() + 120
+        while not done.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the embedded store was not seeded within 120 s")
+            await asyncio.sleep(0.05)
+        if (outcome := done.read_text()) != "ok":
+            raise RuntimeError(f"seeding the embedded store failed: {outcome}")
+        return folder, "folders inserted directly into the embedded store per the entries contract"
+
+    return fill
+
+
+async def fill_by_api(app: DropboxLite, name: str, count: int) -> tuple[str, str]:
+    folder = await app.create_folder(name)
+
+    async def one(number: int) -> None:
+        await app.create_folder(f"entry-{number:05d}", folder)
+
+    await in_parallel(count, one)
+    return folder, f"{count} createFolder calls, {PARALLEL} in parallel"
+
+
+async def plain_rate(server: Server, seconds: float) -> dict[str, Any]:
+    result = await request_rate(
+        server.port, "/graphql", json.dumps({"query": ME}).encode(), {}, seconds
+    )
+    result["load"] = load()
+    return result
+
+
+async def round_trips_per_operation(
+    server: Server, proxy: CountingProxy, mongo_uri: str, db_name: str, repeats: int
+) -> dict[str, Any]:
+    """Commands the app sends the database for each operation, `repeats` times each."""
+    limits = httpx.Limits(max_connections=2)
+    async with httpx.AsyncClient(base_url=server.base, timeout=None, limits=limits) as client:
+        app = DropboxLite(client, server)
+        await app.signup()
+        folder = await app.create_folder("rt")
+        # Through the API, not insert_folders: the feed's claims must be the app's own here.
+        listing, _ = await fill_by_api(app, "rt-listing", 101)
+        samples: dict[str, list[list[str]]] = {}
+
+        async def count(name: str, work: Awaitable[Any]) -> Any:
+            # The coroutine has not started yet: nothing runs before the mark.
+            await asyncio.sleep(0.3)  # let anything the previous request left running finish
+            mark = proxy.mark()
+            value = await work
+            await asyncio.sleep(0.3)
+            samples.setdefault(name, []).append(proxy.since(mark))
+            return value
+
+        file_ids: list[str] = []
+        folder_ids: list[str] = []
+        for number in range(repeats):
+            await app.me()  # the session is warm, as for a client that is signed in
+            cursor = await app.latest_cursor()
+            file_ids.append(
+                await count(
+                    "upload_4k_new",
+                    app.upload(f"rt-{number}.bin", SMALL_BYTES, f"n{number}".encode(), folder),
+                )
+            )
+            await count(
+                "upload_4k_overwrite",
+                app.upload(
+                    f"rt-{number}.bin", SMALL_BYTES, f"o{number}".encode(), folder, "OVERWRITE"
+                ),
+            )
+            folder_ids.append(await count("createFolder", app.create_folder(f"rt-f{number}")))
+            await count("renameEntry", app.rename(folder_ids[-1], f"rt-g{number}"))
+            await count("children_page", app.list_page(listing, None))
+            await count("changes_page", app.changes(cursor))
+            await count("download_4k", app.download(file_ids[-1]))
+            await count("me", app.me())
+
+    result: dict[str, Any] = {}
+    for name, runs in samples.items():
+        counts = [len(run) for run in runs]
+        result[name] = {
+            "median": statistics.median(counts),
+            "min": min(counts),
+            "max": max(counts),
+            "commands": runs[-1],
+        }
+    return result
 
 
 async def bench_copyparty(server: Server, size: int, files: int, entries: int) -> dict[str, Any]:
@@ -509,7 +1159,7 @@ async def bench_copyparty(server: Server, size: int, files: int, entries: int) -
     limits = httpx.Limits(max_connections=PARALLEL * 2)
     async with httpx.AsyncClient(base_url=server.base, timeout=None, limits=limits) as client:
         app = Copyparty(client, server)
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = {"load": load()}
         with rss_sampler(pid) as rss:
             seconds, _ = await timed(app.upload("/big.bin", size, b"big-file"))
         result["upload"] = {"mb_per_s": mb_per_s(size, seconds), "seconds": round(seconds, 2)}
@@ -541,25 +1191,44 @@ async def bench_copyparty(server: Server, size: int, files: int, entries: int) -
         for number in range(entries):
             (listing / f"entry-{number:05d}").mkdir()
         latencies: list[float] = []
-        for _ in range(50):
+        for _ in range(20):
             seconds, count = await timed(app.list_folder("/listing/"))
             latencies.append(seconds * 1000)
             if count != entries:
                 raise RuntimeError(f"copyparty listed {count} entries, not {entries}")
         result["listing_whole_folder"] = {
             "entries": entries,
-            "requests": len(latencies),
-            "p50_ms": round(percentile(latencies, 50), 2),
-            "p99_ms": round(percentile(latencies, 99), 2),
+            **latency_summary(latencies),
             "note": "copyparty has no paging: ?ls returns the whole folder as JSON",
         }
         return result
 
 
-def ratios(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float | None]:
-    def ratio(a: float, b: float) -> float | None:
-        return round(a / b, 3) if b else None
+def ratios_to_raw(ours: dict[str, Any], raw: dict[str, Any]) -> dict[str, float | None]:
+    """Each of our figures over the same backend's raw driver figure (1.0 = the ceiling)."""
+    result = {
+        "upload_mb_per_s": ratio(ours["upload"]["mb_per_s"], raw["gridfs_write"]["mb_per_s"]),
+        "download_mb_per_s": ratio(ours["download"]["mb_per_s"], raw["gridfs_read"]["mb_per_s"]),
+        "small_uploads_per_s": ratio(
+            ours["small_uploads"]["per_s"], raw["small_gridfs_files"]["per_s"]
+        ),
+        "me_req_per_s_over_parallel_round_trips": ratio(
+            ours["me"]["req_per_s"], raw["small_command"]["per_s_parallel"]
+        ),
+        # Latency: the ceiling's time over ours, so that 1.0 is again the limit.
+        "children_page_p50": ratio(
+            raw["children_page_100"]["p50_ms"], ours["children_page_100"]["p50_ms"]
+        ),
+    }
+    if "download_with_other_data" in ours and "gridfs_read_with_other_data" in raw:
+        result["download_with_other_data_mb_per_s"] = ratio(
+            ours["download_with_other_data"]["mb_per_s"],
+            raw["gridfs_read_with_other_data"]["mb_per_s"],
+        )
+    return result
 
+
+def ratios_to_copyparty(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float | None]:
     return {
         "upload_mb_per_s": ratio(ours["upload"]["mb_per_s"], theirs["upload"]["mb_per_s"]),
         "download_mb_per_s": ratio(ours["download"]["mb_per_s"], theirs["download"]["mb_per_s"]),
@@ -570,68 +1239,295 @@ def ratios(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float | No
         "small_uploads_per_s": ratio(
             ours["small_uploads"]["per_s"], theirs["small_uploads"]["per_s"]
         ),
-        "listing_p50_ms": ratio(
-            ours["children_first_100"]["p50_ms"], theirs["listing_whole_folder"]["p50_ms"]
-        ),
-        "listing_p99_ms": ratio(
-            ours["children_first_100"]["p99_ms"], theirs["listing_whole_folder"]["p99_ms"]
-        ),
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size-mib", type=int, default=1024, help="the large file (MiB)")
-    parser.add_argument("--files", type=int, default=1000, help="4 KiB files to upload")
-    parser.add_argument("--entries", type=int, default=10_000, help="entries in the folder")
-    parser.add_argument("--pages", type=int, default=2, help="walks through the folder")
-    parser.add_argument("--quick", action="store_true", help="32 MiB, 100 files, 1000 entries")
-    parser.add_argument("--no-copyparty", action="store_true", help="skip the comparison")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.size_mib, args.files, args.entries = 32, 100, 1000
-    size = args.size_mib * MiB
+# -- the two backends ---------------------------------------------------------------------
 
-    workdir = Path(tempfile.mkdtemp(prefix="dropbox-lite-bench-"))
+
+def git_state() -> dict[str, Any]:
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    changed = [line for line in git("status", "--porcelain").splitlines() if line]
+    return {
+        "root": str(ROOT),
+        "commit": git("rev-parse", "HEAD"),
+        "uncommitted_paths": len(changed),
+    }
+
+
+def run_server_backend(
+    args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
+) -> dict[str, Any]:
+    size = args.size_mib * MiB
+    result: dict[str, Any] = {}
+    output["server"] = result
     mongo = None
-    servers: list[Server] = []
     try:
         mongo_uri = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
-        if not mongo_uri:
+        if mongo_uri:
+            result["database"] = {"kind": "given by DROPBOX_LITE_TEST_MONGODB_URI"}
+        else:
             os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
             mongo = start_server()
             mongo_uri = mongo.uri
+            result["database"] = {"kind": mongo.kind, "command": mongo.command()}
+        host_port = mongo_uri.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(",")[0]
+        host, _, port = host_port.partition(":")
+
+        # Round trips first: a fresh database, the app reaching it through the proxy.
+        proxy = CountingProxy(host, int(port or 27017))
+        proxy.start()
+        db_name = f"bench_rt_{uuid.uuid4().hex[:8]}"
+        proxied = f"mongodb://127.0.0.1:{proxy.port}/?directConnection=true"
+        server = start_dropbox_lite(proxied, db_name, workdir, "round-trips")
+        try:
+            result["round_trips"] = asyncio.run(
+                round_trips_per_operation(server, proxy, mongo_uri, db_name, args.rt_repeats)
+            )
+        finally:
+            server.stop()
+            proxy.stop()
+            with MongoClient(mongo_uri) as client:
+                client.drop_database(db_name)
+        save()
+
+        raw_name = f"bench_raw_{uuid.uuid4().hex[:8]}"
+        with MongoClient(mongo_uri) as client:
+            try:
+                result["raw_driver"] = raw_ceiling(
+                    client[raw_name],
+                    size=size,
+                    files=args.files,
+                    entries=args.entries,
+                    max_pages=args.max_pages,
+                    round_trip_seconds=args.rt_seconds,
+                    threads=PARALLEL,
+                )
+            finally:
+                client.drop_database(raw_name)
+        save()
+
+        plain = start_plain_starlette(workdir)
+        try:
+            result["plain_starlette"] = asyncio.run(plain_rate(plain, args.me_seconds))
+        finally:
+            plain.stop()
+
         db_name = f"bench_{uuid.uuid4().hex[:10]}"
-        ours_server = start_dropbox_lite(mongo_uri, db_name, workdir)
-        servers.append(ours_server)
-        ours = asyncio.run(
+        server = start_dropbox_lite(mongo_uri, db_name, workdir, "server")
+        try:
+            fill = fill_by_insert(mongo_uri, db_name)
+            ours, app, file_id = asyncio.run(
+                bench_dropbox_lite(
+                    server,
+                    size=size,
+                    files=args.files,
+                    entries=args.entries,
+                    max_pages=args.max_pages,
+                    fill_folder=fill,
+                    me_seconds=args.me_seconds,
+                )
+            )
+            result["dropbox_lite"] = ours
+            save()
+
+            # How cost grows with data: the same download with other files stored.
+            other = args.other_mib * MiB
+            with MongoClient(mongo_uri) as client:
+                db = client[db_name]
+                others = []
+                piece = 64 * MiB
+                for number, start in enumerate(range(0, other, piece)):
+                    others.append(
+                        raw_write_file(db, min(piece, other - start), f"o{number}".encode())
+                    )
+                big = db[f"{BUCKET}.files"].find_one({"length": size, "_id": {"$nin": others}})
+                if big is None:
+                    raise RuntimeError("the large upload's GridFS file was not found")
+                started = time.perf_counter()
+                received = raw_read_file(db, big["_id"])
+                seconds = time.perf_counter() - started
+                if received != size:
+                    raise RuntimeError(f"raw read {received} of {size}")
+                result["raw_driver"]["gridfs_read_with_other_data"] = {
+                    "other_mib": args.other_mib,
+                    "mb_per_s": mb_per_s(size, seconds),
+                    "seconds": round(seconds, 2),
+                }
+
+            async def again() -> dict[str, Any]:
+                async with httpx.AsyncClient(base_url=server.base, timeout=None) as client:
+                    app.client = client
+                    with rss_sampler(server.process.pid) as rss:
+                        seconds, received = await timed(app.download(file_id))
+                    if received != size:
+                        raise RuntimeError(f"downloaded {received} of {size}")
+                    return {
+                        "other_mib": args.other_mib,
+                        "mb_per_s": mb_per_s(size, seconds),
+                        "seconds": round(seconds, 2),
+                        **rss,
+                    }
+
+            ours["download_with_other_data"] = asyncio.run(again())
+        finally:
+            server.stop()
+            with MongoClient(mongo_uri) as client:
+                client.drop_database(db_name)
+        result["ratios_to_raw"] = ratios_to_raw(ours, result["raw_driver"])
+        result["me_over_plain_starlette"] = ratio(
+            ours["me"]["req_per_s"], result["plain_starlette"]["req_per_s"]
+        )
+        save()
+        return result
+    finally:
+        if mongo is not None:
+            mongo.stop()
+            shutil.rmtree(mongo.directory, ignore_errors=True)
+
+
+def run_memory_backend(
+    args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
+) -> dict[str, Any]:
+    import mongomock
+
+    size = args.memory_size_mib * MiB
+    result: dict[str, Any] = {"large_file_mib": args.memory_size_mib}
+    output["memory"] = result
+    client: Any = mongomock.MongoClient(tz_aware=True)
+    result["raw_driver"] = raw_ceiling(
+        client["bench_raw"],
+        size=size,
+        files=args.files,
+        entries=args.entries,
+        max_pages=args.max_pages,
+        round_trip_seconds=args.rt_seconds,
+        # mongomock is not thread-safe, and in one process threads would add nothing.
+        threads=1,
+    )
+    result["raw_driver"]["driver"] = f"mongomock {mongomock.__version__}, in the bench process"
+    client.drop_database("bench_raw")
+    save()
+
+    plain = start_plain_starlette(workdir)
+    try:
+        result["plain_starlette"] = asyncio.run(plain_rate(plain, args.me_seconds))
+    finally:
+        plain.stop()
+
+    server = start_dropbox_lite(None, "bench", workdir, "memory")
+    try:
+        ours, _, _ = asyncio.run(
             bench_dropbox_lite(
-                ours_server, mongo_uri, db_name, size, args.files, args.entries, args.pages
+                server,
+                size=size,
+                files=args.files,
+                entries=args.entries,
+                max_pages=args.max_pages,
+                fill_folder=fill_embedded(workdir, "bench"),
+                me_seconds=args.me_seconds,
             )
         )
-        ours_server.stop()
-        output: dict[str, Any] = {
-            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-            "database": mongo.kind if mongo else "given by DROPBOX_LITE_TEST_MONGODB_URI",
+    finally:
+        server.stop()
+    result["dropbox_lite"] = ours
+    result["ratios_to_raw"] = ratios_to_raw(ours, result["raw_driver"])
+    result["me_over_plain_starlette"] = ratio(
+        ours["me"]["req_per_s"], result["plain_starlette"]["req_per_s"]
+    )
+    save()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--size-mib", type=int, default=1024, help="the large file (MiB)")
+    parser.add_argument(
+        "--memory-size-mib", type=int, default=256, help="the large file on the embedded store"
+    )
+    parser.add_argument(
+        "--other-mib", type=int, default=1024, help="other files stored for the second download"
+    )
+    parser.add_argument("--files", type=int, default=1000, help="4 KiB files to upload")
+    parser.add_argument("--entries", type=int, default=10_000, help="entries in the folder")
+    parser.add_argument("--max-pages", type=int, default=30, help="children pages timed")
+    parser.add_argument("--me-seconds", type=float, default=10.0, help="length of each rate run")
+    parser.add_argument("--rt-seconds", type=float, default=5.0, help="raw round-trip run")
+    parser.add_argument("--rt-repeats", type=int, default=5, help="times each operation is counted")
+    parser.add_argument(
+        "--quick", action="store_true", help="64 MiB, 100 files, 1000 entries, 3 s rate runs"
+    )
+    parser.add_argument(
+        "--backends", default="server,memory", help="comma-separated: server, memory"
+    )
+    parser.add_argument("--no-copyparty", action="store_true", help="skip the comparison")
+    parser.add_argument("--output", type=Path, help="also write the JSON here, after each phase")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.size_mib, args.memory_size_mib, args.other_mib = 64, 64, 64
+        args.files, args.entries, args.me_seconds, args.rt_seconds = 100, 1000, 3.0, 2.0
+        args.rt_repeats = 3
+    backends = [name.strip() for name in args.backends.split(",") if name.strip()]
+
+    output: dict[str, Any] = {
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "mode": "quick" if args.quick else "full",
+        "code": git_state(),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "uptime_at_start": subprocess.run(
+                ["uptime"], capture_output=True, text=True
+            ).stdout.strip(),
+        },
+        "sizes": {
             "large_file_mib": args.size_mib,
-            "dropbox_lite": ours,
-        }
+            "memory_large_file_mib": args.memory_size_mib,
+            "other_data_mib": args.other_mib,
+            "small_files": args.files,
+            "small_file_bytes": SMALL_BYTES,
+            "folder_entries": args.entries,
+            "rate_run_seconds": args.me_seconds,
+            "parallel": PARALLEL,
+        },
+    }
+
+    def save() -> None:
+        if args.output:
+            args.output.write_text(json.dumps(output, indent=2) + "\n")
+
+    workdir = Path(tempfile.mkdtemp(prefix="dropbox-lite-bench-"))
+    try:
+        if "server" in backends:
+            run_server_backend(args, workdir, output, save)
+        if "memory" in backends:
+            run_memory_backend(args, workdir, output, save)
         if not args.no_copyparty:
             theirs_server = start_copyparty(workdir)
-            servers.append(theirs_server)
-            theirs = asyncio.run(bench_copyparty(theirs_server, size, args.files, args.entries))
+            try:
+                theirs = asyncio.run(
+                    bench_copyparty(theirs_server, args.size_mib * MiB, args.files, args.entries)
+                )
+            finally:
+                theirs_server.stop()
             output["copyparty"] = theirs
-            output["ratios_dropbox_lite_over_copyparty"] = ratios(ours, theirs)
+            for backend in backends:
+                if "dropbox_lite" in output.get(backend, {}) and backend == "server":
+                    output[backend]["ratios_to_copyparty"] = ratios_to_copyparty(
+                        output[backend]["dropbox_lite"], theirs
+                    )
+        output["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        output["machine"]["uptime_at_end"] = subprocess.run(
+            ["uptime"], capture_output=True, text=True
+        ).stdout.strip()
+        save()
         print(json.dumps(output, indent=2))
         return 0
     finally:
-        for server in servers:
-            server.stop()
-        if mongo is not None:
-            mongo.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-        if mongo is not None:
-            shutil.rmtree(mongo.directory, ignore_errors=True)
 
 
 if __name__ == "__main__":
