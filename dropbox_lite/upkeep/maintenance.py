@@ -14,11 +14,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, repair
 from dropbox_lite.sync import journal
-from dropbox_lite.upkeep import invites, lease, move_cycles, sessions, throttles
+from dropbox_lite.upkeep import lease, move_cycles, throttles
 
 log = logging.getLogger("dropbox_lite.upkeep")
 
@@ -67,6 +68,11 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
     }
 
 
+async def _accounts(db: Database, now: datetime) -> dict[str, int]:
+    sessions, invites = await auth_service.prune(db=db, at=now)
+    return {"sessions": sessions, "expired invites": invites}
+
+
 async def _count(name: str, work: Awaitable[int]) -> dict[str, int]:
     return {name: await work}
 
@@ -76,10 +82,9 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
     return [
         lambda: _journal(db, settings),
         lambda: _files(db, settings),
-        lambda: _count("sessions", sessions.prune_sessions(db=db, now=now)),
+        lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
         lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
-        lambda: _count("expired invites", invites.prune_invites(db=db, now=now)),
         lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
     ]
 

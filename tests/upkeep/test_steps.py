@@ -10,7 +10,7 @@ from bson import ObjectId
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs
-from dropbox_lite.upkeep import invites, maintenance, move_cycles, sessions, throttles
+from dropbox_lite.upkeep import maintenance, move_cycles, throttles
 from tests.support import GraphQLClient
 
 
@@ -23,34 +23,27 @@ class Stream:
         return chunk
 
 
-async def test_only_expired_invites_go_with_their_claims(db: Database) -> None:
+async def test_a_pass_ends_expired_sessions_and_invites_through_auth(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    account = await gql.signup()
     now = datetime.now(UTC)
-    soon, later = now + timedelta(days=1), now + timedelta(days=7)
     await db["invites"].insert_many(
         [
-            {"_id": "used", "expires_at": soon, "used_at": now},
-            {"_id": "unused", "expires_at": soon},
-            {"_id": "fresh", "expires_at": later},
+            {"_id": "soon", "expires_at": now + timedelta(days=1)},
+            {"_id": "later", "expires_at": now + timedelta(days=900)},
         ]
     )
-    await db["invite_claims"].insert_many([{"_id": "used", "at": now}, {"_id": "fresh", "at": now}])
-    assert await invites.prune_invites(db=db, now=now) == 0
-    assert await invites.prune_invites(db=db, now=soon + timedelta(seconds=1)) == 2
-    assert [d["_id"] async for d in db["invites"].find({})] == ["fresh"]
-    assert [d["_id"] async for d in db["invite_claims"].find({})] == ["fresh"]
-
-
-async def test_expired_and_revoked_sessions_go(gql: GraphQLClient, db: Database) -> None:
-    account = await gql.signup()
-    login = """mutation($u: String!, $p: String!) {
-      login(username: $u, password: $p) { ... on AuthPayload { token } } }"""
-    other = await gql.data(login, {"u": account.username, "p": account.password})
-    await gql.data("mutation { logout }", token=other["login"]["token"])
-    assert await sessions.prune_sessions(db=db, now=datetime.now(UTC)) == 1
+    await db["invite_claims"].insert_one({"_id": "soon", "at": now})
+    report = await maintenance.run_pass(db=db, settings=settings, now=now, gc=False)
+    assert (report.removed["sessions"], report.removed["expired invites"]) == (0, 0)
     assert (await gql.data("{ me { id } }", token=account.token))["me"]["id"] == account.user_id
-    far = datetime.now(UTC) + timedelta(days=365)
-    assert await sessions.prune_sessions(db=db, now=far) == 1
+    far = now + timedelta(days=400)  # past every session's expiry and the first invite's
+    report = await maintenance.run_pass(db=db, settings=settings, now=far, gc=False)
+    assert (report.removed["sessions"], report.removed["expired invites"]) == (1, 1)
     assert await db["sessions"].count_documents({}) == 0
+    assert [d["_id"] async for d in db["invites"].find({})] == ["later"]
+    assert await db["invite_claims"].count_documents({}) == 0
 
 
 async def test_only_expired_throttle_records_go(db: Database) -> None:

@@ -89,10 +89,10 @@ async def test_collections_stop_growing_under_a_steady_workload(
             await one_round(gql, http, account, n)
         if settled:
             grown = await counts(db)
-            for name in ("seq_claims", "sessions", "rate_limits", "entries", "blobs.files"):
+            for name in ("seq_claims", "rate_limits", "entries", "blobs.files"):
                 assert grown[name] > settled[-1][name], (name, settled[-1], grown)
         report = await maintain(db, settings)
-        assert report.removed["sessions"] == 3 and report.removed["throttle records"] >= 3
+        assert report.removed["throttle records"] >= 3
         assert report.garbage is not None and len(report.garbage) == 6
         settled.append(await counts(db))
     # The tombstones of a cycle wait for the next pass (they date from its checkpoint);
