@@ -18,6 +18,7 @@ from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, repair
+from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
 from dropbox_lite.upkeep import lease, move_cycles, throttles
 
@@ -85,6 +86,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
         lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
         lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
+        lambda: _count("ended share links", sharing_service.prune_share_links(db=db)),
         lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
     ]
 
@@ -122,6 +124,7 @@ COUNTED = [
     "move_cycles",
     "invites",
     "invite_claims",
+    "share_links",
     "leases",
     "users",
     "entries",

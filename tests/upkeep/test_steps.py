@@ -111,3 +111,17 @@ async def test_gc_refuses_a_negative_grace_period(db: Database) -> None:
 
     with pytest.raises(ValueError, match="must not be negative"):
         await blobs.collect_garbage(db=db, grace_seconds=-1)
+
+
+async def test_a_pass_removes_share_links_ended_long_ago(db: Database, settings: Settings) -> None:
+    now = datetime.now(UTC)
+    await db["share_links"].insert_many(
+        [
+            {"token": "a", "revoked": True, "revoked_at": now - timedelta(days=90)},
+            {"token": "b", "revoked": True, "revoked_at": now - timedelta(hours=1)},
+            {"token": "c", "revoked": False, "expires_at": None},
+        ]
+    )
+    report = await maintenance.run_pass(db=db, settings=settings, gc=False)
+    assert report.removed["ended share links"] == 1
+    assert sorted([d["token"] async for d in db["share_links"].find({})]) == ["b", "c"]
