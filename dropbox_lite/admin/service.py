@@ -26,6 +26,7 @@ NOT_OWNED = frozenset(
         "sessions",
         "invites",
         "invite_claims",
+        "last_seen",
         "rate_limits",
         "leases",
         "blob_index",
@@ -101,9 +102,7 @@ async def list_users(*, db: Database) -> list[UserRow]:
                 used_bytes=usage.used_bytes,
                 quota_bytes=user.quota_bytes,
                 created_at=user.created_at,
-                last_seen_at=max(
-                    (at for at in (user.last_seen_at, seen.get(user.id)) if at), default=None
-                ),
+                last_seen_at=seen.get(user.id),
             )
         )
     return rows

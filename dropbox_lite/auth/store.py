@@ -3,7 +3,10 @@
 The documents are TypedDicts built here and nowhere else; records leave with their
 timestamps made timezone-aware once (mongomock hands back naive UTC datetimes).
 Claims that must hold under concurrency on FerretDB v1 (which isolates no update)
-are unique-index inserts, never conditional updates.
+are unique-index inserts, never conditional updates. For the same reason nothing
+frequent rewrites a user or a session that an admin or a sign-out also writes: an
+update there rewrites the whole document, the last write winning. A revoked session
+is deleted (a racing touch then updates nothing), and last use lives in `last_seen`.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ class UserDoc(TypedDict):
     used_bytes: int
     is_admin: bool
     disabled: bool
-    last_seen_at: datetime | None  # the latest sign-in or session use, to within minutes
+
+
+class LastSeenDoc(TypedDict):
+    _id: ObjectId  # the user's id
+    at: datetime  # the latest sign-in or session use, to within minutes
 
 
 class SessionDoc(TypedDict):
@@ -38,7 +45,6 @@ class SessionDoc(TypedDict):
     created_at: datetime
     last_seen_at: datetime
     expires_at: datetime
-    revoked: bool
 
 
 class InviteDoc(TypedDict):
@@ -59,7 +65,6 @@ class UserRecord:
     used_bytes: int
     is_admin: bool = False
     disabled: bool = False
-    last_seen_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,6 @@ def _user(doc: dict[str, Any]) -> UserRecord:
         used_bytes=doc.get("used_bytes", 0),
         is_admin=bool(doc.get("is_admin", False)),
         disabled=bool(doc.get("disabled", False)),
-        last_seen_at=aware(doc["last_seen_at"]) if doc.get("last_seen_at") else None,
     )
 
 
@@ -118,8 +122,9 @@ def _session(doc: dict[str, Any]) -> SessionRecord:
 
 
 def _live(at: datetime) -> dict[str, Any]:
-    # Every backend: FerretDB v1 has no TTL index, so expiry is a filter too.
-    return {"revoked": False, "expires_at": {"$gt": at}}
+    # Every backend: FerretDB v1 has no TTL index, so expiry is a filter too. Sessions
+    # revoked before revocation became deletion carry `revoked: True` until pruned.
+    return {"revoked": {"$ne": True}, "expires_at": {"$gt": at}}
 
 
 # Users.
@@ -147,7 +152,6 @@ async def insert_user(
         "used_bytes": 0,
         "is_admin": is_admin,
         "disabled": False,
-        "last_seen_at": None,
     }
     # The unique index on username_key refuses a second account of that name.
     if not await insert_claim(db["users"], dict(doc)):
@@ -211,10 +215,33 @@ async def set_disabled(*, db: Database, user_id: str, disabled: bool) -> bool:
 
 
 async def delete_user(*, db: Database, user_id: str) -> None:
-    """Remove the user's document and every session of theirs."""
+    """Remove the user's document, every session of theirs and their last use."""
     oid = ObjectId(user_id)
     await db["sessions"].delete_many({"user_id": oid})
+    await db["last_seen"].delete_one({"_id": oid})
     await db["users"].delete_one({"_id": oid})
+
+
+async def _mark_seen(*, db: Database, user_id: ObjectId, at: datetime) -> None:
+    # Its own document: a racing write can lose only another last-seen time.
+    result = await db["last_seen"].update_one({"_id": user_id}, {"$max": {"at": at}})
+    if not result.matched_count:
+        await insert_claim(db["last_seen"], {"_id": user_id, "at": at})
+
+
+async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
+    """Each user's latest sign-in or session use (live sessions' last use included)."""
+    seen: dict[str, datetime] = {}
+
+    def note(user_id: str, at: datetime) -> None:
+        if user_id not in seen or at > seen[user_id]:
+            seen[user_id] = at
+
+    async for doc in db["last_seen"].find({}):
+        note(str(doc["_id"]), aware(doc["at"]))
+    async for doc in db["sessions"].find({}, {"user_id": 1, "last_seen_at": 1}):
+        note(str(doc["user_id"]), aware(doc["last_seen_at"]))
+    return seen
 
 
 # Sessions.
@@ -236,10 +263,9 @@ async def insert_session(
         "created_at": at,
         "last_seen_at": at,
         "expires_at": expires_at,
-        "revoked": False,
     }
     await db["sessions"].insert_one(doc)
-    await db["users"].update_one({"_id": doc["user_id"]}, {"$set": {"last_seen_at": at}})
+    await _mark_seen(db=db, user_id=doc["user_id"], at=at)
     return _session(dict(doc))
 
 
@@ -266,7 +292,7 @@ async def touch_sessions(
 ) -> None:
     """Record a use of these live sessions and slide their expiry (one write)."""
     await db["sessions"].update_many(
-        {"_id": {"$in": [ObjectId(i) for i in session_ids]}, "revoked": False},
+        {"_id": {"$in": [ObjectId(i) for i in session_ids]}, "revoked": {"$ne": True}},
         {"$set": {"last_seen_at": at, "expires_at": expires_at}},
     )
 
@@ -277,57 +303,43 @@ async def live_sessions(*, db: Database, user_id: str, at: datetime) -> list[Ses
     return [_session(doc) async for doc in cursor]
 
 
-async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
-    """Each user's latest session use (revoked and expired sessions included)."""
-    seen: dict[str, datetime] = {}
-    async for doc in db["sessions"].find({}, {"user_id": 1, "last_seen_at": 1}):
-        user_id, at = str(doc["user_id"]), aware(doc["last_seen_at"])
-        if user_id not in seen or at > seen[user_id]:
-            seen[user_id] = at
-    return seen
-
-
 async def touch_session(
     *, db: Database, session_id: str, user_id: str, at: datetime, expires_at: datetime
 ) -> None:
     """Record a use of the session (and of its user) and slide its expiry."""
-    await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"last_seen_at": at}})
+    await _mark_seen(db=db, user_id=ObjectId(user_id), at=at)
     await db["sessions"].update_one(
-        {"_id": ObjectId(session_id), "revoked": False},
+        {"_id": ObjectId(session_id), "revoked": {"$ne": True}},
         {"$set": {"last_seen_at": at, "expires_at": expires_at}},
     )
 
 
 async def revoke_session(*, db: Database, user_id: str, session_id: str, at: datetime) -> bool:
-    """Revoke one live session of the user; False if there is none by that id."""
+    """Revoke (delete) one live session of the user; False if there is none by that id."""
     oid = _oid(session_id)
     if oid is None:
         return False
-    result = await db["sessions"].update_one(
-        {"_id": oid, "user_id": ObjectId(user_id), **_live(at)},
-        {"$set": {"revoked": True, "revoked_at": at}},
+    result = await db["sessions"].delete_one(
+        {"_id": oid, "user_id": ObjectId(user_id), **_live(at)}
     )
-    return bool(result.matched_count)
+    return bool(result.deleted_count)
 
 
 async def revoke_sessions(
     *, db: Database, user_id: str, at: datetime, keep: list[str] | None = None
 ) -> list[str]:
-    """Revoke the user's live sessions except `keep`; the ids revoked."""
+    """Revoke (delete) the user's live sessions except `keep`; the ids revoked."""
     query: dict[str, Any] = {"user_id": ObjectId(user_id), **_live(at)}
     if keep:
         query["_id"] = {"$nin": [ObjectId(k) for k in keep]}
     ids = [str(doc["_id"]) async for doc in db["sessions"].find(query, {"_id": 1})]
     if ids:
-        await db["sessions"].update_many(
-            {"_id": {"$in": [ObjectId(i) for i in ids]}},
-            {"$set": {"revoked": True, "revoked_at": at}},
-        )
+        await db["sessions"].delete_many({"_id": {"$in": [ObjectId(i) for i in ids]}})
     return ids
 
 
 async def count_sessions(*, db: Database, user_id: str | None = None) -> int:
-    """Live and ended sessions not yet removed (of one user, or of everyone)."""
+    """Live and expired sessions not yet removed (of one user, or of everyone)."""
     query = {} if user_id is None else {"user_id": ObjectId(user_id)}
     return int(await db["sessions"].count_documents(query))
 
@@ -380,7 +392,7 @@ async def mark_invite_used(*, db: Database, code_hash: str, user_id: str, at: da
 
 
 async def prune_sessions(*, db: Database, at: datetime) -> int:
-    """Delete sessions that can sign nobody in any more (expired or revoked)."""
+    """Delete sessions that can sign nobody in any more (expired, or revoked long ago)."""
     result = await db["sessions"].delete_many(
         {"$or": [{"expires_at": {"$lt": at}}, {"revoked": True}]}
     )

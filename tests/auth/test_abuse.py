@@ -164,7 +164,7 @@ async def test_sessions_past_the_cap_sign_out_the_oldest(
     listed = (await gql.data(SESSIONS, token=tokens[-1]))["sessions"]
     assert sorted(s["deviceName"] for s in listed) == ["d0", "d1", "d2"]
     user = ObjectId(first.user_id)
-    assert await db["sessions"].count_documents({"user_id": user, "revoked": False}) == 3
+    assert await db["sessions"].count_documents({"user_id": user}) == 3
 
 
 # Item 10: the payload's user is the caller's own and resolves whole.
