@@ -30,11 +30,18 @@ older than the window is refused (CURSOR_RESET), so no cursor can need a
 tombstone that is gone. How old a tombstone is comes from `journal_checkpoints`:
 each prune records every owner's stable number with the time, and tombstones at
 or below the newest checkpoint older than the window go.
+
+A prune deletes only claims older than STALE_MARK, so a writer between reading the
+top and claiming above it cannot have the numbers above its read deleted under it
+unless it took longer than LEASE doing so; such a slow writer re-reads the newest
+checkpoint (written before the claims it covers are deleted) and, if its number is
+at or below it (a number a reader may have passed), closes it and claims again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -87,9 +94,30 @@ async def claim(*, db: Database, owner_id: ObjectId, after: int) -> int:
         candidate = max(candidate, await top_seq(db=db, owner_id=owner_id)) + 1
 
 
+def clock() -> float:
+    """Seconds on this process's monotonic clock (the tests move it)."""
+    return time.monotonic()
+
+
+async def checkpointed(*, db: Database, owner_id: ObjectId) -> int:
+    """The highest stable number a prune has recorded for the owner (0: none)."""
+    newest = await db[CHECKPOINTS].find_one({"owner_id": owner_id}, {"seq": 1}, sort=[("seq", -1)])
+    return int(newest["seq"]) if newest else 0
+
+
 async def next_seq(*, db: Database, owner_id: ObjectId) -> int:
     """Take the owner's next change number, in flight until finish_seq."""
-    return await claim(db=db, owner_id=owner_id, after=await top_seq(db=db, owner_id=owner_id))
+    started = clock()
+    seq = await claim(db=db, owner_id=owner_id, after=await top_seq(db=db, owner_id=owner_id))
+    while clock() - started >= LEASE.total_seconds():
+        started = clock()
+        pruned_to = await checkpointed(db=db, owner_id=owner_id)
+        if seq > pruned_to:
+            break
+        await finish_seq(db=db, owner_id=owner_id, seq=seq)
+        top = await top_seq(db=db, owner_id=owner_id)
+        seq = await claim(db=db, owner_id=owner_id, after=max(top, pruned_to))
+    return seq
 
 
 async def finish_seq(*, db: Database, owner_id: ObjectId, seq: int) -> None:
@@ -179,18 +207,20 @@ async def has_change(
 # -- upkeep ---------------------------------------------------------------------------
 
 
-async def prune_journal(*, db: Database, retention: timedelta) -> dict[str, int]:
+async def prune_journal(
+    *, db: Database, retention: timedelta, now: datetime | None = None
+) -> dict[str, int]:
     """Drop what no reader needs any more; how many of each were removed.
 
-    - `claims`: number claims at or below each owner's stable number (the top one
-      stays);
+    - `claims`: number claims at or below each owner's stable number and older
+      than STALE_MARK (the top one stays);
     - `marks`: of those, the ones still open: abandoned by a writer that died (and
       marks of the journal's earlier layout, long abandoned);
     - `tombstones`: deletion tombstones older than `retention` (cursors that old
       are refused with CURSOR_RESET, see sync/service.py);
     - `checkpoints`: the checkpoints no longer needed to date tombstones.
     """
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
     cutoff = now - retention
     removed = {"claims": 0, "marks": 0, "tombstones": 0, "checkpoints": 0}
     for owner_id in await db[CLAIMS].distinct("owner_id"):
@@ -200,7 +230,11 @@ async def prune_journal(*, db: Database, retention: timedelta) -> dict[str, int]
             {"_id": ObjectId(), "owner_id": owner_id, "seq": stable, "at": now}
         )
         # Done (or abandoned) and not the top, which numbering goes on from.
-        below = {"owner_id": owner_id, "seq": {"$lte": stable, "$lt": known.top}}
+        below = {
+            "owner_id": owner_id,
+            "seq": {"$lte": stable, "$lt": known.top},
+            "at": {"$lt": now - STALE_MARK},
+        }
         abandoned = await db[CLAIMS].delete_many({**below, "open": True})
         claims = await db[CLAIMS].delete_many(below)
         removed["marks"] += int(abandoned.deleted_count)

@@ -48,9 +48,9 @@ class PassReport:
         return text + " (cut short: its term ended)" if self.cut_short else text
 
 
-async def _journal(db: Database, settings: Settings) -> dict[str, int]:
+async def _journal(db: Database, settings: Settings, now: datetime) -> dict[str, int]:
     retention = timedelta(days=settings.journal_retention_days)
-    done = await journal.prune_journal(db=db, retention=retention)
+    done = await journal.prune_journal(db=db, retention=retention, now=now)
     return {
         "journal claims": done["claims"],
         "abandoned change marks": done["marks"],
@@ -81,7 +81,7 @@ async def _count(name: str, work: Awaitable[int]) -> dict[str, int]:
 def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
     # Lambdas, not coroutines made up front: a pass cut short never awaits the rest.
     return [
-        lambda: _journal(db, settings),
+        lambda: _journal(db, settings, now),
         lambda: _files(db, settings),
         lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),

@@ -225,18 +225,20 @@ async def test_pruned_tombstones_are_never_needed_by_a_cursor_that_is_served(
     assert await db["entries"].count_documents({"_id": entry, "deleted": True}) == 1
 
     day = timedelta(days=1)
-    first = await journal.prune_journal(db=db, retention=day)
+    # Upkeep runs a while later: claims younger than STALE_MARK are left to their writers.
+    now = datetime.now(UTC) + journal.STALE_MARK + timedelta(seconds=1)
+    first = await journal.prune_journal(db=db, retention=day, now=now)
     assert first["tombstones"] == 0  # nothing is a day old yet
     assert first["claims"] > 0
     assert await db[journal.CLAIMS].count_documents({"owner_id": owner}) == 1  # the top
 
     # A day later (the checkpoint made then is moved back instead) the tombstone goes...
-    past = datetime.now(UTC) - day - timedelta(minutes=1)
+    past = now - day - timedelta(minutes=1)
     await db[journal.CHECKPOINTS].update_many({"owner_id": owner}, {"$set": {"at": past}})
-    second = await journal.prune_journal(db=db, retention=day)
+    second = await journal.prune_journal(db=db, retention=day, now=now)
     assert second["tombstones"] == 1
     assert await db["entries"].count_documents({"_id": entry}) == 0
-    assert await journal.prune_journal(db=db, retention=day) == {
+    assert await journal.prune_journal(db=db, retention=day, now=now) == {
         "claims": 0,
         "marks": 0,
         "tombstones": 0,
@@ -262,7 +264,7 @@ async def test_pruned_tombstones_are_never_needed_by_a_cursor_that_is_served(
 async def test_prune_journal_removes_abandoned_marks_only(db: Database) -> None:
     owner = ObjectId()
     abandoned = await journal.next_seq(db=db, owner_id=owner)
-    old = datetime.now(UTC) - journal.LEASE - timedelta(seconds=1)
+    old = datetime.now(UTC) - journal.STALE_MARK - timedelta(seconds=1)
     await db[journal.CLAIMS].update_many({"owner_id": owner}, {"$set": {"at": old}})
     live = journal.change(db=db, owner_id=owner)
     taken = await live.__aenter__()

@@ -122,3 +122,68 @@ async def test_a_change_costs_three_commands(db: Database) -> None:
         assert seq == 2
     assert sent == ["find_one seq_claims", "insert_one seq_claims", "update_one seq_claims"]
     assert await journal.stable_seq(db=db, owner_id=owner) == 2
+
+
+class _PruneWhileReadingTop:
+    """top_seq as a slow writer sees it: others write 3 changes and upkeep prunes (at
+    `prune_at`) between its read of the top and its claim, its clock moving `slow` s."""
+
+    def __init__(self, db: Database, prune_at: datetime, slow: float) -> None:
+        self.db, self.prune_at, self.slow = db, prune_at, slow
+        self.real_top, self.real_clock = journal.top_seq, journal.clock
+        self.pruned: dict[str, int] = {}
+        self.raced, self.offset = False, 0.0
+
+    def clock(self) -> float:
+        return self.real_clock() + self.offset
+
+    async def top_seq(self, *, db: Database, owner_id: ObjectId) -> int:
+        top = await self.real_top(db=db, owner_id=owner_id)
+        if not self.raced:
+            self.raced = True
+            for _ in range(3):
+                async with journal.change(db=self.db, owner_id=owner_id):
+                    pass
+            retention = timedelta(days=30)
+            self.pruned = await journal.prune_journal(
+                db=self.db, retention=retention, now=self.prune_at
+            )
+            self.offset += self.slow
+        return top
+
+
+async def slow_writer_takes(
+    db: Database, monkeypatch: Any, prune_at: datetime, slow: float
+) -> tuple[int, dict[str, int], ObjectId]:
+    owner = ObjectId()
+    async with journal.change(db=db, owner_id=owner):  # 1
+        pass
+    race = _PruneWhileReadingTop(db, prune_at, slow)
+    monkeypatch.setattr(journal, "top_seq", race.top_seq)
+    monkeypatch.setattr(journal, "clock", race.clock)
+    seq = await journal.next_seq(db=db, owner_id=owner)
+    monkeypatch.undo()
+    await journal.finish_seq(db=db, owner_id=owner, seq=seq)
+    return seq, race.pruned, owner
+
+
+async def test_a_prune_leaves_fresh_claims_to_a_writer_between_top_and_claim(
+    db: Database, monkeypatch: Any
+) -> None:
+    seq, pruned, owner = await slow_writer_takes(db, monkeypatch, datetime.now(UTC), slow=0)
+    assert pruned["claims"] == 0  # every claim is younger than STALE_MARK
+    assert seq == 5  # not 2, a number readers at 4 have passed
+    assert await journal.stable_seq(db=db, owner_id=owner) == 5
+
+
+async def test_a_writer_slower_than_the_lease_claims_again_above_a_prune(
+    db: Database, monkeypatch: Any
+) -> None:
+    later = datetime.now(UTC) + journal.STALE_MARK + timedelta(seconds=1)
+    lease = journal.LEASE.total_seconds()
+    seq, pruned, owner = await slow_writer_takes(db, monkeypatch, later, slow=lease)
+    assert pruned["claims"] == 3  # 1, 2, 3 (4, the top, stays)
+    assert seq == 5  # it had 2 again, saw the checkpoint at 4, closed 2 and took 5
+    assert await journal.stable_seq(db=db, owner_id=owner) == 5
+    stray = await db[journal.CLAIMS].find_one({"_id": journal.claim_id(owner, 2)})
+    assert stray is not None and stray["open"] is False
