@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
 from typing import Any, cast
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException, StarletteRequestAdapter
@@ -17,11 +17,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLRequestData
+from strawberry.http.exceptions import NonJsonMessageReceived, NonTextMessageReceived
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.subscriptions.protocols.graphql_ws.types import ConnectionInitMessage
 from strawberry.types import ExecutionResult
@@ -36,6 +37,7 @@ from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 from dropbox_lite.core.middleware import (
     BadRequest,
     GraphQLRequestGuard,
+    NotJSON,
     SecurityHeaders,
     bearer_token,
     check_upload_map,
@@ -119,6 +121,30 @@ class _LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
             self.websocket = websocket
 
 
+class _WebSocketAdapter(ASGIWebSocketAdapter):
+    """Strawberry's, closing the socket (4400, with the reason) on a message that
+    decode_json refuses (nested too deeply, a lone surrogate) instead of failing."""
+
+    async def iter_json(
+        self, *, ignore_parsing_errors: bool = False
+    ) -> AsyncGenerator[object, None]:
+        try:
+            while self.ws.application_state != WebSocketState.DISCONNECTED:
+                text = await self.ws.receive_text()
+                try:
+                    yield decode_json_body(text)
+                except NotJSON as exc:
+                    if not ignore_parsing_errors:
+                        raise NonJsonMessageReceived from exc
+                except BadRequest as exc:
+                    await self.ws.close(code=4400, reason=str(exc)[:120])
+                    return
+        except KeyError as exc:
+            raise NonTextMessageReceived from exc
+        except WebSocketDisconnect:
+            pass
+
+
 class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with a typed context and dropbox-lite's rules."""
 
@@ -127,6 +153,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     request_adapter_class = _FormClosingAdapter
+    websocket_adapter_class = _WebSocketAdapter
     graphql_ws_handler_class = _LegacyWSHandler
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -388,6 +388,10 @@ class BadRequest(ValueError):
     """A request body no GraphQL server can act on; the message says why."""
 
 
+class NotJSON(BadRequest):
+    """The body is not JSON at all."""
+
+
 def decode_json_body(data: str | bytes) -> Any:
     """A GraphQL request's JSON, refusing what would fail deep inside (BadRequest)."""
     try:
@@ -395,7 +399,7 @@ def decode_json_body(data: str | bytes) -> Any:
     except RecursionError:
         raise BadRequest("The JSON body is nested too deeply.") from None
     except ValueError:
-        raise BadRequest("The request body is not valid JSON.") from None
+        raise NotJSON("The request body is not valid JSON.") from None
     bad = _lone_surrogate(value)
     if bad is not None:
         raise BadRequest(

@@ -167,3 +167,38 @@ async def test_both_subprotocols_accept_a_valid_token(
     account = await gql.signup()
     received, closed = await init(app, protocol, {"Authorization": f"Bearer {account.token}"})
     assert closed is None and received[-1]["type"] == "connection_ack"
+
+
+@pytest.mark.parametrize("protocol", ["graphql-transport-ws", "graphql-ws"])
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        (
+            '{"id": "1", "type": "TYPE", "payload": {"query": "query($c: String!) '
+            '{ waitForChanges(cursor: $c) { changed } }", "variables": {"c": "x\\ud800"}}}',
+            "lone UTF-16 surrogate",
+        ),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+)
+async def test_a_bad_socket_message_closes_it_with_4400(
+    app: Starlette, gql: GraphQLClient, protocol: str, message: str, reason: str
+) -> None:
+    account = await gql.signup()
+    kind = "subscribe" if protocol == "graphql-transport-ws" else "start"
+    async with (
+        httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://t") as client,
+        aconnect_ws("/graphql", client, subprotocols=[protocol]) as ws,
+    ):
+        await ws.send_json(
+            {"type": "connection_init", "payload": {"Authorization": f"Bearer {account.token}"}}
+        )
+        assert (await ws.receive_json(timeout=5))["type"] == "connection_ack"
+        await ws.send_text(message.replace("TYPE", kind))
+        try:
+            answer = await ws.receive_json(timeout=5)
+        except BaseException as error:  # noqa: B036 - the close, wrapped by anyio
+            closed = close_code(error)
+        else:
+            raise AssertionError(f"answered instead of closing: {answer}")
+    assert closed[0] == 4400 and reason in closed[1]
