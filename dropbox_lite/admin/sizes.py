@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)
 # Decimal units as disks are sold, binary ones as operating systems count.
@@ -20,7 +21,10 @@ _UNITS = {
     "tib": 1024**4,
 }
 _DURATION = re.compile(r"\s*(\d+)\s*([mhdw])\s*", re.IGNORECASE)
-_DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_MINUTES = {"m": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
+# What the database stores (a signed 8-byte integer), and a lifetime past any use.
+MAX_SIZE = 2**63 - 1
+MAX_DURATION = timedelta(days=36525)
 
 
 def parse_size(text: str) -> int:
@@ -32,7 +36,11 @@ def parse_size(text: str) -> int:
             f"{text!r} is not a size: use a number with B, KB, MB, GB, TB (powers of 1000) "
             "or KiB, MiB, GiB, TiB (powers of 1024), such as 10GB or 512MiB"
         )
-    return int(float(match.group(1)) * _UNITS[unit])
+    # Decimal, not float: no overflow on long numbers, no rounding of exact ones.
+    size = int(Decimal(match.group(1)) * _UNITS[unit])
+    if size > MAX_SIZE:
+        raise ValueError(f"{text[:40]!r} is too large: at most {MAX_SIZE} bytes (8 EiB)")
+    return size
 
 
 def size_text(count: int) -> str:
@@ -52,5 +60,7 @@ def parse_duration(text: str) -> timedelta:
         raise ValueError(
             f"{text!r} is not a duration: use a whole number with m, h, d or w, such as 7d"
         )
-    unit = _DURATION_UNITS[match.group(2).lower()]
-    return timedelta(**{unit: int(match.group(1))})
+    minutes = int(match.group(1)) * _MINUTES[match.group(2).lower()]
+    if minutes > MAX_DURATION // timedelta(minutes=1):
+        raise ValueError(f"{text[:40]!r} is too long: at most 100 years ({MAX_DURATION.days}d)")
+    return timedelta(minutes=minutes)

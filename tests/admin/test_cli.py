@@ -93,6 +93,24 @@ async def test_bad_sizes_are_refused_in_one_line(admin: Admin, size: str) -> Non
         assert "is not a size" in one_line(ran.err) or "needed" in one_line(ran.err)
 
 
+@pytest.mark.parametrize("size", ["9" * 400, "100000000TB", "8388608TiB", str(2**63)])
+async def test_sizes_past_what_the_database_holds_are_refused_in_one_line(
+    admin: Admin, db: Database, size: str
+) -> None:
+    await created(admin, "erin")
+    for args in (("set-quota", "erin", size), ("create-user", "frank", "--quota", size)):
+        ran = await admin(*args, env=WITH_PASSWORD)
+        assert ran.code == 2, ran
+        assert "is too large: at most 9223372036854775807 bytes" in one_line(ran.err)
+    assert await db["users"].count_documents({"quota_bytes": {"$ne": None}}) == 0
+
+
+async def test_the_largest_size_is_stored(admin: Admin, db: Database) -> None:
+    await created(admin, "erin", "--quota", str(2**63 - 1))
+    doc = await db["users"].find_one({"username": "erin"})
+    assert doc is not None and doc["quota_bytes"] == 2**63 - 1
+
+
 async def test_set_quota_accepts_decimal_binary_and_none(admin: Admin, db: Database) -> None:
     await created(admin, "gina")
     for size, expected in [("512MiB", 512 * 1024**2), ("10GB", 10 * 1000**3), ("none", None)]:
@@ -241,6 +259,20 @@ async def test_bad_invite_lifetimes_are_refused(admin: Admin, expires: str) -> N
     ran = await admin("invite", "--expires", expires)
     assert ran.code == 2, ran
     assert "is not a duration" in one_line(ran.err)
+
+
+@pytest.mark.parametrize("expires", ["500000w", "99999999999d", "36526d", "9" * 400 + "m"])
+async def test_invite_lifetimes_past_a_century_are_refused(admin: Admin, expires: str) -> None:
+    ran = await admin("invite", "--expires", expires)
+    assert ran.code == 2, ran
+    assert "is too long: at most 100 years" in one_line(ran.err)
+
+
+async def test_an_invite_can_last_a_century(admin: Admin) -> None:
+    ran = await admin("invite", "--expires", "36525d")
+    assert ran.code == 0, ran
+    year = int(one_line(ran.err).split("expires ")[1][:4])
+    assert year - datetime.now(UTC).year in (100, 101)  # 36525 days: 24 or 25 leap days
 
 
 async def test_stats(admin: Admin, http: httpx.AsyncClient, gql: GraphQLClient) -> None:
