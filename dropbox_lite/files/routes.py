@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from dropbox_lite.auth import service as auth_service
-from dropbox_lite.core import errors
+from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
@@ -238,6 +238,7 @@ async def file_content(request: Request) -> Response:
                 if not await auth_service.session_active(db=db, session_id=signed.session_id):
                     return _error(403, "This download link ended with its session.", "FORBIDDEN")
                 owner_id: str | None = signed.user_id
+                requestlog.note_user(signed.user_id)
             else:
                 owner_id = await links.file_owner(db=db, file_id=file_id)
             if owner_id is None:
@@ -261,6 +262,7 @@ async def file_content(request: Request) -> Response:
                     errors.Unauthenticated.code,
                     **{"www-authenticate": "Bearer"},
                 )
+            requestlog.note_user(found[0].id)
             record = await files_service.fetch_file(
                 db=db, user_id=found[0].id, file_id=file_id, rev=rev
             )

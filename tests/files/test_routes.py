@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 from typing import Any
@@ -523,3 +524,27 @@ async def test_a_signed_url_stops_when_its_file_is_trashed(
     assert (await http.get(url(big.id), headers=alice.headers)).status_code == 200
     await files_service.restore_entry(db=db, user_id=alice.user_id, entry_id=big.id)
     assert (await http.get(bound)).status_code == 200
+
+
+async def test_download_log_lines_name_the_user_who_downloads(
+    http: httpx.AsyncClient,
+    gql: GraphQLClient,
+    settings: Settings,
+    alice: Account,
+    big: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="dropbox_lite.request")
+
+    async def logged(path: str, **headers: str) -> str:
+        caplog.clear()
+        assert (await http.get(path, headers=headers)).status_code == 200
+        lines = [r.getMessage() for r in caplog.records if r.name == "dropbox_lite.request"]
+        return lines[-1]
+
+    named = f" user={alice.user_id}"
+    assert named in await logged(url(big.id), authorization=f"Bearer {alice.token}")
+    _, bound = await _session_url(gql, settings, alice, big)
+    assert named in await logged(bound)
+    # A URL bound to no session is anyone's who holds it: no user to name.
+    assert " user=" not in await logged(signed_path(settings, big.id, big.rev))
