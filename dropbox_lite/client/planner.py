@@ -188,7 +188,8 @@ class _Planner:
         self.covered_remote = {d for i in self.remote_deletable for d in _below(self.rchildren, i)}
         self.covered_local = {d for i in self.local_deletable for d in _below(self.lchildren, i)}
         ids = (set(self.B) | set(self.R) | set(self.L)) - {self.root}
-        for i in sorted(ids):
+        # In path order, not id order: the same trees plan the same way whatever the ids.
+        for i in sorted(ids, key=lambda i: (self.rp.get(i) or self.lp.get(i) or "", i)):
             if i.startswith(NEW):
                 self.new_local(self.L[i])
             else:

@@ -132,13 +132,24 @@ def identify(
                 by_inode[inodes[i]] = i
         elif node.hash is not None:
             by_hash.setdefault(node.hash, []).append(i)
+    base_children: dict[str, set[str]] = {}
+    for node in base.values():
+        if node.parent_id is not None:
+            base_children.setdefault(node.parent_id, set()).add(_nfc(node.name))
+    local_children: dict[str, set[str]] = {}
+    for item in scanned:
+        above, _, leaf = item.path.rpartition("/")
+        local_children.setdefault(above, set()).add(_nfc(leaf))
     for item in scanned:
         if item.path in assigned:
             continue
         if item.is_folder:
-            match = by_inode.pop(item.inode, None)
-            if match is not None:
-                assigned[item.path] = match
+            match = by_inode.get(item.inode)
+            # Inodes are reused at once after a delete: a moved folder must also have
+            # kept some of its contents (or have had none), else it is a new folder.
+            kept = base_children.get(match or "", set())
+            if match is not None and (not kept or kept & local_children.get(item.path, set())):
+                assigned[item.path] = by_inode.pop(item.inode)
             continue
         candidates = by_hash.get(item.hash or "")
         if candidates:

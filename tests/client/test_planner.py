@@ -247,23 +247,34 @@ def scanned(path: str, folder: bool = False, digest: str | None = None, inode: i
 
 
 def test_identify_by_path_then_content_then_inode() -> None:
-    base = tree(f("a", "a.txt", "v1"), d("F", "F"), f("x", "x", "2", parent="F"), d("G", "G"))
+    base = tree(
+        f("a", "a.txt", "v1"),
+        d("F", "F"),
+        f("x", "x", "2", parent="F"),
+        d("G", "G"),
+        f("g", "kept", "3", parent="G"),
+        d("gone", "Gone"),
+        f("y", "y", "4", parent="gone"),
+    )
     local = identify(
         [
             scanned("A.txt", digest="h-v1"),  # case-only rename: same content
             scanned("F", folder=True),
             scanned("F/x", digest="h-changed"),  # edited in place
-            scanned("H", folder=True, inode=77),  # G renamed: same inode
+            scanned("H", folder=True, inode=77),  # G renamed: same inode, same contents
+            scanned("H/kept", digest="h-3"),
+            scanned("E", folder=True, inode=78),  # a new folder on a reused inode
             scanned("new", digest="h-9"),
         ],
         base=base,
         base_paths=paths(base, ROOT),
         root_id=ROOT,
-        inodes={"G": 77},
+        inodes={"G": 77, "gone": 78},
     )
     assert local["a"].name == "A.txt"
     assert local["x"].hash == "h-changed" and local["x"].parent_id == "F"
     assert local["G"].name == "H"
+    assert local[NEW + "E"].is_folder
     assert local[NEW + "new"].parent_id == ROOT
 
 
