@@ -111,6 +111,8 @@ async def test_maintain_prints_counts_before_and_after(db: Database, settings: S
         async with journal.change(db=db, owner_id=owner):
             pass
     now = datetime.now(UTC)
+    # Claims younger than a minute stay (journal.STALE_MARK): these are an hour old.
+    await db["seq_claims"].update_many({}, {"$set": {"at": now - timedelta(hours=1)}})
     await db["sessions"].insert_one(
         {"user_id": owner, "revoked": True, "expires_at": now + timedelta(days=1)}
     )
