@@ -161,7 +161,9 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
             "UPKEEP_INTERVAL_SECONDS", 3600, low=0, high=7 * 24 * 3600
         ),
         "journal_retention_days": reader.integer("JOURNAL_RETENTION_DAYS", 90, low=1),
-        "gc_grace_seconds": reader.integer("GC_GRACE_SECONDS", 3600, low=0),
+        "gc_grace_seconds": reader.integer(
+            "GC_GRACE_SECONDS", 3600, low=0, high=100 * 366 * 24 * 3600
+        ),
         "revision_days": reader.integer("REVISION_DAYS", 30, low=1),
         "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
     }

@@ -80,13 +80,17 @@ def request_id_from(headers: Headers) -> str:
     return uuid.uuid4().hex
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def loggable_path(scope: Scope) -> str:
     """The request's path with secret path parameters replaced (no query string)."""
     path: str = scope.get("path", "")
     for name, value in (scope.get("path_params") or {}).items():
         if _SECRET_PARAM.search(name) and isinstance(value, str) and value:
             path = path.replace(value, "***")
-    return path
+    # The path is percent-decoded: an encoded newline would start a forged log line.
+    return _CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", path)
 
 
 class RequestLog:

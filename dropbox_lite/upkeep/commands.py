@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from dropbox_lite.core.db import Database
 
 EXIT_CONFIG = 2
+# About a century: longer periods overflow datetime arithmetic and mean "never" anyway.
+MAX_GRACE_SECONDS = 100 * 366 * 24 * 3600
 T = TypeVar("T")
 
 
@@ -28,6 +30,8 @@ def grace_seconds(raw: str) -> int:
             f"must be 0 or more, not {value}: a negative grace period would remove blobs "
             "that uploads are still writing"
         )
+    if value > MAX_GRACE_SECONDS:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_GRACE_SECONDS} (about a century)")
     return value
 
 

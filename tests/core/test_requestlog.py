@@ -205,3 +205,14 @@ async def test_a_request_with_no_operation_still_logs_its_line(
     assert response.json()["errors"][0]["message"].startswith("Syntax Error")
     [line] = request_lines(caplog)
     assert line["status"] == response.status_code and line["operation_type"] is None
+
+
+async def test_an_encoded_newline_in_the_path_cannot_forge_a_line(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.clear()
+    forged = "x%0A2026-11-25 INFO dropbox_lite.request: GET /files/forged/content 200"
+    await http.get(f"/files/{forged}/content")
+    [record] = [r for r in caplog.records if r.name == "dropbox_lite.request"]
+    message = record.getMessage()
+    assert "\n" not in message and "/files/x%0A2026-11-25 INFO" in message
