@@ -213,7 +213,7 @@ class Mutation:
             return _invalid_input(e)
         except service.SignupRefused as e:
             return SignupRefusedError(
-                message=e.message, code=ErrorCode.INVALID_INPUT, policy=ctx.settings.signup
+                message=e.message, code=ErrorCode.SIGNUP_REFUSED, policy=ctx.settings.signup
             )
         except errors.RateLimited as e:
             return _rate_limited(e)

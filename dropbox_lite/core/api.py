@@ -82,6 +82,7 @@ class ErrorCode(enum.Enum):
     PASSWORD_REQUIRED = "PASSWORD_REQUIRED"
     WRONG_PASSWORD = "WRONG_PASSWORD"
     NOT_FOUND = "NOT_FOUND"
+    SIGNUP_REFUSED = "SIGNUP_REFUSED"
 
 
 @strawberry.interface(description="An expected outcome that is not success.")
