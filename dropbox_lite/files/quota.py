@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypedDict
@@ -77,12 +78,41 @@ async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None
         if user is None:
             user = await user_doc(db, owner)
         return Ledger(n=0, used=int(user.get("used_bytes", 0)), history=0, at=None)
-    return Ledger(
+    found = Ledger(
         n=int(doc["n"]),
         used=int(doc["used"]),
         history=int(doc.get("history", 0)),
         at=aware(doc["at"]),
     )
+    _remember(owner, found)
+    return found
+
+
+# The last head this process read or wrote per owner: the first guess of the next
+# change, so that a write in steady state appends without reading the head. Links
+# are numbered without gaps, so an append after a stale guess finds its place taken
+# and reads the head; a guess is used only while far younger than PRUNE_AFTER, so the
+# link after it cannot have been pruned (which would let a stale append through).
+GUESS_SECONDS = 600.0
+MAX_GUESSES = 10_000
+_guesses: dict[ObjectId, tuple[Ledger, float]] = {}
+
+
+def _remember(owner: ObjectId, found: Ledger) -> None:
+    known = _guesses.get(owner)
+    if known is not None and known[0].n > found.n:
+        return  # a racing older answer
+    if len(_guesses) >= MAX_GUESSES:
+        _guesses.clear()
+    _guesses[owner] = (found, time.monotonic())
+
+
+def guessed_head(owner: ObjectId) -> Ledger | None:
+    """The head as this process last saw it (maybe behind), or None."""
+    known = _guesses.get(owner)
+    if known is None or time.monotonic() - known[1] > GUESS_SECONDS:
+        return None
+    return known[0]
 
 
 async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, history: int) -> bool:
@@ -98,12 +128,7 @@ async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, his
     }
     if not await insert_claim(db[LEDGER], dict(link)):
         return False
-    # A copy on the user document for readers of the account (not the truth: under
-    # FerretDB's unisolated updates a racing older copy may land last, until the next).
-    await db["users"].update_one(
-        {"_id": owner, "$or": [{"ledger_n": {"$lt": n}}, {"ledger_n": {"$exists": False}}]},
-        {"$set": {"used_bytes": used, "ledger_n": n, "ledger_history": max(history, 0)}},
-    )
+    _remember(owner, Ledger(n=n, used=used, history=max(history, 0), at=link["at"]))
     if n % PRUNE_EVERY == 0:
         # Only links older than any write can last: a writer may append after a head
         # it read before streaming its bytes, and that place must still be taken.
@@ -128,11 +153,10 @@ async def usage(*, db: Database, user_id: str) -> Usage:
 
 @dataclass(frozen=True)
 class Budget:
-    """The owner's quota and ledger head, read once before a write streams its bytes."""
+    """The owner's quota and ledger head, known once before a write streams its bytes."""
 
-    user: dict[str, Any]
     quota: int | None
-    head: Ledger | None  # a guess: see mirrored_head
+    head: Ledger | None  # a guess: see guessed_head
 
     def left(self, *, freed: int = 0) -> int | None:
         """Bytes the write may stream (history could expire to make room); None: no limit."""
@@ -141,25 +165,19 @@ class Budget:
         return max(self.quota - self.head.used + self.head.history + freed, 0)
 
 
-def mirrored_head(user: dict[str, Any]) -> Ledger:
-    """The ledger head as the user document last mirrored it: a guess, maybe behind.
+@dataclass(frozen=True)
+class Limit:
+    """An owner's quota as the caller already knows it (None: unlimited)."""
 
-    Links are numbered without gaps, so a link appended after this guess succeeds
-    only if the guess was the head; otherwise the place is taken and the head is read.
-    """
-    return Ledger(
-        n=int(user.get("ledger_n", 0)),
-        used=int(user.get("used_bytes", 0)),
-        history=int(user.get("ledger_history", 0)),
-        at=None,
-    )
+    quota_bytes: int | None
 
 
-async def budget(db: Database, owner: ObjectId) -> Budget:
-    """The owner's quota, and a guess at the ledger head (see mirrored_head)."""
-    user = await user_doc(db, owner)
-    limit = user.get("quota_bytes")
-    return Budget(user=user, quota=None if limit is None else int(limit), head=mirrored_head(user))
+async def budget(db: Database, owner: ObjectId, *, limit: Limit | None = None) -> Budget:
+    """The owner's quota (read unless `limit` says it), and a guess at the ledger head."""
+    if limit is None:
+        limit = Limit((await user_doc(db, owner)).get("quota_bytes"))
+    quota = limit.quota_bytes
+    return Budget(quota=None if quota is None else int(quota), head=guessed_head(owner))
 
 
 async def reserve(
@@ -180,15 +198,16 @@ async def reserve(
     if delta <= 0 and allowance <= 0:
         return False
     delta = max(delta, 0)
-    user = known.user if known is not None else await user_doc(db, owner)
-    quota = user.get("quota_bytes")
+    if known is None:
+        known = await budget(db, owner)
+    quota = known.quota
     if quota is not None and delta - allowance > quota:
         raise errors.QuotaExceeded()
-    # The head read with the budget is the first guess: when no one wrote since, the
-    # link goes in without reading the head again.
-    guess = known.head if known is not None else mirrored_head(user)
+    # The head guessed with the budget comes first: when no one wrote since, the
+    # link goes in without reading the head.
+    guess = known.head
     for attempt in range(MAX_LINK_ATTEMPTS):
-        current = guess if guess is not None else await head(db, owner, user)
+        current = guess if guess is not None else await head(db, owner)
         guess = None
         used = current.used + delta
         if quota is not None and used - allowance > quota:

@@ -95,6 +95,7 @@ async def store_file(
     content_hash: str | None = None,
     username: str | None = None,
     reuse_identical: bool = True,
+    limit: quota.Limit | None = None,
 ) -> EntryRecord:
     """Stream an upload into the folder under `name` with Dropbox's write modes.
 
@@ -103,7 +104,8 @@ async def store_file(
     while the file is still at `parent_rev`, else Conflict (or a conflicted copy with
     autorename). The same content as the current revision changes nothing, unless
     `reuse_identical` is off (a share-link visitor must never be handed the owner's
-    existing file: their upload is always a file of its own).
+    existing file: their upload is always a file of its own). `limit`: the owner's
+    quota when the caller knows it (else the user document is read).
     """
     if mode not in WRITE_MODES:
         raise errors.BadInput(f"mode must be one of {', '.join(WRITE_MODES)}.")
@@ -112,11 +114,14 @@ async def store_file(
     name = names.validate_name(name)
     owner = oid(user_id)
     parent = await folder_oid(db, owner, folder_id)
-    known = await quota.budget(db, owner)
+    known = await quota.budget(db, owner, limit=limit)
     freed = 0
+    looked = False
+    existing: dict[str, Any] | None = None
     if known.quota is not None and mode != "add":
         # An overwrite's current revision may expire to make room: it counts as room.
         existing = await store.find_live_child(db, owner, parent, name)
+        looked = True
         freed = int(existing.get("size", 0)) if existing and existing["is_file"] else 0
     blob = await blobs.write_blob(
         db=db,
@@ -131,6 +136,8 @@ async def store_file(
     for attempt in range(MAX_ATTEMPTS):
         if attempt == 0 and mode == "add":
             current = None  # most adds are new names: try the insert before looking
+        elif attempt == 0 and looked:
+            current = existing  # read just before the bytes streamed
         else:
             current = await store.find_live_child(db, owner, parent, name)
         if current is None:

@@ -336,8 +336,7 @@ async def test_trash_restore_and_purge(
         "mutation($id: ID!) { purgeEntry(id: $id) }", {"id": folder["id"]}, token=alice.token
     )
     assert purged["purgeEntry"] is True
-    user = await db["users"].find_one({"username": alice.username})
-    assert user["used_bytes"] == 0
+    assert (await service.usage(db=db, user_id=alice.user_id)).used_bytes == 0
     assert await db["revisions"].count_documents({}) == 0
     trash = await gql.data("{ trash { totalCount } }", token=alice.token)
     assert trash["trash"]["totalCount"] == 0

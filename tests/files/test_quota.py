@@ -15,6 +15,7 @@ import httpx
 import pytest
 from bson import ObjectId
 
+from dropbox_lite.auth import live
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -55,6 +56,9 @@ async def used_bytes(gql: GraphQLClient, token: str) -> int:
 
 async def set_quota(db: Database, user_id: str, quota_bytes: int | None) -> None:
     await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}})
+    # Uploads take the quota from the signed-in user's cached record: let auth's cache
+    # age past the user's lifetime, as a change from another process waits for it.
+    live.age_all(live.USER_SECONDS + 1)
 
 
 async def test_parallel_uploads_never_pass_the_quota(
