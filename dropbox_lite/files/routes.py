@@ -195,7 +195,7 @@ async def blob_response(
     if request.method == "HEAD" or end == start or blob_id is None:
         return Response(status_code=status, headers=headers)
 
-    chunks = blobs.read_range(db=db, blob_id=blob_id, start=start, end=end)
+    chunks = blobs.read_range(db=db, blob_id=blob_id, start=start, end=end, size=size)
     iterator = aiter(chunks)
     try:
         # The first chunk is read before the status line is sent, so that a database
