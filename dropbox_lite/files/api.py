@@ -70,6 +70,26 @@ def owner_only(info: Info, owner_id: str) -> None:
         raise errors.NotFound()
 
 
+def signed_download(info: Info, *, file_id: str, rev: int, expires_in: int) -> str:
+    """The owner's signed download URL, bound to the session that asks for it.
+
+    It stops working when that session ends (logout, password change, a disabled
+    account), not only when it expires: files/routes.py checks the session.
+    """
+    ctx = info.context
+    if ctx.session is None or ctx.user is None:
+        raise errors.NotFound()
+    return links.download_url(
+        settings=ctx.settings,
+        signer=ctx.signer,
+        file_id=file_id,
+        rev=rev,
+        expires_in=expires_in,
+        session_id=ctx.session.id,
+        user_id=ctx.user.id,
+    )
+
+
 @strawberry.type(description="Where a page of a connection starts and ends.")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="More items follow `endCursor`.")
@@ -144,14 +164,7 @@ class Revision:
     @strawberry.field(description="A signed URL that downloads this revision for an hour.")
     def download_url(self, info: Info) -> str:
         owner_only(info, self.owner_id)
-        ctx = info.context
-        return links.download_url(
-            settings=ctx.settings,
-            signer=ctx.signer,
-            file_id=self.file_id,
-            rev=self.rev,
-            expires_in=3600,
-        )
+        return signed_download(info, file_id=self.file_id, rev=self.rev, expires_in=3600)
 
 
 @strawberry.type(description="A file.")
@@ -200,10 +213,8 @@ class File(Entry):
         ] = 3600,
     ) -> str:
         owner_only(info, self.record.owner_id)
-        ctx = info.context
-        return links.download_url(
-            settings=ctx.settings,
-            signer=ctx.signer,
+        return signed_download(
+            info,
             file_id=self.record.id,
             rev=self.record.rev,
             expires_in=or_default(expires_in, 3600),
