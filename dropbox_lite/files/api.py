@@ -548,12 +548,6 @@ class Mutation:
                 autorename=bool(autorename),
                 content_hash=content_hash,
                 username=ctx.user.username if ctx.user else None,
-                # The signed-in user's record from auth's session cache: a quota set by
-                # `admin set-quota` applies once auth reads the record again (see
-                # auth/live.py: the user is kept USER_SECONDS, the session one second).
-                limit=service.Limit(ctx.user.quota_bytes)
-                if ctx.user is not None and ctx.user.id == user_id
-                else None,
             )
         except errors.DomainError as e:
             return error_type(  # type: ignore[no-any-return]

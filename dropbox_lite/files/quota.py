@@ -165,19 +165,34 @@ class Budget:
         return max(self.quota - self.head.used + self.head.history + freed, 0)
 
 
-@dataclass(frozen=True)
-class Limit:
-    """An owner's quota as the caller already knows it (None: unlimited)."""
+# An owner's quota as this process last read it, trusted for QUOTA_SECONDS: a quota
+# set by `dropbox-lite admin set-quota` (another process) applies within a second,
+# and writes in a burst read the user once a second instead of once each.
+QUOTA_SECONDS = 1.0
+_quotas: dict[ObjectId, tuple[int | None, float]] = {}
 
-    quota_bytes: int | None
+
+async def owner_quota(db: Database, owner: ObjectId) -> int | None:
+    """The owner's quota (None: unlimited), read at most once a second per process."""
+    known = _quotas.get(owner)
+    if known is not None and time.monotonic() - known[1] <= QUOTA_SECONDS:
+        return known[0]
+    limit = (await user_doc(db, owner)).get("quota_bytes")
+    quota = None if limit is None else int(limit)
+    if len(_quotas) >= MAX_GUESSES:
+        _quotas.clear()
+    _quotas[owner] = (quota, time.monotonic())
+    return quota
 
 
-async def budget(db: Database, owner: ObjectId, *, limit: Limit | None = None) -> Budget:
-    """The owner's quota (read unless `limit` says it), and a guess at the ledger head."""
-    if limit is None:
-        limit = Limit((await user_doc(db, owner)).get("quota_bytes"))
-    quota = limit.quota_bytes
-    return Budget(quota=None if quota is None else int(quota), head=guessed_head(owner))
+def forget_quotas() -> None:
+    """Read every quota again on its next use (tests that edit users directly)."""
+    _quotas.clear()
+
+
+async def budget(db: Database, owner: ObjectId) -> Budget:
+    """The owner's quota (see owner_quota), and a guess at the ledger head."""
+    return Budget(quota=await owner_quota(db, owner), head=guessed_head(owner))
 
 
 async def reserve(

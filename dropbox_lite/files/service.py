@@ -44,7 +44,7 @@ from dropbox_lite.files.listing import (
     search,
     trash_cursor,
 )
-from dropbox_lite.files.quota import Limit, usage
+from dropbox_lite.files.quota import forget_quotas, usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
     EntryPage,
@@ -81,7 +81,6 @@ from dropbox_lite.files.tree import (
 from dropbox_lite.files.writes import WRITE_MODES, store_conflicted_copy, store_file
 
 __all__ = [
-    "Limit",
     "FALLBACK_MIME",
     "MAX_ATTEMPTS",
     "MAX_PAGE",
@@ -104,6 +103,7 @@ __all__ = [
     "entry_path",
     "entry_record",
     "fetch_file",
+    "forget_quotas",
     "get_entry",
     "get_folder",
     "get_revision",

@@ -95,7 +95,6 @@ async def store_file(
     content_hash: str | None = None,
     username: str | None = None,
     reuse_identical: bool = True,
-    limit: quota.Limit | None = None,
 ) -> EntryRecord:
     """Stream an upload into the folder under `name` with Dropbox's write modes.
 
@@ -104,8 +103,7 @@ async def store_file(
     while the file is still at `parent_rev`, else Conflict (or a conflicted copy with
     autorename). The same content as the current revision changes nothing, unless
     `reuse_identical` is off (a share-link visitor must never be handed the owner's
-    existing file: their upload is always a file of its own). `limit`: the owner's
-    quota when the caller knows it (else the user document is read).
+    existing file: their upload is always a file of its own).
     """
     if mode not in WRITE_MODES:
         raise errors.BadInput(f"mode must be one of {', '.join(WRITE_MODES)}.")
@@ -114,7 +112,7 @@ async def store_file(
     name = names.validate_name(name)
     owner = oid(user_id)
     parent = await folder_oid(db, owner, folder_id)
-    known = await quota.budget(db, owner, limit=limit)
+    known = await quota.budget(db, owner)
     freed = 0
     looked = False
     existing: dict[str, Any] | None = None

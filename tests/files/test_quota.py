@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from bson import ObjectId
 
-from dropbox_lite.auth import live
+from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -56,9 +57,8 @@ async def used_bytes(gql: GraphQLClient, token: str) -> int:
 
 async def set_quota(db: Database, user_id: str, quota_bytes: int | None) -> None:
     await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}})
-    # Uploads take the quota from the signed-in user's cached record: let auth's cache
-    # age past the user's lifetime, as a change from another process waits for it.
-    live.age_all(live.USER_SECONDS + 1)
+    # An upload trusts the quota it read for a second (quota.QUOTA_SECONDS).
+    quota.forget_quotas()
 
 
 async def test_parallel_uploads_never_pass_the_quota(
@@ -219,3 +219,20 @@ async def test_repair_expires_revisions_past_the_retention(
     revisions = await service.list_revisions(db=db, user_id=user, file_id=record.id)
     assert [r.rev for r in revisions] == [3]
     assert (await service.usage(db=db, user_id=user)).used_bytes == 5
+
+
+async def test_a_quota_set_by_the_admin_applies_within_a_second(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice = await gql.signup()
+    first = await upload_raw(http, alice.token, b"a" * 100, "a.bin")
+    assert first["data"]["uploadFile"]["__typename"] == "File"
+    # As `dropbox-lite admin set-quota` does, from another process (no cache cleared here).
+    await auth_service.set_quota(db=db, user_id=alice.user_id, quota_bytes=150)
+    later = time.monotonic() + quota.QUOTA_SECONDS + 0.1
+    monkeypatch.setattr(quota.time, "monotonic", lambda: later)
+    over = await upload_raw(http, alice.token, b"b" * 100, "b.bin")
+    assert over["data"]["uploadFile"]["__typename"] == "QuotaExceededError"
+    assert await used_bytes(gql, alice.token) == 100
+    fits = await upload_raw(http, alice.token, b"c" * 50, "c.bin")
+    assert fits["data"]["uploadFile"]["__typename"] == "File"
