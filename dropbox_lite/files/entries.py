@@ -151,17 +151,42 @@ async def entry_path(
     return "/" + "/".join(reversed(parts))
 
 
-async def resolve_path(*, db: Database, user_id: str, path: str) -> EntryRecord:
-    """The live entry at a path like "/a/b.txt" (names compared ignoring case)."""
-    user_oid = oid(user_id)
-    current = await get_folder(db=db, user_id=user_id)
+async def child_by_name(*, db: Database, user_id: str, folder_id: str, name: str) -> EntryRecord:
+    """The live, untrashed entry named `name` (ignoring case) in the user's folder; NotFound."""
+    if not ObjectId.is_valid(folder_id):
+        raise errors.NotFound()
+    doc = await store.find_live_child_by_key(
+        db, oid(user_id), ObjectId(folder_id), store.live_slot(name)
+    )
+    if doc is None:
+        raise errors.NotFound()
+    return entry_record(doc)
+
+
+async def resolve_path(
+    *, db: Database, user_id: str, path: str, start: EntryRecord | None = None
+) -> EntryRecord:
+    """The live entry at a path like "/a/b.txt" (names compared ignoring case).
+
+    From the user's root, or from `start` (a folder of theirs already read, such as
+    a share link's root: the walk then costs one query per name below it).
+    """
+    if start is not None and start.owner_id != str(oid(user_id)):
+        raise errors.NotFound()
+    current = start if start is not None else await get_folder(db=db, user_id=user_id)
     for part in (p for p in path.split("/") if p):
         if current.is_file:
             raise errors.NotFound()
-        doc = await store.find_live_child_by_key(
-            db, user_oid, ObjectId(current.id), store.live_slot(part)
-        )
-        if doc is None:
-            raise errors.NotFound()
-        current = entry_record(doc)
+        current = await child_by_name(db=db, user_id=user_id, folder_id=current.id, name=part)
     return current
+
+
+async def entry_owner(*, db: Database, entry_id: str, files_only: bool = False) -> str | None:
+    """Who owns the entry (a file, if `files_only`), unless it is purged; None otherwise.
+
+    For callers that know an id but no user yet (a signed URL, a share link).
+    """
+    if not isinstance(entry_id, str) or not ObjectId.is_valid(entry_id):
+        return None
+    owner = await store.owner_of(db, ObjectId(entry_id), files_only=files_only)
+    return None if owner is None else str(owner)

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from dropbox_lite.files.entries import (
     PathNode,
+    child_by_name,
     create_root_folder,
+    entry_owner,
     entry_path,
     get_entry,
     get_folder,
@@ -93,6 +95,7 @@ __all__ = [
     "RepairReport",
     "RevisionRecord",
     "Usage",
+    "child_by_name",
     "child_cursor",
     "commit_revision",
     "copy_entry",
@@ -100,6 +103,7 @@ __all__ = [
     "create_folder",
     "create_root_folder",
     "delete_entry",
+    "entry_owner",
     "entry_path",
     "entry_record",
     "fetch_file",

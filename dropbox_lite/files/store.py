@@ -409,6 +409,15 @@ async def entry_by_id(
     return doc
 
 
+async def owner_of(db: Database, entry_id: ObjectId, *, files_only: bool) -> ObjectId | None:
+    """The owner of the entry if it is not purged (and is a file, if asked)."""
+    query: dict[str, Any] = {"_id": entry_id, "deleted": {"$ne": True}}
+    if files_only:
+        query["is_file"] = True
+    doc = await db[ENTRIES].find_one(query, {"owner_id": 1})
+    return None if doc is None else ObjectId(doc["owner_id"])
+
+
 async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId) -> bool:
     """Whether the owner's folder is live (neither trashed nor purged)."""
     doc = await db[ENTRIES].find_one(
