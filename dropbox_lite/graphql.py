@@ -41,7 +41,7 @@ MAX_ALIASES = 50
 MAX_TOKENS = 5000
 # How often one operation may name each expensive field, fragments and nesting
 # counted: password hashing (bcrypt), long polls, listings whose size the caller
-# does not choose, and listings that multiply when nested.
+# does not choose, listings that multiply when nested, and merges (up to 2 x 8 MiB read).
 FIELD_LIMITS = {
     "signup": 1,
     "login": 1,
@@ -49,7 +49,8 @@ FIELD_LIMITS = {
     "sharedLink": 1,
     "uploadToShareLink": 1,
     "waitForChanges": 1,
-    "createShareLink": 10,
+    "createShareLink": 2,
+    "resolveConflict": 1,
     "changes": 2,
     "search": 2,
     "trash": 2,

@@ -91,6 +91,25 @@ async def test_limits_count_fields_inside_fragments(gql: GraphQLClient, hashes: 
             "{ " + " ".join(f'a{i}: search(query: "x") {{ __typename }}' for i in range(3)) + " }",
             "search",
         ),
+        (
+            "mutation { "
+            + " ".join(
+                f'a{i}: createShareLink(entryId: "x", password: "long enough") {{ __typename }}'
+                for i in range(3)
+            )
+            + " }",
+            "createShareLink",
+        ),
+        (
+            "mutation { "
+            + " ".join(
+                f'a{i}: resolveConflict(fileId: "x", baseRev: 1, resolution: KEEP_REMOTE) '
+                "{ __typename }"
+                for i in range(2)
+            )
+            + " }",
+            "resolveConflict",
+        ),
     ],
 )
 async def test_expensive_fields_have_caps(gql: GraphQLClient, query: str, field: str) -> None:
