@@ -37,6 +37,8 @@ BLOB_CHUNK_BYTES = 255 * 1024
 
 # Errors that mean "the database did not answer", as opposed to a bad query.
 UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (ConnectionFailure,)
+# Any error the driver raises, for callers outside the storage layer.
+DatabaseError = PyMongoError
 
 # Indexes of every collection, created at start-up. FerretDB v1 implements neither
 # partial indexes nor text indexes, so uniqueness "among live entries" is kept by a

@@ -7,7 +7,6 @@ import os
 from typing import Any
 
 import uvicorn
-from pymongo.errors import PyMongoError
 
 from dropbox_lite.core import db as database
 from dropbox_lite.core.config import PREFIX, ConfigError, Settings, get_db_uri, load_config
@@ -47,7 +46,7 @@ def check_startup(settings: Settings) -> None:
 
     try:
         asyncio.run(ping())
-    except PyMongoError as exc:
+    except database.DatabaseError as exc:
         first_line = str(exc).split("\n", 1)[0][:200]
         raise ConnectionError(
             f"cannot reach MongoDB at {_redacted(get_db_uri(settings))} within "

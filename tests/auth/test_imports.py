@@ -21,13 +21,6 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-def test_auth_and_admin_never_import_the_driver() -> None:
-    for folder in ("auth", "admin"):
-        for path in (PACKAGE / folder).glob("*.py"):
-            driver = {n for n in imported(path) if n.split(".")[0] in ("pymongo", "motor")}
-            assert not driver, (path.name, driver)
-
-
 def test_auth_services_do_not_import_files() -> None:
     # files/routes.py imports auth's service to authenticate downloads; auth's own
     # services must not import files back (the face, auth/api.py, may call both).
