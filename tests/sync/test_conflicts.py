@@ -9,6 +9,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
+from dropbox_lite.files import service as files_service
 from dropbox_lite.sync.service import (
     LocalVersion,
     RemoteVersion,
@@ -224,11 +225,13 @@ async def test_resolution_over_quota_stores_nothing(
 ) -> None:
     account = await gql.signup()
     file_id = await _conflict(gql, account)
-    user = await db["users"].find_one({"_id": ObjectId(account.user_id)})
+    used = (await files_service.usage(db=db, user_id=account.user_id)).used_bytes
+    assert used > 0
     # Room for neither a copy nor a larger revision.
     await db["users"].update_one(
-        {"_id": user["_id"]}, {"$set": {"quota_bytes": user["used_bytes"] + 2}}
+        {"_id": ObjectId(account.user_id)}, {"$set": {"quota_bytes": used + 2}}
     )
+    files_service.forget_quotas()
     chunks_before = await db["blobs.chunks"].count_documents({})
     big = OURS * 50
     result = await _resolve(gql, account, big, fileId=file_id, baseRev=1, resolution=resolution)
