@@ -24,6 +24,7 @@ from starlette.routing import BaseRoute, Route
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
 
@@ -249,7 +250,7 @@ async def file_content(request: Request) -> Response:
             if record.trashed:
                 return not_found()  # a signed URL does not outlive the file's trashing
         else:
-            token = _bearer(request.headers.get("authorization"))
+            token = bearer_token(request.headers.get("authorization"))
             found = None
             if token is not None:
                 found = await auth_service.authenticate(
@@ -282,15 +283,6 @@ async def file_content(request: Request) -> Response:
         name=record.name,
         mime_type=record.mime_type,
     )
-
-
-def _bearer(authorization: str | None) -> str | None:
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    return token.strip()
 
 
 ROUTES: list[BaseRoute] = [

@@ -64,16 +64,6 @@ def register(commands: Any) -> None:
     gc.set_defaults(run=_gc)
 
 
-def size_text(count: int) -> str:
-    """Bytes for people: 0 B, 812 B, 1.5 KiB, 3.2 GiB."""
-    value = float(count)
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if value < 1024 or unit == "TiB":
-            return f"{count} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    raise AssertionError("unreachable")
-
-
 def _with_database(command: str, work: Callable[[Settings, Database], Awaitable[int]]) -> int:
     from dropbox_lite.core import db as database
     from dropbox_lite.core.config import load_config
@@ -124,6 +114,7 @@ def _progress_bar() -> tuple[Any, Callable[[int, int], None] | None]:
 
 def _gc(args: argparse.Namespace) -> int:
     async def work(settings: Settings, db: Database) -> int:
+        from dropbox_lite.admin.sizes import size_text
         from dropbox_lite.files import blobs
 
         grace = settings.gc_grace_seconds if args.grace_seconds is None else args.grace_seconds
