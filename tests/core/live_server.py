@@ -26,8 +26,13 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def live_server(mongo_uri: str | None, **env: str) -> Iterator[LiveServer]:
-    """Serve until the block ends; `env` adds DROPBOX_LITE_ variables (names without prefix)."""
+def live_server(
+    mongo_uri: str | None, *, output: Path | None = None, **env: str
+) -> Iterator[LiveServer]:
+    """Serve until the block ends; `env` adds DROPBOX_LITE_ variables (names without prefix).
+
+    `output`, when given, is a file that receives everything the server prints.
+    """
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DROPBOX_LITE_")}
     variables = {
@@ -39,12 +44,13 @@ def live_server(mongo_uri: str | None, **env: str) -> Iterator[LiveServer]:
     }
     if mongo_uri:
         variables["DROPBOX_LITE_MONGODB_URI"] = mongo_uri.rstrip("/") + f"/live_{port}"
+    sink = output.open("w") if output is not None else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "dropbox_lite", "serve", "--no-access-log"],
         env=variables,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=sink,
+        stderr=subprocess.STDOUT if output is not None else subprocess.DEVNULL,
         text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -67,6 +73,8 @@ def live_server(mongo_uri: str | None, **env: str) -> Iterator[LiveServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if output is not None:
+            sink.close()  # type: ignore[union-attr]
         if mongo_uri:
             import pymongo
 

@@ -72,32 +72,12 @@ def test_export_schema_writes_the_committed_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_serve_answers_graphql_over_real_http(mongo_uri: str | None) -> None:
-    port = free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DROPBOX_LITE_")}
-    env = {**clean, "DROPBOX_LITE_PORT": str(port), "DROPBOX_LITE_BCRYPT_ROUNDS": "4"}
-    if mongo_uri:
-        env["DROPBOX_LITE_MONGODB_URI"] = mongo_uri.rstrip("/") + f"/e2e_{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dropbox_lite", "serve"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "server did not become ready"
-            assert process.poll() is None, "server exited"
-            time.sleep(0.1)
+def test_serve_answers_graphql_over_real_http(mongo_uri: str | None, tmp_path: Path) -> None:
+    from tests.core.live_server import live_server
+
+    log = tmp_path / "serve.log"
+    with live_server(mongo_uri, output=log) as server:
+        base = server.url
         response = httpx.post(
             f"{base}/graphql", json={"query": "{ serverInfo { version storageBackend } }"}
         )
@@ -118,11 +98,8 @@ def test_serve_answers_graphql_over_real_http(mongo_uri: str | None) -> None:
             headers={"Authorization": f"Bearer {token}"},
         ).json()
         assert me["data"]["me"]["username"] == "e2e"
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=15)
     if not mongo_uri:
-        assert "NOTHING PERSISTS" in output
+        assert "NOTHING PERSISTS" in log.read_text()
 
 
 def run_out(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
