@@ -23,11 +23,11 @@ from dropbox_lite.client import ops as o
 from dropbox_lite.client.hashing import hash_file
 from dropbox_lite.client.planner import plan
 from dropbox_lite.client.progress import Reporter
-from dropbox_lite.client.remote import Remote, RemoteError, node_of
+from dropbox_lite.client.remote import Remote, RemoteError, denied, node_of
 from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, identify, scan
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats, describe
-from dropbox_lite.client.tree import Node, Tree, paths
+from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, paths
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 MAX_PLANS = 200
@@ -126,9 +126,13 @@ class Engine:
             remote=remote,
             local=local,
             root_id=root_id,
-            conflict_tag=f"{self.username}'s conflicted copy {datetime.now(UTC):%Y-%m-%d}",
+            conflict_tag=self.conflict_tag,
             prefer_remote=self.prefer_remote,
         )
+
+    @property
+    def conflict_tag(self) -> str:
+        return f"{self.username}'s conflicted copy {datetime.now(UTC):%Y-%m-%d}"
 
     def ignore_rule(self) -> Any:
         lines: list[str] = []
@@ -207,8 +211,13 @@ class Engine:
         match op:
             case o.Record(node=node):
                 self.state.put_base(node)
-            case o.Forget(id=i):
+            case o.Forget(id=i, kept=kept):
                 self.state.forget([i])
+                if kept is not None:
+                    self.reporter.warn(
+                        f"kept {kept}: the server no longer has it (deleted, or no longer"
+                        " shared with you) but it changed here; it syncs again as a new entry"
+                    )
             case o.Download():
                 await self.download(op)
             case o.Mkdir(node=node, path=path):
@@ -242,12 +251,40 @@ class Engine:
                     inode = (self.folder / path).stat().st_ino
                     self.state.put_base(node_of(result), inode)
                     self.stats.other += 1
+                elif denied(result):
+                    self.deny(path, result)
                 else:
                     self.refused(path, result)
             case o.RemoteMove():
                 await self.remote_move(op)
             case o.RemoteDelete():
                 await self.remote_delete(op)
+
+    def deny(self, path: str, result: dict[str, Any]) -> None:
+        """A new local entry the server will not take from this user: it stays local only."""
+        self.reporter.warn(
+            f"not synced {path}: {result.get('message') or 'permission denied'}"
+            " (kept here; not sent again until the sync restarts)"
+        )
+        self.unsyncable.add(path)
+
+    def keep_denied_edit(self, op: o.Upload, source: Path, result: dict[str, Any]) -> None:
+        """An edit the server refused: our bytes become a local-only conflicted copy and the
+        server's version comes back under the name (so the file keeps following the server)."""
+        assert op.id is not None
+        taken = {name_key(p.name) for p in source.parent.iterdir()}
+        name = conflicted_name(source.name, self.conflict_tag, taken)
+        source.rename(source.with_name(name))
+        parent = op.path.rpartition("/")[0]
+        copy = f"{parent}/{name}" if parent else name
+        self.unsyncable.add(copy)
+        self.state.forget([op.id])
+        self.stats.conflicts += 1
+        self.reporter.warn(
+            f"the server refused the edit of {op.path}:"
+            f" {result.get('message') or 'permission denied'}; kept your version as {copy}"
+            " (not synced) and the server's version comes back"
+        )
 
     def refused(self, path: str, result: dict[str, Any]) -> None:
         code = result.get("code")
@@ -325,6 +362,10 @@ class Engine:
             self.stats.up_bytes += op.size
         elif kind == "ConflictError":
             await self.resolve(op, source, int(result["current"]["rev"]))
+        elif denied(result) and op.id is not None:
+            self.keep_denied_edit(op, source, result)
+        elif denied(result):
+            self.deny(op.path, result)
         else:
             self.refused(op.path, result)
 
@@ -346,7 +387,9 @@ class Engine:
             if kind == "MergeFailedError":
                 continue
             if kind != "ResolvedConflict":
-                if kind != "ConflictError":
+                if denied(result):
+                    self.keep_denied_edit(op, source, result)
+                elif kind != "ConflictError":
                     self.refused(op.path, result)
                 return
             merged = node_of(result["file"])
@@ -424,10 +467,21 @@ class Engine:
             result = await self.remote.move(op.id, op.parent_id, op.name)
         if result["__typename"] in ("File", "Folder"):
             moved = node_of(result)
-            known = self.state.base().get(op.id)
-            if known is not None:
+            base = self.state.base()
+            known = base.get(op.id)
+            if moved.id != op.id:
+                # Copied then deleted (into or out of a folder shared with us): the copy has
+                # ids of its own, which the next plan matches with the local entries by content.
+                self.state.forget([op.id, *(i for i in base if _under(base, i, op.id))])
+            elif known is not None:
                 self.state.put_base(known.moved_to(moved.parent_id, moved.name))
             self.stats.other += 1
+        elif denied(result):
+            self.reporter.warn(
+                f"the server refused to {describe(op)}:"
+                f" {result.get('message') or 'permission denied'}; it is moved back"
+            )
+            self.prefer_remote.add(op.id)
         elif result.get("code") in ("INVALID_MOVE", "INVALID_NAME"):
             self.reporter.warn(f"the server refused to {describe(op)}: {result.get('message')}")
             self.prefer_remote.add(op.id)
@@ -442,12 +496,20 @@ class Engine:
         elif await self.changed_below(node.id):
             return
         result = await self.remote.delete(node.id)
-        if result["__typename"] not in ("File", "Folder"):
+        refused = denied(result)
+        if result["__typename"] not in ("File", "Folder") and not refused:
             return
         base = self.state.base()
         below = [i for i in base if i != node.id and _under(base, i, node.id)]
+        # Refused: forgotten all the same, so the next plan brings the server's copy back.
         self.state.forget([node.id, *below])
-        self.stats.deletions += 1
+        if refused:
+            self.reporter.warn(
+                f"the server refused to delete {op.path}:"
+                f" {result.get('message') or 'permission denied'}; it comes back"
+            )
+        else:
+            self.stats.deletions += 1
 
     async def changed_below(self, folder_id: str) -> bool:
         """Whether the feed has news in or below the folder since the plan was made."""

@@ -16,9 +16,11 @@ class Record:
 
 @dataclass(frozen=True)
 class Forget:
-    """Drop `id` and what is below it from the base."""
+    """Drop `id` and what is below it from the base; `kept`: the local path of an entry the
+    server no longer has but that holds changes made here (it syncs again as a new entry)."""
 
     id: str
+    kept: str | None = None
 
 
 @dataclass(frozen=True)

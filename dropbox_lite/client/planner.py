@@ -265,7 +265,7 @@ class _Planner:
         elif not node.is_folder and node.hash == b.hash:
             self.emit(LocalDelete(i, ((i, path, node.hash or ""),), ()), path)
         else:
-            self.emit(Forget(i))  # kept: it is uploaded as a new entry
+            self.emit(Forget(i, kept=path))  # it is uploaded as a new entry
 
     def both(self, b: Node, r: Node, node: Node) -> None:
         i = r.id

@@ -34,6 +34,14 @@ class Unreachable(Exception):
     """The server cannot be reached."""
 
 
+def denied(result: dict[str, Any]) -> bool:
+    """A write the server refused because this user may not make it (a VIEWER's, say)."""
+    return (
+        result.get("__typename") == "PermissionDeniedError"
+        or result.get("code") == "PERMISSION_DENIED"
+    )
+
+
 def node_of(entry: dict[str, Any]) -> Node:
     """A remote tree node from a GraphQL `Entry`."""
     is_folder = entry["__typename"] == "Folder"

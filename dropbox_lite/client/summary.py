@@ -57,6 +57,8 @@ def describe(op: o.Op) -> str:
             return f"keep local {path} as {name}"
         case o.Record(node=node):
             return f"note {node.name} as in sync"
+        case o.Forget(kept=str(path)):
+            return f"keep local {path} (gone from the server, changed here)"
         case o.Forget(id=i):
             return f"forget {i}"
     raise AssertionError(op)

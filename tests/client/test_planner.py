@@ -85,7 +85,7 @@ CASES: dict[str, Case] = {
         [A], [], [A], [o.LocalDelete("a", (("a", "a.txt", "h-v1"),), ())]
     ),
     "remote delete / local edit: the edit wins (forgotten, then uploaded as new)": Case(
-        [A], [], [A_LOCAL_EDIT], [o.Forget("a")]
+        [A], [], [A_LOCAL_EDIT], [o.Forget("a", kept="a.txt")]
     ),
     "deleted on both sides: forgotten": Case([A], [], [], [o.Forget("a")]),
     "local rename / remote edit: rename on the server first": Case(
@@ -123,7 +123,10 @@ CASES: dict[str, Case] = {
         prefer_remote={"a"},
     ),
     "move into a folder deleted remotely: the folder is kept (forgotten, created again)": Case(
-        [A, FOLDER], [A], [f("a", "a.txt", "v1", parent="F"), FOLDER], [o.Forget("F")]
+        [A, FOLDER],
+        [A],
+        [f("a", "a.txt", "v1", parent="F"), FOLDER],
+        [o.Forget("F", kept="F")],
     ),
     "remote delete of a folder with nothing new locally: deleted locally": Case(
         [FOLDER, f("x", "x", "1", parent="F")],
@@ -135,7 +138,28 @@ CASES: dict[str, Case] = {
         [FOLDER, f("x", "x", "1", parent="F")],
         [],
         [FOLDER, f("x", "x", "2", parent="F")],
-        [o.Forget("F"), o.Forget("x")],
+        [o.Forget("F", kept="F"), o.Forget("x", kept="F/x")],
+    ),
+    "a mount taken away (only the folder deleted, its contents left unreachable)": Case(
+        [FOLDER, f("x", "x", "1", parent="F"), d("s", "s", parent="F")],
+        [f("x", "x", "1", parent="F"), d("s", "s", parent="F")],
+        [FOLDER, f("x", "x", "1", parent="F"), d("s", "s", parent="F")],
+        [o.LocalDelete("F", (("x", "F/x", "h-1"),), (("s", "F/s"), ("F", "F")))],
+    ),
+    "a mount taken away with an edit and a new file in it: both kept": Case(
+        [FOLDER, f("x", "x", "1", parent="F"), f("y", "y", "1", parent="F")],
+        [f("x", "x", "1", parent="F"), f("y", "y", "1", parent="F")],
+        [
+            FOLDER,
+            f("x", "x", "2", parent="F"),
+            f("y", "y", "1", parent="F"),
+            Node(NEW + "F/n", "F", "n", False, "h-3"),
+        ],
+        [
+            o.Forget("F", kept="F"),
+            o.Forget("x", kept="F/x"),
+            o.LocalDelete("y", (("y", "F/y", "h-1"),), ()),
+        ],
     ),
     "local delete of a folder the server added to: the folder comes back": Case(
         [FOLDER], [FOLDER, f("n", "new", "1", parent="F")], [], [o.Mkdir(FOLDER, "F")]
