@@ -20,10 +20,11 @@ async def account(gql: GraphQLClient) -> Account:
 
 @pytest.fixture
 async def device(app: Starlette, account: Account, tmp_path: Path) -> AsyncIterator[MakeDevice]:
-    """Devices of `account`, each with a folder and a session of its own (and `faults`)."""
+    """Devices of `account` (or `user`), each with a folder and a session of its own (and
+    `faults`)."""
     clients: list[httpx.AsyncClient] = []
 
-    async def make(name: str, faults: Faults | None = None) -> Device:
+    async def make(name: str, faults: Faults | None = None, user: Account | None = None) -> Device:
         transport: httpx.AsyncBaseTransport = httpx.ASGITransport(
             app=app, client=("127.0.0.1", 51000)
         )
@@ -31,8 +32,9 @@ async def device(app: Starlette, account: Account, tmp_path: Path) -> AsyncItera
             transport = FaultyTransport(transport, faults)
         http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
         clients.append(http)
-        token = await login(http, account.username, account.password, name)
-        return Device(tmp_path / name, http, account.username, token)
+        user = user or account
+        token = await login(http, user.username, user.password, name)
+        return Device(tmp_path / name, http, user.username, token)
 
     yield make
     for http in clients:

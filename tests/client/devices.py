@@ -7,7 +7,6 @@ import random
 import unicodedata
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -18,7 +17,7 @@ from dropbox_lite.client.remote import Remote, node_of
 from dropbox_lite.client.scan import STATE_DIR
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats
-from dropbox_lite.client.tree import paths
+from dropbox_lite.client.tree import Node, paths
 
 
 class Faults:
@@ -138,9 +137,18 @@ async def server_tree(
     http: httpx.AsyncClient, token: str
 ) -> tuple[dict[str, str | None], set[str]]:
     """The server's live tree as path -> content hash (None: folder), and its ids."""
+    nodes, found = await server_nodes(http, token)
+    tree = {nfc(p): nodes[i].hash for i, p in found.items() if p}
+    return tree, set(found)
+
+
+async def server_nodes(
+    http: httpx.AsyncClient, token: str
+) -> tuple[dict[str, Node], dict[str, str]]:
+    """The nodes of the server's tree as its feed gives them, and id -> path of the live ones."""
     remote = Remote(http, token)
     cursor: str | None = None
-    nodes: dict[str, Any] = {}
+    nodes: dict[str, Node] = {}
     root = None
     while True:
         page = await remote.changes(cursor)
@@ -156,6 +164,4 @@ async def server_tree(
         if not page["hasMore"]:
             break
     assert root is not None
-    found = paths(nodes, root)
-    tree = {nfc(p): nodes[i].hash for i, p in found.items() if p}
-    return tree, set(found)
+    return nodes, paths(nodes, root)

@@ -1,6 +1,11 @@
 """The randomized multi-device simulation: offline operations on every device, then
 syncs in random order until quiet, with faults injected; invariants after every round.
 
+With several users (`Member`s) one folder is shared: every device converges to its own
+user's tree, the shared folder holds the same in every member's tree, and a member
+removed mid-run loses the folder on every device but keeps their own files (and the
+edits they had not synced yet).
+
 Run by tests/client/test_simulation.py (its environment variables make it bigger).
 """
 
@@ -10,6 +15,7 @@ import random
 import re
 import shutil
 import unicodedata
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +47,28 @@ class Report:
     kills: int = 0
     conflicts: int = 0
     lost_states: int = 0
+    removals: int = 0
+    removed_devices: int = 0
+
+
+@dataclass
+class Member:
+    """A user's devices (indexes into the simulation's list) and where the shared folder is
+    in their tree: it is never deleted, renamed or moved; a viewer changes nothing in it."""
+
+    devices: list[int]
+    shared: str | None = None
+    viewer: bool = False
+
+
+@dataclass
+class Removal:
+    """`member` (an index into the members) is removed from the shared folder in round
+    `round`, after the first pass of syncs; `run` does it on the server."""
+
+    round: int
+    member: int
+    run: Callable[[], Awaitable[None]]
 
 
 @dataclass
@@ -53,10 +81,21 @@ class _Round:
 
 
 class Simulation:
-    """Three (or more) devices of one account and one checker of the server."""
+    """Three (or more) devices of one account (or of several `members`) and one checker of
+    the server."""
 
-    def __init__(self, devices: list[Device], faults: Faults, seed: int) -> None:
+    def __init__(
+        self,
+        devices: list[Device],
+        faults: Faults,
+        seed: int,
+        *,
+        members: list[Member] | None = None,
+        removal: Removal | None = None,
+    ) -> None:
         self.devices = devices
+        self.members = members or [Member(list(range(len(devices))))]
+        self.removal = removal
         self.faults = faults
         self.rng = random.Random(seed)
         faults.rng = random.Random(seed + 1)
@@ -67,27 +106,48 @@ class Simulation:
         self.markers += 1
         return f"<m{self.markers}>".encode()
 
+    def member_of(self, index: int) -> Member:
+        return next(m for m in self.members if index in m.devices)
+
     async def run(self, rounds: int, ops_per_device: int, fault_every: int = 2) -> Report:
         for number in range(rounds):
             with_faults = fault_every > 0 and number % fault_every == fault_every - 1
-            await self.round(ops_per_device, with_faults)
+            removed = None
+            if self.removal is not None and self.removal.round == number:
+                removed = self.members[self.removal.member]
+            await self.round(ops_per_device, with_faults, removed)
         return self.report
 
-    async def round(self, ops_per_device: int, with_faults: bool) -> None:
+    async def round(
+        self, ops_per_device: int, with_faults: bool, removed: Member | None = None
+    ) -> None:
         record = _Round()
         written: set[bytes] = set()
         amnesiac: set[int] = set()
+        own_before: dict[str, str | None] = {}
+        if removed is not None:
+            own_before = self.outside(await self.tree_of(removed), removed.shared)
         for index, dev in enumerate(self.devices):
             view: dict[str, str | None] = dict(dev.base_paths())
-            if with_faults and self.rng.random() < 0.15:  # the state database is lost
+            member = self.member_of(index)
+            # A viewer's lost state turns its stale copies into local-only conflicted copies
+            # (the server refuses them); a removed member's would upload the whole folder.
+            keeps_state = member.viewer or member is removed
+            if with_faults and not keeps_state and self.rng.random() < 0.15:
                 self.report.lost_states += 1
                 amnesiac.add(index)
                 record.log.append(f"device{index} lost its state")
                 for extra in ("", "-wal", "-shm"):
                     (dev.folder / ".dropbox-lite" / f"state.db{extra}").unlink(missing_ok=True)
             record.touched[index] = set()
+            if member.shared is None:
+                area = "all"
+            elif member is removed:
+                area = "inside"  # its own files must come through the removal untouched
+            else:
+                area = "outside" if member.viewer else "all"
             for _ in range(self.rng.randint(1, ops_per_device)):
-                self.offline_op(index, dev.folder, view, record)
+                self.offline_op(index, dev.folder, view, record, area)
             if index in amnesiac:  # without a base its deletes cannot reach the server
                 record.deletes = [d for d in record.deletes if d[0] != index]
             present = {nfc(p.relative_to(dev.folder).as_posix()) for p in dev.folder.rglob("*")}
@@ -95,8 +155,19 @@ class Simulation:
                 record.deletes.remove(item)  # another entry under an equivalent name: an edit
                 record.touched[index] |= item[2]
             written |= self.markers_in(dev.folder) & self.fresh
-        await self.sync_until_quiet(with_faults)
+        fresh_of_removed: set[bytes] = set()
+        if removed is not None:
+            # Its deletes inside may never reach the server: the folder goes first.
+            record.deletes = [d for d in record.deletes if d[0] not in removed.devices]
+            for index in removed.devices:
+                fresh_of_removed |= self.markers_in(self.devices[index].folder) & self.fresh
+        await self.sync_until_quiet(with_faults, removed)
+        top = None
+        if removed is not None:
+            top, removed.shared = removed.shared, None
         await self.check(record, written)
+        if removed is not None and top is not None:
+            await self.check_removed(removed, top, own_before, fresh_of_removed)
         self.report.rounds += 1
 
     @property
@@ -105,8 +176,12 @@ class Simulation:
 
     round_start = 1
 
-    async def sync_until_quiet(self, with_faults: bool) -> None:
+    async def sync_until_quiet(self, with_faults: bool, removed: Member | None = None) -> None:
         for number in range(MAX_PASSES):
+            if number == 1 and removed is not None:
+                assert self.removal is not None
+                await self.removal.run()  # some of its devices synced this round, some not
+                self.report.removals += 1
             self.faults.rate = 0.06 if with_faults and number < 2 else 0.0
             quiet = True
             for dev in self.rng.sample(self.devices, len(self.devices)):
@@ -130,18 +205,47 @@ class Simulation:
                 return
         raise AssertionError(f"seed {self.report.seed}: no quiet pass after {MAX_PASSES}")
 
+    async def tree_of(self, member: Member) -> dict[str, str | None]:
+        first = self.devices[member.devices[0]]
+        tree, _ = await server_tree(first.http, first.token)
+        return tree
+
+    @staticmethod
+    def outside(tree: dict[str, str | None], top: str | None) -> dict[str, str | None]:
+        if top is None:
+            return dict(tree)
+        return {p: h for p, h in tree.items() if p != top and not p.startswith(top + "/")}
+
+    @staticmethod
+    def inside(tree: dict[str, str | None], top: str) -> dict[str, str | None]:
+        return {p[len(top) + 1 :]: h for p, h in tree.items() if p.startswith(top + "/")}
+
     async def check(self, record: _Round, written: set[bytes]) -> None:
         seed = self.report.seed
-        first = self.devices[0]
-        tree, live = await server_tree(first.http, first.token)
-        for dev in self.devices:
-            mine = local_tree(dev.folder)
-            diff = [
-                ("local", sorted(set(mine.items()) - set(tree.items()))),
-                ("server", sorted(set(tree.items()) - set(mine.items()))),
-            ]
-            assert mine == tree, f"seed {seed}: {dev.folder.name} differs: {diff}"
-        found = self.markers_in(first.folder)
+        live: set[str] = set()
+        found: set[bytes] = set()
+        shared: list[tuple[str, dict[str, str | None]]] = []
+        for member in self.members:
+            first = self.devices[member.devices[0]]
+            tree, ids = await server_tree(first.http, first.token)
+            live |= ids
+            for index in member.devices:
+                dev = self.devices[index]
+                mine = local_tree(dev.folder)
+                diff = [
+                    ("local", sorted(set(mine.items()) - set(tree.items()))),
+                    ("server", sorted(set(tree.items()) - set(mine.items()))),
+                ]
+                assert mine == tree, f"seed {seed}: {dev.folder.name} differs: {diff}"
+            found |= self.markers_in(first.folder)
+            if member.shared is not None:
+                assert tree.get(member.shared, "") is None, f"seed {seed}: no {member.shared}"
+                shared.append((first.username, self.inside(tree, member.shared)))
+        for username, contents in shared[1:]:
+            assert contents == shared[0][1], (
+                f"seed {seed}: {username} sees the shared folder otherwise than"
+                f" {shared[0][0]}: {sorted(set(contents.items()) ^ set(shared[0][1].items()))}"
+            )
         assert written <= found, f"seed {seed}: writes lost: {sorted(written - found)}"
         for index, entry, cover, _path in record.deletes:
             others = set().union(*(t for i, t in record.touched.items() if i != index))
@@ -151,6 +255,21 @@ class Simulation:
                 if entry in live:
                     print("\n".join(record.log))
                 assert entry not in live, f"seed {seed}: a delete of {entry} did not take effect"
+
+    async def check_removed(
+        self, member: Member, top: str, own_before: dict[str, str | None], fresh: set[bytes]
+    ) -> None:
+        """The removed member's tree keeps their own files as they were; of the shared folder
+        `top` only files with edits their devices had not synced are left (as their own)."""
+        seed = self.report.seed
+        tree = await self.tree_of(member)
+        assert self.outside(tree, top) == own_before, f"seed {seed}: own files changed"
+        first = self.devices[member.devices[0]].folder
+        for path, digest in self.inside(tree, top).items():
+            if digest is not None:
+                kept = set(MARKER.findall((first / top / path).read_bytes()))
+                assert kept & fresh, f"seed {seed}: {top}/{path} left behind after the removal"
+        self.report.removed_devices += len(member.devices)
 
     def markers_in(self, folder: Path) -> set[bytes]:
         found: set[bytes] = set()
@@ -162,16 +281,32 @@ class Simulation:
     # -- offline operations ------------------------------------------------------------
 
     def offline_op(
-        self, index: int, folder: Path, view: dict[str, str | None], record: _Round
+        self,
+        index: int,
+        folder: Path,
+        view: dict[str, str | None],
+        record: _Round,
+        area: str = "all",
     ) -> None:
-        """One random change made offline; `view` maps this device's paths to ids."""
+        """One random change made offline; `view` maps this device's paths to ids; `area`:
+        "all" but the shared folder itself, or only "inside" or "outside" of it."""
+        top = self.member_of(index).shared
         entries = sorted(
             p.relative_to(folder).as_posix()
             for p in folder.rglob("*")
             if ".dropbox-lite" not in p.relative_to(folder).parts
         )
-        files = [p for p in entries if (folder / p).is_file()]
         folders = ["", *(p for p in entries if (folder / p).is_dir())]
+        if top is not None:
+            within = [p for p in entries if p.startswith(top + "/")]
+            if area == "inside":
+                entries, folders = within, [top, *(p for p in folders if p in within)]
+            elif area == "outside":
+                entries = [p for p in entries if p != top and p not in within]
+                folders = [p for p in folders if p != top and p not in within]
+            else:
+                entries = [p for p in entries if p != top]
+        files = [p for p in entries if (folder / p).is_file()]
         kind = self.rng.choices(
             ["create", "edit", "delete", "rename", "move", "mkdir"], [3, 3, 2, 2, 2, 1]
         )[0]
