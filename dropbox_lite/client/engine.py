@@ -156,6 +156,7 @@ class Engine:
         """The remote tree after reading the feed to its end (reset on CURSOR_RESET)."""
         cursor = self.state.get("cursor")
         tree = self.state.remote()
+        known_root = self.state.get("root_id")
         while True:
             try:
                 page = await self.remote.changes(cursor)
@@ -165,7 +166,7 @@ class Engine:
                 self.reporter.warn("the server reset the change feed: reconciling by content")
                 if persist:
                     self.state.reset_remote()
-                cursor, tree = None, {}
+                cursor, tree, known_root = None, {}, None
                 continue
             upserts: list[Node] = []
             deleted: list[str] = []
@@ -177,7 +178,10 @@ class Engine:
                 else:
                     node = node_of(change["entry"])
                     if node.parent_id is None:
-                        root_id = node.id
+                        if known_root not in (None, node.id):
+                            # A mount reported as a root, say: syncing it would mix two trees.
+                            raise SyncError(f"the server's feed has a second root ({node.id})")
+                        root_id = known_root = node.id
                     upserts.append(node)
                     tree[node.id] = node
             if persist:

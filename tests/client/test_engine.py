@@ -355,3 +355,25 @@ async def test_a_name_this_filesystem_cannot_hold_is_skipped_with_a_warning(
     assert err.count("skipped odd name.txt: this filesystem cannot hold it") == 1
     tree, _ = await server_tree(one.http, one.token)
     assert sorted(tree) == ["fine.txt", "odd name.txt"]  # and nothing deleted on the server
+
+
+async def test_a_second_root_in_the_feed_stops_the_sync_and_changes_nothing(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = await device("one")
+    (one.folder / "a").write_text("a")
+    await one.sync()
+    real = Remote.changes
+
+    async def with_a_second_root(self: Remote, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        page = await real(self, *args, **kwargs)
+        entry = {"__typename": "Folder", "id": "elsewhere", "name": "", "parentId": None}
+        page["changes"].append({"kind": "UPSERTED", "id": "elsewhere", "entry": entry})
+        return page
+
+    monkeypatch.setattr(Remote, "changes", with_a_second_root)
+    with pytest.raises(SyncError, match="^the server's feed has a second root"):
+        await one.sync()
+    monkeypatch.undo()
+    assert (await one.sync()).changed == 0
+    assert local_tree(one.folder) == {"a": hash_bytes(b"a")}
