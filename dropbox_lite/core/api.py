@@ -83,6 +83,7 @@ class ErrorCode(enum.Enum):
     WRONG_PASSWORD = "WRONG_PASSWORD"
     NOT_FOUND = "NOT_FOUND"
     SIGNUP_REFUSED = "SIGNUP_REFUSED"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
 
 
 @strawberry.interface(description="An expected outcome that is not success.")
@@ -103,6 +104,7 @@ GRAPHQL_ERROR_CODES = frozenset(
     {
         "UNAUTHENTICATED",
         "NOT_FOUND",
+        "PERMISSION_DENIED",
         "BAD_USER_INPUT",
         "RATE_LIMITED",
         "SERVICE_UNAVAILABLE",

@@ -70,6 +70,15 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("owner_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="change_feed"
         ),
         IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+        # A member's feed reads one shared folder's changes (files/access.py).
+        IndexModel(
+            [("share_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="share_feed"
+        ),
+    ],
+    # Who is a member of which shared folder (files/members.py).
+    "memberships": [
+        IndexModel([("user_id", ASCENDING)], name="user"),
+        IndexModel([("share_id", ASCENDING)], name="share"),
     ],
     "revisions": [
         IndexModel([("entry_id", ASCENDING), ("rev", DESCENDING)], unique=True, name="entry_rev"),

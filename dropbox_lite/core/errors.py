@@ -90,6 +90,13 @@ class WrongPassword(DomainError):
     default_message = "Wrong password."
 
 
+class PermissionDenied(DomainError):
+    """Visible to the user, but not theirs to change (a viewer of a shared folder)."""
+
+    code = "PERMISSION_DENIED"
+    default_message = "You may look at this shared folder but not change it."
+
+
 class NotFound(DomainError):
     """Missing, or someone else's: the two are never told apart."""
 

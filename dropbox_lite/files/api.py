@@ -42,10 +42,89 @@ class Entry:
     async def path(self, info: Info) -> str:
         if self.visitor_path is not None:
             return self.visitor_path
-        owner_only(info, self.record.owner_id)
+        readers_only(info, self.record)
         return await service.entry_path(
             db=info.context.db, record=self.record, load=path_nodes(info).load
         )
+
+    @strawberry.field(
+        description="The shared folder this entry is (in), as you see it; null when not shared."
+    )
+    async def shared(self, info: Info) -> SharedInfo | None:
+        if self.visitor_path is not None:
+            return None
+        readers_only(info, self.record)
+        found = await shared_loader(info).load(self.record)
+        if found is None:
+            return None
+        owner = (await username_loader(info).load(found.owner_id)) or ""
+        role = MemberRole.EDITOR if found.role == "owner" else MemberRole(found.role)
+        return SharedInfo(
+            owner_username=owner,
+            your_role=role,
+            you_own=found.role == "owner",
+            folder_id=strawberry.ID(found.folder_id),
+        )
+
+
+@strawberry.enum(description="What a member of a shared folder may do.")
+class MemberRole(enum.Enum):
+    EDITOR = "editor"
+    VIEWER = "viewer"
+
+
+@strawberry.type(description="Another user, as members of a shared folder see them.")
+class Member:
+    username: str = strawberry.field(description="Their username.")
+
+
+@strawberry.type(description="The owner or a member of a shared folder.")
+class FolderMember:
+    user: Member = strawberry.field(description="Who.")
+    role: MemberRole = strawberry.field(description="What they may do (the owner: EDITOR).")
+    is_owner: bool = strawberry.field(description="The folder is theirs.")
+
+
+@strawberry.type(description="The shared folder an entry is (in), as the reader sees it.")
+class SharedInfo:
+    owner_username: str = strawberry.field(description="Whose folder it is.")
+    your_role: MemberRole = strawberry.field(description="What you may do (the owner: EDITOR).")
+    you_own: bool = strawberry.field(description="The shared folder is yours.")
+    folder_id: strawberry.ID = strawberry.field(
+        description="The shared folder as you see it (a member: the folder in their tree)."
+    )
+
+
+def shared_loader(info: Info) -> DataLoader[EntryRecord, service.SharedRecord | None]:
+    """This request's loader of what entries' shared folders are (Entry.shared)."""
+    loaders = info.context.loaders
+    loader: DataLoader[EntryRecord, service.SharedRecord | None] | None = loaders.get(
+        "files.shared"
+    )
+    if loader is None:
+        db, user = info.context.db, current_user_id(info)
+
+        async def batch(records: list[EntryRecord]) -> list[service.SharedRecord | None]:
+            return await service.shared_records(db=db, user_id=user, records=records)
+
+        loader = DataLoader(load_fn=batch, cache_key_fn=lambda r: (r.id, r.via))
+        loaders["files.shared"] = loader
+    return loader
+
+
+def username_loader(info: Info) -> DataLoader[str, str | None]:
+    """This request's loader of usernames by user id (members of shared folders)."""
+    loaders = info.context.loaders
+    loader: DataLoader[str, str | None] | None = loaders.get("files.usernames")
+    if loader is None:
+        db = info.context.db
+
+        async def batch(ids: list[str]) -> list[str | None]:
+            return await service.usernames(db=db, user_ids=ids)
+
+        loader = DataLoader(load_fn=batch)
+        loaders["files.usernames"] = loader
+    return loader
 
 
 def path_nodes(info: Info) -> DataLoader[str, service.PathNode | None]:
@@ -63,10 +142,11 @@ def path_nodes(info: Info) -> DataLoader[str, service.PathNode | None]:
     return loader
 
 
-def owner_only(info: Info, owner_id: str) -> None:
-    """NotFound unless the signed-in user owns the entry (a visitor never reads history)."""
+def readers_only(info: Info, record: EntryRecord) -> None:
+    """NotFound unless the entry was read for the signed-in user: theirs, or in a folder
+    shared with them (a share-link visitor never reads paths or history)."""
     user = info.context.user
-    if user is None or user.id != owner_id:
+    if user is None or (user.id != record.owner_id and record.via is None):
         raise errors.NotFound()
 
 
@@ -133,23 +213,45 @@ class Folder(Entry):
             str | None, strawberry.argument(description="`endCursor` of the previous page.")
         ] = None,
     ) -> EntryConnection:
-        db, owner, folder_id = info.context.db, self.record.owner_id, self.record.id
+        db, record = info.context.db, self.record
         page = await service.list_children(
             db=db,
-            user_id=owner,
-            folder_id=folder_id,
+            user_id=record.owner_id,
+            folder_id=record.id,
             first=or_default(first, 100),
             after=after,
             count=False,
-            folder=self.record,
+            folder=record,
         )
 
         async def count() -> int:
-            return await service.count_children(db=db, user_id=owner, folder_id=folder_id)
+            return await service.count_children(db=db, folder=record)
 
         connection = _connection(page, service.child_cursor)
         connection.counter = count
         return connection
+
+    @strawberry.field(
+        description="Who the shared folder it is (in) is shared with: the owner first, then "
+        "the members by username; empty when it is not shared."
+    )
+    async def members(self, info: Info) -> list[FolderMember]:
+        if self.visitor_path is not None:
+            return []
+        readers_only(info, self.record)
+        found = await service.member_list(info.context.db, self.record)
+        names = await username_loader(info).load_many([m.user_id for m in found])
+        listed = [
+            FolderMember(
+                user=Member(username=name or ""), role=MemberRole(m.role), is_owner=m.is_owner
+            )
+            for m, name in zip(found, names, strict=True)
+        ]
+        return listed[:1] + sorted(listed[1:], key=lambda m: m.user.username.lower())
+
+    @strawberry.field(description="The members without the owner (the owner's view of a share).")
+    async def shared_with(self, info: Info) -> list[FolderMember]:
+        return [m for m in await self.members(info) if not m.is_owner]
 
 
 @strawberry.type(description="One stored version of a file.")
@@ -159,11 +261,11 @@ class Revision:
     content_hash: str = strawberry.field(description="Dropbox content hash of its bytes, hex.")
     created_at: datetime = strawberry.field(description="When it was stored.")
     file_id: strawberry.Private[str]
-    owner_id: strawberry.Private[str]
+    entry: strawberry.Private[EntryRecord]
 
     @strawberry.field(description="A signed URL that downloads this revision for an hour.")
     def download_url(self, info: Info) -> str:
-        owner_only(info, self.owner_id)
+        readers_only(info, self.entry)
         return signed_download(info, file_id=self.file_id, rev=self.rev, expires_in=3600)
 
 
@@ -185,10 +287,10 @@ class File(Entry):
             int | None, strawberry.argument(description=f"At most {service.MAX_REVISIONS}.")
         ] = 20,
     ) -> list[Revision]:
-        owner_only(info, self.record.owner_id)
+        readers_only(info, self.record)
         records = await service.list_revisions(
             db=info.context.db,
-            user_id=self.record.owner_id,
+            user_id=current_user_id(info),
             file_id=self.record.id,
             first=or_default(first, 20),
         )
@@ -199,7 +301,7 @@ class File(Entry):
                 content_hash=r.content_hash,
                 created_at=r.created_at,
                 file_id=r.file_id,
-                owner_id=self.record.owner_id,
+                entry=self.record,
             )
             for r in records
         ]
@@ -212,7 +314,7 @@ class File(Entry):
             int | None, strawberry.argument(description="Seconds until the URL stops working.")
         ] = 3600,
     ) -> str:
-        owner_only(info, self.record.owner_id)
+        readers_only(info, self.record)
         return signed_download(
             info,
             file_id=self.record.id,
@@ -276,8 +378,14 @@ class NotFoundError(Error):
     pass
 
 
+@strawberry.type(description="You may see this (in a folder shared with you) but not change it.")
+class PermissionDeniedError(Error):
+    pass
+
+
 CreateFolderResult = Annotated[
-    Folder | NameTakenError | InvalidNameError, strawberry.union("CreateFolderResult")
+    Folder | NameTakenError | InvalidNameError | PermissionDeniedError,
+    strawberry.union("CreateFolderResult"),
 ]
 UploadFileResult = Annotated[
     File
@@ -286,26 +394,37 @@ UploadFileResult = Annotated[
     | QuotaExceededError
     | FileTooLargeError
     | InvalidNameError
-    | ChecksumMismatchError,
+    | ChecksumMismatchError
+    | PermissionDeniedError,
     strawberry.union("UploadFileResult"),
 ]
 RenameEntryResult = Annotated[
-    Folder | File | NameTakenError | InvalidNameError, strawberry.union("RenameEntryResult")
+    Folder | File | NameTakenError | InvalidNameError | PermissionDeniedError,
+    strawberry.union("RenameEntryResult"),
 ]
 MoveEntryResult = Annotated[
-    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError,
+    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError | PermissionDeniedError,
     strawberry.union("MoveEntryResult"),
 ]
 CopyEntryResult = Annotated[
-    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError | QuotaExceededError,
+    Folder
+    | File
+    | NameTakenError
+    | InvalidNameError
+    | InvalidMoveError
+    | QuotaExceededError
+    | PermissionDeniedError,
     strawberry.union("CopyEntryResult"),
 ]
-DeleteEntryResult = Annotated[Folder | File | NameTakenError, strawberry.union("DeleteEntryResult")]
+DeleteEntryResult = Annotated[
+    Folder | File | NameTakenError | PermissionDeniedError, strawberry.union("DeleteEntryResult")
+]
 RestoreEntryResult = Annotated[
-    Folder | File | NameTakenError, strawberry.union("RestoreEntryResult")
+    Folder | File | NameTakenError | PermissionDeniedError, strawberry.union("RestoreEntryResult")
 ]
 RestoreRevisionResult = Annotated[
-    File | NotFoundError | QuotaExceededError, strawberry.union("RestoreRevisionResult")
+    File | NotFoundError | QuotaExceededError | PermissionDeniedError,
+    strawberry.union("RestoreRevisionResult"),
 ]
 
 
@@ -360,6 +479,7 @@ _ERROR_TYPES: dict[type[errors.DomainError], tuple[type, ErrorCode]] = {
     errors.ChecksumMismatch: (ChecksumMismatchError, ErrorCode.CHECKSUM_MISMATCH),
     errors.InvalidMove: (InvalidMoveError, ErrorCode.INVALID_MOVE),
     errors.NotFound: (NotFoundError, ErrorCode.NOT_FOUND),
+    errors.PermissionDenied: (PermissionDeniedError, ErrorCode.PERMISSION_DENIED),
 }
 
 
@@ -500,7 +620,7 @@ class Mutation:
                 db=info.context.db, user_id=current_user_id(info), parent_id=parent_id, name=name
             )
         except errors.DomainError as e:
-            return error_type(e, (NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+            return error_type(e, (PermissionDeniedError, NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
         return folder_type(record)
 
     @strawberry.mutation(
@@ -553,6 +673,7 @@ class Mutation:
             return error_type(  # type: ignore[no-any-return]
                 e,
                 (
+                    PermissionDeniedError,
                     NameTakenError,
                     ConflictError,
                     QuotaExceededError,
@@ -570,7 +691,7 @@ class Mutation:
                 db=info.context.db, user_id=current_user_id(info), entry_id=id, name=name
             )
         except errors.DomainError as e:
-            return error_type(e, (NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+            return error_type(e, (PermissionDeniedError, NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
         return entry_type(record)
 
     @strawberry.mutation(
@@ -595,7 +716,7 @@ class Mutation:
             )
         except errors.DomainError as e:
             return error_type(  # type: ignore[no-any-return]
-                e, (NameTakenError, InvalidNameError, InvalidMoveError)
+                e, (PermissionDeniedError, NameTakenError, InvalidNameError, InvalidMoveError)
             )
         return entry_type(record)
 
@@ -622,7 +743,14 @@ class Mutation:
             )
         except errors.DomainError as e:
             return error_type(  # type: ignore[no-any-return]
-                e, (NameTakenError, InvalidNameError, InvalidMoveError, QuotaExceededError)
+                e,
+                (
+                    PermissionDeniedError,
+                    NameTakenError,
+                    InvalidNameError,
+                    InvalidMoveError,
+                    QuotaExceededError,
+                ),
             )
         return entry_type(record)
 
@@ -636,7 +764,8 @@ class Mutation:
                 db=info.context.db, user_id=current_user_id(info), entry_id=id
             )
         except errors.DomainError as e:
-            return error_type(e, (NameTakenError,))  # type: ignore[no-any-return]
+            refusals = (PermissionDeniedError, NameTakenError)
+            return error_type(e, refusals)  # type: ignore[no-any-return]
         return entry_type(record)
 
     @strawberry.mutation(
@@ -649,7 +778,8 @@ class Mutation:
                 db=info.context.db, user_id=current_user_id(info), entry_id=id
             )
         except errors.DomainError as e:
-            return error_type(e, (NameTakenError,))  # type: ignore[no-any-return]
+            refusals = (PermissionDeniedError, NameTakenError)
+            return error_type(e, refusals)  # type: ignore[no-any-return]
         return entry_type(record)
 
     @strawberry.mutation(
@@ -679,7 +809,7 @@ class Mutation:
                 db=db, user_id=user_id, file_id=file_id, rev=rev
             )
         except errors.DomainError as e:
-            return error_type(e, (NotFoundError, QuotaExceededError))  # type: ignore[no-any-return]
+            return error_type(e, (PermissionDeniedError, NotFoundError, QuotaExceededError))  # type: ignore[no-any-return]
         return file_type(record)
 
 

@@ -9,8 +9,8 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import store
-from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
+from dropbox_lite.files import access, store
+from dropbox_lite.files.records import EntryRecord, entry_record, now, oid, seen_as
 from dropbox_lite.sync import journal
 
 
@@ -60,27 +60,32 @@ async def root_id_of(*, db: Database, user_id: str) -> str:
     return str(await root_oid(db, oid(user_id)))
 
 
-async def folder_oid(db: Database, owner: ObjectId, folder_id: str | None) -> ObjectId:
-    """The id of a live folder of the owner (the root when None); NotFound otherwise.
+async def place(
+    db: Database, user: ObjectId, folder_id: str | None, *, write: bool = True
+) -> access.Place:
+    """A live folder the user may write into (the root when None); NotFound otherwise.
 
-    The root is not read: it always exists and is always live.
+    A mount stands for the shared folder behind it. The root is not read: it always
+    exists and is always live. With `write`, a viewer gets PermissionDenied.
     """
-    if folder_id is None:
-        return await root_oid(db, owner)
-    doc = await entry_doc(db, owner, folder_id)
-    if doc["is_file"]:
-        raise errors.NotFound()
-    return ObjectId(doc["_id"])
+    root = await root_oid(db, user) if folder_id is None else user
+    return await access.place(db, user, folder_id, root, write=write)
 
 
 async def entry_doc(
-    db: Database, user_oid: ObjectId, entry_id: str, *, include_trashed: bool = False
+    db: Database,
+    user_oid: ObjectId,
+    entry_id: str,
+    *,
+    include_trashed: bool = False,
+    write: bool = False,
 ) -> dict[str, Any]:
-    """The user's live entry document (or trashed too); NotFound otherwise."""
-    doc = await store.find_entry(db, user_oid, oid(entry_id), include_trashed=include_trashed)
-    if doc is None:
-        raise errors.NotFound()
-    return doc
+    """The live entry document the user may see (or trashed too); NotFound otherwise.
+
+    Their own, or one inside a folder shared with them (seen through their mount).
+    With `write`, a viewer of a shared folder gets PermissionDenied.
+    """
+    return await access.see(db, user_oid, entry_id, include_trashed=include_trashed, write=write)
 
 
 async def get_entry(
@@ -141,6 +146,9 @@ async def entry_path(
     parent: str | None = record.parent_id
     root = known_root(ObjectId(record.owner_id)) if ObjectId.is_valid(record.owner_id) else None
     for _ in range(MAX_PATH_DEPTH):
+        if record.via is not None and parent == record.share_id:
+            parent = record.via  # a member's path goes up through their mount
+            root = None
         if parent is None or (root is not None and parent == str(root)):
             break  # the root has no name in a path: not read
         node = await fetch(parent)
@@ -153,14 +161,32 @@ async def entry_path(
 
 async def child_by_name(*, db: Database, user_id: str, folder_id: str, name: str) -> EntryRecord:
     """The live, untrashed entry named `name` (ignoring case) in the user's folder; NotFound."""
-    if not ObjectId.is_valid(folder_id):
-        raise errors.NotFound()
-    doc = await store.find_live_child_by_key(
-        db, oid(user_id), ObjectId(folder_id), store.live_slot(name)
+    folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
+    return await child_named(db=db, folder=folder, name=name)
+
+
+async def contents_of(db: Database, folder: EntryRecord) -> tuple[ObjectId, ObjectId, EntryRecord]:
+    """Whose entries, in which folder, a folder's listing reads (a mount: its share's).
+
+    The record returned is the one whose view the children take.
+    """
+    if folder.mount_of is None:
+        return ObjectId(folder.owner_id), ObjectId(folder.id), folder
+    shared = await access.through_mount(
+        db,
+        ObjectId(folder.owner_id),
+        {"_id": ObjectId(folder.id), "mount_of": ObjectId(folder.mount_of)},
     )
+    return shared["owner_id"], shared["_id"], entry_record(shared)
+
+
+async def child_named(*, db: Database, folder: EntryRecord, name: str) -> EntryRecord:
+    """The live child named `name` of a folder the reader already holds; NotFound."""
+    owner, parent, view = await contents_of(db, folder)
+    doc = await store.find_live_child_by_key(db, owner, parent, store.live_slot(name))
     if doc is None:
         raise errors.NotFound()
-    return entry_record(doc)
+    return entry_record(seen_as(doc, view))
 
 
 async def resolve_path(
@@ -177,7 +203,7 @@ async def resolve_path(
     for part in (p for p in path.split("/") if p):
         if current.is_file:
             raise errors.NotFound()
-        current = await child_by_name(db=db, user_id=user_id, folder_id=current.id, name=part)
+        current = await child_named(db=db, folder=current, name=part)
     return current
 
 

@@ -12,9 +12,17 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names, store
-from dropbox_lite.files.entries import get_folder
-from dropbox_lite.files.records import EntryPage, EntryRecord, entry_record, oid
+from dropbox_lite.files import members, names, store
+from dropbox_lite.files.entries import contents_of, get_folder
+from dropbox_lite.files.records import (
+    ROLE,
+    VIA,
+    EntryPage,
+    EntryRecord,
+    entry_record,
+    oid,
+    seen_as,
+)
 
 MAX_PAGE = 1000
 MAX_SEARCH = 200
@@ -60,9 +68,9 @@ async def list_children(
     user (saves reading it again).
     """
     limit = _page_size(first)
-    if folder is None or folder.owner_id != user_id or folder.is_file:
+    if folder is None or folder.is_file:
         folder = await get_folder(db=db, user_id=user_id, folder_id=folder_id)
-    owner, parent = oid(user_id), ObjectId(folder.id)
+    owner, parent, view = await contents_of(db, folder)
     start: tuple[bool, str] | None = None
     if after is not None:
         value = _decode_cursor(after)
@@ -73,7 +81,7 @@ async def list_children(
     has_next = len(docs) > limit
     docs = docs[:limit]
     total = await store.count_children(db, owner, parent) if count else None
-    items = [entry_record(doc) for doc in docs]
+    items = [entry_record(seen_as(doc, view)) for doc in docs]
     return EntryPage(
         items=items,
         total_count=total,
@@ -84,9 +92,23 @@ async def list_children(
     )
 
 
-async def count_children(*, db: Database, user_id: str, folder_id: str) -> int:
-    """How many live children the user's folder has."""
-    return await store.count_children(db, oid(user_id), oid(folder_id))
+async def count_children(*, db: Database, folder: EntryRecord) -> int:
+    """How many live children a folder the reader holds has (a mount: its share's)."""
+    owner, parent, _ = await contents_of(db, folder)
+    return await store.count_children(db, owner, parent)
+
+
+async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, dict[str, Any]]:
+    """The user's memberships by shared folder (trash and search cover them too)."""
+    return {m["share_id"]: m for m in await members.of_user(db, user)}
+
+
+def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, dict[str, Any]]) -> Any:
+    share = doc.get("share_id")
+    membership = shared.get(share) if share is not None and doc["owner_id"] != user else None
+    if membership is None:
+        return doc
+    return {**doc, VIA: membership["mount_id"], ROLE: membership["role"]}
 
 
 def child_cursor(record: EntryRecord) -> str:
@@ -115,12 +137,14 @@ async def list_trash(
         if len(value) != 1 or not isinstance(value[0], str) or not ObjectId.is_valid(value[0]):
             raise errors.BadInput("This cursor is not valid.")
         before = ObjectId(value[0])
-    docs = await store.trash_page(db, owner, before=before, limit=limit + 1)
+    shared = await _shared_with(db, owner)
+    shares = list(shared)
+    docs = await store.trash_page(db, owner, before=before, limit=limit + 1, shares=shares)
     has_next = len(docs) > limit
     docs = docs[:limit]
-    total = await store.count_trash(db, owner)
+    total = await store.count_trash(db, owner, shares)
     return EntryPage(
-        items=[entry_record(d) for d in docs],
+        items=[entry_record(_seen(d, owner, shared)) for d in docs],
         total_count=total,
         start_cursor=_encode_cursor([str(docs[0]["_id"])]) if docs else None,
         end_cursor=_encode_cursor([str(docs[-1]["_id"])]) if docs else None,
@@ -139,5 +163,12 @@ async def search(*, db: Database, user_id: str, query: str, first: int = 50) -> 
     needle = names.name_key(query.strip())
     if not needle or limit == 0:
         return []
-    found = await store.find_by_name(db, oid(user_id), re.escape(needle), limit=limit)
-    return [entry_record(doc) for doc in found]
+    user = oid(user_id)
+    shared = await _shared_with(db, user)
+    found = await store.find_by_name(db, user, re.escape(needle), limit=limit, shares=list(shared))
+    # A shared folder itself is seen by its members as their mount (found by its name).
+    return [
+        entry_record(_seen(doc, user, shared))
+        for doc in found
+        if doc["owner_id"] == user or doc["_id"] not in shared
+    ]

@@ -13,6 +13,10 @@ from dropbox_lite.core import errors
 from dropbox_lite.files import blobs
 
 FALLBACK_MIME = "application/octet-stream"
+# Keys a document gets when a member sees it through their mount (files/access.py);
+# never stored.
+VIA = "_via"
+ROLE = "_role"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,10 @@ class EntryRecord:
     seq: int
     trashed_at: datetime | None = None
     trash_root: bool = False
+    share_id: str | None = None  # the shared folder it is (in), if any
+    mount_of: str | None = None  # a mount: the shared folder it stands for
+    via: str | None = None  # seen by a member: their mount (stands for share_id)
+    role: str = "owner"  # the role of whoever it was read for (owner, editor, viewer)
 
 
 @dataclass(frozen=True)
@@ -75,9 +83,17 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 def entry_record(doc: dict[str, Any]) -> EntryRecord:
+    """The record of a stored document, as its reader sees it (through a mount: VIA)."""
     blob_id = doc.get("blob_id")
     parent_id = doc.get("parent_id")
+    via = doc.get(VIA)
+    if via is not None and parent_id == doc.get("share_id"):
+        parent_id = via  # the top of a shared folder, seen in a member's tree
     created = _aware(doc["created_at"])
     modified = _aware(doc["modified_at"])
     assert created is not None and modified is not None
@@ -100,7 +116,18 @@ def entry_record(doc: dict[str, Any]) -> EntryRecord:
         seq=int(doc.get("seq", 0)),
         trashed_at=_aware(doc.get("trashed_at")),
         trash_root=bool(doc.get("trash_root", False)),
+        share_id=_str(doc.get("share_id")),
+        mount_of=_str(doc.get("mount_of")),
+        via=_str(via),
+        role=str(doc.get(ROLE, "owner")),
     )
+
+
+def seen_as(doc: dict[str, Any], record: EntryRecord) -> dict[str, Any]:
+    """`doc` seen by the reader of `record` (a child or a new state of what they saw)."""
+    if record.via is None:
+        return doc
+    return {**doc, VIA: ObjectId(record.via), ROLE: record.role}
 
 
 def revision_record(doc: dict[str, Any]) -> RevisionRecord:

@@ -196,7 +196,7 @@ async def commit_revision(
     *, db: Database, user_id: str, file_id: str, parent_rev: int, blob: blobs.BlobRecord
 ) -> EntryRecord:
     """Make stored bytes the file's next revision if it is still at `parent_rev` (Conflict)."""
-    current = await entry_doc(db, oid(user_id), file_id)
+    current = await entry_doc(db, oid(user_id), file_id, write=True)
     if not current["is_file"]:
         raise errors.NotFound()
     if current["rev"] != parent_rev:
@@ -215,7 +215,7 @@ async def restore_revision(*, db: Database, user_id: str, file_id: str, rev: int
     """Make an old revision's bytes the file's newest revision."""
     revision = await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)
     for _ in range(MAX_ATTEMPTS):
-        current = await entry_doc(db, oid(user_id), file_id)
+        current = await entry_doc(db, oid(user_id), file_id, write=True)
         if current.get("sha256") == revision.sha256:
             return entry_record(current)
         fields = {

@@ -16,6 +16,7 @@ seed's task names (and every other name callers use) are imported from here:
 - revisions: file history, fetch_file, committing and restoring revisions
 - writes: store_file with its write modes, conflicted copies
 - tree: create, rename, move, copy, trash, restore and purge entries
+- shares: folders shared with other users (members, mounts); access: who sees what
 
 Beneath them, store.py holds every query on entries and revisions and the one
 constructor of their documents; the services take and return records.
@@ -49,6 +50,7 @@ from dropbox_lite.files.listing import (
 from dropbox_lite.files.quota import forget_quotas, usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
+    VIA,
     EntryPage,
     EntryRecord,
     RevisionRecord,
@@ -71,6 +73,19 @@ from dropbox_lite.files.revisions import (
     read_file_bytes,
     restore_revision,
 )
+from dropbox_lite.files.shares import (
+    MemberRecord,
+    MountRecord,
+    SharedRecord,
+    add_member,
+    leave,
+    member_list,
+    mounts,
+    remove_member,
+    set_member_role,
+    shared_records,
+    usernames,
+)
 from dropbox_lite.files.tree import (
     copy_entry,
     create_folder,
@@ -83,7 +98,19 @@ from dropbox_lite.files.tree import (
 from dropbox_lite.files.writes import WRITE_MODES, store_conflicted_copy, store_file
 
 __all__ = [
+    "MemberRecord",
+    "MountRecord",
+    "SharedRecord",
+    "mounts",
+    "add_member",
+    "leave",
+    "member_list",
+    "remove_member",
+    "set_member_role",
+    "shared_records",
+    "usernames",
     "FALLBACK_MIME",
+    "VIA",
     "MAX_ATTEMPTS",
     "MAX_PAGE",
     "MAX_REVISIONS",

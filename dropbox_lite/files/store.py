@@ -69,6 +69,10 @@ class EntryDoc(TypedDict):
     sha256: NotRequired[str]
     blob_id: NotRequired[ObjectId | None]
     mime_type: NotRequired[str]
+    share_id: NotRequired[ObjectId | None]
+    left_share: NotRequired[ObjectId | None]
+    mount_of: NotRequired[ObjectId]
+    mount_owner: NotRequired[ObjectId]
 
 
 class RevisionDoc(TypedDict):
@@ -107,10 +111,14 @@ def new_entry(
     at: datetime,
     entry_id: ObjectId | None = None,
     file: dict[str, Any] | None = None,
+    share: ObjectId | None = None,
+    mount_of: tuple[ObjectId, ObjectId] | None = None,
 ) -> EntryDoc:
     """The one constructor of an entry document: live, at rev 1 (files) or 0 (folders).
 
     `file`: size, content_hash, sha256, blob_id and mime_type of a file's bytes.
+    `share`: the shared folder it is in; `mount_of`: the shared folder a mount stands
+    for, and its owner.
     """
     key = "" if parent is None else live_slot(name)
     doc: EntryDoc = {
@@ -137,6 +145,10 @@ def new_entry(
         doc["sha256"] = file["sha256"]
         doc["blob_id"] = file["blob_id"]
         doc["mime_type"] = file["mime_type"]
+    if share is not None:
+        doc["share_id"] = share
+    if mount_of is not None:
+        doc["mount_of"], doc["mount_owner"] = mount_of
     return doc
 
 
@@ -365,28 +377,54 @@ async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, 
 _TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": False}
 
 
+def _owned_or_shared(owner: ObjectId, shares: list[ObjectId]) -> dict[str, Any]:
+    """The owner's entries and those in the shared folders they are a member of."""
+    if not shares:
+        return {"owner_id": owner}
+    return {"$or": [{"owner_id": owner}, {"share_id": {"$in": shares}}]}
+
+
 async def trash_page(
-    db: Database, owner: ObjectId, *, before: ObjectId | None, limit: int
+    db: Database,
+    owner: ObjectId,
+    *,
+    before: ObjectId | None,
+    limit: int,
+    shares: list[ObjectId] | None = None,
 ) -> list[dict[str, Any]]:
-    """Up to `limit` entries deleted explicitly, newest first, older than `before`."""
-    query: dict[str, Any] = {"owner_id": owner, **_TRASH_ROOTS}
+    """Up to `limit` entries deleted explicitly, newest first, older than `before`.
+
+    With `shares`: also those deleted inside these shared folders.
+    """
+    query: dict[str, Any] = {**_owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
     if before is not None:
         query["_id"] = {"$lt": before}
     return [doc async for doc in db[ENTRIES].find(query).sort("_id", -1).limit(limit)]
 
 
-async def count_trash(db: Database, owner: ObjectId) -> int:
+async def count_trash(db: Database, owner: ObjectId, shares: list[ObjectId] | None = None) -> int:
     """How many entries the owner deleted explicitly (the trash's top level)."""
-    return int(await db[ENTRIES].count_documents({"owner_id": owner, **_TRASH_ROOTS}))
+    query = {**_owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
+    return int(await db[ENTRIES].count_documents(query))
 
 
-async def find_by_name(db: Database, owner: ObjectId, pattern: str, *, limit: int) -> list[Any]:
-    """Live entries (not the root) whose name key matches the regular expression, by name."""
+async def find_by_name(
+    db: Database,
+    owner: ObjectId,
+    pattern: str,
+    *,
+    limit: int,
+    shares: list[ObjectId] | None = None,
+) -> list[Any]:
+    """Live entries (not the root) whose name key matches the regular expression, by name.
+
+    With `shares`: also those inside these shared folders (not the folders themselves).
+    """
     cursor = (
         db[ENTRIES]
         .find(
             {
-                "owner_id": owner,
+                **_owned_or_shared(owner, shares or []),
                 "trashed": False,
                 "parent_id": {"$ne": None},
                 "name_key": {"$regex": pattern},
@@ -506,3 +544,38 @@ async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
         },
     )
     return bool(result.matched_count)
+
+
+# -- shared folders ---------------------------------------------------------------------
+
+
+async def mounts_of(db: Database, user: ObjectId) -> list[dict[str, Any]]:
+    """The user's mounts that are not purged (live or trashed with a folder of theirs)."""
+    query = {"owner_id": user, "mount_of": {"$exists": True}, "deleted": False}
+    return [doc async for doc in db[ENTRIES].find(query)]
+
+
+async def set_share(db: Database, ids: list[ObjectId], share: ObjectId | None) -> None:
+    """Mark entries as inside the shared folder `share` (None: inside none)."""
+    await db[ENTRIES].update_many({"_id": {"$in": ids}}, {"$set": {"share_id": share}})
+
+
+async def end_share(db: Database, share: ObjectId) -> None:
+    """Nothing is inside the shared folder `share` any more (its last member went)."""
+    await db[ENTRIES].update_many({"share_id": share}, {"$set": {"share_id": None}})
+
+
+async def restamp(
+    db: Database, entry: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None, seq: int
+) -> None:
+    """Move an entry that is not purged into the shared folder `share` (or out of `left`)."""
+    changes: dict[str, Any] = {"share_id": share, "seq": seq}
+    if left is not None:
+        changes["left_share"] = left
+    await db[ENTRIES].update_one({"_id": entry["_id"], "deleted": False}, {"$set": changes})
+
+
+async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, str]:
+    """The usernames of users (members of shared folders are shown by name)."""
+    cursor = db["users"].find({"_id": {"$in": user_ids}}, {"username": 1})
+    return {doc["_id"]: str(doc["username"]) async for doc in cursor}

@@ -12,10 +12,18 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names, store
-from dropbox_lite.files.entries import entry_doc, folder_oid, known_root, root_id_of
+from dropbox_lite.files import access, members, names, store
+from dropbox_lite.files.entries import entry_doc, known_root, place, root_oid
 from dropbox_lite.files.quota import release, reserve
-from dropbox_lite.files.records import EntryRecord, entry_record, mime_type_for, now, oid
+from dropbox_lite.files.records import (
+    ROLE,
+    VIA,
+    EntryRecord,
+    entry_record,
+    mime_type_for,
+    now,
+    oid,
+)
 from dropbox_lite.files.revisions import record_revision
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.sync import journal
@@ -93,12 +101,19 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
     return await store.entry_by_id(db, written["_id"], with_purged=False)
 
 
+def _view(doc: dict[str, Any], seen: dict[str, Any]) -> dict[str, Any]:
+    """`doc` as the reader of `seen` sees it (through their mount, if they did)."""
+    if VIA not in seen:
+        return doc
+    return {**doc, VIA: seen[VIA], ROLE: seen.get(ROLE)}
+
+
 async def _settled_record(db: Database, written: dict[str, Any]) -> EntryRecord:
     """The entry once settled (trashed with its new folder, maybe); NotFound when purged."""
     settled = await _settle(db, written)
     if settled is None:
         raise errors.NotFound("The folder was deleted meanwhile.")
-    return entry_record(settled)
+    return entry_record(_view(settled, written))
 
 
 async def settle_written(db: Database, written: dict[str, Any]) -> EntryRecord:
@@ -111,22 +126,27 @@ async def create_folder(
 ) -> EntryRecord:
     """A new empty folder; NameTaken or InvalidName otherwise."""
     name = names.validate_name(name)
-    owner = oid(user_id)
-    parent = await folder_oid(db, owner, parent_id)
+    into = await place(db, oid(user_id), parent_id)
     at = now()
     try:
-        async with journal.change(db=db, owner_id=owner) as seq:
+        async with journal.change(db=db, owner_id=into.owner) as seq:
             doc = store.new_entry(
-                owner=owner, parent=parent, name=name, is_file=False, seq=seq, at=at
+                owner=into.owner,
+                parent=into.folder,
+                name=name,
+                is_file=False,
+                seq=seq,
+                at=at,
+                share=into.share,
             )
             await store.insert_entry(db, doc)
     except DuplicateKeyError:
         raise errors.NameTaken() from None
-    return await _settled_record(db, dict(doc))
+    return await _settled_record(db, into.view(dict(doc)))
 
 
 async def _movable(db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
-    doc = await entry_doc(db, oid(user_id), entry_id)
+    doc = await entry_doc(db, oid(user_id), entry_id, write=True)
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be renamed, moved or deleted.")
     return doc
@@ -141,12 +161,21 @@ async def rename_entry(*, db: Database, user_id: str, entry_id: str, name: str) 
 
 
 async def _relocate(
-    db: Database, doc: dict[str, Any], *, parent: ObjectId, name: str
+    db: Database,
+    doc: dict[str, Any],
+    *,
+    parent: ObjectId,
+    name: str,
+    share: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Give the live entry `doc` a new folder and name, if it is still where it was."""
+    """Give the live entry `doc` a new folder and name, if it is still where it was.
+
+    `share`: new share fields (moving into or out of a shared folder).
+    """
     key = names.name_key(name)
     at = now()
     changes: dict[str, Any] = {"parent_id": parent, "name": name, "name_key": key, "slot": key}
+    changes.update(share or {})
     if doc["is_file"]:
         changes["mime_type"] = mime_type_for(name)
     try:
@@ -226,13 +255,29 @@ async def move_entry(
     *, db: Database, user_id: str, entry_id: str, parent_id: str, name: str | None = None
 ) -> EntryRecord:
     """Move an entry into another folder (never into itself or a descendant)."""
+    user = oid(user_id)
     doc = await _movable(db, user_id, entry_id)
-    target_id = await folder_oid(db, doc["owner_id"], parent_id)
+    into = await place(db, user, parent_id)
     name = names.validate_name(doc["name"] if name is None else name)
+    await _no_nesting(db, doc, into)
+    if into.owner != doc["owner_id"]:
+        # Between a member's own tree and a shared folder: a copy, then the original
+        # goes to the trash (of the side it was on), each side's quota and journal.
+        copied = await copy_entry(
+            db=db, user_id=user_id, entry_id=entry_id, parent_id=parent_id, name=name
+        )
+        await delete_entry(db=db, user_id=user_id, entry_id=entry_id)
+        return copied
+    target_id = into.folder
     async for ancestor in _ancestors(db, target_id):
         if ancestor == doc["_id"]:
             raise errors.InvalidMove()
-    moved = await _relocate(db, doc, parent=target_id, name=name)
+    left = access.zone(doc)
+    crossing = left != into.share and doc.get("share_id") != doc["_id"]
+    fields = {"share_id": into.share, "left_share": left} if crossing else None
+    moved = await _relocate(db, into.view(doc), parent=target_id, name=name, share=fields)
+    if crossing and not doc["is_file"]:
+        await _restamp_below(db, doc, share=into.share, left=left)
     if not doc["is_file"]:
         # The check above and the write are apart: a concurrent move of the target
         # (or one above it) into this folder can close a cycle meanwhile.
@@ -241,6 +286,30 @@ async def move_entry(
             await _revert_move(db, moved, doc)
             raise errors.InvalidMove()
     return await _settled_record(db, moved)
+
+
+async def _no_nesting(db: Database, doc: dict[str, Any], into: access.Place) -> None:
+    """InvalidMove when `doc` would put a shared folder (or a mount) into a shared folder."""
+    if into.share is None:
+        return
+    if doc.get("mount_of") is not None or doc.get("share_id") == doc["_id"]:
+        raise errors.InvalidMove("A shared folder cannot go into a shared folder.")
+    if not doc["is_file"] and access.zone(doc) is None:
+        for below in await _subtree(db, doc):
+            if below.get("mount_of") is not None or below.get("share_id") == below["_id"]:
+                raise errors.InvalidMove("This folder holds a shared folder; shares do not nest.")
+
+
+async def _restamp_below(
+    db: Database, top: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None
+) -> None:
+    """What is below `top` (just moved into or out of a shared folder) moves with it.
+
+    Each entry takes a new number, so the feeds of the members of both folders see it.
+    """
+    for entry in (await _subtree(db, top))[1:]:
+        async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
+            await store.restamp(db, entry, share=share, left=left, seq=seq)
 
 
 async def _subtree(
@@ -272,12 +341,16 @@ async def copy_entry(
     *, db: Database, user_id: str, entry_id: str, parent_id: str, name: str | None = None
 ) -> EntryRecord:
     """Copy a file or a folder tree; copies share blobs but count against the quota."""
-    owner = oid(user_id)
-    doc = await entry_doc(db, owner, entry_id)
+    user = oid(user_id)
+    doc = await entry_doc(db, user, entry_id)
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be copied.")
-    target_id = await folder_oid(db, owner, parent_id)
+    into = await place(db, user, parent_id)
+    owner, target_id = into.owner, into.folder
     name = names.validate_name(doc["name"] if name is None else name)
+    if doc.get("mount_of") is not None:
+        doc = await access.through_mount(db, user, doc)  # a mount's copy: what it shows
+    await _no_nesting(db, doc, into)
     if not doc["is_file"]:
         async for ancestor in _ancestors(db, target_id):
             if ancestor == doc["_id"]:
@@ -304,6 +377,7 @@ async def copy_entry(
                     at=at,
                     entry_id=new_ids[source["_id"]],
                     file=source if source["is_file"] else None,
+                    share=into.share,
                 )
                 await store.insert_entry(db, copy)
             if source["is_file"]:
@@ -312,7 +386,7 @@ async def copy_entry(
                     db, entry_id=copy["_id"], owner=owner, rev=1, fields=dict(copy), at=at
                 )
             if is_top:
-                top = dict(copy)
+                top = into.view(dict(copy))
     except DuplicateKeyError:
         await release(db, owner, total - copied)
         if top is None:
@@ -362,8 +436,13 @@ async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
 
 
 async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRecord:
-    """Move an entry to the trash; a folder goes with everything in it."""
+    """Move an entry to the trash; a folder goes with everything in it.
+
+    A mount is not trashed: deleting it leaves the shared folder (leave_mount).
+    """
     doc = await _movable(db, user_id, entry_id)
+    if doc.get("mount_of") is not None:
+        return await leave_mount(db, doc)
     at = now()
     owner: ObjectId = doc["owner_id"]
     changes = {
@@ -386,12 +465,18 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
 
     When its old folder is itself gone, it comes back into the root.
     """
-    owner = oid(user_id)
-    doc = await entry_doc(db, owner, entry_id, include_trashed=True)
+    doc = await entry_doc(db, oid(user_id), entry_id, include_trashed=True, write=True)
     if not doc["trashed"] or not doc.get("trash_root"):
         raise errors.NotFound("This entry is not in the trash.")
+    owner: ObjectId = doc["owner_id"]
     parent_live = await store.find_live_folder(db, owner, doc["parent_id"])
-    parent = doc["parent_id"] if parent_live else ObjectId(await root_id_of(db=db, user_id=user_id))
+    # Its folder gone, it comes back to the top of its shared folder, or the owner's root.
+    fallback = access.zone(doc)
+    if fallback is None or not await store.find_live_folder(db, owner, fallback):
+        fallback = await root_oid(db, owner)
+    parent = doc["parent_id"] if parent_live else fallback
+    left = access.zone(doc) if parent == fallback != access.zone(doc) else None
+    moved_out = {"share_id": None, "left_share": left} if left is not None else {}
     restored: dict[str, Any] | None = None
     for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
         key = names.name_key(candidate)
@@ -403,6 +488,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
             "trashed": False,
             "trash_root": False,
             "trashed_at": None,
+            **moved_out,
         }
         try:
             async with journal.change(db=db, owner_id=owner) as seq:
@@ -417,6 +503,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         raise errors.NameTaken()
     # The entry first, then what is below it: see _settle.
     await _restore_below(db, doc)
+    if left is not None and not doc["is_file"]:
+        await _restamp_below(db, doc, share=None, left=left)
     return await _settled_record(db, restored)
 
 
@@ -463,9 +551,46 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
 
     A tombstone stays so that the change feed can report the deletion.
     """
-    owner = oid(user_id)
-    doc = await entry_doc(db, owner, entry_id, include_trashed=True)
+    doc = await entry_doc(db, oid(user_id), entry_id, include_trashed=True)
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be purged.")
+    if VIA in doc:
+        raise errors.PermissionDenied("Only the owner of a shared folder deletes for good.")
+    if doc.get("mount_of") is not None:
+        await leave_mount(db, doc)
+        return True
     await _purge_tree(db, doc)
+    await _end_purged_shares(db, doc["owner_id"])
     return True
+
+
+async def leave_mount(db: Database, mount: dict[str, Any]) -> EntryRecord:
+    """Take the member's mount out of their tree and end their membership.
+
+    The mount is purged (its tombstone tells the member's feed); nothing of the
+    owner's changes. The last member to go ends the share.
+    """
+    share: ObjectId = mount["mount_of"]
+    await members.remove(db, share, mount["owner_id"])
+    async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:
+        await store.mark_purged(db, mount, seq=seq)
+    if await members.count(db, share) == 0:
+        await store.end_share(db, share)
+    return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
+
+
+async def _end_purged_shares(db: Database, owner: ObjectId) -> None:
+    """Shared folders of the owner that are purged lose their members and mounts;
+    mounts of the owner that are purged (with a folder of theirs) end their memberships."""
+    for membership in await members.of_user(db, owner):
+        if await store.entry_by_id(db, membership["mount_id"], with_purged=False) is None:
+            await members.remove(db, membership["share_id"], owner)
+    for membership in await members.of_owner(db, owner):
+        folder = await store.entry_by_id(db, membership["share_id"], with_purged=False)
+        if folder is not None:
+            continue
+        mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+        if mount is not None:
+            await leave_mount(db, mount)
+        else:
+            await members.remove(db, membership["share_id"], membership["user_id"])

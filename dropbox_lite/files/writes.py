@@ -10,7 +10,8 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, names, quota, store
-from dropbox_lite.files.entries import folder_oid, user_doc
+from dropbox_lite.files.access import Place
+from dropbox_lite.files.entries import place, user_doc
 from dropbox_lite.files.records import (
     EntryRecord,
     entry_record,
@@ -31,8 +32,7 @@ WRITE_MODES = ("add", "overwrite", "update")
 async def _insert_file(
     db: Database,
     *,
-    owner: ObjectId,
-    parent: ObjectId,
+    into: Place,
     name: str,
     fields: dict[str, Any],
     known: quota.Budget | None = None,
@@ -44,38 +44,39 @@ async def _insert_file(
     trashed with it, or purged (NotFound).
     """
     at = now()
+    owner = into.owner
     await quota.reserve(db, owner, fields["size"], known=known)
     try:
         async with journal.change(db=db, owner_id=owner) as seq:
             doc = store.new_entry(
                 owner=owner,
-                parent=parent,
+                parent=into.folder,
                 name=name,
                 is_file=True,
                 seq=seq,
                 at=at,
                 file={**fields, "mime_type": mime_type_for(name)},
+                share=into.share,
             )
             await store.insert_entry(db, doc)
     except BaseException:
         await quota.release(db, owner, fields["size"])
         raise
     await record_revision(db, entry_id=doc["_id"], owner=owner, rev=1, fields=fields, at=at)
-    return await settle_written(db, dict(doc))
+    return await settle_written(db, into.view(dict(doc)))
 
 
 async def _insert_with_names(
     db: Database,
     *,
-    owner: ObjectId,
-    parent: ObjectId,
+    into: Place,
     candidates: list[str] | Any,
     fields: dict[str, Any],
 ) -> EntryRecord:
     """Insert under the first free name of `candidates`; NameTaken when none is free."""
     for candidate in candidates:
         try:
-            return await _insert_file(db, owner=owner, parent=parent, name=candidate, fields=fields)
+            return await _insert_file(db, into=into, name=candidate, fields=fields)
         except DuplicateKeyError:
             continue
     raise errors.NameTaken()
@@ -110,8 +111,8 @@ async def store_file(
     if mode == "update" and parent_rev is None:
         raise errors.BadInput("mode UPDATE needs parentRev.")
     name = names.validate_name(name)
-    owner = oid(user_id)
-    parent = await folder_oid(db, owner, folder_id)
+    into = await place(db, oid(user_id), folder_id)
+    owner, parent = into.owner, into.folder
     known = await quota.budget(db, owner)
     freed = 0
     looked = False
@@ -140,9 +141,7 @@ async def store_file(
             current = await store.find_live_child(db, owner, parent, name)
         if current is None:
             try:
-                return await _insert_file(
-                    db, owner=owner, parent=parent, name=name, fields=fields, known=known
-                )
+                return await _insert_file(db, into=into, name=name, fields=fields, known=known)
             except DuplicateKeyError:
                 continue  # the name is taken: look at what has it
         if current["is_file"] and mode == "update":
@@ -154,31 +153,29 @@ async def store_file(
                 ),
             )
             if decision in (SyncDecision.NO_CHANGE, SyncDecision.SAME_CONTENT):
-                return entry_record(current)  # the same bytes: nothing to do
+                return entry_record(into.view(current))  # the same bytes: nothing to do
             if decision is SyncDecision.CONFLICT:
                 if autorename:
                     return await _conflicted_copy(
-                        db, owner=owner, parent=parent, name=name, fields=fields, username=username
+                        db, into=into, name=name, fields=fields, username=username
                     )
-                raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
+                raise errors.Conflict(
+                    current=entry_record(into.view(current)), your_parent_rev=parent_rev
+                )
             # FAST_FORWARD: only this device changed the file since parent_rev.
         elif reuse_identical and current["is_file"] and current.get("sha256") == blob.sha256:
-            return entry_record(current)  # the same bytes: nothing to do
+            return entry_record(into.view(current))  # the same bytes: nothing to do
         elif not current["is_file"] or mode == "add":
             if not autorename:
                 raise errors.NameTaken()
             return await _insert_with_names(
-                db,
-                owner=owner,
-                parent=parent,
-                candidates=names.autorename_candidates(name),
-                fields=fields,
+                db, into=into, candidates=names.autorename_candidates(name), fields=fields
             )
         updated = await new_revision(
             db, current=current, fields=fields, keep=settings.max_revisions_per_file, known=known
         )
         if updated is not None:
-            return entry_record(updated)
+            return entry_record(into.view(updated))
         # The file moved on between our read and our write: overwrite looks again,
         # update reports the conflict on the next pass.
     raise errors.Conflict("Too many concurrent writers; try again.")
@@ -187,19 +184,16 @@ async def store_file(
 async def _conflicted_copy(
     db: Database,
     *,
-    owner: ObjectId,
-    parent: ObjectId,
+    into: Place,
     name: str,
     fields: dict[str, Any],
     username: str | None,
 ) -> EntryRecord:
     if username is None:
-        username = str((await user_doc(db, owner))["username"])
+        username = str((await user_doc(db, into.owner))["username"])
     copy_name = names.conflicted_copy_name(name, username, now().date())
     candidates = [copy_name, *names.autorename_candidates(copy_name)]
-    return await _insert_with_names(
-        db, owner=owner, parent=parent, candidates=candidates, fields=fields
-    )
+    return await _insert_with_names(db, into=into, candidates=candidates, fields=fields)
 
 
 async def store_conflicted_copy(
@@ -212,9 +206,6 @@ async def store_conflicted_copy(
     username: str | None = None,
 ) -> EntryRecord:
     """Keep bytes already stored as "name (user's conflicted copy DATE)" (Sync's KEEP_BOTH)."""
-    owner = oid(user_id)
-    parent = await folder_oid(db, owner, folder_id)
+    into = await place(db, oid(user_id), folder_id)
     fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
-    return await _conflicted_copy(
-        db, owner=owner, parent=parent, name=name, fields=fields, username=username
-    )
+    return await _conflicted_copy(db, into=into, name=name, fields=fields, username=username)

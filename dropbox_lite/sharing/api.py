@@ -30,6 +30,7 @@ from dropbox_lite.files.api import (
     InvalidNameError,
     NameTakenError,
     NotFoundError,
+    PermissionDeniedError,
     QuotaExceededError,
     UploadFileResult,
     error_type,
@@ -147,7 +148,8 @@ class SharedEntry:
 
 
 CreateShareLinkResult = Annotated[
-    ShareLinkCreated | InvalidInputError, strawberry.union("CreateShareLinkResult")
+    ShareLinkCreated | InvalidInputError | PermissionDeniedError,
+    strawberry.union("CreateShareLinkResult"),
 ]
 SharedLinkResult = Annotated[
     SharedEntry | NotFoundError | PasswordRequiredError | WrongPasswordError | RateLimitedError,
@@ -308,6 +310,8 @@ class Mutation:
             return InvalidInputError(
                 message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
             )
+        except errors.PermissionDenied as e:
+            return PermissionDeniedError(message=e.message, code=ErrorCode.PERMISSION_DENIED)
         return ShareLinkCreated(
             link=share_link_type(created.link), url=created.url, token=created.token
         )

@@ -156,6 +156,10 @@ async def create_share_link(
     if access not in ACCESS_LEVELS:
         raise errors.InvalidInput("Access is VIEWER or EDITOR.", field="access")
     entry = await files_service.get_entry(db=db, user_id=user_id, entry_id=entry_id)
+    if entry.role == "viewer":
+        raise errors.PermissionDenied("A viewer of a shared folder cannot make links to it.")
+    if entry.mount_of is not None:
+        raise errors.PermissionDenied("Links to a folder shared with you are made by its owner.")
     at = now()
     if expires_at is not None:
         if expires_at.tzinfo is None:

@@ -171,6 +171,18 @@ def _after(seq: int, after_id: ObjectId | None) -> dict[str, Any]:
     return {"$or": [{"seq": {"$gt": seq}}, {"seq": seq, "_id": {"$gt": after_id}}]}
 
 
+def _scope(
+    owner_id: ObjectId, share: ObjectId | None, after: dict[str, Any], *, live: bool = False
+) -> list[dict[str, Any]]:
+    """The owner's entries after a position; with `share`, those in that shared folder
+    (or that left it, unless `live`)."""
+    if share is None:
+        return [{"owner_id": owner_id, **after}]
+    if live:
+        return [{"owner_id": owner_id, "share_id": share, **after}]
+    return [{"owner_id": owner_id, "$or": [{"share_id": share}, {"left_share": share}]}, after]
+
+
 async def scan(
     *,
     db: Database,
@@ -180,13 +192,18 @@ async def scan(
     bound: int,
     live: bool,
     limit: int,
+    share: ObjectId | None = None,
 ) -> list[dict[str, Any]]:
     """Up to `limit` entry documents after (seq, after_id) and at most `bound`, in order.
 
     `live` leaves out trashed entries and tombstones (an initial sync's snapshot).
+    `share`: only what is in that shared folder of the owner, or left it.
     """
     query: dict[str, Any] = {
-        "$and": [{"owner_id": owner_id, **_after(seq, after_id)}, {"seq": {"$lte": bound}}]
+        "$and": [
+            *_scope(owner_id, share, _after(seq, after_id), live=live),
+            {"seq": {"$lte": bound}},
+        ]
     }
     if live:
         query["trashed"] = False
@@ -197,10 +214,17 @@ async def scan(
 
 
 async def has_change(
-    *, db: Database, owner_id: ObjectId, seq: int, after_id: ObjectId | None, bound: int
+    *,
+    db: Database,
+    owner_id: ObjectId,
+    seq: int,
+    after_id: ObjectId | None,
+    bound: int,
+    share: ObjectId | None = None,
 ) -> bool:
-    """Whether any entry changed after (seq, after_id), at most `bound`."""
-    query = {"$and": [{"owner_id": owner_id, **_after(seq, after_id)}, {"seq": {"$lte": bound}}]}
+    """Whether any entry changed after (seq, after_id), at most `bound` (in `share`)."""
+    scope = _scope(owner_id, share, _after(seq, after_id))
+    query = {"$and": [*scope, {"seq": {"$lte": bound}}]}
     return await db[ENTRIES].find_one(query, {"_id": 1}) is not None
 
 

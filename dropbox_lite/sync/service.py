@@ -8,12 +8,21 @@ with a lower number than one already written is never skipped.
 
 A cursor is a signed position in that order: {v, u: user id, p: phase, s: seq,
 i: the last entry id served at `s` (None once all of `s` is served), b: bound,
-t: when a number at or below the position was known stable}. Phase "full" is an
-initial sync: the live entries whose seq is at most the bound taken when it began
-(the set can only shrink while it is paged, since every change takes a higher
-number); phase "inc" then serves every change above it. A cursor whose `t` is
+t: when a number at or below the position was known stable, m: a position of the
+same five parts per folder shared with the user}. Phase "full" is an initial
+sync: the live entries whose seq is at most the bound taken when it began (the set
+can only shrink while it is paged, since every change takes a higher number);
+phase "inc" then serves every change above it. A cursor whose `t` is
 older than the journal's retention may need deletion tombstones that upkeep has
 pruned (journal.prune_journal): it is refused with CURSOR_RESET.
+
+A member's feed covers their mounts too. Each shared folder is a part of the feed
+read from its owner's journal (the entries whose `share_id` is the folder, or whose
+`left_share` is: those moved out, reported DELETED). A page serves the user's own
+part first and then each mount's part, in the order of their ids, and a mount's
+part begins (with a full sync of its contents) only once the mount itself is served:
+a client always meets the mount before what is in it. A mount removed (the member
+left or was removed) is reported DELETED in the user's own part and its part ends.
 """
 
 from __future__ import annotations
@@ -102,8 +111,18 @@ class WaitRecord:
 # -- cursors ---------------------------------------------------------------------------
 
 
-def encode_cursor(signer: Signer, *, user_id: str, position: Position) -> str:
-    """The opaque, signed cursor for a position in a user's feed."""
+Parts = dict[ObjectId, Position]  # the position in each shared folder's part
+
+
+def _packed(position: Position) -> list[Any]:
+    after = str(position.after_id) if position.after_id else None
+    return [position.phase, position.seq, after, position.bound, position.issued]
+
+
+def encode_cursor(
+    signer: Signer, *, user_id: str, position: Position, parts: Parts | None = None
+) -> str:
+    """The opaque, signed cursor for a position in a user's feed (and in their mounts)."""
     payload = {
         "v": CURSOR_VERSION,
         "u": user_id,
@@ -113,6 +132,8 @@ def encode_cursor(signer: Signer, *, user_id: str, position: Position) -> str:
         "b": position.bound,
         "t": position.issued,
     }
+    if parts:
+        payload["m"] = {str(share): _packed(p) for share, p in parts.items()}
     return signer.sign(payload, purpose=CURSOR_PURPOSE)
 
 
@@ -122,6 +143,24 @@ def _is_int(value: Any) -> bool:
 
 def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
     """The position in a cursor; BadInput when forged, garbled or someone else's."""
+    return decode_parts(signer, user_id=user_id, cursor=cursor)[0]
+
+
+def _position(phase: Any, seq: Any, after: Any, bound: Any, issued: Any) -> Position:
+    valid = (
+        phase in ("full", "inc")
+        and _is_int(seq)
+        and _is_int(bound)
+        and _is_int(issued)
+        and (after is None or (isinstance(after, str) and ObjectId.is_valid(after)))
+    )
+    if not valid:
+        raise errors.BadInput("This cursor is not valid.")
+    return Position(phase, seq, ObjectId(after) if after else None, bound, issued)
+
+
+def decode_parts(signer: Signer, *, user_id: str, cursor: str) -> tuple[Position, Parts]:
+    """The positions in a cursor: the user's own part and each mount's part."""
     payload = signer.unsign(cursor, purpose=CURSOR_PURPOSE)
     if not isinstance(payload, dict) or payload.get("u") != user_id:
         raise errors.BadInput("This cursor is not valid.")
@@ -135,16 +174,16 @@ def decode_cursor(signer: Signer, *, user_id: str, cursor: str) -> Position:
         fields.get("b", -1),
     )
     issued = fields.get("t", -1) if payload.get("v") == CURSOR_VERSION else V1_ISSUED
-    valid = (
-        phase in ("full", "inc")
-        and _is_int(seq)
-        and _is_int(bound)
-        and _is_int(issued)
-        and (after is None or (isinstance(after, str) and ObjectId.is_valid(after)))
-    )
-    if not valid:
+    own = _position(phase, seq, after, bound, issued)
+    packed = fields.get("m", {})
+    if not isinstance(packed, dict):
         raise errors.BadInput("This cursor is not valid.")
-    return Position(phase, seq, ObjectId(after) if after else None, bound, issued)
+    parts: Parts = {}
+    for share, value in packed.items():
+        if not ObjectId.is_valid(share) or not isinstance(value, list) or len(value) != 5:
+            raise errors.BadInput("This cursor is not valid.")
+        parts[ObjectId(share)] = _position(*value)
+    return own, parts
 
 
 def _check_servable(*, numbers: journal.Numbers, position: Position, retention: timedelta) -> None:
@@ -172,29 +211,79 @@ def _page_size(first: int) -> int:
 
 
 def change_record(doc: dict[str, Any]) -> ChangeRecord:
-    """The change that reports an entry document's current state."""
-    parent = doc.get("parent_id")
-    gone = bool(doc.get("trashed")) or bool(doc.get("deleted"))
+    """The change that reports an entry document's current state (as its reader sees it)."""
+    record = files.entry_record(doc)
+    gone = record.trashed or record.deleted
     return ChangeRecord(
         kind=DELETED if gone else UPSERTED,
-        id=str(doc["_id"]),
-        parent_id=str(parent) if parent is not None else None,
-        entry=None if gone else files.entry_record(doc),
+        id=record.id,
+        parent_id=record.parent_id,
+        entry=None if gone else record,
     )
 
 
-async def _scan(
-    *, db: Database, owner_id: ObjectId, position: Position, bound: int, live: bool, room: int
-) -> list[dict[str, Any]]:
-    return await journal.scan(
-        db=db,
-        owner_id=owner_id,
-        seq=position.seq,
-        after_id=position.after_id,
-        bound=bound,
-        live=live,
-        limit=room + 1,
-    )
+async def _serve(
+    *,
+    db: Database,
+    owner_id: ObjectId,
+    position: Position,
+    numbers: journal.Numbers,
+    room: int,
+    read_at: int,
+    share: ObjectId | None = None,
+) -> tuple[list[dict[str, Any]], Position, bool]:
+    """Up to `room` documents of one part of the feed from `position`: (docs, end, more)."""
+
+    async def scan(at: Position, bound: int, live: bool, room: int) -> list[dict[str, Any]]:
+        return await journal.scan(
+            db=db,
+            owner_id=owner_id,
+            seq=at.seq,
+            after_id=at.after_id,
+            bound=bound,
+            live=live,
+            limit=room + 1,
+            share=share,
+        )
+
+    docs: list[dict[str, Any]] = []
+    if position.phase == "full":
+        found = await scan(position, position.bound, True, room)
+        if len(found) > room:
+            return found[:room], _resume("full", found[room - 1], position), True
+        docs.extend(found)
+        room -= len(found)
+        position = Position("inc", position.bound, None, position.bound, position.issued)
+        if room == 0:
+            return docs, position, True
+    # The numbers were read at the start of this request: what became stable since
+    # is served by the next page.
+    bound = max(numbers.stable, position.seq)
+    found = await scan(position, bound, False, room)
+    if len(found) > room:
+        docs.extend(found[:room])
+        return docs, _resume("inc", found[room - 1], position), True
+    docs.extend(found)
+    # Everything up to `bound` is served, and `bound` was stable at `read_at`.
+    issued = read_at if bound == numbers.stable else position.issued
+    return docs, Position("inc", bound, None, bound, issued), False
+
+
+def _followed(mounts: list[files.MountRecord], own: Position) -> dict[ObjectId, files.MountRecord]:
+    """The mounts whose parts the feed serves: live, and already served themselves."""
+    if own.phase == "full":
+        return {}
+    return {m.share_id: m for m in mounts if m.live and m.seq <= own.seq}
+
+
+def _through(mount: files.MountRecord, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """A document of a shared folder's part as its member sees it (None: not shown)."""
+    if doc["_id"] == mount.share_id:
+        return None  # the shared folder itself: the member sees their mount instead
+    seen = {**doc, files.VIA: mount.mount_id}
+    if doc.get("share_id") != mount.share_id:
+        seen["deleted"] = True  # moved out of the shared folder: gone for its members
+    return seen
 
 
 async def get_updated_files(
@@ -211,39 +300,45 @@ async def get_updated_files(
     owner_id = _owner(user_id)
     numbers = await journal.numbers(db=db, owner_id=owner_id)
     read_at = int(time.time())
+    parts: Parts = {}
     if cursor is None:
         position = Position("full", 0, None, numbers.stable, read_at)
     else:
-        position = decode_cursor(signer, user_id=user_id, cursor=cursor)
+        position, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
         _check_servable(numbers=numbers, position=position, retention=retention)
 
-    docs: list[dict[str, Any]] = []
-    if position.phase == "full":
-        found = await _scan(
-            db=db, owner_id=owner_id, position=position, bound=position.bound, live=True, room=room
-        )
-        if len(found) > room:
-            return _page(signer, user_id, found[:room], _resume("full", found[room - 1], position))
-        docs.extend(found)
-        room -= len(found)
-        position = Position("inc", position.bound, None, position.bound, position.issued)
-        if room == 0:
-            return _page(signer, user_id, docs, position, has_more=True)
-
-    # The numbers were read at the start of this request: what became stable since
-    # is served by the next page.
-    bound = max(numbers.stable, position.seq)
-    found = await _scan(
-        db=db, owner_id=owner_id, position=position, bound=bound, live=False, room=room
+    docs, position, more = await _serve(
+        db=db, owner_id=owner_id, position=position, numbers=numbers, room=room, read_at=read_at
     )
-    if len(found) > room:
-        docs.extend(found[:room])
-        return _page(signer, user_id, docs, _resume("inc", found[room - 1], position))
-    docs.extend(found)
-    # Everything up to `bound` is served, and `bound` was stable at `read_at`.
-    issued = read_at if bound == numbers.stable else position.issued
-    end = Position("inc", bound, None, bound, issued)
-    return _page(signer, user_id, docs, end, has_more=False)
+    room -= len(docs)
+    if more:
+        return _page(signer, user_id, docs, position, parts)
+    followed = _followed(await files.mounts(db=db, user_id=user_id), position)
+    served: Parts = {}
+    for share in sorted(followed):
+        mount, part = followed[share], parts.get(share)
+        if room == 0:
+            more = True
+            if part is not None:
+                served[share] = part
+            continue
+        owner_numbers = await journal.numbers(db=db, owner_id=mount.owner_id)
+        if part is None or max(part.seq, part.bound) > owner_numbers.top:
+            part = Position("full", 0, None, owner_numbers.stable, read_at)  # begin (again)
+        _check_servable(numbers=owner_numbers, position=part, retention=retention)
+        found, served[share], part_more = await _serve(
+            db=db,
+            owner_id=mount.owner_id,
+            position=part,
+            numbers=owner_numbers,
+            room=room,
+            read_at=read_at,
+            share=share,
+        )
+        room -= len(found)
+        more = more or part_more
+        docs.extend(seen for doc in found if (seen := _through(mount, doc)) is not None)
+    return _page(signer, user_id, docs, position, served, has_more=more)
 
 
 def _resume(phase: str, last: dict[str, Any], position: Position) -> Position:
@@ -255,6 +350,7 @@ def _page(
     user_id: str,
     docs: list[dict[str, Any]],
     position: Position,
+    parts: Parts,
     *,
     has_more: bool = True,
 ) -> ChangePageRecord:
@@ -267,7 +363,7 @@ def _page(
         latest[doc["_id"]] = doc
     return ChangePageRecord(
         changes=[change_record(doc) for doc in latest.values()],
-        cursor=encode_cursor(signer, user_id=user_id, position=position),
+        cursor=encode_cursor(signer, user_id=user_id, position=position, parts=parts),
         has_more=has_more,
     )
 
@@ -295,7 +391,9 @@ def wait_timeout(seconds: int) -> int:
     return min(seconds, MAX_WAIT_SECONDS)
 
 
-async def _has_changes(*, db: Database, owner_id: ObjectId, position: Position) -> bool:
+async def _has_changes(
+    *, db: Database, owner_id: ObjectId, position: Position, share: ObjectId | None = None
+) -> bool:
     if position.phase == "full":
         return True  # the initial sync is not finished: there is more to read now
     # An idle poll costs one query: no number above the cursor was even taken.
@@ -308,8 +406,32 @@ async def _has_changes(*, db: Database, owner_id: ObjectId, position: Position) 
     if bound <= position.seq and position.after_id is None:
         return False
     return await journal.has_change(
-        db=db, owner_id=owner_id, seq=position.seq, after_id=position.after_id, bound=bound
+        db=db,
+        owner_id=owner_id,
+        seq=position.seq,
+        after_id=position.after_id,
+        bound=bound,
+        share=share,
     )
+
+
+async def _feed_has_changes(
+    *, db: Database, user_id: str, owner_id: ObjectId, position: Position, parts: Parts
+) -> bool:
+    """Whether the user's feed (their own part, then each mount's) has anything new."""
+    if await _has_changes(db=db, owner_id=owner_id, position=position):
+        return True
+    if not parts:
+        # A mount's part begins in the page that serves the mount (or a later one,
+        # when that page is full and says so): with none, a new one is a change above.
+        return False
+    followed = _followed(await files.mounts(db=db, user_id=user_id), position)
+    if set(followed) != set(parts):
+        return True  # a mount's part to begin or to end
+    for share, mount in followed.items():
+        if await _has_changes(db=db, owner_id=mount.owner_id, position=parts[share], share=share):
+            return True
+    return False
 
 
 async def wait_for_changes(
@@ -330,7 +452,7 @@ async def wait_for_changes(
     global _waiters
     timeout = wait_timeout(timeout_seconds)
     owner_id = _owner(user_id)
-    position = decode_cursor(signer, user_id=user_id, cursor=cursor)
+    position, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
     numbers = await journal.numbers(db=db, owner_id=owner_id)
     _check_servable(numbers=numbers, position=position, retention=retention)
     mine = _waiters_by_user.get(user_id, 0)
@@ -341,7 +463,9 @@ async def wait_for_changes(
     try:
         deadline = time.monotonic() + timeout
         while True:
-            if await _has_changes(db=db, owner_id=owner_id, position=position):
+            if await _feed_has_changes(
+                db=db, user_id=user_id, owner_id=owner_id, position=position, parts=parts
+            ):
                 return WaitRecord(changed=True, backoff_seconds=0)
             left = deadline - time.monotonic()
             if left <= 0:

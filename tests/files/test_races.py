@@ -40,16 +40,16 @@ class HookedStream(Stream):
 
 def after_folder_check(monkeypatch: pytest.MonkeyPatch, hook: Hook) -> None:
     """Run `hook` once, right after tree's first check that the target folder is live."""
-    original = tree.folder_oid
+    original = tree.place
     pending: list[Hook] = [hook]
 
-    async def folder_oid(*args: Any) -> ObjectId:
-        found = await original(*args)
+    async def place(*args: Any, **kwargs: Any) -> Any:
+        found = await original(*args, **kwargs)
         if pending:
             await pending.pop()()
         return found
 
-    monkeypatch.setattr(tree, "folder_oid", folder_oid)
+    monkeypatch.setattr(tree, "place", place)
 
 
 async def doc(db: Database, entry_id: str | ObjectId) -> dict[str, Any]:

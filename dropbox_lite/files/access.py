@@ -1,0 +1,126 @@
+"""Who may see and change which entry: owners, and members of shared folders.
+
+A shared folder is one of its owner's folders; it and every entry below it carry
+`share_id` (the folder's id): the share's namespace. A member sees it through a
+*mount*, a folder of their own tree (`mount_of` = the share's id), and the entries
+inside by their real ids; their journal, quota and documents stay the owner's.
+A member never sees the shared folder's own id: the mount stands for it.
+
+`see` resolves an entry id for a user and `place` a target folder. A document
+seen through a mount carries the mount's id under VIA (never stored): records
+made from it show the mount as the parent of the share's top-level entries, and
+their paths go through it (records.entry_record).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import members, store
+from dropbox_lite.files.records import ROLE, VIA, oid
+
+OWNER = "owner"
+EDITOR = members.EDITOR
+VIEWER = members.VIEWER
+
+
+@dataclass(frozen=True)
+class Place:
+    """A folder that something is put into, as the writer sees it."""
+
+    owner: ObjectId  # whose journal, documents and quota the new entry goes into
+    folder: ObjectId
+    share: ObjectId | None  # the shared folder the new entry is in, if any
+    role: str
+    mount: ObjectId | None  # the writer's mount when they write into someone's share
+
+    def view(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """The document as the writer sees it (through their mount, if any)."""
+        return doc if self.mount is None else {**doc, VIA: self.mount}
+
+
+def zone(doc: dict[str, Any]) -> ObjectId | None:
+    """The shared folder the entry is inside (None for a shared folder itself)."""
+    share = doc.get("share_id")
+    return None if share is None or share == doc["_id"] else ObjectId(share)
+
+
+def must_write(role: str) -> None:
+    if role == VIEWER:
+        raise errors.PermissionDenied()
+
+
+async def see(
+    db: Database,
+    user: ObjectId,
+    entry_id: str,
+    *,
+    include_trashed: bool = False,
+    write: bool = False,
+) -> dict[str, Any]:
+    """The entry document the user may see (and change, with `write`); NotFound otherwise.
+
+    Seen through a mount, the document carries VIA and the member's ROLE. A viewer
+    asking to write gets PermissionDenied.
+    """
+    found = await store.entry_by_id(db, oid(entry_id), with_purged=False)
+    if found is None or (found["trashed"] and not include_trashed):
+        raise errors.NotFound()
+    if found["owner_id"] == user:
+        return found
+    share = found.get("share_id")
+    if share is None or share == found["_id"]:
+        raise errors.NotFound()  # not shared, or the shared folder's own id (see the mount)
+    membership = await members.find(db, share, user)
+    if membership is None:
+        raise errors.NotFound()
+    if write:
+        must_write(membership["role"])
+    return {**found, VIA: membership["mount_id"], ROLE: membership["role"]}
+
+
+def role(doc: dict[str, Any]) -> str:
+    """The role of the user who saw the document (see): owner unless seen through a mount."""
+    return str(doc.get(ROLE, OWNER))
+
+
+async def through_mount(db: Database, user: ObjectId, mount: dict[str, Any]) -> dict[str, Any]:
+    """The shared folder behind the user's mount, seen through it; NotFound when gone."""
+    share = mount["mount_of"]
+    membership = await members.find(db, share, user)
+    folder = await store.entry_by_id(db, share, with_purged=False)
+    if membership is None or folder is None or folder["trashed"]:
+        raise errors.NotFound()
+    return {**folder, VIA: mount["_id"], ROLE: membership["role"]}
+
+
+async def place(
+    db: Database, user: ObjectId, folder_id: str | None, root: ObjectId, *, write: bool = True
+) -> Place:
+    """The live folder `folder_id` (the user's root when None) as a place to write into.
+
+    `root` is the user's root folder id. NotFound when it is not a folder the user
+    can see; PermissionDenied when they may only look (with `write`).
+    """
+    if folder_id is None:
+        return Place(owner=user, folder=root, share=None, role=OWNER, mount=None)
+    doc = await see(db, user, folder_id)
+    if doc["is_file"]:
+        raise errors.NotFound()
+    if doc.get("mount_of") is not None:
+        doc = await through_mount(db, user, doc)
+    if write:
+        must_write(role(doc))
+    share = doc.get("share_id")
+    return Place(
+        owner=doc["owner_id"],
+        folder=doc["_id"],
+        share=None if share is None else ObjectId(share),
+        role=role(doc),
+        mount=doc.get(VIA),
+    )

@@ -1,0 +1,253 @@
+"""Shared folders in the tree: sharing a folder, its members' mounts, leaving it.
+
+The data model (files/access.py says how it is read): the shared folder and every
+entry below it carry `share_id`; each member has a membership (files/members.py)
+and a mount, a folder of their own tree that stands for the shared folder. Users
+are named by id here; sharing/folders.py turns usernames into ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from bson import ObjectId
+
+from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
+from dropbox_lite.files import access, members, names, store
+from dropbox_lite.files.entries import entry_doc, root_oid
+from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
+from dropbox_lite.files.store import DuplicateKeyError
+from dropbox_lite.files.tree import _subtree, leave_mount
+from dropbox_lite.sync import journal
+
+# Passes over a folder being shared that look for entries written into it meanwhile.
+MARK_ROUNDS = 3
+MAX_MOUNT_NAMES = 100
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    user_id: str
+    role: str  # editor or viewer (the owner: editor)
+    is_owner: bool
+
+
+@dataclass(frozen=True)
+class SharedRecord:
+    """What a reader is told about the shared folder an entry is in."""
+
+    share_id: str
+    owner_id: str
+    role: str  # the reader's: owner, editor or viewer
+    folder_id: str  # the shared folder as the reader sees it (a member: their mount)
+
+
+def _check_role(role: str) -> str:
+    if role not in members.ROLES:
+        raise errors.BadInput(f"role must be one of {', '.join(members.ROLES)}.")
+    return role
+
+
+async def owned_share(db: Database, user: ObjectId, folder_id: str) -> dict[str, Any]:
+    """The user's own folder to manage members of; PermissionDenied for a member."""
+    doc = await entry_doc(db, user, folder_id)
+    if VIA in doc or doc.get("mount_of") is not None:
+        raise errors.PermissionDenied("Only the folder's owner manages its members.")
+    if doc["is_file"]:
+        raise errors.InvalidInput("Only folders are shared with people; share a file by link.")
+    return doc
+
+
+async def _mark(db: Database, folder: dict[str, Any]) -> None:
+    """Mark the folder and everything in it as inside the share (nothing nests)."""
+    share = folder["_id"]
+    for _ in range(MARK_ROUNDS):
+        tree = await _subtree(db, folder)
+        nested = [
+            d for d in tree[1:] if d.get("mount_of") is not None or d.get("share_id") is not None
+        ]
+        if any(d.get("share_id") not in (None, share) for d in nested) or any(
+            d.get("mount_of") is not None for d in nested
+        ):
+            raise errors.InvalidInput(
+                "This folder holds a shared folder; shared folders do not nest."
+            )
+        unmarked = [d["_id"] for d in tree if d.get("share_id") != share]
+        if not unmarked:
+            return
+        await store.set_share(db, unmarked, share)
+
+
+async def _mount(
+    db: Database, *, member: ObjectId, share: ObjectId, owner: ObjectId, name: str
+) -> dict[str, Any]:
+    """The member's mount in their root, under the folder's name or a free variant."""
+    root = await root_oid(db, member)
+    for candidate in islice([name, *names.autorename_candidates(name)], MAX_MOUNT_NAMES):
+        at = now()
+        try:
+            async with journal.change(db=db, owner_id=member) as seq:
+                doc = store.new_entry(
+                    owner=member,
+                    parent=root,
+                    name=candidate,
+                    is_file=False,
+                    seq=seq,
+                    at=at,
+                    mount_of=(share, owner),
+                )
+                await store.insert_entry(db, doc)
+        except DuplicateKeyError:
+            continue
+        return dict(doc)
+    raise errors.NameTaken()
+
+
+async def add_member(
+    *, db: Database, owner_id: str, folder_id: str, member_id: str, role: str
+) -> EntryRecord:
+    """Share the owner's folder with a user: a membership and a mount in their root."""
+    owner, member = oid(owner_id), oid(member_id)
+    role = _check_role(role)
+    folder = await owned_share(db, owner, folder_id)
+    if folder["parent_id"] is None:
+        raise errors.InvalidInput("Your root folder cannot be shared; share a folder in it.")
+    if access.zone(folder) is not None:
+        raise errors.InvalidInput("This folder is inside a shared folder; shares do not nest.")
+    if member == owner:
+        raise errors.InvalidInput("You own this folder already.")
+    share: ObjectId = folder["_id"]
+    if await members.find(db, share, member) is not None:
+        raise errors.InvalidInput("This user is a member already; change their role instead.")
+    await _mark(db, folder)
+    mount = await _mount(db, member=member, share=share, owner=owner, name=folder["name"])
+    added = await members.add(
+        db,
+        share_id=share,
+        owner_id=owner,
+        user_id=member,
+        role=role,
+        mount_id=mount["_id"],
+        at=now(),
+    )
+    if not added:  # a concurrent add of the same member won: this mount goes again
+        async with journal.change(db=db, owner_id=member) as seq:
+            await store.mark_purged(db, mount, seq=seq)
+        raise errors.InvalidInput("This user is a member already; change their role instead.")
+    return entry_record({**folder, "share_id": share})
+
+
+async def set_member_role(
+    *, db: Database, owner_id: str, folder_id: str, member_id: str, role: str
+) -> EntryRecord:
+    """Change a member's role (editor or viewer); NotFound when they are not a member."""
+    role = _check_role(role)
+    folder = await owned_share(db, oid(owner_id), folder_id)
+    if not await members.set_role(db, folder["_id"], oid(member_id), role):
+        raise errors.NotFound("This user is not a member of this folder.")
+    return entry_record(folder)
+
+
+async def remove_member(*, db: Database, owner_id: str, folder_id: str, member_id: str) -> None:
+    """Take a member out: their mount leaves their tree; nothing of the owner's changes."""
+    folder = await owned_share(db, oid(owner_id), folder_id)
+    membership = await members.find(db, folder["_id"], oid(member_id))
+    if membership is None:
+        raise errors.NotFound("This user is not a member of this folder.")
+    mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+    if mount is None:
+        await members.remove(db, folder["_id"], oid(member_id))
+        return
+    await leave_mount(db, mount)
+
+
+async def leave(*, db: Database, user_id: str, folder_id: str) -> None:
+    """A member leaves a folder shared with them (by their mount's id, or an id inside)."""
+    user = oid(user_id)
+    doc = await entry_doc(db, user, folder_id)
+    if doc.get("mount_of") is None:
+        if VIA not in doc:
+            raise errors.InvalidInput("You own this folder; remove its members instead.")
+        doc = await entry_doc(db, user, str(doc[VIA]))
+    await leave_mount(db, doc)
+
+
+async def member_list(db: Database, folder: EntryRecord) -> list[MemberRecord]:
+    """The owner and members of the shared folder a folder is (in), owner first."""
+    share = folder.mount_of or folder.share_id
+    if share is None:
+        return []
+    found = await members.of_share(db, ObjectId(share))
+    if not found:
+        return []
+    owner = str(found[0]["owner_id"])
+    return [MemberRecord(user_id=owner, role=members.EDITOR, is_owner=True)] + [
+        MemberRecord(user_id=str(m["user_id"]), role=str(m["role"]), is_owner=False) for m in found
+    ]
+
+
+async def shared_records(
+    *, db: Database, user_id: str, records: list[EntryRecord]
+) -> list[SharedRecord | None]:
+    """For each record read by the user: the shared folder it is (in), or None (one query)."""
+    user = oid(user_id)
+    shares = {ObjectId(r.mount_of or r.share_id) for r in records if r.mount_of or r.share_id}
+    if not shares:
+        return [None] * len(records)
+    found = await members.of_shares(db, list(shares))
+    owners = {m["share_id"]: m["owner_id"] for m in found}
+    mine = {m["share_id"]: m for m in found if m["user_id"] == user}
+    result: list[SharedRecord | None] = []
+    for record in records:
+        share_text = record.mount_of or record.share_id
+        share = None if share_text is None else ObjectId(share_text)
+        owner = owners.get(share)
+        if share is None or owner is None:
+            result.append(None)  # not shared (any more)
+        elif owner == user:
+            result.append(SharedRecord(str(share), str(owner), access.OWNER, str(share)))
+        elif share in mine:
+            membership = mine[share]
+            result.append(
+                SharedRecord(
+                    str(share), str(owner), str(membership["role"]), str(membership["mount_id"])
+                )
+            )
+        else:
+            result.append(None)
+    return result
+
+
+@dataclass(frozen=True)
+class MountRecord:
+    """A member's mount, as their change feed follows it."""
+
+    mount_id: ObjectId
+    share_id: ObjectId
+    owner_id: ObjectId
+    seq: int  # the member's change number of the mount's latest change
+    live: bool  # not in the member's trash (with a folder of theirs)
+
+
+async def mounts(*, db: Database, user_id: str) -> list[MountRecord]:
+    """The user's mounts that are not purged (one query)."""
+    return [
+        MountRecord(
+            mount_id=doc["_id"],
+            share_id=doc["mount_of"],
+            owner_id=doc["mount_owner"],
+            seq=int(doc.get("seq", 0)),
+            live=not doc.get("trashed"),
+        )
+        for doc in await store.mounts_of(db, oid(user_id))
+    ]
+
+
+async def usernames(*, db: Database, user_ids: list[str]) -> list[str | None]:
+    """The username of each user id (None for none), in one query."""
+    wanted = [ObjectId(i) for i in user_ids if ObjectId.is_valid(i)]
+    found = await store.usernames(db, wanted)
+    return [found.get(ObjectId(i)) if ObjectId.is_valid(i) else None for i in user_ids]

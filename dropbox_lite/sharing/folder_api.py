@@ -1,0 +1,116 @@
+"""GraphQL face of folders shared with other users: members, roles, leaving."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from dropbox_lite.auth.api import InvalidInputError
+from dropbox_lite.core import errors
+from dropbox_lite.core.api import ErrorCode, Info, IsAuthenticated, current_user_id
+from dropbox_lite.files.api import (
+    Folder,
+    MemberRole,
+    NotFoundError,
+    PermissionDeniedError,
+    folder_type,
+)
+from dropbox_lite.sharing import folders
+
+ShareFolderResult = Annotated[
+    Folder | NotFoundError | InvalidInputError | PermissionDeniedError,
+    strawberry.union("ShareFolderResult"),
+]
+UpdateMemberResult = Annotated[
+    Folder | NotFoundError | InvalidInputError | PermissionDeniedError,
+    strawberry.union("UpdateMemberResult"),
+]
+
+_FOLDER = Annotated[
+    strawberry.ID, strawberry.argument(description="The shared folder (a member: their mount).")
+]
+_USERNAME = Annotated[str, strawberry.argument(description="The member's username.")]
+_ROLE = Annotated[MemberRole, strawberry.argument(description="EDITOR or VIEWER.")]
+
+
+def _refusal(
+    error: errors.DomainError,
+) -> NotFoundError | InvalidInputError | PermissionDeniedError:
+    if isinstance(error, errors.NotFound):
+        return NotFoundError(message=error.message, code=ErrorCode.NOT_FOUND)
+    if isinstance(error, errors.InvalidInput):
+        return InvalidInputError(message=error.message, code=ErrorCode.INVALID_INPUT, field=None)
+    if isinstance(error, errors.PermissionDenied):
+        return PermissionDeniedError(message=error.message, code=ErrorCode.PERMISSION_DENIED)
+    raise error
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Share your folder with another user; it appears in their root folder. "
+        "Shared folders do not nest.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def share_folder(
+        self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
+    ) -> ShareFolderResult:
+        try:
+            record = await folders.share_folder(
+                db=info.context.db,
+                user_id=current_user_id(info),
+                folder_id=str(folder_id),
+                username=username,
+                role=role.value,
+            )
+        except errors.DomainError as e:
+            return _refusal(e)
+        return folder_type(record)
+
+    @strawberry.mutation(
+        description="Change what a member of your shared folder may do.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def update_member(
+        self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
+    ) -> UpdateMemberResult:
+        try:
+            record = await folders.update_member(
+                db=info.context.db,
+                user_id=current_user_id(info),
+                folder_id=str(folder_id),
+                username=username,
+                role=role.value,
+            )
+        except errors.DomainError as e:
+            return _refusal(e)
+        return folder_type(record)
+
+    @strawberry.mutation(
+        description="Take a member out of your shared folder (it leaves their tree; "
+        "nothing of yours is deleted).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def remove_member(self, info: Info, folder_id: _FOLDER, username: _USERNAME) -> bool:
+        return await folders.remove_member(
+            db=info.context.db,
+            user_id=current_user_id(info),
+            folder_id=str(folder_id),
+            username=username,
+        )
+
+    @strawberry.mutation(
+        description="Leave a folder shared with you (it leaves your tree).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def leave_folder(self, info: Info, folder_id: _FOLDER) -> bool:
+        return await folders.leave_folder(
+            db=info.context.db, user_id=current_user_id(info), folder_id=str(folder_id)
+        )
+
+
+QUERIES: tuple[type, ...] = ()
+MUTATIONS: tuple[type, ...] = (Mutation,)
+SUBSCRIPTIONS: tuple[type, ...] = ()
+TYPES: tuple[type, ...] = ()
