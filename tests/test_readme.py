@@ -28,6 +28,7 @@ SECTIONS = (
     "Downloading files",
     "Sync protocol",
     "Sharing by link",
+    "Shared folders",
 )
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -92,6 +93,10 @@ def test_shell_examples_run_in_order_on_a_fresh_server(
         '"__typename":"ShareLinkCreated"',
         '"access":"EDITOR"',
         '"name":"report (1).pdf"',
+        '"role":"VIEWER","isOwner":false',
+        '"__typename":"PermissionDeniedError"',
+        '"path":"/Docs/draft.txt"',
+        '"shared":{"ownerUsername":"alice","yourRole":"EDITOR"}',
     ):
         assert expected in output, (expected, output[-3000:])
     uploaded = (tmp_path / "report.pdf").read_bytes()

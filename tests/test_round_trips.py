@@ -152,3 +152,41 @@ async def test_paths_cost_one_query_per_level_not_per_entry(
     # One batched query per level above the entries (e, d, c, b, a, the root).
     path_queries = measured.count - 7  # budget of the page itself today, see test_children_page
     assert path_queries <= 6, str(measured)
+
+
+SHARE = """
+mutation($f: ID!, $u: String!) {
+  shareFolder(folderId: $f, username: $u, role: EDITOR) { __typename }
+}
+"""
+
+
+async def test_changes_page_of_a_member_with_three_mounts(
+    trips: RoundTrips, account: Account
+) -> None:
+    # Three owners each share a folder with `account`; then each makes one change in it.
+    member = (await trips.gql.data(ME, token=account.token))["me"]["username"]
+    folders = []
+    for _ in range(3):
+        owner = await trips.gql.signup()
+        made = await trips.gql.data(CREATE_FOLDER, {"name": "team"}, token=owner.token)
+        folder_id = made["createFolder"]["id"]
+        shared = await trips.gql.data(SHARE, {"f": folder_id, "u": member}, token=owner.token)
+        assert shared["shareFolder"]["__typename"] == "Folder"
+        folders.append((owner, folder_id))
+    cursor = None
+    while True:  # the initial sync: the mounts, then their (empty) contents
+        page = (await trips.gql.data(CHANGES, {"cursor": cursor}, token=account.token))["changes"]
+        cursor = page["cursor"]
+        if not page["hasMore"]:
+            break
+    for owner, folder_id in folders:
+        await trips.gql.data(
+            CREATE_FOLDER, {"name": "inside", "parentId": folder_id}, token=owner.token
+        )
+    with trips.count() as measured:
+        data = await trips.gql.data(CHANGES, {"cursor": cursor}, token=account.token)
+    assert len(data["changes"]["changes"]) == 3
+    # The member's own part (2 for its numbers, 1 scan), their mounts (1), and per
+    # mount its owner's numbers (2) and one scan (1).
+    within(measured, measured.count, 4 + 3 * 3)
