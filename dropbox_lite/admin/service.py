@@ -112,6 +112,7 @@ async def delete_user(*, db: Database, user_id: str) -> dict[str, int]:
     """Remove the account and everything of theirs but blobs; documents removed per collection."""
     # Disabled first: no sign-in, and every session ended, while the files go.
     await auth_service.set_disabled(db=db, user_id=user_id, disabled=True)
+    await files_service.forget_user(db=db, user_id=user_id)
     owner = ObjectId(user_id)
     removed: dict[str, int] = {}
     for name in sorted(await db.db.list_collection_names()):

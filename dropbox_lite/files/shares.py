@@ -221,6 +221,22 @@ async def shared_records(
     return result
 
 
+async def forget_user(*, db: Database, user_id: str) -> None:
+    """Before an account goes: its shared folders leave their members' trees (their
+    feeds report the mounts DELETED), and it leaves the folders shared with it."""
+    user = oid(user_id)
+    for membership in await members.of_owner(db, user):
+        mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+        if mount is not None:
+            await leave_mount(db, mount)
+        else:
+            await members.remove(db, membership["share_id"], membership["user_id"])
+    for membership in await members.of_user(db, user):
+        await members.remove(db, membership["share_id"], user)
+        if await members.count(db, membership["share_id"]) == 0:
+            await store.end_share(db, membership["share_id"])
+
+
 @dataclass(frozen=True)
 class MountRecord:
     """A member's mount, as their change feed follows it."""

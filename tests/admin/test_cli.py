@@ -20,7 +20,7 @@ from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.db import Database
 from tests.admin.conftest import Admin
 from tests.auth.test_websocket import closed_with, signed_in_socket
-from tests.files.helpers import upload
+from tests.files.helpers import CREATE_FOLDER, upload
 from tests.support import GraphQLClient
 
 PASSWORD = "an admin-set password"
@@ -235,6 +235,42 @@ async def test_delete_user_removes_everything_of_theirs_but_blobs(
     live.forget_all()
     assert (await gql.data(ME, token=token))["me"] is None
     assert (await gql.data(ME, token=other.token))["me"]["username"] == "other-user"
+
+
+SHARE = """
+mutation($f: ID!, $u: String!) {
+  shareFolder(folderId: $f, username: $u, role: EDITOR) { __typename }
+}"""
+ROOT_NAMES = "query { me { root { children { edges { node { name } } } } } }"
+
+
+async def test_delete_user_ends_their_shared_folders_and_memberships(
+    admin: Admin, gql: GraphQLClient, db: Database
+) -> None:
+    await created(admin, "nora")
+    token = (await login(gql, "nora", PASSWORD))["token"]
+    member = await gql.signup("member-user", PASSWORD)
+    owner = await gql.signup("owner-user", PASSWORD)
+    made = await gql.data(CREATE_FOLDER, {"name": "Ours"}, token=token)
+    theirs = await gql.data(CREATE_FOLDER, {"name": "Theirs"}, token=owner.token)
+    for folder, by, to in (
+        (made["createFolder"]["id"], token, "member-user"),
+        (theirs["createFolder"]["id"], owner.token, "nora"),
+    ):
+        shared = await gql.data(SHARE, {"f": folder, "u": to}, token=by)
+        assert shared["shareFolder"]["__typename"] == "Folder"
+    ran = await admin("delete-user", "nora", "--yes")
+    assert ran.code == 0, ran
+    # Nora's folder left the member's tree; nora is no longer a member of Theirs.
+    listed = await gql.data(ROOT_NAMES, token=member.token)
+    assert listed["me"]["root"]["children"]["edges"] == []
+    assert await db["memberships"].count_documents({}) == 0
+    info = await gql.data(
+        "query($id: ID!) { folder(id: $id) { members { user { username } } } }",
+        {"id": theirs["createFolder"]["id"]},
+        token=owner.token,
+    )
+    assert info["folder"]["members"] == []
 
 
 async def test_invite_codes_sign_up_once(admin: Admin, client_with: Any, db: Database) -> None:
