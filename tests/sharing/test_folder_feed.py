@@ -1,0 +1,325 @@
+"""Shared folders in each member's change feed, long poll and subscription (issue 14)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from httpx_ws import AsyncWebSocketSession, aconnect_ws
+from httpx_ws.transport import ASGIWebSocketTransport
+from starlette.applications import Starlette
+
+from tests.sharing.folders_helpers import (
+    DELETE,
+    LEAVE,
+    MOVE,
+    REMOVE,
+    RENAME,
+    RESTORE,
+    Shared,
+    kinds,
+    listing,
+    mkdir,
+    mount_named,
+    poll,
+    put,
+    result_of,
+    share,
+    shared_folder,
+)
+from tests.support import Account, GraphQLClient
+from tests.sync.feed import FeedReader
+
+WAIT = """
+query Wait($cursor: String!, $timeout: Int) {
+  waitForChanges(cursor: $cursor, timeoutSeconds: $timeout) { changed backoffSeconds }
+}
+"""
+CHANGES = """
+query Changes($cursor: String) {
+  changes(cursor: $cursor, first: 2000) {
+    cursor hasMore
+    changes { kind id parentId entry { name path } }
+  }
+}
+"""
+SUBSCRIBE = """subscription($cursor: String) {
+  changes(cursor: $cursor) { cursor hasMore changes { kind id parentId } }
+}"""
+
+
+async def at_present(gql: GraphQLClient, account: Account) -> FeedReader:
+    """A reader of the account's feed that has read everything so far."""
+    reader = FeedReader(gql, account.token)
+    await reader.catch_up()
+    return reader
+
+
+def new_pages(reader: FeedReader, since: int) -> list[dict[str, Any]]:
+    return [change for page in reader.pages[since:] for change in page]
+
+
+async def root_of(gql: GraphQLClient, account: Account) -> str:
+    return str((await gql.data("{ folder { id } }", token=account.token))["folder"]["id"])
+
+
+async def visible(gql: GraphQLClient, account: Account) -> dict[str, str | None]:
+    """The account's live tree as GraphQL lists it: id -> parent id, the root included."""
+    root = await root_of(gql, account)
+    found: dict[str, str | None] = {root: None}
+    pending = [root]
+    while pending:
+        for node in await listing(gql, account, pending.pop()):
+            found[node["id"]] = node["parentId"]
+            if node["__typename"] == "Folder":
+                pending.append(node["id"])
+    return found
+
+
+async def with_viewer(gql: GraphQLClient, http: httpx.AsyncClient) -> tuple[Shared, Account, str]:
+    """An editor's share (`Shared`) with a VIEWER as well; the viewer and their mount."""
+    s = await shared_folder(gql, http, "EDITOR")
+    viewer = await gql.signup()
+    added = await share(gql, s.owner, s.folder_id, viewer.username, "VIEWER")
+    assert added["__typename"] == "Folder", added
+    return s, viewer, await mount_named(gql, viewer, "Projects")
+
+
+# --- the feed --------------------------------------------------------------------------------
+
+
+async def test_a_members_initial_sync_has_the_mount_then_its_contents(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    own = await put(http, s.member, b"own", "own.txt")
+    reader = await at_present(gql, s.member)
+    root = await root_of(gql, s.member)
+    assert reader.tree == {
+        root: None,
+        own: root,
+        s.mount_id: root,
+        s.a_id: s.mount_id,
+        s.sub_id: s.mount_id,
+        s.b_id: s.sub_id,
+    }
+    order = [change["id"] for page in reader.pages for change in page]
+    assert order.index(s.mount_id) < min(order.index(s.a_id), order.index(s.sub_id))
+    assert order.index(s.sub_id) < order.index(s.b_id)
+    assert s.folder_id not in reader.seen() and s.trashed_id not in reader.seen()
+    assert reader.tree == await visible(gql, s.member)
+    page = await gql.data(CHANGES, {"cursor": None}, token=s.member.token)
+    paths = {c["id"]: c["entry"]["path"] for c in page["changes"]["changes"]}
+    assert paths[s.mount_id] == "/Projects" and paths[s.b_id] == "/Projects/sub/b.txt"
+
+
+async def test_a_second_member_sees_the_first_members_changes_in_the_feed(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    watcher, owner = await at_present(gql, viewer), await at_present(gql, s.owner)
+
+    uploaded = await put(http, s.member, b"from the editor", "x.txt", s.mount_id)
+    await poll(watcher, lambda: uploaded in watcher.tree)
+    assert watcher.tree[uploaded] == viewer_mount
+    await poll(owner, lambda: uploaded in owner.tree)
+    assert owner.tree[uploaded] == s.folder_id
+
+    made = await mkdir(gql, s.member, "made", s.sub_id)
+    await result_of(gql, s.member, MOVE, id=uploaded, parentId=made)
+    await result_of(gql, s.member, DELETE, id=s.a_id)
+    await poll(watcher, lambda: watcher.tree.get(uploaded) == made and s.a_id not in watcher.tree)
+    assert watcher.tree[made] == s.sub_id and watcher.tree[uploaded] == made
+    assert kinds(watcher)[s.a_id] == "DELETED"
+    await result_of(gql, s.owner, RESTORE, id=s.a_id)
+    await poll(watcher, lambda: s.a_id in watcher.tree)
+    assert watcher.tree[s.a_id] == viewer_mount
+    assert watcher.tree == await visible(gql, viewer)
+
+
+async def test_the_owner_moving_entries_in_and_out_reaches_the_members_feed(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    loose = await put(http, s.owner, b"loose", "loose.txt")
+    reader = await at_present(gql, s.member)
+    assert loose not in reader.seen()
+    owner_root = await root_of(gql, s.owner)
+
+    await result_of(gql, s.owner, MOVE, id=s.sub_id, parentId=owner_root)
+    await result_of(gql, s.owner, MOVE, id=loose, parentId=s.folder_id)
+    await poll(reader, lambda: loose in reader.tree and s.sub_id not in reader.tree)
+    assert kinds(reader)[s.sub_id] == "DELETED"
+    assert reader.tree[loose] == s.mount_id
+    # The client drops the moved-out folder's contents with it; a fresh sync has none.
+    fresh = await at_present(gql, s.member)
+    assert s.sub_id not in fresh.tree and s.b_id not in fresh.tree
+    assert fresh.tree == await visible(gql, s.member)
+
+
+async def test_renaming_a_mount_is_in_the_members_feed_only(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, _ = await with_viewer(gql, http)
+    member, owner, other = (
+        await at_present(gql, s.member),
+        await at_present(gql, s.owner),
+        await at_present(gql, viewer),
+    )
+    read = [len(r.pages) for r in (member, owner, other)]
+    await result_of(gql, s.member, RENAME, id=s.mount_id, name="Renamed")
+    await member.catch_up()
+    assert [c["id"] for c in new_pages(member, read[0])] == [s.mount_id]
+    # changes(cursor) reads the database: a change would be there already.
+    await owner.catch_up()
+    await other.catch_up()
+    assert new_pages(owner, read[1]) == [] and new_pages(other, read[2]) == []
+
+
+@pytest.mark.parametrize("how", ["removeMember", "leaveFolder", "deleteEntry on the mount"])
+async def test_a_member_who_loses_the_folder_sees_the_mount_deleted_and_keeps_their_files(
+    gql: GraphQLClient, http: httpx.AsyncClient, how: str
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    own_folder = await mkdir(gql, s.member, "Mine")
+    own = await put(http, s.member, b"own", "own.txt", own_folder)
+    added = await put(http, s.member, b"added", "added.txt", s.mount_id)
+    reader = await at_present(gql, s.member)
+    owner = await at_present(gql, s.owner)
+    read = len(owner.pages)
+
+    if how == "removeMember":
+        variables = {"folderId": s.folder_id, "username": s.member.username}
+        assert await gql.data(REMOVE, variables, token=s.owner.token) == {"removeMember": True}
+    elif how == "leaveFolder":
+        assert await gql.data(LEAVE, {"folderId": s.mount_id}, token=s.member.token) == {
+            "leaveFolder": True
+        }
+    else:
+        await result_of(gql, s.member, DELETE, id=s.mount_id)
+
+    await poll(reader, lambda: s.mount_id not in reader.tree)
+    assert kinds(reader)[s.mount_id] == "DELETED"
+    assert reader.tree[own] == own_folder and reader.tree[own_folder] is not None
+    fresh = await at_present(gql, s.member)
+    root = await root_of(gql, s.member)
+    assert fresh.tree == {root: None, own_folder: root, own: own_folder}
+    assert fresh.tree == await visible(gql, s.member)
+    # Nothing of the owner's was deleted.
+    await owner.catch_up()
+    assert [c for c in new_pages(owner, read) if c["kind"] == "DELETED"] == []
+    assert {s.a_id, s.sub_id, s.b_id, added} <= set(owner.tree)
+
+
+async def test_an_incremental_member_feed_ends_where_a_fresh_sync_does(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, _ = await with_viewer(gql, http)
+    editor, watcher = await at_present(gql, s.member), await at_present(gql, viewer)
+    owner_root = await root_of(gql, s.owner)
+    made = await mkdir(gql, s.member, "made", s.mount_id)
+    first = await put(http, s.member, b"1", "1.txt", made)
+    await put(http, s.owner, b"2", "2.txt", s.sub_id)
+    await result_of(gql, s.member, RENAME, id=s.b_id, name="bee.txt")
+    await result_of(gql, s.owner, MOVE, id=first, parentId=s.sub_id)
+    await result_of(gql, s.member, DELETE, id=made)
+    await result_of(gql, s.owner, RESTORE, id=s.trashed_id)
+    await result_of(gql, s.owner, MOVE, id=s.a_id, parentId=owner_root)
+    await result_of(gql, s.member, RENAME, id=s.mount_id, name="Mine now")
+    work = await mkdir(gql, viewer, "Work")
+    await result_of(gql, viewer, MOVE, id=await mount_named(gql, viewer, "Projects"), parentId=work)
+    for account, reader in ((s.member, editor), (viewer, watcher)):
+        expected = await visible(gql, account)
+
+        def caught_up(reader: FeedReader = reader, expected: dict[str, Any] = expected) -> bool:
+            return reader.tree == expected
+
+        await poll(reader, caught_up)
+        assert reader.tree == expected
+        assert (await at_present(gql, account)).tree == expected
+
+
+# --- long poll and subscription --------------------------------------------------------------
+
+
+async def test_wait_for_changes_wakes_for_another_members_upload(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    reader = await at_present(gql, viewer)
+    cursor = reader.cursor
+    quiet = await gql.data(WAIT, {"cursor": cursor, "timeout": 1}, token=viewer.token)
+    assert quiet["waitForChanges"]["changed"] is False
+
+    async def upload_soon() -> str:
+        await asyncio.sleep(0.3)
+        return await put(http, s.member, b"late", "late.txt", s.mount_id)
+
+    writer = asyncio.create_task(upload_soon())
+    woke = await gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=viewer.token)
+    uploaded = await writer
+    assert woke["waitForChanges"]["changed"] is True
+    await poll(reader, lambda: uploaded in reader.tree)
+    assert reader.tree[uploaded] == viewer_mount
+
+
+@contextlib.asynccontextmanager
+async def subscribed(
+    app: Starlette, account: Account, cursor: str | None
+) -> AsyncIterator[AsyncWebSocketSession]:
+    """A `changes` subscription (graphql-transport-ws) of the account from `cursor`."""
+    transport = ASGIWebSocketTransport(app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        async with aconnect_ws(
+            "http://testserver/graphql", client, subprotocols=["graphql-transport-ws"]
+        ) as ws:
+            await ws.send_json(
+                {"type": "connection_init", "payload": {"Authorization": f"Bearer {account.token}"}}
+            )
+            ack = await ws.receive_json(timeout=5)
+            assert ack["type"] == "connection_ack", ack
+            await ws.send_json(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": SUBSCRIBE, "variables": {"cursor": cursor}},
+                }
+            )
+            yield ws
+
+
+async def changes_until(ws: AsyncWebSocketSession, wanted: str) -> list[dict[str, Any]]:
+    """Pushed changes up to and including the page that has `wanted` (5 s a page at most)."""
+    seen: list[dict[str, Any]] = []
+    while wanted not in {change["id"] for change in seen}:
+        message = await ws.receive_json(timeout=5)
+        assert message["type"] == "next", message
+        assert "errors" not in message["payload"], message
+        seen.extend(message["payload"]["data"]["changes"]["changes"])
+    return seen
+
+
+async def test_the_subscription_pushes_another_members_upload_and_stops_after_removal(
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    latest = (await gql.data("{ latestCursor }", token=viewer.token))["latestCursor"]
+    async with subscribed(app, viewer, latest) as ws:
+        uploaded = await put(http, s.member, b"pushed", "pushed.txt", s.mount_id)
+        pushed = await changes_until(ws, uploaded)
+        assert {"kind": "UPSERTED", "id": uploaded, "parentId": viewer_mount} in pushed
+
+        variables = {"folderId": s.folder_id, "username": viewer.username}
+        assert await gql.data(REMOVE, variables, token=s.owner.token) == {"removeMember": True}
+        gone = await changes_until(ws, viewer_mount)
+        assert [c["kind"] for c in gone if c["id"] == viewer_mount] == ["DELETED"]
+
+        after = await put(http, s.member, b"after", "after.txt", s.mount_id)
+        marker = await put(http, viewer, b"mine", "marker.txt")
+        later = await changes_until(ws, marker)
+        assert after not in {change["id"] for change in later}, later
+    assert after not in str(await gql.data(CHANGES, {"cursor": latest}, token=viewer.token))
