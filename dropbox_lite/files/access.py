@@ -89,12 +89,17 @@ def role(doc: dict[str, Any]) -> str:
     return str(doc.get(ROLE, OWNER))
 
 
-async def through_mount(db: Database, user: ObjectId, mount: dict[str, Any]) -> dict[str, Any]:
-    """The shared folder behind the user's mount, seen through it; NotFound when gone."""
+async def through_mount(
+    db: Database, user: ObjectId, mount: dict[str, Any], *, live: bool = True
+) -> dict[str, Any]:
+    """The shared folder behind the user's mount, seen through it; NotFound when gone.
+
+    Without `live`, also while its owner has it in the trash (a mount then lists empty).
+    """
     share = mount["mount_of"]
     membership = await members.find(db, share, user)
     folder = await store.entry_by_id(db, share, with_purged=False)
-    if membership is None or folder is None or folder["trashed"]:
+    if membership is None or folder is None or (live and folder["trashed"]):
         raise errors.NotFound()
     return {**folder, VIA: mount["_id"], ROLE: membership["role"]}
 

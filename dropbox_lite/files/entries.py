@@ -176,6 +176,7 @@ async def contents_of(db: Database, folder: EntryRecord) -> tuple[ObjectId, Obje
         db,
         ObjectId(folder.owner_id),
         {"_id": ObjectId(folder.id), "mount_of": ObjectId(folder.mount_of)},
+        live=False,
     )
     return shared["owner_id"], shared["_id"], entry_record(shared)
 
