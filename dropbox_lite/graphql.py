@@ -51,6 +51,7 @@ FIELD_LIMITS = {
     "uploadToShareLink": 1,
     "waitForChanges": 1,
     "createShareLink": 2,
+    "shareFolder": 2,
     "resolveConflict": 1,
     "changes": 2,
     "search": 2,

@@ -26,6 +26,8 @@ from dropbox_lite.sync import journal
 # Passes over a folder being shared that look for entries written into it meanwhile.
 MARK_ROUNDS = 3
 MAX_MOUNT_NAMES = 100
+# Members of one shared folder (its owner aside): a folder is not a mailing list.
+MAX_MEMBERS = 100
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ async def add_member(
     share: ObjectId = folder["_id"]
     if await members.find(db, share, member) is not None:
         raise errors.InvalidInput("This user is a member already; change their role instead.")
+    if await members.count(db, share) >= MAX_MEMBERS:
+        raise errors.InvalidInput(f"A folder is shared with at most {MAX_MEMBERS} people.")
     await _mark(db, folder)
     mount = await _mount(db, member=member, share=share, owner=owner, name=folder["name"])
     added = await members.add(
