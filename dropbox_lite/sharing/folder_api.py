@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
@@ -16,6 +17,7 @@ from dropbox_lite.files.api import (
     PermissionDeniedError,
     folder_type,
 )
+from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import folders
 
 ShareFolderResult = Annotated[
@@ -46,6 +48,27 @@ def _refusal(
     raise error
 
 
+async def _membership(
+    info: Info,
+    change: Callable[..., Awaitable[EntryRecord]],
+    folder_id: strawberry.ID,
+    username: str,
+    role: MemberRole,
+) -> Folder | NotFoundError | InvalidInputError | PermissionDeniedError:
+    """Add a member or change their role: the folder, or why not."""
+    try:
+        record = await change(
+            db=info.context.db,
+            user_id=current_user_id(info),
+            folder_id=str(folder_id),
+            username=username,
+            role=role.value,
+        )
+    except errors.DomainError as e:
+        return _refusal(e)
+    return folder_type(record)
+
+
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
@@ -56,17 +79,7 @@ class Mutation:
     async def share_folder(
         self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
     ) -> ShareFolderResult:
-        try:
-            record = await folders.share_folder(
-                db=info.context.db,
-                user_id=current_user_id(info),
-                folder_id=str(folder_id),
-                username=username,
-                role=role.value,
-            )
-        except errors.DomainError as e:
-            return _refusal(e)
-        return folder_type(record)
+        return await _membership(info, folders.share_folder, folder_id, username, role)
 
     @strawberry.mutation(
         description="Change what a member of your shared folder may do.",
@@ -75,17 +88,7 @@ class Mutation:
     async def update_member(
         self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
     ) -> UpdateMemberResult:
-        try:
-            record = await folders.update_member(
-                db=info.context.db,
-                user_id=current_user_id(info),
-                folder_id=str(folder_id),
-                username=username,
-                role=role.value,
-            )
-        except errors.DomainError as e:
-            return _refusal(e)
-        return folder_type(record)
+        return await _membership(info, folders.update_member, folder_id, username, role)
 
     @strawberry.mutation(
         description="Take a member out of your shared folder (it leaves their tree; "
