@@ -104,16 +104,12 @@ async def through_mount(
     return {**folder, VIA: mount["_id"], ROLE: membership["role"]}
 
 
-async def place(
-    db: Database, user: ObjectId, folder_id: str | None, root: ObjectId, *, write: bool = True
-) -> Place:
-    """The live folder `folder_id` (the user's root when None) as a place to write into.
+async def place(db: Database, user: ObjectId, folder_id: str, *, write: bool = True) -> Place:
+    """The live folder `folder_id` as a place to write into (a mount: its shared folder).
 
-    `root` is the user's root folder id. NotFound when it is not a folder the user
-    can see; PermissionDenied when they may only look (with `write`).
+    NotFound when it is not a folder the user can see; PermissionDenied when they
+    may only look (with `write`).
     """
-    if folder_id is None:
-        return Place(owner=user, folder=root, share=None, role=OWNER, mount=None)
     doc = await see(db, user, folder_id)
     if doc["is_file"]:
         raise errors.NotFound()

@@ -68,8 +68,10 @@ async def place(
     A mount stands for the shared folder behind it. The root is not read: it always
     exists and is always live. With `write`, a viewer gets PermissionDenied.
     """
-    root = await root_oid(db, user) if folder_id is None else user
-    return await access.place(db, user, folder_id, root, write=write)
+    if folder_id is None:
+        root = await root_oid(db, user)
+        return access.Place(owner=user, folder=root, share=None, role=access.OWNER, mount=None)
+    return await access.place(db, user, folder_id, write=write)
 
 
 async def entry_doc(
