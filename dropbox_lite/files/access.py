@@ -14,6 +14,8 @@ their paths go through it (records.entry_record).
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +44,19 @@ class Place:
     def view(self, doc: dict[str, Any]) -> dict[str, Any]:
         """The document as the writer sees it (through their mount, if any)."""
         return doc if self.mount is None else {**doc, VIA: self.mount}
+
+
+@contextlib.contextmanager
+def owners_quota(into: Place) -> Iterator[None]:
+    """A write refused for lack of room says whose quota it is (a shared folder's owner's)."""
+    try:
+        yield
+    except errors.QuotaExceeded as refused:
+        if into.mount is None:
+            raise
+        raise errors.QuotaExceeded(
+            "This would exceed the storage quota of the shared folder's owner."
+        ) from refused
 
 
 def zone(doc: dict[str, Any]) -> ObjectId | None:

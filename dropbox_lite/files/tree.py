@@ -357,7 +357,8 @@ async def copy_entry(
                 raise errors.InvalidMove("A folder cannot be copied into itself or a descendant.")
     tree = [d for d in await _subtree(db, doc) if d is doc or not d["trashed"]]
     total = sum(int(d.get("size", 0)) for d in tree if d["is_file"])
-    await reserve(db, owner, total)
+    with access.owners_quota(into):
+        await reserve(db, owner, total)
     new_ids = {d["_id"]: ObjectId() for d in tree}
     copied = 0
     top: dict[str, Any] | None = None

@@ -10,7 +10,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, names, quota, store
-from dropbox_lite.files.access import Place
+from dropbox_lite.files.access import Place, owners_quota
 from dropbox_lite.files.entries import place, user_doc
 from dropbox_lite.files.records import (
     EntryRecord,
@@ -112,73 +112,78 @@ async def store_file(
         raise errors.BadInput("mode UPDATE needs parentRev.")
     name = names.validate_name(name)
     into = await place(db, oid(user_id), folder_id)
-    owner, parent = into.owner, into.folder
-    known = await quota.budget(db, owner)
-    freed = 0
-    looked = False
-    existing: dict[str, Any] | None = None
-    if known.quota is not None and mode != "add":
-        # An overwrite's current revision may expire to make room: it counts as room.
-        existing = await store.find_live_child(db, owner, parent, name)
-        looked = True
-        freed = int(existing.get("size", 0)) if existing and existing["is_file"] else 0
-    blob = await blobs.write_blob(
-        db=db,
-        stream=file_obj,
-        max_bytes=settings.max_upload_bytes,
-        quota_left=known.left(freed=freed),
-        expected_content_hash=content_hash,
-        filename=name,
-    )
-    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
-    # Bytes are stored (invariant 1); from here on only metadata is written.
-    for attempt in range(MAX_ATTEMPTS):
-        if attempt == 0 and mode == "add":
-            current = None  # most adds are new names: try the insert before looking
-        elif attempt == 0 and looked:
-            current = existing  # read just before the bytes streamed
-        else:
-            current = await store.find_live_child(db, owner, parent, name)
-        if current is None:
-            try:
-                return await _insert_file(db, into=into, name=name, fields=fields, known=known)
-            except DuplicateKeyError:
-                continue  # the name is taken: look at what has it
-        if current["is_file"] and mode == "update":
-            assert parent_rev is not None
-            decision = detect_conflicts(
-                LocalVersion(base_rev=parent_rev, content_hash=blob.content_hash),
-                RemoteVersion(
-                    rev=int(current["rev"]), content_hash=current.get("content_hash", "")
-                ),
-            )
-            if decision in (SyncDecision.NO_CHANGE, SyncDecision.SAME_CONTENT):
-                return entry_record(into.view(current))  # the same bytes: nothing to do
-            if decision is SyncDecision.CONFLICT:
-                if autorename:
-                    return await _conflicted_copy(
-                        db, into=into, name=name, fields=fields, username=username
-                    )
-                raise errors.Conflict(
-                    current=entry_record(into.view(current)), your_parent_rev=parent_rev
-                )
-            # FAST_FORWARD: only this device changed the file since parent_rev.
-        elif reuse_identical and current["is_file"] and current.get("sha256") == blob.sha256:
-            return entry_record(into.view(current))  # the same bytes: nothing to do
-        elif not current["is_file"] or mode == "add":
-            if not autorename:
-                raise errors.NameTaken()
-            return await _insert_with_names(
-                db, into=into, candidates=names.autorename_candidates(name), fields=fields
-            )
-        updated = await new_revision(
-            db, current=current, fields=fields, keep=settings.max_revisions_per_file, known=known
+    with owners_quota(into):
+        owner, parent = into.owner, into.folder
+        known = await quota.budget(db, owner)
+        freed = 0
+        looked = False
+        existing: dict[str, Any] | None = None
+        if known.quota is not None and mode != "add":
+            # An overwrite's current revision may expire to make room: it counts as room.
+            existing = await store.find_live_child(db, owner, parent, name)
+            looked = True
+            freed = int(existing.get("size", 0)) if existing and existing["is_file"] else 0
+        blob = await blobs.write_blob(
+            db=db,
+            stream=file_obj,
+            max_bytes=settings.max_upload_bytes,
+            quota_left=known.left(freed=freed),
+            expected_content_hash=content_hash,
+            filename=name,
         )
-        if updated is not None:
-            return entry_record(into.view(updated))
-        # The file moved on between our read and our write: overwrite looks again,
-        # update reports the conflict on the next pass.
-    raise errors.Conflict("Too many concurrent writers; try again.")
+        fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
+        # Bytes are stored (invariant 1); from here on only metadata is written.
+        for attempt in range(MAX_ATTEMPTS):
+            if attempt == 0 and mode == "add":
+                current = None  # most adds are new names: try the insert before looking
+            elif attempt == 0 and looked:
+                current = existing  # read just before the bytes streamed
+            else:
+                current = await store.find_live_child(db, owner, parent, name)
+            if current is None:
+                try:
+                    return await _insert_file(db, into=into, name=name, fields=fields, known=known)
+                except DuplicateKeyError:
+                    continue  # the name is taken: look at what has it
+            if current["is_file"] and mode == "update":
+                assert parent_rev is not None
+                decision = detect_conflicts(
+                    LocalVersion(base_rev=parent_rev, content_hash=blob.content_hash),
+                    RemoteVersion(
+                        rev=int(current["rev"]), content_hash=current.get("content_hash", "")
+                    ),
+                )
+                if decision in (SyncDecision.NO_CHANGE, SyncDecision.SAME_CONTENT):
+                    return entry_record(into.view(current))  # the same bytes: nothing to do
+                if decision is SyncDecision.CONFLICT:
+                    if autorename:
+                        return await _conflicted_copy(
+                            db, into=into, name=name, fields=fields, username=username
+                        )
+                    raise errors.Conflict(
+                        current=entry_record(into.view(current)), your_parent_rev=parent_rev
+                    )
+                # FAST_FORWARD: only this device changed the file since parent_rev.
+            elif reuse_identical and current["is_file"] and current.get("sha256") == blob.sha256:
+                return entry_record(into.view(current))  # the same bytes: nothing to do
+            elif not current["is_file"] or mode == "add":
+                if not autorename:
+                    raise errors.NameTaken()
+                return await _insert_with_names(
+                    db, into=into, candidates=names.autorename_candidates(name), fields=fields
+                )
+            updated = await new_revision(
+                db,
+                current=current,
+                fields=fields,
+                keep=settings.max_revisions_per_file,
+                known=known,
+            )
+            if updated is not None:
+                return entry_record(into.view(updated))
+            # The file moved on between our read and our write: overwrite looks again,
+            # update reports the conflict on the next pass.
+        raise errors.Conflict("Too many concurrent writers; try again.")
 
 
 async def _conflicted_copy(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from dropbox_lite.core.db import Database
 from dropbox_lite.files import shares
 from tests.sharing.folders_helpers import (
     DELETE,
@@ -15,8 +16,11 @@ from tests.sharing.folders_helpers import (
     names,
     put,
     result_of,
+    set_quota,
     share,
     shared_folder,
+    upload,
+    used_bytes,
 )
 from tests.support import GraphQLClient
 from tests.sync.feed import FeedReader
@@ -77,3 +81,15 @@ async def test_the_owner_moving_a_folder_out_and_in_reaches_the_members_feed(
         "query($id: ID) { entry(id: $id) { path } }", {"id": inner}, token=s.member.token
     )
     assert entry["entry"]["path"] == "/Projects/sub/deep.txt"
+
+
+async def test_a_refusal_for_room_names_the_owners_quota(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+) -> None:
+    s = await shared_folder(gql, http)
+    await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
+    refused = await upload(http, s.member, b"x" * 100, "big.bin", parentId=s.mount_id)
+    assert refused["__typename"] == "QuotaExceededError", refused
+    assert "owner" in refused["message"]
+    own = await upload(http, s.owner, b"x" * 100, "big.bin", parentId=s.folder_id)
+    assert own["__typename"] == "QuotaExceededError" and "your" in own["message"], own
