@@ -320,3 +320,23 @@ async def wait_for(check: Callable[[], Awaitable[bool]], *, seconds: float = 5.0
             return False
         await asyncio.sleep(0.1)
     return True
+
+
+async def unseen(
+    gql: GraphQLClient, http: httpx.AsyncClient, account: Account, entry_ids: list[str]
+) -> list[str]:
+    """How the account fails to see each entry: by id, in a fresh feed, its bytes (files)."""
+    misses: list[str] = []
+    feed = FeedReader(gql, account.token)
+    await feed.catch_up()
+    for entry_id in entry_ids:
+        body = await call(gql, account, ENTRY, id=entry_id)
+        if "errors" in body:
+            misses.append(f"{entry_id}: entry(id) {error_codes(body)}")
+        elif body["data"]["entry"]["__typename"] == "File":
+            response = await http.get(f"/files/{entry_id}/content", headers=account.headers)
+            if response.status_code != 200:
+                misses.append(f"{entry_id}: download {response.status_code}")
+        if entry_id not in feed.tree:
+            misses.append(f"{entry_id}: not in a fresh changes feed")
+    return misses

@@ -63,6 +63,26 @@ def new_pages(reader: FeedReader, since: int) -> list[dict[str, Any]]:
     return [change for page in reader.pages[since:] for change in page]
 
 
+def reachable(tree: dict[str, str | None]) -> dict[str, str | None]:
+    """What a client keeps of the tree the feed reported: a DELETED folder takes its contents."""
+    kept: dict[str, str | None] = {}
+
+    def keep(entry_id: str) -> bool:
+        if entry_id in kept:
+            return True
+        if entry_id not in tree:
+            return False
+        parent = tree[entry_id]
+        if parent is None or keep(parent):
+            kept[entry_id] = parent
+            return True
+        return False
+
+    for entry_id in tree:
+        keep(entry_id)
+    return kept
+
+
 async def root_of(gql: GraphQLClient, account: Account) -> str:
     return str((await gql.data("{ folder { id } }", token=account.token))["folder"]["id"])
 
@@ -138,7 +158,7 @@ async def test_a_second_member_sees_the_first_members_changes_in_the_feed(
     await result_of(gql, s.owner, RESTORE, id=s.a_id)
     await poll(watcher, lambda: s.a_id in watcher.tree)
     assert watcher.tree[s.a_id] == viewer_mount
-    assert watcher.tree == await visible(gql, viewer)
+    assert reachable(watcher.tree) == await visible(gql, viewer)
 
 
 async def test_the_owner_moving_entries_in_and_out_reaches_the_members_feed(
@@ -236,10 +256,10 @@ async def test_an_incremental_member_feed_ends_where_a_fresh_sync_does(
         expected = await visible(gql, account)
 
         def caught_up(reader: FeedReader = reader, expected: dict[str, Any] = expected) -> bool:
-            return reader.tree == expected
+            return reachable(reader.tree) == expected
 
         await poll(reader, caught_up)
-        assert reader.tree == expected
+        assert reachable(reader.tree) == expected
         assert (await at_present(gql, account)).tree == expected
 
 
@@ -323,3 +343,116 @@ async def test_the_subscription_pushes_another_members_upload_and_stops_after_re
         later = await changes_until(ws, marker)
         assert after not in {change["id"] for change in later}, later
     assert after not in str(await gql.data(CHANGES, {"cursor": latest}, token=viewer.token))
+
+
+# --- mounts that come, go and come back ------------------------------------------------------
+
+
+async def test_a_folder_shared_with_a_reader_at_the_present_arrives_whole(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, bob = await gql.signup(), await gql.signup()
+    folder_id = await mkdir(gql, owner, "Projects")
+    sub = await mkdir(gql, owner, "sub", folder_id)
+    files = [await put(http, owner, f"{n}".encode(), f"{n}.txt", sub) for n in range(5)]
+    reader = await at_present(gql, bob)
+    assert (await share(gql, owner, folder_id, bob.username, "VIEWER"))["__typename"] == "Folder"
+    mount = await mount_named(gql, bob, "Projects")
+    await poll(reader, lambda: set(files) <= set(reader.tree))
+    assert reader.tree[mount] == await root_of(gql, bob)
+    assert reader.tree[sub] == mount
+    assert all(reader.tree[f] == sub for f in files)
+    assert reachable(reader.tree) == await visible(gql, bob)
+
+
+async def test_a_member_removed_and_added_again_gets_the_folder_back_in_the_feed(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    reader = await at_present(gql, s.member)
+    variables = {"folderId": s.folder_id, "username": s.member.username}
+    assert await gql.data(REMOVE, variables, token=s.owner.token) == {"removeMember": True}
+    await poll(reader, lambda: s.mount_id not in reader.tree)
+    added = await put(http, s.owner, b"while away", "away.txt", s.folder_id)
+    assert (await share(gql, s.owner, s.folder_id, s.member.username, "VIEWER"))[
+        "__typename"
+    ] == "Folder"
+    mount = await mount_named(gql, s.member, "Projects")
+    await poll(reader, lambda: {s.a_id, s.b_id, added} <= set(reader.tree))
+    assert reader.tree[s.a_id] == mount and reader.tree[added] == mount
+    assert reachable(reader.tree) == await visible(gql, s.member)
+
+
+async def test_small_pages_over_three_mounts_lose_nothing(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    reader_account = await gql.signup()
+    await put(http, reader_account, b"own", "own.txt")
+    made: list[str] = []
+    for n in range(3):
+        owner = await gql.signup()
+        folder_id = await mkdir(gql, owner, f"Share {n}")
+        made += [await put(http, owner, b"x", f"{i}.txt", folder_id) for i in range(4)]
+        await share(gql, owner, folder_id, reader_account.username, "EDITOR")
+    reader = FeedReader(gql, reader_account.token, first=2)
+    pages = await reader.catch_up()
+    assert pages >= 9  # 1 root + 1 own file + 3 mounts + 12 files, 2 a page
+    assert set(made) <= set(reader.tree)
+    assert reader.tree == await visible(gql, reader_account)
+    late = await put(
+        http, reader_account, b"late", "late.txt", await mount_named(gql, reader_account, "Share 1")
+    )
+    await poll(reader, lambda: late in reader.tree)
+    assert reachable(reader.tree) == await visible(gql, reader_account)
+
+
+async def test_the_owner_trashing_and_restoring_the_shared_folder_in_a_members_feed(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    reader = await at_present(gql, s.member)
+    await result_of(gql, s.owner, DELETE, id=s.folder_id)
+    expected = await visible(gql, s.member)
+    assert s.a_id not in expected
+    await poll(reader, lambda: reachable(reader.tree) == expected)
+    assert reachable(reader.tree) == expected
+    await result_of(gql, s.owner, RESTORE, id=s.folder_id)
+    expected = await visible(gql, s.member)
+    assert s.b_id in expected
+    await poll(reader, lambda: reachable(reader.tree) == expected)
+    assert reachable(reader.tree) == expected
+    await result_of(gql, s.owner, DELETE, id=s.folder_id)
+    purge = "mutation($id: ID!) { purgeEntry(id: $id) }"
+    assert await gql.data(purge, {"id": s.folder_id}, token=s.owner.token) == {"purgeEntry": True}
+    await poll(reader, lambda: s.mount_id not in reader.tree)
+    assert kinds(reader)[s.mount_id] == "DELETED"
+    assert reachable(reader.tree) == await visible(gql, s.member)
+
+
+async def test_a_mount_inside_a_trashed_folder_leaves_the_feed_and_comes_back(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    work = await mkdir(gql, s.member, "Work")
+    await result_of(gql, s.member, MOVE, id=s.mount_id, parentId=work)
+    reader = await at_present(gql, s.member)
+    await result_of(gql, s.member, DELETE, id=work)
+    await poll(reader, lambda: work not in reader.tree)
+    assert kinds(reader)[work] == "DELETED"
+    assert (await at_present(gql, s.member)).tree == await visible(gql, s.member)
+    # The shared folder itself is untouched by the member's trash.
+    assert (await entry_path(gql, s.owner, s.a_id)) == "/Projects/a.txt"
+    added = await put(http, s.owner, b"meanwhile", "meanwhile.txt", s.folder_id)
+    await result_of(gql, s.member, RESTORE, id=work)
+    expected = await visible(gql, s.member)
+    assert expected[added] == s.mount_id and expected[s.mount_id] == work
+    await poll(reader, lambda: reachable(reader.tree) == expected)
+    assert reachable(reader.tree) == expected
+    assert (await at_present(gql, s.member)).tree == expected
+
+
+async def entry_path(gql: GraphQLClient, account: Account, entry_id: str) -> str:
+    data = await gql.data(
+        "query($id: ID) { entry(id: $id) { path } }", {"id": entry_id}, token=account.token
+    )
+    return str(data["entry"]["path"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,11 +49,27 @@ from tests.sharing.folders_helpers import (
 )
 from tests.sharing.helpers import local
 from tests.support import Account, GraphQLClient, error_codes
-from tests.sync.feed import FeedReader
+from tests.sync.feed import FeedReader, multipart
 
 SHARED_LINK = (
     "query($t: String!) { sharedLink(token: $t) { __typename ... on SharedEntry { name } } }"
 )
+COPY_AS = """
+mutation($id: ID!, $parentId: ID!, $name: String) {
+  copyEntry(id: $id, parentId: $parentId, name: $name) {
+    __typename
+    ... on Entry { id name path }
+    ... on Error { message code }
+  }
+}
+"""
+RESOLVE = """
+mutation($file: Upload, $fileId: ID!, $baseRev: Int!, $resolution: ConflictResolution!) {
+  resolveConflict(fileId: $fileId, baseRev: $baseRev, resolution: $resolution, file: $file) {
+    __typename
+  }
+}
+"""
 SEARCH = "query($q: String!) { search(query: $q) { id path } }"
 
 
@@ -829,3 +846,252 @@ async def test_other_users_folder_ids_are_not_found_in_every_new_argument(
     assert await names(gql, stranger) == []
     assert await names(gql, erin) == ["Daves"]
     assert await names(gql, s.member) == ["Projects"]
+
+
+# --- where entries are: subfolders, moves of whole trees, copies, restores --------------------
+
+
+async def test_members_and_shared_info_of_the_shared_folder_and_what_is_in_it(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    expected = roles((s.owner, "EDITOR"), (s.member, "VIEWER"))
+    for account, folder_id in ((s.owner, s.sub_id), (s.member, s.sub_id), (s.owner, s.folder_id)):
+        assert await members(gql, account, folder_id) == expected
+    own = await entry(gql, s.owner, id=s.folder_id)
+    assert own["shared"] == {
+        "ownerUsername": s.owner.username,
+        "yourRole": "EDITOR",
+        "youOwn": True,
+        "folderId": s.folder_id,
+    }
+    mount = await entry(gql, s.member, id=s.mount_id)
+    assert mount["shared"] == {
+        "ownerUsername": s.owner.username,
+        "yourRole": "VIEWER",
+        "youOwn": False,
+        "folderId": s.mount_id,
+    }
+    assert (mount["path"], mount["name"]) == ("/Projects", "Projects")
+
+
+async def test_the_owner_moving_a_folder_in_and_out_moves_everything_below_it(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    x = await mkdir(gql, s.owner, "X")
+    y = await mkdir(gql, s.owner, "y", x)
+    z = await put(http, s.owner, b"zed", "z.txt", y)
+    assert await not_found(gql, s.member, z)
+    moved = await result_of(gql, s.owner, MOVE, id=x, parentId=s.folder_id)
+    assert (moved["id"], moved["path"]) == (x, "/Projects/X"), moved
+    seen = await entry(gql, s.member, id=z)
+    assert seen["path"] == "/Projects/X/y/z.txt"
+    assert seen["shared"]["folderId"] == s.mount_id
+    by_member = await put(http, s.member, b"w", "w.txt", y)
+
+    root = await root_id(gql, s.owner)
+    out = await result_of(gql, s.owner, MOVE, id=x, parentId=root)
+    assert (out["id"], out["path"]) == (x, "/X"), out
+    for gone in (x, y, z, by_member):
+        assert await not_found(gql, s.member, gone), gone
+    assert (await entry(gql, s.owner, id=by_member))["path"] == "/X/y/w.txt"
+    assert (await entry(gql, s.owner, id=by_member))["shared"] is None
+    response = await http.get(f"/files/{z}/content", headers=s.member.headers)
+    assert response.status_code == 404
+
+
+async def test_the_owner_moving_between_two_shared_folders_moves_between_their_members(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    other = await mkdir(gql, s.owner, "Other")
+    carol = await gql.signup()
+    await share(gql, s.owner, other, carol.username, "VIEWER")
+    moved = await result_of(gql, s.owner, MOVE, id=s.sub_id, parentId=other)
+    assert moved["id"] == s.sub_id and moved["path"] == "/Other/sub", moved
+    assert await not_found(gql, s.member, s.b_id)
+    seen = await entry(gql, carol, id=s.b_id)
+    assert seen["path"] == "/Other/sub/b.txt" and seen["shared"]["yourRole"] == "VIEWER"
+    refused = await upload(http, carol, b"c", "c.txt", parentId=s.sub_id)
+    assert refused["__typename"] == "PermissionDeniedError", refused
+
+
+async def test_a_member_moves_between_two_shares_by_copy_then_delete(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    dave = await gql.signup()
+    theirs = await mkdir(gql, dave, "Theirs")
+    await share(gql, dave, theirs, s.member.username, "EDITOR")
+    theirs_mount = await mount_named(gql, s.member, "Theirs")
+    dave_used, owner_used = await used_bytes(gql, dave), await used_bytes(gql, s.owner)
+
+    moved = await result_of(gql, s.member, MOVE, id=s.sub_id, parentId=theirs_mount)
+    assert moved["__typename"] == "Folder" and moved["path"] == "/Theirs/sub", moved
+    assert await names(gql, dave, theirs) == ["sub"]
+    assert await names(gql, s.owner, s.folder_id) == ["a.txt"]
+    copied_b = await entry(gql, dave, path="/Theirs/sub/b.txt")
+    assert copied_b["size"] == len(b"bravo")
+    assert await used_bytes(gql, dave) == dave_used + len(b"bravo")
+    # The original went to the trash of the side it was on: still the owner's bytes.
+    assert "sub" in await trash_names(gql, s.owner)
+    assert await used_bytes(gql, s.owner) == owner_used
+
+
+async def test_copies_into_a_share_are_shared_and_copies_of_a_share_are_not(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    c = await mkdir(gql, s.owner, "C")
+    await put(http, s.owner, b"see", "c.txt", c)
+    into = await result_of(gql, s.owner, COPY, id=c, parentId=s.folder_id)
+    assert into["__typename"] == "Folder" and into["path"] == "/Projects/C", into
+    assert (await entry(gql, s.member, path="/Projects/C/c.txt"))["shared"] is not None
+
+    inside = await result_of(
+        gql, s.member, COPY_AS, id=s.sub_id, parentId=s.mount_id, name="sub copy"
+    )
+    assert inside["__typename"] == "Folder" and inside["path"] == "/Projects/sub copy", inside
+    assert (await entry(gql, s.owner, path="/Projects/sub copy/b.txt"))["shared"] is not None
+
+    root = await root_id(gql, s.owner)
+    copy = await result_of(gql, s.owner, COPY_AS, id=s.folder_id, parentId=root, name="Copy")
+    assert copy["__typename"] == "Folder" and copy["id"] != s.folder_id, copy
+    assert await members(gql, s.owner, copy["id"]) == []
+    copied_a = await entry(gql, s.owner, path=f"/{copy['name']}/a.txt")
+    assert copied_a["shared"] is None and copied_a["id"] != s.a_id
+    assert await not_found(gql, s.member, copied_a["id"])
+    assert await names(gql, s.member) == ["Projects"]
+
+    member_root = await root_id(gql, s.member)
+    mine = await result_of(gql, s.member, COPY_AS, id=s.mount_id, parentId=member_root, name="Mine")
+    if mine["__typename"] == "Folder":  # a plain folder of the member's own
+        assert await members(gql, s.member, mine["id"]) == []
+        copied = await entry(gql, s.member, path=f"/{mine['name']}/a.txt")
+        assert copied["shared"] is None and copied["id"] != s.a_id
+        assert await not_found(gql, s.owner, mine["id"])
+    else:
+        assert "code" in mine, mine
+    assert await members(gql, s.owner, s.folder_id) == roles(
+        (s.owner, "EDITOR"), (s.member, "EDITOR")
+    )
+
+
+async def test_a_restored_entry_is_shared_as_the_folder_it_returns_to(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    x = await mkdir(gql, s.owner, "X")
+    f = await put(http, s.owner, b"f", "f.txt", x)
+    await result_of(gql, s.owner, DELETE, id=f)
+    await result_of(gql, s.owner, MOVE, id=x, parentId=s.folder_id)
+    back = await result_of(gql, s.owner, RESTORE, id=f)
+    assert back["path"] == "/Projects/X/f.txt", back
+    assert (await entry(gql, s.member, id=f))["path"] == "/Projects/X/f.txt"
+
+    g = await put(http, s.owner, b"g", "g.txt", s.sub_id)
+    await result_of(gql, s.member, DELETE, id=g)
+    assert "g.txt" in await trash_names(gql, s.member)
+    await result_of(gql, s.owner, MOVE, id=s.sub_id, parentId=await root_id(gql, s.owner))
+    # g.txt's folder left the share: the member no longer sees it, not even in the trash.
+    assert "g.txt" not in await trash_names(gql, s.member)
+    refused = await call(gql, s.member, RESTORE, id=g)
+    assert error_codes(refused) == ["NOT_FOUND"], refused
+    mine = await result_of(gql, s.owner, RESTORE, id=g)
+    assert mine["path"] == "/sub/g.txt", mine
+    assert await not_found(gql, s.member, g)
+
+
+async def test_the_owner_trashing_restoring_and_purging_the_shared_folder(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    own = await put(http, s.member, b"own", "own.txt")
+    await result_of(gql, s.owner, DELETE, id=s.folder_id)
+    assert await not_found(gql, s.member, s.a_id)
+    refused = await upload_raw(http, s.member.token, b"x", "x.txt", parentId=s.mount_id)
+    assert (
+        error_codes(refused) == ["NOT_FOUND"]
+        or refused["data"]["uploadFile"]["__typename"] != "File"
+    ), refused
+    await result_of(gql, s.owner, RESTORE, id=s.folder_id)
+    assert (await entry(gql, s.member, id=s.a_id))["path"] == "/Projects/a.txt"
+
+    await result_of(gql, s.owner, DELETE, id=s.folder_id)
+    assert await gql.data(PURGE, {"id": s.folder_id}, token=s.owner.token) == {"purgeEntry": True}
+    assert await names(gql, s.member) == ["own.txt"]
+    assert await not_found(gql, s.member, s.mount_id)
+    assert (await entry(gql, s.member, id=own))["path"] == "/own.txt"
+
+
+async def test_a_viewer_resolving_a_conflict_is_refused(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    # Edits that MERGE would combine cleanly: the owner appended, the viewer prepended.
+    text = await put(http, s.owner, b"one\ntwo\nthree\n", "m.txt", s.folder_id)
+    later = await upload(
+        http, s.owner, b"one\ntwo\nthree\nfour\n", "m.txt", parentId=s.folder_id, mode="OVERWRITE"
+    )
+    assert later["rev"] == 2, later
+    before = await state(gql, s.owner, s.folder_id)
+    # KEEP_REMOTE writes nothing: not a write to refuse.
+    for resolution in ("KEEP_LOCAL", "KEEP_BOTH", "MERGE"):
+        variables = {"fileId": text, "baseRev": 1, "resolution": resolution}
+        body = await multipart(
+            gql, RESOLVE, variables, token=s.member.token, content=b"zero\none\ntwo\nthree\n"
+        )
+        assert error_codes(body) == ["PERMISSION_DENIED"], (resolution, body)
+    assert await state(gql, s.owner, s.folder_id) == before
+    # As an editor the same MERGE goes through.
+    await result_of(
+        gql, s.owner, UPDATE, folderId=s.folder_id, username=s.member.username, role="EDITOR"
+    )
+    variables = {"fileId": text, "baseRev": 1, "resolution": "MERGE"}
+    merged = await multipart(
+        gql, RESOLVE, variables, token=s.member.token, content=b"zero\none\ntwo\nthree\n"
+    )
+    assert merged["data"]["resolveConflict"]["__typename"] == "ResolvedConflict", merged
+
+
+# --- races -----------------------------------------------------------------------------------
+
+
+async def test_the_same_member_added_twice_at_once_gets_one_mount(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, bob = await gql.signup(), await gql.signup()
+    folder_id = await mkdir(gql, owner, "Projects")
+    results = await asyncio.gather(
+        *(share(gql, owner, folder_id, bob.username, "EDITOR") for _ in range(4))
+    )
+    kinds = sorted(r["__typename"] for r in results)
+    assert kinds == ["Folder", "InvalidInputError", "InvalidInputError", "InvalidInputError"]
+    assert await names(gql, bob) == ["Projects"]
+    assert await members(gql, owner, folder_id) == roles((owner, "EDITOR"), (bob, "EDITOR"))
+
+
+async def test_sharing_a_folder_and_its_subfolder_at_once_never_nests(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    for _ in range(3):
+        owner, bob, carol = await gql.signup(), await gql.signup(), await gql.signup()
+        folder_id = await mkdir(gql, owner, "Projects")
+        sub = await mkdir(gql, owner, "sub", folder_id)
+        deep = await put(http, owner, b"deep", "deep.txt", sub)
+        outer, inner = await asyncio.gather(
+            share(gql, owner, folder_id, bob.username, "VIEWER"),
+            share(gql, owner, sub, carol.username, "VIEWER"),
+        )
+        kinds = [outer["__typename"], inner["__typename"]]
+        assert kinds.count("Folder") == 1, (outer, inner)
+        winner, path = (
+            (bob, "/Projects/sub/deep.txt")
+            if outer["__typename"] == "Folder"
+            else (
+                carol,
+                "/sub/deep.txt",
+            )
+        )
+        assert (await entry(gql, winner, id=deep))["path"] == path
