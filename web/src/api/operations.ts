@@ -10,6 +10,12 @@ export const EntryFieldsFragment = graphql(`
     parentId
     modifiedAt
     trashed
+    shared {
+      ownerUsername
+      yourRole
+      youOwn
+      folderId
+    }
     ... on File {
       size
       rev
@@ -446,5 +452,88 @@ export const UploadToShareLinkMutation = graphql(`
         code
       }
     }
+  }
+`);
+
+export const FolderMemberFieldsFragment = graphql(`
+  fragment FolderMemberFields on FolderMember {
+    user {
+      username
+    }
+    role
+    isOwner
+  }
+`);
+
+export const FolderMembersQuery = graphql(`
+  query FolderMembers($id: ID!) {
+    me {
+      username
+    }
+    entry(id: $id) {
+      __typename
+      id
+      name
+      path
+      shared {
+        ownerUsername
+        yourRole
+        youOwn
+        folderId
+      }
+      ... on Folder {
+        members {
+          ...FolderMemberFields
+        }
+      }
+    }
+  }
+`);
+
+export const ShareFolderMutation = graphql(`
+  mutation ShareFolder($folderId: ID!, $username: String!, $role: MemberRole!) {
+    shareFolder(folderId: $folderId, username: $username, role: $role) {
+      __typename
+      ... on Folder {
+        id
+        members {
+          ...FolderMemberFields
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateMemberMutation = graphql(`
+  mutation UpdateMember($folderId: ID!, $username: String!, $role: MemberRole!) {
+    updateMember(folderId: $folderId, username: $username, role: $role) {
+      __typename
+      ... on Folder {
+        id
+        members {
+          ...FolderMemberFields
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($folderId: ID!, $username: String!) {
+    removeMember(folderId: $folderId, username: $username)
+  }
+`);
+
+export const LeaveFolderMutation = graphql(`
+  mutation LeaveFolder($folderId: ID!) {
+    leaveFolder(folderId: $folderId)
   }
 `);

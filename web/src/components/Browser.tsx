@@ -4,11 +4,13 @@ import { CreateFolderMutation, FolderByPathQuery, RootFolderQuery, UploadFileMut
 import { describeError, describeFailure } from '../lib/errors';
 import { breadcrumb, browseUrl } from '../lib/paths';
 import { linkClick } from '../lib/router';
+import { canWriteInside, type Shared } from '../lib/sharing';
 import { UploadQueue, type UploadItem } from '../lib/uploads';
 import { announceChange, CHANGED_EVENT, useEntryActions } from './entryActions';
 import { type Entry, EntryTable } from './EntryTable';
 import { NameDialog } from './NameDialog';
 import { notify } from './Notice';
+import { SharedBar } from './SharedBar';
 import { Uploads } from './Uploads';
 
 export const PAGE_SIZE = 100;
@@ -18,6 +20,7 @@ export const LISTED_MARK = 'dropbox-lite:first-listing';
 interface Listing {
   path: string;
   folderId: string;
+  shared: Shared | null;
   entries: Entry[];
   totalCount: number;
   endCursor: string | null;
@@ -49,6 +52,7 @@ async function fetchPage(path: string, after: string | null): Promise<Listing | 
   return {
     path,
     folderId: page.id,
+    shared: page.shared ?? null,
     entries: page.children.edges.map((edge) => edge.node),
     totalCount: page.children.totalCount,
     endCursor: page.children.pageInfo.endCursor,
@@ -134,6 +138,9 @@ export function Browser({ path }: { path: string }) {
   }
 
   const name = path === '/' ? 'All files' : path.split('/').pop();
+  // A Viewer's folder: the server would refuse uploads and new folders, so the buttons are off
+  // and the shared bar says why. A drop still goes to the server, which answers in words.
+  const writable = canWriteInside(listing?.shared);
   return (
     <div
       class={dragging ? 'browser dropping' : 'browser'}
@@ -175,14 +182,26 @@ export function Browser({ path }: { path: string }) {
               input.value = '';
             }}
           />
-          <button type="button" class="primary" disabled={!listing} onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            class="primary"
+            disabled={!listing || !writable}
+            aria-describedby={writable ? undefined : 'shared-role'}
+            onClick={() => fileInput.current?.click()}
+          >
             Upload
           </button>
-          <button type="button" disabled={!listing} onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            disabled={!listing || !writable}
+            aria-describedby={writable ? undefined : 'shared-role'}
+            onClick={() => setCreating(true)}
+          >
             New folder
           </button>
         </div>
       </div>
+      {listing?.shared && <SharedBar shared={listing.shared} />}
       <Uploads items={uploads} queue={queue} />
       {error && (
         <p role="alert" class="form-error">
@@ -200,7 +219,9 @@ export function Browser({ path }: { path: string }) {
               <>
                 <span class="icon icon-drop" aria-hidden="true" />
                 <p>This folder is empty.</p>
-                <p class="muted">Drop files here, or use Upload.</p>
+                <p class="muted">
+                  {writable ? 'Drop files here, or use Upload.' : 'Only its owner and editors can add files here.'}
+                </p>
               </>
             }
           />
@@ -208,7 +229,7 @@ export function Browser({ path }: { path: string }) {
             {listing.entries.length < listing.totalCount
               ? `Showing ${listing.entries.length} of ${listing.totalCount} items.`
               : `${listing.totalCount} item${listing.totalCount === 1 ? '' : 's'}.`}{' '}
-            Drop files anywhere here to upload them.
+            {writable && 'Drop files anywhere here to upload them.'}
           </p>
           {listing.hasNextPage && (
             <button type="button" onClick={() => void loadMore()}>

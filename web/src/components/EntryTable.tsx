@@ -3,6 +3,7 @@ import type { EntryFieldsFragment } from '../gql/graphql';
 import { formatBytes, formatDate } from '../lib/format';
 import { browseUrl, parentPath } from '../lib/paths';
 import { linkClick } from '../lib/router';
+import { isShareRoot, sharedBy } from '../lib/sharing';
 
 export type Entry = EntryFieldsFragment;
 
@@ -50,6 +51,14 @@ export function EntryTable({ caption, entries, showPath, actions, empty }: Props
                   </a>
                 ) : (
                   <span>{entry.name}</span>
+                )}
+                {entry.shared && isShareRoot(entry) && (
+                  <>
+                    {' '}
+                    <span class="badge badge-shared" title={sharedBy(entry.shared)}>
+                      Shared
+                    </span>
+                  </>
                 )}
               </th>
               {showPath && <td class="muted">{parentPath(entry.path)}</td>}

@@ -11,10 +11,13 @@ type Revision = Extract<NonNullable<RevisionsResult['entry']>, { revisions: unkn
 
 export function VersionsDialog({
   entry,
+  readOnly = false,
   onChanged,
   onClose,
 }: {
   entry: Entry;
+  /** In a folder shared with you as a Viewer: old versions can be downloaded, not restored. */
+  readOnly?: boolean;
   onChanged: () => void;
   onClose: () => void;
 }) {
@@ -89,7 +92,7 @@ export function VersionsDialog({
                   <a class="button-link" href={revision.downloadUrl} download>
                     Download
                   </a>
-                  {revision.rev !== current && (
+                  {revision.rev !== current && !readOnly && (
                     <button type="button" onClick={() => void restore(revision.rev)}>
                       Restore
                     </button>

@@ -1,16 +1,21 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { DeleteEntryMutation, DownloadUrlQuery, RenameEntryMutation } from '../api/operations';
+import { DeleteEntryMutation, DownloadUrlQuery, LeaveFolderMutation, RenameEntryMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { pathFromUrl } from '../lib/paths';
+import { navigate } from '../lib/router';
+import { canChange, hasPeople, isMount } from '../lib/sharing';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { Entry } from './EntryTable';
 import { MoveCopyDialog } from './MoveCopyDialog';
 import { NameDialog } from './NameDialog';
 import { notify } from './Notice';
+import { PeopleDialog } from './PeopleDialog';
 import { ShareDialog } from './ShareDialog';
 import { VersionsDialog } from './VersionsDialog';
 
 type Open =
-  | { kind: 'Rename' | 'Move' | 'Copy' | 'Share' | 'Versions'; entry: Entry }
+  | { kind: 'Rename' | 'Move' | 'Copy' | 'Share' | 'Versions' | 'People' | 'Leave'; entry: Entry }
   | null;
 
 export const CHANGED_EVENT = 'dropbox-lite:changed';
@@ -41,6 +46,13 @@ export async function download(entry: Entry): Promise<void> {
   }
 }
 
+/** After leaving a shared folder: out of it if it is on screen, and everything reloads. */
+export function afterLeaving(path: string): void {
+  const here = pathFromUrl(window.location.pathname);
+  if (here === path || here.startsWith(`${path}/`)) navigate('/', true);
+  announceChange();
+}
+
 /** The per-entry buttons and the dialogs they open. */
 export function useEntryActions(reload: () => void) {
   const [open, setOpen] = useState<Open>(null);
@@ -64,9 +76,25 @@ export function useEntryActions(reload: () => void) {
     }
   }
 
+  async function leave(entry: Entry) {
+    try {
+      await request(LeaveFolderMutation, { folderId: entry.id });
+      notify(`You left “${entry.name}”.`);
+      reload();
+      afterLeaving(entry.path);
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
+  }
+
   const buttons = (entry: Entry) => {
     const file = entry.__typename === 'File';
     const label = (action: string) => `${action} ${entry.name}`;
+    // Inside a folder shared with you as a Viewer the server refuses changes: they are
+    // shown disabled (the folder's header says why); your mount of it is yours to rename or
+    // move, while links to it are its owner's to make.
+    const readOnly = !canChange(entry);
+    const mount = isMount(entry);
     return (
       <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
         {file && (
@@ -74,13 +102,32 @@ export function useEntryActions(reload: () => void) {
             Download
           </button>
         )}
-        <button type="button" title={label('Share')} onClick={() => setOpen({ kind: 'Share', entry })}>
+        {hasPeople(entry) && (
+          <button
+            type="button"
+            title={`Share “${entry.name}” with people`}
+            onClick={() => setOpen({ kind: 'People', entry })}
+          >
+            People
+          </button>
+        )}
+        <button
+          type="button"
+          title={label('Share')}
+          disabled={entry.shared?.yourRole === 'VIEWER' || mount}
+          onClick={() => setOpen({ kind: 'Share', entry })}
+        >
           Share
         </button>
-        <button type="button" title={label('Rename')} onClick={() => setOpen({ kind: 'Rename', entry })}>
+        <button
+          type="button"
+          title={label('Rename')}
+          disabled={readOnly}
+          onClick={() => setOpen({ kind: 'Rename', entry })}
+        >
           Rename
         </button>
-        <button type="button" title={label('Move')} onClick={() => setOpen({ kind: 'Move', entry })}>
+        <button type="button" title={label('Move')} disabled={readOnly} onClick={() => setOpen({ kind: 'Move', entry })}>
           Move
         </button>
         <button type="button" title={label('Copy')} onClick={() => setOpen({ kind: 'Copy', entry })}>
@@ -91,9 +138,26 @@ export function useEntryActions(reload: () => void) {
             Versions
           </button>
         )}
-        <button type="button" class="danger-text" title={label('Delete')} onClick={() => void remove(entry)}>
-          Delete
-        </button>
+        {mount ? (
+          <button
+            type="button"
+            class="danger-text"
+            title={`Leave ${entry.name}`}
+            onClick={() => setOpen({ kind: 'Leave', entry })}
+          >
+            Leave
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="danger-text"
+            title={label('Delete')}
+            disabled={readOnly}
+            onClick={() => void remove(entry)}
+          >
+            Delete
+          </button>
+        )}
       </div>
     );
   };
@@ -137,7 +201,35 @@ export function useEntryActions(reload: () => void) {
   } else if (open?.kind === 'Share') {
     dialog = <ShareDialog entry={open.entry} onClose={close} />;
   } else if (open?.kind === 'Versions') {
-    dialog = <VersionsDialog entry={open.entry} onClose={close} onChanged={changed} />;
+    dialog = (
+      <VersionsDialog entry={open.entry} readOnly={!canChange(open.entry)} onClose={close} onChanged={changed} />
+    );
+  } else if (open?.kind === 'People') {
+    const entry = open.entry;
+    dialog = (
+      <PeopleDialog
+        folder={entry}
+        onClose={close}
+        onChanged={(left) => {
+          if (left) {
+            notify(`You left “${entry.name}”.`);
+            reload();
+            afterLeaving(entry.path);
+          } else changed();
+        }}
+      />
+    );
+  } else if (open?.kind === 'Leave') {
+    const entry = open.entry;
+    const owner = entry.shared?.ownerUsername ?? 'its owner';
+    dialog = (
+      <ConfirmDialog title={`Leave “${entry.name}”?`} action="Leave folder" onClose={close} onConfirm={() => leave(entry)}>
+        <p>
+          The folder goes from your files; nothing of {owner}'s is deleted. You get it back only if {owner} adds you
+          again.
+        </p>
+      </ConfirmDialog>
+    );
   }
   return { buttons, dialog };
 }

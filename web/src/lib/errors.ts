@@ -19,6 +19,7 @@ const FALLBACK: Record<string, string> = {
   PasswordRequiredError: 'This link needs a password.',
   NotFoundError: 'This link does not exist, has expired or was taken back.',
   ConflictError: 'The file changed meanwhile.',
+  PermissionDeniedError: 'You may not change this: the folder is shared with you as a Viewer.',
 };
 
 /** The sentence to show for a union member that is not the success type. */
