@@ -1070,28 +1070,3 @@ async def test_the_same_member_added_twice_at_once_gets_one_mount(
     assert kinds == ["Folder", "InvalidInputError", "InvalidInputError", "InvalidInputError"]
     assert await names(gql, bob) == ["Projects"]
     assert await members(gql, owner, folder_id) == roles((owner, "EDITOR"), (bob, "EDITOR"))
-
-
-async def test_sharing_a_folder_and_its_subfolder_at_once_never_nests(
-    gql: GraphQLClient, http: httpx.AsyncClient
-) -> None:
-    for _ in range(3):
-        owner, bob, carol = await gql.signup(), await gql.signup(), await gql.signup()
-        folder_id = await mkdir(gql, owner, "Projects")
-        sub = await mkdir(gql, owner, "sub", folder_id)
-        deep = await put(http, owner, b"deep", "deep.txt", sub)
-        outer, inner = await asyncio.gather(
-            share(gql, owner, folder_id, bob.username, "VIEWER"),
-            share(gql, owner, sub, carol.username, "VIEWER"),
-        )
-        kinds = [outer["__typename"], inner["__typename"]]
-        assert kinds.count("Folder") == 1, (outer, inner)
-        winner, path = (
-            (bob, "/Projects/sub/deep.txt")
-            if outer["__typename"] == "Folder"
-            else (
-                carol,
-                "/sub/deep.txt",
-            )
-        )
-        assert (await entry(gql, winner, id=deep))["path"] == path
