@@ -180,6 +180,7 @@ async def create_share_link(
         expires_at=expires_at,
         password_hash=password_hash,
         at=at,
+        created_by=ObjectId(user_id),
     )
     await store.insert(db=db, doc=doc)
     return CreatedLink(

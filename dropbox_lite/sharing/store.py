@@ -7,7 +7,7 @@ back timezone-aware (mongomock hands back naive UTC datetimes) from `link_doc`.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
@@ -28,6 +28,7 @@ class LinkDoc(TypedDict):
     revoked: bool
     revoked_at: datetime | None
     download_count: int
+    created_by: NotRequired[ObjectId]  # an editor of the shared folder it is in, if not the owner
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -40,7 +41,7 @@ def link_doc(raw: dict[str, Any]) -> LinkDoc:
     """A stored document as a LinkDoc, its timestamps aware (the one place they are fixed)."""
     created = _aware(raw["created_at"])
     assert created is not None
-    return LinkDoc(
+    doc = LinkDoc(
         _id=raw["_id"],
         token=raw["token"],
         entry_id=raw["entry_id"],
@@ -53,6 +54,9 @@ def link_doc(raw: dict[str, Any]) -> LinkDoc:
         revoked_at=_aware(raw.get("revoked_at")),
         download_count=int(raw.get("download_count", 0)),
     )
+    if raw.get("created_by") is not None:
+        doc["created_by"] = raw["created_by"]
+    return doc
 
 
 def new_link(
@@ -64,9 +68,10 @@ def new_link(
     expires_at: datetime | None,
     password_hash: str | None,
     at: datetime,
+    created_by: ObjectId | None = None,
 ) -> LinkDoc:
     """The document of a new link (the one constructor)."""
-    return LinkDoc(
+    doc = LinkDoc(
         _id=ObjectId(),
         token=token_digest,
         entry_id=entry_id,
@@ -79,6 +84,9 @@ def new_link(
         revoked_at=None,
         download_count=0,
     )
+    if created_by is not None and created_by != owner_id:
+        doc["created_by"] = created_by
+    return doc
 
 
 async def insert(*, db: Database, doc: LinkDoc) -> None:
@@ -86,11 +94,19 @@ async def insert(*, db: Database, doc: LinkDoc) -> None:
     await db[COLLECTION].insert_one(dict(doc))
 
 
+def _mine(user_id: ObjectId) -> dict[str, Any]:
+    return {"$or": [{"owner_id": user_id}, {"created_by": user_id}]}
+
+
 async def list_by_owner(
     *, db: Database, owner_id: ObjectId, entry_id: ObjectId | None, limit: int
 ) -> list[LinkDoc]:
-    """The owner's links that are not revoked, newest first; of one entry when given."""
-    query: dict[str, Any] = {"owner_id": owner_id, "revoked": False}
+    """The owner's links that are not revoked, newest first; of one entry when given.
+
+    Links an editor made in someone's shared folder are the folder owner's, and also
+    listed for the editor who made them.
+    """
+    query: dict[str, Any] = {**_mine(owner_id), "revoked": False}
     if entry_id is not None:
         query["entry_id"] = entry_id
     cursor = (
@@ -108,7 +124,7 @@ async def revoke(
 ) -> LinkDoc | None:
     """Mark the owner's link revoked; the link as it is now, or None when there is none."""
     raw = await db[COLLECTION].find_one_and_update(
-        {"_id": link_id, "owner_id": owner_id},
+        {"_id": link_id, **_mine(owner_id)},
         {"$set": {"revoked": True, "revoked_at": at}},
     )
     if raw is None:

@@ -93,3 +93,34 @@ async def test_a_refusal_for_room_names_the_owners_quota(
     assert "owner" in refused["message"]
     own = await upload(http, s.owner, b"x" * 100, "big.bin", parentId=s.folder_id)
     assert own["__typename"] == "QuotaExceededError" and "your" in own["message"], own
+
+
+CREATE_LINK = """
+mutation($id: ID!) {
+  createShareLink(entryId: $id) { __typename ... on ShareLinkCreated { url token link { id } } }
+}"""
+MY_LINKS = "query { shareLinks { id entryId } }"
+REVOKE_LINK = "mutation($id: ID!) { revokeShareLink(id: $id) }"
+
+
+async def test_an_editors_link_outlives_their_membership_and_stays_theirs_to_revoke(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http)
+    made = await gql.data(CREATE_LINK, {"id": s.a_id}, token=s.member.token)
+    link = made["createShareLink"]
+    assert link["__typename"] == "ShareLinkCreated", link
+    expected = [{"id": link["link"]["id"], "entryId": s.a_id}]
+    assert (await gql.data(MY_LINKS, token=s.member.token))["shareLinks"] == expected
+    assert (await gql.data(MY_LINKS, token=s.owner.token))["shareLinks"] == expected
+    removed = await gql.data(
+        "mutation($f: ID!, $u: String!) { removeMember(folderId: $f, username: $u) }",
+        {"f": s.folder_id, "u": s.member.username},
+        token=s.owner.token,
+    )
+    assert removed["removeMember"] is True
+    path = "/" + link["url"].split("/", 3)[3]
+    assert (await http.get(path)).content == b"alpha two!"  # the link still works
+    revoked = await gql.data(REVOKE_LINK, {"id": link["link"]["id"]}, token=s.member.token)
+    assert revoked["revokeShareLink"] is True
+    assert (await http.get(path)).status_code == 404
