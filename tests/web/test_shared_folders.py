@@ -166,6 +166,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     # Escape closes it, like the other dialogs, and the folder is now badged
     dialog.send_keys(Keys.ESCAPE)
     owner.no_dialog()
+    owner.wait(lambda: focused_name(owner) == "People" or None, "focus did not go back to People")
     projects = folder_row(owner, "Projects")
     owner.wait(lambda: badges(projects) == ["Shared"] or None, "no Shared badge for the owner")
 

@@ -8,14 +8,19 @@ interface Props {
   wide?: boolean;
 }
 
-/** A modal <dialog>: focus stays inside, Escape closes it, the title names it. */
+/** A modal <dialog>: focus stays inside and returns to its opener, Escape closes it, the title names it. */
 export function Dialog({ title, onClose, children, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
+    const opener = document.activeElement;
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // Back to what opened it: removed from the page, the dialog leaves focus on <body>.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
