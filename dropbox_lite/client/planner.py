@@ -177,14 +177,23 @@ class _Planner:
 
     def run(self) -> list[Op]:
         self.remote_deletable: set[str] = set()
+        self.emptied_first: set[str] = set()
         self.local_deletable: set[str] = set()
         for i, b in self.B.items():
             if i == self.root or not b.is_folder:
                 continue
-            if i not in self.L and i in self.R and self.remote_subtree_deletable(i):
-                self.remote_deletable.add(i)
-            if i in self.L and i not in self.R and not self.local_survivors(i):
-                self.local_deletable.add(i)
+            if i not in self.L and i in self.R:
+                verdict = self.remote_subtree_deletable(i)
+                if verdict:
+                    self.remote_deletable.add(i)
+                elif verdict is None:
+                    self.emptied_first.add(i)
+            if i in self.L and i not in self.R:
+                verdict = self.local_subtree_deletable(i)
+                if verdict:
+                    self.local_deletable.add(i)
+                elif verdict is None:
+                    self.emptied_first.add(i)
         self.covered_remote = {d for i in self.remote_deletable for d in _below(self.rchildren, i)}
         self.covered_local = {d for i in self.local_deletable for d in _below(self.lchildren, i)}
         ids = (set(self.B) | set(self.R) | set(self.L)) - {self.root}
@@ -196,28 +205,38 @@ class _Planner:
                 self.visit(i)
         return self.ops
 
-    def remote_subtree_deletable(self, i: str) -> bool:
-        """Every entry below the server's folder is one this device deleted unchanged."""
+    def remote_subtree_deletable(self, i: str) -> bool | None:
+        """Every entry below the server's folder is one this device deleted unchanged (None:
+        or moved out of it here, so the folder is deleted after those moves)."""
         base_below = set(_below(self.bchildren, i))
+        moved_out = False
         for d in _below(self.rchildren, i):
             b, r = self.B.get(d), self.R[d]
-            if b is None or d in self.L or d not in base_below:
+            if b is None or d not in base_below:
                 return False
-            if not r.is_folder and r.hash != b.hash:
+            if d in self.L:  # the folder is gone here, so this was moved out of it
+                if d in self.prefer_remote:
+                    return False  # the server refused that move: the folder comes back
+                moved_out = True
+            elif not r.is_folder and r.hash != b.hash:
                 return False
-        return True
+        return None if moved_out else True
 
-    def local_survivors(self, i: str) -> bool:
-        """Something below the local folder is not the server's unchanged copy."""
+    def local_subtree_deletable(self, i: str) -> bool | None:
+        """Everything below the local folder is the server's unchanged copy (None: or moved
+        elsewhere on the server, so the folder is deleted after those moves)."""
+        moved_away = False
         for d in _below(self.lchildren, i):
             node, b = self.L[d], self.B.get(d)
             if d.startswith(NEW) or b is None:
-                return True
-            if not node.is_folder and node.hash != b.hash:
-                return True
-            if d in self.R and self.locally_moved(d):
-                return True
-        return False
+                return False
+            if d in self.R:
+                if self.locally_moved(d):
+                    return False
+                moved_away = True  # it follows the server's move out of the folder
+            elif not node.is_folder and node.hash != b.hash:
+                return False
+        return None if moved_away else True
 
     def visit(self, i: str) -> None:
         b, r, node = self.B.get(i), self.R.get(i), self.L.get(i)
@@ -236,7 +255,7 @@ class _Planner:
             self.both(b, r, node)
 
     def local_gone(self, b: Node, r: Node) -> None:
-        if r.id in self.covered_remote:
+        if r.id in self.covered_remote or r.id in self.emptied_first:
             return
         if r.id in self.remote_deletable or (not b.is_folder and r.hash == b.hash):
             self.emit(RemoteDelete(r, self.rp[r.id]), self.rp[r.id])
@@ -245,7 +264,7 @@ class _Planner:
 
     def remote_gone(self, b: Node, node: Node) -> None:
         i = node.id
-        if i in self.covered_local:
+        if i in self.covered_local or i in self.emptied_first:
             return
         path = self.lp[i]
         if i in self.local_deletable:

@@ -164,6 +164,25 @@ CASES: dict[str, Case] = {
     "local delete of a folder the server added to: the folder comes back": Case(
         [FOLDER], [FOLDER, f("n", "new", "1", parent="F")], [], [o.Mkdir(FOLDER, "F")]
     ),
+    "contents moved out of a folder deleted here: the moves first, the delete next": Case(
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [f("x", "x", "1")],
+        [o.RemoteMove("x", ROOT, "x", rename_only=False)],
+    ),
+    "contents moved out of a folder deleted here, the move refused: the folder comes back": Case(
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [f("x", "x", "1")],
+        [o.Mkdir(FOLDER, "F")],
+        prefer_remote={"x"},
+    ),
+    "contents moved out of a folder the server deleted: the moves first, the delete next": Case(
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [f("x", "x", "1")],
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [o.LocalMove(f("x", "x", "1"), "F/x", "x")],
+    ),
     "local delete of a folder unchanged on the server: one deleteEntry": Case(
         [FOLDER, f("x", "x", "1", parent="F")],
         [FOLDER, f("x", "x", "1", parent="F")],
