@@ -267,7 +267,7 @@ class Engine:
     def deny(self, path: str, result: dict[str, Any]) -> None:
         """A new local entry the server will not take from this user: it stays local only."""
         self.reporter.warn(
-            f"not synced {path}: {result.get('message') or 'permission denied'}"
+            f"not synced {path}: {_reason(result)}"
             " (kept here; not sent again until the sync restarts)"
         )
         self.unsyncable.add(path)
@@ -286,7 +286,7 @@ class Engine:
         self.stats.conflicts += 1
         self.reporter.warn(
             f"the server refused the edit of {op.path}:"
-            f" {result.get('message') or 'permission denied'}; kept your version as {copy}"
+            f" {_reason(result)}; kept your version as {copy}"
             " (not synced) and the server's version comes back"
         )
 
@@ -481,9 +481,11 @@ class Engine:
                 self.state.put_base(known.moved_to(moved.parent_id, moved.name))
             self.stats.other += 1
         elif denied(result):
+            root = self.state.get("root_id") or ""
+            where = paths(self.state.base(), root).get(op.id, op.id)
             self.reporter.warn(
-                f"the server refused to {describe(op)}:"
-                f" {result.get('message') or 'permission denied'}; it is moved back"
+                f"the server refused to move {where} to {op.name}: {_reason(result)};"
+                " it is moved back"
             )
             self.prefer_remote.add(op.id)
         elif result.get("code") in ("INVALID_MOVE", "INVALID_NAME"):
@@ -509,8 +511,7 @@ class Engine:
         self.state.forget([node.id, *below])
         if refused:
             self.reporter.warn(
-                f"the server refused to delete {op.path}:"
-                f" {result.get('message') or 'permission denied'}; it comes back"
+                f"the server refused to delete {op.path}: {_reason(result)}; it comes back"
             )
         else:
             self.stats.deletions += 1
@@ -526,6 +527,10 @@ class Engine:
         return any(
             change["id"] in inside or change["parentId"] in inside for change in page["changes"]
         )
+
+
+def _reason(result: dict[str, Any]) -> str:
+    return str(result.get("message") or "permission denied").rstrip(".")
 
 
 def _under(tree: Tree, i: str, top: str) -> bool:
