@@ -135,14 +135,17 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
 ) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_bytes(b"the plan\n")
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"outdated\n")
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"bob's notes\n")
     owner = browsers()
     sign_up(owner, "alice")
     new_folder(owner, "Projects")
     open_folder(owner, "Projects")
-    upload(owner, plan)
+    upload(owner, plan, old)
     owner.row("plan.txt")
+    owner.row("old.txt")
     owner.open("/")  # a fresh page: no upload list or notice behind the dialog's screenshot
     assert badges(folder_row(owner, "Projects")) == []
     guest = browsers()
@@ -202,6 +205,14 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     owner.open("/browse/Projects")
     owner.row("plan.txt")
     assert not owner.has_row("sneaky.txt")
+    # what the owner deletes is in bob's trash too, not his to restore or purge
+    owner.named("button", "Delete", owner.row("old.txt")).click()
+    owner.wait(lambda: not owner.has_row("old.txt") or None, "old.txt stayed")
+    guest.named("link", "Trash").click()
+    trashed = guest.row("old.txt")
+    assert not guest.named("button", "Restore", trashed).is_enabled()
+    assert not guest.named("button", "Delete forever", trashed).is_enabled()
+    assert_accessible(guest, "a viewer's trash")
 
     # the owner makes bob an Editor
     owner.open("/")

@@ -50,7 +50,10 @@ export function Trash() {
       <div class="toolbar">
         <h1>Trash</h1>
       </div>
-      <p class="muted">Deleted files and folders stay here until you delete them forever.</p>
+      <p class="muted">
+        Deleted files and folders stay here until you delete them forever. What was deleted in a folder shared
+        with you is its owner's to delete forever.
+      </p>
       {entries === null ? (
         <p class="muted">Loading…</p>
       ) : (
@@ -59,16 +62,33 @@ export function Trash() {
           entries={entries}
           showPath
           empty={<p>The trash is empty.</p>}
-          actions={(entry) => (
-            <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
-              <button type="button" onClick={() => void restore(entry)}>
-                Restore
-              </button>
-              <button type="button" class="danger-text" onClick={() => setPurging(entry)}>
-                Delete forever
-              </button>
-            </div>
-          )}
+          actions={(entry) => {
+            // In a folder shared with you: a Viewer restores nothing, only the owner purges.
+            const owner = entry.shared?.ownerUsername;
+            const viewer = entry.shared?.yourRole === 'VIEWER';
+            const notYours = entry.shared != null && !entry.shared.youOwn;
+            return (
+              <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
+                <button
+                  type="button"
+                  disabled={viewer}
+                  title={viewer ? `Only ${owner} and editors restore this` : undefined}
+                  onClick={() => void restore(entry)}
+                >
+                  Restore
+                </button>
+                <button
+                  type="button"
+                  class="danger-text"
+                  disabled={notYours}
+                  title={notYours ? `Only ${owner} deletes this forever` : undefined}
+                  onClick={() => setPurging(entry)}
+                >
+                  Delete forever
+                </button>
+              </div>
+            );
+          }}
         />
       )}
       {more && entries && (
