@@ -108,7 +108,7 @@ LINKS = "{ shareLinks(first: 200) { id entryId } }"
 FILE_VIEW = """
 query($id: ID) {
   entry(id: $id) {
-    ... on File { rev downloadUrl revisions { rev size contentHash } }
+    ... on File { rev downloadUrl revisions { rev size contentHash downloadUrl } }
   }
 }
 """

@@ -287,6 +287,31 @@ async def test_wait_for_changes_wakes_for_another_members_upload(
     assert reader.tree[uploaded] == viewer_mount
 
 
+@pytest.mark.parametrize("waiting", ["the owner", "the removed member"])
+async def test_wait_for_changes_wakes_for_an_upload_and_for_a_removal(
+    gql: GraphQLClient, http: httpx.AsyncClient, waiting: str
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    account = s.owner if waiting == "the owner" else s.member
+    reader = await at_present(gql, account)
+
+    async def act_soon() -> str:
+        await asyncio.sleep(0.3)
+        if waiting == "the owner":
+            return await put(http, s.member, b"by the editor", "e.txt", s.mount_id)
+        variables = {"folderId": s.folder_id, "username": s.member.username}
+        await gql.data(REMOVE, variables, token=s.owner.token)
+        return s.mount_id
+
+    task = asyncio.create_task(act_soon())
+    woke = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 30}, token=account.token)
+    changed = await task
+    assert woke["waitForChanges"]["changed"] is True
+    await poll(reader, lambda: changed in kinds(reader))
+    expected = "UPSERTED" if waiting == "the owner" else "DELETED"
+    assert kinds(reader)[changed] == expected
+
+
 @contextlib.asynccontextmanager
 async def subscribed(
     app: Starlette, account: Account, cursor: str | None

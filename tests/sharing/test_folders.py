@@ -261,6 +261,9 @@ async def test_remove_member_takes_the_mount_away_and_keeps_everyones_files(
     own_folder = await mkdir(gql, s.member, "Mine")
     own_file = await put(http, s.member, b"mine", "mine.txt", own_folder)
     added = await put(http, s.member, b"by member", "added.txt", s.mount_id)
+    view = (await gql.data(FILE_VIEW, {"id": s.a_id}, token=s.member.token))["entry"]
+    url, old_url = local(view["downloadUrl"]), local(view["revisions"][1]["downloadUrl"])
+    assert (await http.get(old_url)).content == b"alpha one"
     before = await state(gql, s.owner, s.folder_id)
 
     removed = await gql.data(
@@ -276,6 +279,11 @@ async def test_remove_member_takes_the_mount_away_and_keeps_everyones_files(
     assert "t.txt" not in await trash_names(gql, s.member)
     response = await http.get(f"/files/{s.a_id}/content", headers=s.member.headers)
     assert response.status_code == 404
+    # URLs handed out while a member stop working too.
+    assert (await http.get(url)).status_code == 404
+    assert (await http.get(old_url)).status_code == 404
+    found = await gql.data(SEARCH, {"q": "txt"}, token=s.member.token)
+    assert found["search"] == [{"id": own_file, "path": "/Mine/mine.txt"}]
     refused = await upload_raw(http, s.member.token, b"late", "late.txt", parentId=s.mount_id)
     assert error_codes(refused) == ["NOT_FOUND"], refused
 
@@ -475,6 +483,40 @@ async def test_a_viewer_may_rename_and_move_their_own_mount(
     assert moved["__typename"] == "Folder" and moved["path"] == "/Work/From a friend", moved
     assert (await entry(gql, s.member, id=s.b_id))["path"] == "/Work/From a friend/sub/b.txt"
     assert await names(gql, s.owner) == ["Projects"]
+
+
+async def test_a_viewer_may_copy_out_into_their_own_tree(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    owner_before = await state(gql, s.owner, s.folder_id)
+    root = await root_id(gql, s.member)
+    copied = await result_of(gql, s.member, COPY, id=s.sub_id, parentId=root)
+    assert copied["__typename"] == "Folder" and copied["path"] == "/sub", copied
+    b_copy = await entry(gql, s.member, path="/sub/b.txt")
+    assert b_copy["id"] != s.b_id and b_copy["shared"] is None
+    assert await used_bytes(gql, s.member) == len(b"bravo")
+    assert await state(gql, s.owner, s.folder_id) == owner_before
+    assert await not_found(gql, s.owner, b_copy["id"])
+
+
+async def test_a_mount_is_renamed_like_any_folder_of_the_members(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    await mkdir(gql, s.member, "Taken")
+    taken = await result_of(gql, s.member, RENAME, id=s.mount_id, name="TAKEN")
+    assert taken["__typename"] == "NameTakenError", taken
+    for bad in ("", "a/b", ".."):
+        invalid = await result_of(gql, s.member, RENAME, id=s.mount_id, name=bad)
+        assert invalid["__typename"] == "InvalidNameError", (bad, invalid)
+    await result_of(gql, s.member, RENAME, id=s.mount_id, name="Renamed")
+    found = await gql.data(SEARCH, {"q": "b.txt"}, token=s.member.token)
+    assert found["search"] == [{"id": s.b_id, "path": "/Renamed/sub/b.txt"}]
+    assert (await entry(gql, s.member, path="/Renamed/sub"))["id"] == s.sub_id
+    assert await names(gql, s.owner) == ["Projects"]
+    stranger = await gql.signup()
+    assert (await gql.data(SEARCH, {"q": "txt"}, token=stranger.token))["search"] == []
 
 
 # --- what an EDITOR may do -------------------------------------------------------------------
@@ -1070,3 +1112,37 @@ async def test_the_same_member_added_twice_at_once_gets_one_mount(
     assert kinds == ["Folder", "InvalidInputError", "InvalidInputError", "InvalidInputError"]
     assert await names(gql, bob) == ["Projects"]
     assert await members(gql, owner, folder_id) == roles((owner, "EDITOR"), (bob, "EDITOR"))
+
+
+async def test_sharing_a_folder_and_its_subfolder_at_once_never_nests(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, bob, carol = await gql.signup(), await gql.signup(), await gql.signup()
+    pairs: list[tuple[str, str, str]] = []
+    for n in range(8):
+        folder_id = await mkdir(gql, owner, f"Projects {n}")
+        sub = await mkdir(gql, owner, f"sub {n}", folder_id)
+        pairs.append((folder_id, sub, await put(http, owner, b"deep", "deep.txt", sub)))
+    results = await asyncio.gather(
+        *(
+            share(gql, owner, folder, account.username, "VIEWER")
+            for folder_id, sub, _ in pairs
+            for folder, account in ((folder_id, bob), (sub, carol))
+        )
+    )
+    for n, (folder_id, _, deep) in enumerate(pairs):
+        outer, inner = results[2 * n], results[2 * n + 1]
+        kinds = [outer["__typename"], inner["__typename"]]
+        assert kinds.count("Folder") <= 1, (n, outer, inner)
+        if "Folder" not in kinds:
+            # Both lost the race: nothing may stay half-shared; sharing again works.
+            again = await share(gql, owner, folder_id, bob.username, "VIEWER")
+            assert again["__typename"] == "Folder", (n, outer, inner, again)
+            outer = again
+        winner, path = (
+            (bob, f"/Projects {n}/sub {n}/deep.txt")
+            if outer["__typename"] == "Folder"
+            else (carol, f"/sub {n}/deep.txt")
+        )
+        assert (await entry(gql, winner, id=deep))["path"] == path
+        assert await not_found(gql, carol if winner is bob else bob, deep)
