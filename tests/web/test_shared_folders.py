@@ -172,6 +172,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     owner.wait(lambda: focused_name(owner) == "People" or None, "focus did not go back to People")
     projects = folder_row(owner, "Projects")
     owner.wait(lambda: badges(projects) == ["Shared"] or None, "no Shared badge for the owner")
+    assert_accessible(owner, "a listing with a shared folder")
 
     # bob finds it in his root, badged, and may only look
     guest.open("/")
@@ -314,6 +315,7 @@ def test_bad_input_is_explained_and_a_member_can_leave(
     confirm = guest.dialog()
     assert "nothing of carol's is deleted" in confirm.text
     guest.wait(lambda: focused_name(guest) == "Cancel" or None, "Cancel is not focused")
+    assert_accessible(guest, "leave confirmation")
     guest.named("button", "Leave folder", confirm).click()
     guest.no_dialog()
     guest.wait(lambda: not has_folder_row(guest, "Team") or None, "dave still has Team")
