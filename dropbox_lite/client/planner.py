@@ -215,8 +215,10 @@ class _Planner:
             if b is None or d not in base_below:
                 return False
             if d in self.L:  # the folder is gone here, so this was moved out of it
-                if d in self.prefer_remote:
-                    return False  # the server refused that move: the folder comes back
+                if d in self.prefer_remote or self.L[d].parent_id not in self.R:
+                    # Refused, or into a folder the server does not have yet (which may
+                    # wait for this one's name): the folder comes back first.
+                    return False
                 moved_out = True
             elif not r.is_folder and r.hash != b.hash:
                 return False

@@ -183,6 +183,12 @@ CASES: dict[str, Case] = {
         [FOLDER, f("x", "x", "1", parent="F")],
         [o.LocalMove(f("x", "x", "1"), "F/x", "x")],
     ),
+    "a folder renamed in case only with its contents, seen as new: no deadlock": Case(
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [Node(NEW + "f", ROOT, "f", True), f("x", "X", "1", parent=NEW + "f")],
+        [o.LocalMove(FOLDER, "f", "F")],  # taken for the server's folder, its case undone
+    ),
     "local delete of a folder unchanged on the server: one deleteEntry": Case(
         [FOLDER, f("x", "x", "1", parent="F")],
         [FOLDER, f("x", "x", "1", parent="F")],
