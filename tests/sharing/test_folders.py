@@ -70,6 +70,22 @@ mutation($file: Upload, $fileId: ID!, $baseRev: Int!, $resolution: ConflictResol
   }
 }
 """
+PAGE = """
+query($id: ID, $first: Int, $after: String) {
+  folder(id: $id) {
+    children(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
+    }
+  }
+}
+"""
+TRASH_PAGE = """
+query($after: String) {
+  trash(first: 2, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
+  }
+}
+"""
 SEARCH = "query($q: String!) { search(query: $q) { id path } }"
 
 
@@ -735,6 +751,72 @@ async def test_moves_may_not_nest_shared_folders(
     assert await names(gql, s.member, theirs_mount) == []
 
 
+async def test_listing_a_mount_pages_and_paths_ignore_case(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    for n in range(4):
+        await put(http, s.owner, b"n", f"n{n}.txt", s.folder_id)
+    seen: list[str] = []
+    after = None
+    while True:
+        page = await gql.data(
+            PAGE, {"id": s.mount_id, "first": 2, "after": after}, token=s.member.token
+        )
+        children = page["folder"]["children"]
+        assert children["totalCount"] == 6
+        seen += [edge["node"]["name"] for edge in children["edges"]]
+        if not children["pageInfo"]["hasNextPage"]:
+            break
+        after = children["pageInfo"]["endCursor"]
+    assert seen == ["sub", "a.txt", "n0.txt", "n1.txt", "n2.txt", "n3.txt"]
+    found = await entry(gql, s.member, path="/projects/SUB/B.txt")
+    assert (found["id"], found["path"]) == (s.b_id, "/Projects/sub/b.txt")
+
+
+async def test_a_members_trash_pages_over_their_own_and_the_shared_entries(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    for n in range(3):
+        mine = await put(http, s.member, b"m", f"mine{n}.txt")
+        await result_of(gql, s.member, DELETE, id=mine)
+        theirs = await put(http, s.owner, b"t", f"shared{n}.txt", s.folder_id)
+        await result_of(gql, s.member, DELETE, id=theirs)
+    seen: list[str] = []
+    after = None
+    while True:
+        page = await gql.data(TRASH_PAGE, {"after": after}, token=s.member.token)
+        trash = page["trash"]
+        assert trash["totalCount"] == 7
+        seen += [edge["node"]["name"] for edge in trash["edges"]]
+        if not trash["pageInfo"]["hasNextPage"]:
+            break
+        after = trash["pageInfo"]["endCursor"]
+    assert sorted(seen) == sorted(
+        [f"mine{n}.txt" for n in range(3)] + [f"shared{n}.txt" for n in range(3)] + ["t.txt"]
+    )
+    assert await trash_names(gql, s.owner) == sorted(
+        ["t.txt"] + [f"shared{n}.txt" for n in range(3)]
+    )
+
+
+async def test_the_owner_moving_the_shared_folder_changes_nothing_for_members(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    archive = await mkdir(gql, s.owner, "Archive")
+    moved = await result_of(gql, s.owner, MOVE, id=s.folder_id, parentId=archive)
+    assert moved["path"] == "/Archive/Projects", moved
+    assert (await entry(gql, s.owner, id=s.b_id))["path"] == "/Archive/Projects/sub/b.txt"
+    assert (await entry(gql, s.member, id=s.b_id))["path"] == "/Projects/sub/b.txt"
+    assert await members(gql, s.owner, s.folder_id) == roles(
+        (s.owner, "EDITOR"), (s.member, "EDITOR")
+    )
+    added = await put(http, s.member, b"still", "still.txt", s.mount_id)
+    assert (await entry(gql, s.owner, id=added))["path"] == "/Archive/Projects/still.txt"
+
+
 # --- trash, moves across the boundary, links -------------------------------------------------
 
 
@@ -790,6 +872,23 @@ async def test_a_member_moves_across_the_boundary_by_copy_then_delete(
     assert await not_found(gql, s.owner, out_id)
     download = await http.get(f"/files/{out_id}/content", headers=s.member.headers)
     assert download.content == b"alpha two!"
+
+
+async def test_a_move_across_the_boundary_that_cannot_copy_deletes_nothing(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    mine = await mkdir(gql, s.member, "Mine")
+    await put(http, s.member, b"mine", "a.txt", mine)
+    own = await put(http, s.member, b"own", "sub", mine)
+    owner_before = await state(gql, s.owner, s.folder_id)
+    member_before = await state(gql, s.member, mine)
+    out = await result_of(gql, s.member, MOVE, id=s.a_id, parentId=mine)
+    assert out["__typename"] == "NameTakenError", out
+    into = await result_of(gql, s.member, MOVE, id=own, parentId=s.mount_id)
+    assert into["__typename"] == "NameTakenError", into
+    assert await state(gql, s.owner, s.folder_id) == owner_before
+    assert await state(gql, s.member, mine) == member_before
 
 
 async def test_the_owner_moves_in_and_out_of_a_shared_folder_for_real(
