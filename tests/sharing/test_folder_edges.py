@@ -3,8 +3,6 @@ and the owner moving a whole folder in and out (issue 14), through HTTP."""
 
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 import pytest
 
@@ -13,7 +11,6 @@ from dropbox_lite.files import shares
 from tests.sharing.folders_helpers import (
     DELETE,
     MOVE,
-    entry,
     RESTORE,
     mkdir,
     names,
@@ -127,25 +124,3 @@ async def test_an_editors_link_outlives_their_membership_and_stays_theirs_to_rev
     revoked = await gql.data(REVOKE_LINK, {"id": link["link"]["id"]}, token=s.member.token)
     assert revoked["revokeShareLink"] is True
     assert (await http.get(path)).status_code == 404
-
-
-async def test_sharing_a_folder_and_its_subfolder_at_once_never_nests(
-    gql: GraphQLClient, http: httpx.AsyncClient
-) -> None:
-    for _ in range(3):
-        owner, bob, carol = await gql.signup(), await gql.signup(), await gql.signup()
-        folder_id = await mkdir(gql, owner, "Projects")
-        sub = await mkdir(gql, owner, "sub", folder_id)
-        deep = await put(http, owner, b"deep", "deep.txt", sub)
-        outer, inner = await asyncio.gather(
-            share(gql, owner, folder_id, bob.username, "VIEWER"),
-            share(gql, owner, sub, carol.username, "VIEWER"),
-        )
-        kinds = [outer["__typename"], inner["__typename"]]
-        assert sorted(kinds) == ["Folder", "InvalidInputError"], (outer, inner)
-        if outer["__typename"] == "Folder":
-            winner, loser, path = bob, carol, "/Projects/sub/deep.txt"
-        else:
-            winner, loser, path = carol, bob, "/sub/deep.txt"
-        assert (await entry(gql, winner, id=deep))["path"] == path
-        assert await names(gql, loser) == []
