@@ -108,6 +108,14 @@ class Device:
             return {}
         return {p: i for i, p in paths(base, root).items() if p}
 
+    def base_hashes(self) -> dict[str, str]:
+        """id -> content hash of the files this device last agreed on with the server."""
+        state = State(self.folder / STATE_DIR / "state.db")
+        try:
+            return {i: n.hash for i, n in state.base().items() if n.hash is not None}
+        finally:
+            state.close()
+
 
 async def login(http: httpx.AsyncClient, username: str, password: str, device: str) -> str:
     token, _ = await Remote(http).login(username, password, device)

@@ -78,6 +78,7 @@ class _Round:
     log: list[str] = field(default_factory=list)
     empty_folders: set[str] = field(default_factory=set)  # deleted while empty
     made_folders: set[int] = field(default_factory=set)  # devices that made folders
+    twins: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # same content
 
 
 class Simulation:
@@ -129,6 +130,10 @@ class Simulation:
             own_before = self.outside(await self.tree_of(removed), removed.shared)
         for index, dev in enumerate(self.devices):
             view: dict[str, str | None] = dict(dev.base_paths())
+            by_hash: dict[str, set[str]] = {}
+            for i, digest in dev.base_hashes().items():
+                by_hash.setdefault(digest, set()).add(i)
+            record.twins[index] = {i: same - {i} for same in by_hash.values() for i in same}
             member = self.member_of(index)
             # A viewer's lost state turns its stale copies into local-only conflicted copies
             # (the server refuses them); a removed member's would upload the whole folder.
@@ -143,7 +148,7 @@ class Simulation:
             if member.shared is None:
                 area = "all"
             elif member is removed:
-                area = "inside"  # its own files must come through the removal untouched
+                area = "inside"  # its own files come through untouched, its writes here stay
             else:
                 area = "outside" if member.viewer else "all"
             for _ in range(self.rng.randint(1, ops_per_device)):
@@ -199,7 +204,7 @@ class Simulation:
                 self.report.conflicts += stats.conflicts
                 if stats.operations:
                     quiet = False
-            if quiet and self.faults.rate == 0:
+            if quiet and self.faults.rate == 0 and (removed is None or number > 0):
                 self.report.faults = self.faults.injected
                 self.round_start = self.markers + 1
                 return
@@ -251,6 +256,8 @@ class Simulation:
             others = set().union(*(t for i, t in record.touched.items() if i != index))
             if entry in record.empty_folders and index in record.made_folders:
                 continue  # on a reused inode that is a rename to any sync engine
+            if record.twins.get(index, {}).get(entry, set()) - live:
+                continue  # of two identical files one was deleted, one moved: either one
             if not others & cover:
                 if entry in live:
                     print("\n".join(record.log))
@@ -264,10 +271,12 @@ class Simulation:
         seed = self.report.seed
         tree = await self.tree_of(member)
         assert self.outside(tree, top) == own_before, f"seed {seed}: own files changed"
-        first = self.devices[member.devices[0]].folder
+        first = self.devices[member.devices[0]]
+        # Conflicted copies its devices made of their own local versions are kept too.
+        copy = f"({first.username}'s conflicted copy "
         for path, digest in self.inside(tree, top).items():
-            if digest is not None:
-                kept = set(MARKER.findall((first / top / path).read_bytes()))
+            if digest is not None and copy not in path:
+                kept = set(MARKER.findall((first.folder / top / path).read_bytes()))
                 assert kept & fresh, f"seed {seed}: {top}/{path} left behind after the removal"
         self.report.removed_devices += len(member.devices)
 
@@ -289,7 +298,8 @@ class Simulation:
         area: str = "all",
     ) -> None:
         """One random change made offline; `view` maps this device's paths to ids; `area`:
-        "all" but the shared folder itself, or only "inside" or "outside" of it."""
+        "all" but the shared folder itself, "outside" of it, or "inside" (creates and edits
+        only)."""
         top = self.member_of(index).shared
         entries = sorted(
             p.relative_to(folder).as_posix()
@@ -310,6 +320,8 @@ class Simulation:
         kind = self.rng.choices(
             ["create", "edit", "delete", "rename", "move", "mkdir"], [3, 3, 2, 2, 2, 1]
         )[0]
+        if area == "inside" and kind not in ("create", "edit"):
+            return  # a removed member's last writes: each holds a marker of its own
         touched = record.touched[index]
         self.report.operations += 1
         record.log.append(f"device{index} {kind}")

@@ -13,7 +13,9 @@ import pytest
 
 from tests.client.conftest import MakeDevice
 from tests.client.devices import Faults
-from tests.client.simulation import Simulation
+from tests.client.sharing import id_at, path_of, remove, share
+from tests.client.simulation import Member, Removal, Simulation
+from tests.support import Account, GraphQLClient
 
 RUNS = int(os.environ.get("DROPBOX_LITE_SIM_RUNS", "2"))
 ROUNDS = int(os.environ.get("DROPBOX_LITE_SIM_ROUNDS", "6"))
@@ -21,12 +23,64 @@ OPS = int(os.environ.get("DROPBOX_LITE_SIM_OPS", "5"))
 SEED = os.environ.get("DROPBOX_LITE_SIM_SEED")
 
 
-@pytest.mark.parametrize("run", range(RUNS if SEED is None else 1))
-async def test_devices_converge_and_lose_nothing(run: int, device: MakeDevice) -> None:
+def pick_seed() -> int:
     seed = int(SEED) if SEED is not None else random.SystemRandom().randrange(10**9)
     print(f"simulation seed {seed} (replay: DROPBOX_LITE_SIM_SEED={seed})")
+    return seed
+
+
+@pytest.mark.parametrize("run", range(RUNS if SEED is None else 1))
+async def test_devices_converge_and_lose_nothing(run: int, device: MakeDevice) -> None:
+    seed = pick_seed()
     faults = Faults(random.Random(seed))
     devices = [await device(f"device{n}", faults) for n in range(3)]
     report = await Simulation(devices, faults, seed).run(ROUNDS, OPS)
     print(report)
     assert report.rounds == ROUNDS
+
+
+@pytest.mark.parametrize("run", range(max(1, RUNS // 2) if SEED is None else 1))
+@pytest.mark.parametrize("removed", [False, True], ids=["members", "member-removed"])
+async def test_members_of_a_shared_folder_converge_and_lose_nothing(
+    removed: bool, run: int, device: MakeDevice, account: Account, gql: GraphQLClient
+) -> None:
+    """alice shares Team with bob (EDITOR; his own Team makes the mount "Team (1)") and carol
+    (VIEWER): two devices each for alice and bob, one for carol; bob may be removed halfway."""
+    seed = pick_seed()
+    faults = Faults(random.Random(seed))
+    alice, bob, carol = account, await gql.signup(), await gql.signup()
+    devices = [
+        *[await device(f"alice{n}", faults) for n in range(2)],
+        *[await device(f"bob{n}", faults, bob) for n in range(2)],
+        await device("carol0", faults, carol),
+    ]
+    (devices[0].folder / "Team" / "docs").mkdir(parents=True)
+    (devices[0].folder / "Team" / "readme.txt").write_text("team\n")
+    (devices[0].folder / "mine.txt").write_text("alice's own\n")
+    (devices[2].folder / "Team").mkdir()
+    (devices[2].folder / "Team" / "bob.txt").write_text("bob's own\n")
+    await devices[0].sync()
+    await devices[2].sync()
+    team = await id_at(devices[0], "Team")
+    readme = await id_at(devices[0], "Team/readme.txt")
+    await share(gql, alice, team, bob, "EDITOR")
+    await share(gql, alice, team, carol, "VIEWER")
+    mounts = [(await path_of(devices[i], readme)).rpartition("/")[0] for i in (2, 4)]
+    assert mounts == ["Team (1)", "Team"]
+    for dev in devices:
+        await dev.sync()
+    members = [
+        Member([0, 1], "Team"),
+        Member([2, 3], mounts[0]),
+        Member([4], mounts[1], viewer=True),
+    ]
+
+    async def remove_bob() -> None:
+        await remove(gql, alice, team, bob)
+
+    removal = Removal(ROUNDS // 2, 1, remove_bob) if removed else None
+    simulation = Simulation(devices, faults, seed, members=members, removal=removal)
+    report = await simulation.run(ROUNDS, OPS)
+    print(report)
+    assert report.rounds == ROUNDS
+    assert (report.removals, report.removed_devices) == ((1, 2) if removed else (0, 0))
