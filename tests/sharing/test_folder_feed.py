@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -44,6 +45,20 @@ query Changes($cursor: String) {
   changes(cursor: $cursor, first: 2000) {
     cursor hasMore
     changes { kind id parentId entry { name path } }
+  }
+}
+"""
+LINK = """
+mutation($id: ID!) {
+  createShareLink(entryId: $id, access: EDITOR) { ... on ShareLinkCreated { token } }
+}
+"""
+VISITOR_UPLOAD = """
+mutation($token: String!, $file: Upload!, $name: String) {
+  uploadToShareLink(token: $token, file: $file, name: $name) {
+    __typename
+    ... on File { id }
+    ... on Error { message code }
   }
 }
 """
@@ -261,6 +276,31 @@ async def test_an_incremental_member_feed_ends_where_a_fresh_sync_does(
         await poll(reader, caught_up)
         assert reachable(reader.tree) == expected
         assert (await at_present(gql, account)).tree == expected
+
+
+async def test_a_link_visitors_upload_into_a_shared_folder_reaches_the_members(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    reader = await at_present(gql, viewer)
+    created = await gql.data(LINK, {"id": s.sub_id}, token=s.owner.token)
+    token = created["createShareLink"]["token"]
+    operations = {
+        "query": VISITOR_UPLOAD,
+        "variables": {"token": token, "file": None, "name": "visitor.txt"},
+    }
+    response = await http.post(
+        "/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("visitor.txt", b"hi", "application/octet-stream")},
+        headers={"GraphQL-Require-Preflight": "1"},
+    )
+    body = response.json()
+    uploaded = body["data"]["uploadToShareLink"]
+    assert uploaded["__typename"] == "File", body
+    await poll(reader, lambda: uploaded["id"] in reader.tree)
+    assert reader.tree[uploaded["id"]] == s.sub_id
+    assert await entry_path(gql, viewer, uploaded["id"]) == "/Projects/sub/visitor.txt"
 
 
 # --- long poll and subscription --------------------------------------------------------------

@@ -86,6 +86,7 @@ query($after: String) {
   }
 }
 """
+TRASH_PATHS = "{ trash(first: 100) { totalCount edges { node { id name path } } } }"
 SEARCH = "query($q: String!) { search(query: $q) { id path } }"
 
 
@@ -974,6 +975,23 @@ async def test_other_users_folder_ids_are_not_found_in_every_new_argument(
         listed = await call(gql, account, MEMBERS, id=folder_id)
         assert error_codes(listed) == ["NOT_FOUND"], (where, listed)
 
+    # The owner addresses the share by its folder; a member's mount is the member's.
+    carol = await gql.signup()
+    for body in (
+        await call(
+            gql, s.owner, SHARE, folderId=s.mount_id, username=carol.username, role="VIEWER"
+        ),
+        await call(
+            gql, s.owner, UPDATE, folderId=s.mount_id, username=s.member.username, role="VIEWER"
+        ),
+    ):
+        (result,) = body["data"].values()
+        assert result["__typename"] == "NotFoundError", body
+    for body in (
+        await call(gql, s.owner, REMOVE, folderId=s.mount_id, username=s.member.username),
+        await call(gql, s.owner, LEAVE, folderId=s.mount_id),
+    ):
+        assert error_codes(body) == ["NOT_FOUND"], body
     # The member addresses the share by their mount; the owner's folder id is not theirs.
     for body in (
         await call(gql, s.member, LEAVE, folderId=s.folder_id),
@@ -984,7 +1002,7 @@ async def test_other_users_folder_ids_are_not_found_in_every_new_argument(
         (s.owner, "EDITOR"), (s.member, "EDITOR")
     )
     assert await members(gql, dave, daves) == roles((dave, "EDITOR"), (erin, "EDITOR"))
-    assert await names(gql, stranger) == []
+    assert await names(gql, stranger) == [] and await names(gql, carol) == []
     assert await names(gql, erin) == ["Daves"]
     assert await names(gql, s.member) == ["Projects"]
 
