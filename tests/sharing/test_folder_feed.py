@@ -521,3 +521,44 @@ async def entry_path(gql: GraphQLClient, account: Account, entry_id: str) -> str
         "query($id: ID) { entry(id: $id) { path } }", {"id": entry_id}, token=account.token
     )
     return str(data["entry"]["path"])
+
+
+async def test_the_subscription_pushes_a_folder_shared_while_subscribed(
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, carol = await gql.signup(), await gql.signup()
+    folder_id = await mkdir(gql, owner, "Projects")
+    inside = await put(http, owner, b"inside", "inside.txt", folder_id)
+    latest = (await gql.data("{ latestCursor }", token=carol.token))["latestCursor"]
+    async with subscribed(app, carol, latest) as ws:
+        assert (await share(gql, owner, folder_id, carol.username, "VIEWER"))["__typename"] == (
+            "Folder"
+        )
+        mount = await mount_named(gql, carol, "Projects")
+        pushed = await changes_until(ws, inside)
+        assert {"kind": "UPSERTED", "id": inside, "parentId": mount} in pushed
+        assert mount in {change["id"] for change in pushed}
+        later = await put(http, owner, b"later", "later.txt", folder_id)
+        assert {"kind": "UPSERTED", "id": later, "parentId": mount} in await changes_until(
+            ws, later
+        )
+
+
+async def test_a_members_cursor_shows_a_stranger_nothing_of_the_share(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    stranger = await gql.signup()
+    first_page = FeedReader(gql, s.member.token, first=2)
+    await first_page.page()
+    cursors = [first_page.cursor, (await at_present(gql, s.member)).cursor]
+    await put(http, s.owner, b"new", "new.txt", s.folder_id)
+    shared_ids = {s.mount_id, s.a_id, s.sub_id, s.b_id, s.folder_id}
+    for cursor in cursors:
+        body = await gql(CHANGES, {"cursor": cursor}, token=stranger.token)
+        if "errors" in body:
+            assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"], body
+            continue
+        seen = {change["id"] for change in body["data"]["changes"]["changes"]}
+        assert not seen & shared_ids, body
+        assert "new.txt" not in str(body), body

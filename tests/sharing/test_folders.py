@@ -346,6 +346,24 @@ async def test_deleting_the_mount_leaves_the_folder(
     assert await names(gql, s.owner) == ["Projects"]
 
 
+async def test_a_member_purging_a_folder_that_holds_the_mount_purges_nothing_of_the_owners(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    work = await mkdir(gql, s.member, "Work")
+    kept = await put(http, s.member, b"kept", "kept.txt")
+    await result_of(gql, s.member, MOVE, id=s.mount_id, parentId=work)
+    before = await state(gql, s.owner, s.folder_id)
+    await result_of(gql, s.member, DELETE, id=work)
+    assert await state(gql, s.owner, s.folder_id) == before
+    assert await gql.data(PURGE, {"id": work}, token=s.member.token) == {"purgeEntry": True}
+    assert await state(gql, s.owner, s.folder_id) == before
+    assert await members(gql, s.owner, s.folder_id) == []
+    assert await names(gql, s.member) == ["kept.txt"]
+    assert (await entry(gql, s.member, id=kept))["path"] == "/kept.txt"
+    assert await not_found(gql, s.member, s.a_id)
+
+
 async def test_only_the_owner_manages_members(gql: GraphQLClient, http: httpx.AsyncClient) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     carol, dave = await gql.signup(), await gql.signup()
