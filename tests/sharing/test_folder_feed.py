@@ -562,3 +562,22 @@ async def test_a_members_cursor_shows_a_stranger_nothing_of_the_share(
         seen = {change["id"] for change in body["data"]["changes"]["changes"]}
         assert not seen & shared_ids, body
         assert "new.txt" not in str(body), body
+
+
+async def test_wait_for_changes_wakes_when_the_owner_moves_an_entry_out(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "VIEWER")
+    reader = await at_present(gql, s.member)
+    owner_root = await root_of(gql, s.owner)
+
+    async def move_soon() -> None:
+        await asyncio.sleep(0.3)
+        await result_of(gql, s.owner, MOVE, id=s.a_id, parentId=owner_root)
+
+    mover = asyncio.create_task(move_soon())
+    woke = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=s.member.token)
+    await mover
+    assert woke["waitForChanges"]["changed"] is True
+    await poll(reader, lambda: s.a_id not in reader.tree)
+    assert kinds(reader)[s.a_id] == "DELETED"
