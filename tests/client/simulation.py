@@ -79,6 +79,8 @@ class _Round:
     empty_folders: set[str] = field(default_factory=set)  # deleted while empty
     made_folders: set[int] = field(default_factory=set)  # devices that made folders
     twins: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # same content
+    above: dict[str, set[str]] = field(default_factory=dict)  # a deleted entry's folders
+    moved: dict[int, set[str]] = field(default_factory=dict)  # what each device moved
 
 
 class Simulation:
@@ -258,6 +260,13 @@ class Simulation:
                 continue  # on a reused inode that is a rename to any sync engine
             if record.twins.get(index, {}).get(entry, set()) - live:
                 continue  # of two identical files one was deleted, one moved: either one
+            user = self.member_of(index)
+            if any(
+                record.above.get(entry, set()) & ids
+                for i, ids in record.moved.items()
+                if self.member_of(i) is not user
+            ):
+                continue  # another user moved a folder above it out of the share first
             if not others & cover:
                 if entry in live:
                     print("\n".join(record.log))
@@ -274,9 +283,10 @@ class Simulation:
         first = self.devices[member.devices[0]]
         # Conflicted copies its devices made of their own local versions are kept too.
         copy = f"({first.username}'s conflicted copy "
+        on_disk = {nfc(p.relative_to(first.folder).as_posix()): p for p in first.folder.rglob("*")}
         for path, digest in self.inside(tree, top).items():
             if digest is not None and copy not in path:
-                kept = set(MARKER.findall((first.folder / top / path).read_bytes()))
+                kept = set(MARKER.findall(on_disk[f"{top}/{path}"].read_bytes()))
                 assert kept & fresh, f"seed {seed}: {top}/{path} left behind after the removal"
         self.report.removed_devices += len(member.devices)
 
@@ -393,6 +403,7 @@ class Simulation:
                 record.empty_folders.add(entry)
             if entry:
                 record.deletes.append((index, entry, cover, nfc(path)))
+                record.above[entry] = ids_above(path)
             touched |= cover | ids_above(path)
             for p in [p for p in view if p == path or p.startswith(path + "/")]:
                 del view[p]
@@ -415,6 +426,7 @@ class Simulation:
             touched |= ids_above(path) | ids_above(target)
             if entry := vget(path):
                 touched.add(entry)
+                record.moved.setdefault(index, set()).add(entry)
             arrive(target)
             for p in [p for p in view if p == path or p.startswith(path + "/")]:
                 view[target + p[len(path) :]] = view.pop(p)
