@@ -215,3 +215,45 @@ async def test_a_viewers_writes_are_refused_kept_locally_and_not_retried(
     assert viewer_tree == {}
     await alice_dev.sync()
     assert sorted(local_tree(alice_dev.folder)) == sorted(before)
+
+
+async def test_a_member_added_again_gets_the_whole_folder_back(
+    device: MakeDevice, account: Account, gql: GraphQLClient
+) -> None:
+    bob = await gql.signup()
+    alice_dev, bob_dev = await device("alice"), await device("bob", user=bob)
+    team = await team_of(alice_dev)
+    await share(gql, account, team, bob, "EDITOR")
+    await bob_dev.sync()
+    await remove(gql, account, team, bob)
+    await bob_dev.sync()
+    assert local_tree(bob_dev.folder) == {}
+    (alice_dev.folder / "Team" / "while-away.txt").write_text("added while bob was away\n")
+    await alice_dev.sync()
+    await share(gql, account, team, bob, "VIEWER")
+    stats = await bob_dev.sync()
+    assert stats.down_files == 4
+    assert local_tree(bob_dev.folder) == local_tree(alice_dev.folder)
+
+
+async def test_a_mount_moved_into_a_members_folder_keeps_syncing_there(
+    device: MakeDevice, account: Account, gql: GraphQLClient
+) -> None:
+    bob = await gql.signup()
+    alice_dev, bob_dev = await device("alice"), await device("bob", user=bob)
+    team = await team_of(alice_dev)
+    await share(gql, account, team, bob, "EDITOR")
+    (bob_dev.folder / "work").mkdir()
+    await bob_dev.sync()
+    (bob_dev.folder / "Team").rename(bob_dev.folder / "work" / "Team")
+    stats = await bob_dev.sync()
+    assert (stats.up_files, stats.down_files, stats.other) == (0, 0, 1)
+    (alice_dev.folder / "Team" / "later.txt").write_text("later\n")
+    await alice_dev.sync()
+    (bob_dev.folder / "work" / "Team" / "from-bob.txt").write_text("from bob\n")
+    await bob_dev.sync()
+    await alice_dev.sync()
+    assert contents(bob_dev, "work/Team") == contents(alice_dev, "Team")
+    assert "later.txt" in contents(alice_dev, "Team")
+    assert "from-bob.txt" in contents(alice_dev, "Team")
+    assert sorted(p for p in local_tree(alice_dev.folder) if "/" not in p) == ["Team"]
