@@ -206,6 +206,12 @@ class Engine:
             if exc.code == "UNAUTHENTICATED":
                 raise SyncError("signed out: sign in again with --server and --username") from exc
             self.reporter.warn(f"could not {describe(op)}: {exc}")
+            if exc.code in ("NOT_FOUND", "PERMISSION_DENIED") and isinstance(
+                op, o.Upload | o.CreateFolder
+            ):
+                # Into a folder we see but may not write to (a mount whose folder its owner
+                # deleted): not again this run, so the rest of the folder still syncs.
+                self.unsyncable.add(op.path)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise SyncError(f"disk full: cannot {describe(op)}") from exc

@@ -257,3 +257,22 @@ async def test_a_mount_moved_into_a_members_folder_keeps_syncing_there(
     assert "later.txt" in contents(alice_dev, "Team")
     assert "from-bob.txt" in contents(alice_dev, "Team")
     assert sorted(p for p in local_tree(alice_dev.folder) if "/" not in p) == ["Team"]
+
+
+async def test_a_mount_whose_folder_its_owner_deleted_does_not_stop_the_sync(
+    device: MakeDevice, account: Account, gql: GraphQLClient
+) -> None:
+    """The server keeps the mount (empty) but refuses writes into it with NOT_FOUND."""
+    bob = await gql.signup()
+    alice_dev, bob_dev = await device("alice"), await device("bob", user=bob)
+    team = await team_of(alice_dev)
+    await share(gql, account, team, bob, "EDITOR")
+    await bob_dev.sync()
+    (bob_dev.folder / "Team" / "readme.txt").write_text("bob's edit\n")
+    (bob_dev.folder / "own.txt").write_text("bob's own\n")
+    shutil.rmtree(alice_dev.folder / "Team")
+    await alice_dev.sync()
+    await bob_dev.sync()  # no SyncError: the edit cannot go up, the rest does
+    assert (bob_dev.folder / "Team" / "readme.txt").read_text() == "bob's edit\n"
+    bob_tree, _ = await server_tree(bob_dev.http, bob_dev.token)
+    assert "own.txt" in bob_tree
