@@ -14,6 +14,9 @@ from httpx_ws import AsyncWebSocketSession, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
+from dropbox_lite.core import db as database
+from dropbox_lite.core.app import create_app
+from dropbox_lite.core.config import Settings
 from tests.sharing.folders_helpers import (
     DELETE,
     LEAVE,
@@ -581,3 +584,59 @@ async def test_wait_for_changes_wakes_when_the_owner_moves_an_entry_out(
     assert woke["waitForChanges"]["changed"] is True
     await poll(reader, lambda: s.a_id not in reader.tree)
     assert kinds(reader)[s.a_id] == "DELETED"
+
+
+async def test_small_pages_read_while_members_write_lose_nothing(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, _ = await with_viewer(gql, http)
+    for n in range(6):
+        await put(http, s.owner, b"o", f"o{n}.txt", s.folder_id)
+    reader = FeedReader(gql, viewer.token, first=2)
+    writes = [
+        lambda: put(http, s.member, b"e", "e1.txt", s.mount_id),
+        lambda: result_of(gql, s.member, RENAME, id=s.b_id, name="bee.txt"),
+        lambda: result_of(gql, s.owner, MOVE, id=s.a_id, parentId=s.sub_id),
+        lambda: mkdir(gql, s.member, "made", s.sub_id),
+        lambda: result_of(gql, s.member, DELETE, id=s.sub_id),
+        lambda: put(http, viewer, b"v", "mine.txt"),
+        lambda: result_of(gql, s.owner, RESTORE, id=s.sub_id),
+        lambda: put(http, s.owner, b"o", "o9.txt", s.folder_id),
+    ]
+    for write in writes:
+        await reader.page()
+        await write()
+    expected = await visible(gql, viewer)
+    await poll(reader, lambda: reachable(reader.tree) == expected)
+    assert reachable(reader.tree) == expected
+    assert (await at_present(gql, viewer)).tree == expected
+
+
+@pytest.mark.server_only
+async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscription(
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    reader = await at_present(gql, viewer)
+    other_db = await database.connect(settings)  # its own client, as another process has
+    other_app = create_app(settings, db=other_db)
+    try:
+        async with other_app.router.lifespan_context(other_app):
+            transport = httpx.ASGITransport(app=other_app, client=("127.0.0.1", 51001))
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as h2:
+                async with subscribed(app, viewer, reader.cursor) as ws:
+
+                    async def upload_soon() -> str:
+                        await asyncio.sleep(0.3)
+                        return await put(h2, s.member, b"elsewhere", "elsewhere.txt", s.mount_id)
+
+                    writer = asyncio.create_task(upload_soon())
+                    woke = await gql.data(
+                        WAIT, {"cursor": reader.cursor, "timeout": 10}, token=viewer.token
+                    )
+                    uploaded = await writer
+                    assert woke["waitForChanges"]["changed"] is True
+                    pushed = await changes_until(ws, uploaded)
+                    assert {"kind": "UPSERTED", "id": uploaded, "parentId": viewer_mount} in pushed
+    finally:
+        other_db.close()

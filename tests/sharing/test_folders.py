@@ -87,6 +87,15 @@ query($after: String) {
 }
 """
 TRASH_PATHS = "{ trash(first: 100) { totalCount edges { node { id name path } } } }"
+RESOLVE_FULL = """
+mutation($file: Upload, $fileId: ID!, $baseRev: Int!, $resolution: ConflictResolution!) {
+  resolveConflict(fileId: $fileId, baseRev: $baseRev, resolution: $resolution, file: $file) {
+    __typename
+    ... on ResolvedConflict { file { id rev } conflictedCopy { id name } }
+    ... on Error { message code }
+  }
+}
+"""
 SEARCH = "query($q: String!) { search(query: $q) { id path } }"
 
 
@@ -656,6 +665,33 @@ async def test_an_editors_uploads_count_against_the_owners_quota(
     assert fits["__typename"] == "File", fits
     assert await used_bytes(gql, s.owner) == used_now + 50
     assert await used_bytes(gql, ed) == editor_used
+
+
+async def test_an_editors_conflict_resolution_is_the_owners_and_counts_against_their_quota(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    variables = {"fileId": s.a_id, "baseRev": 1, "resolution": "KEEP_BOTH"}
+    kept = await multipart(gql, RESOLVE_FULL, variables, token=s.member.token, content=b"e" * 40)
+    resolved = kept["data"]["resolveConflict"]
+    assert resolved["__typename"] == "ResolvedConflict", kept
+    copy = resolved["conflictedCopy"]
+    assert copy["name"].startswith(f"a ({s.member.username}'s conflicted copy "), copy
+    assert (await entry(gql, s.owner, id=copy["id"]))["path"] == f"/Projects/{copy['name']}"
+    await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
+    before = await state(gql, s.owner, s.folder_id)
+    del before["revisions"], before["used"]
+    refused = await multipart(
+        gql,
+        RESOLVE_FULL,
+        {**variables, "resolution": "KEEP_LOCAL"},
+        token=s.member.token,
+        content=b"f" * 40,
+    )
+    assert refused["data"]["resolveConflict"]["__typename"] == "QuotaExceededError", refused
+    after = await state(gql, s.owner, s.folder_id)
+    del after["revisions"], after["used"]
+    assert after == before
 
 
 # --- mounts: names, renames, nesting ---------------------------------------------------------
