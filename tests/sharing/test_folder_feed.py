@@ -14,6 +14,7 @@ from httpx_ws import AsyncWebSocketSession, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
+from dropbox_lite.admin import service as admin_service
 from dropbox_lite.core import db as database
 from dropbox_lite.core.app import create_app
 from dropbox_lite.core.config import Settings
@@ -640,3 +641,44 @@ async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscr
                     assert {"kind": "UPSERTED", "id": uploaded, "parentId": viewer_mount} in pushed
     finally:
         other_db.close()
+
+
+@pytest.mark.parametrize("deleted", ["owner", "member"])
+async def test_an_account_deleted_by_the_admin_leaves_the_other_side_whole(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: database.Database, deleted: str
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    by_member = await put(http, s.member, b"by the editor", "e.txt", s.mount_id)
+    own = await put(http, viewer, b"own", "own.txt")
+    reader = await at_present(gql, viewer)
+    if deleted == "owner":
+        await admin_service.delete_user(db=db, user_id=s.owner.user_id)
+        await poll(reader, lambda: viewer_mount not in reader.tree)
+        assert kinds(reader)[viewer_mount] == "DELETED"
+        root = await root_of(gql, viewer)
+        assert (await at_present(gql, viewer)).tree == {root: None, own: root}
+        assert await mount_names(gql, s.member) == []
+    else:
+        used = await used_bytes_of(gql, s.owner)
+        await admin_service.delete_user(db=db, user_id=s.member.user_id)
+        assert await entry_path(gql, s.owner, by_member) == "/Projects/e.txt"
+        assert await entry_path(gql, viewer, by_member) == "/Projects/e.txt"
+        assert await used_bytes_of(gql, s.owner) == used
+        listed = await gql.data(
+            "query($id: ID) { folder(id: $id) { members { user { username } } } }",
+            {"id": s.folder_id},
+            token=s.owner.token,
+        )
+        assert [m["user"]["username"] for m in listed["folder"]["members"]] == [
+            s.owner.username,
+            viewer.username,
+        ]
+
+
+async def mount_names(gql: GraphQLClient, account: Account) -> list[str]:
+    return [node["name"] for node in await listing(gql, account)]
+
+
+async def used_bytes_of(gql: GraphQLClient, account: Account) -> int:
+    data = await gql.data("{ me { usage { usedBytes } } }", token=account.token)
+    return int(data["me"]["usage"]["usedBytes"])
