@@ -14,9 +14,11 @@ their paths go through it (records.entry_record).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
@@ -27,6 +29,10 @@ from dropbox_lite.files import members, store
 from dropbox_lite.files.records import ROLE, VIA, oid
 
 OWNER = "owner"
+# The owner's sharing lock: how long to wait for it, and when it is a dead process's.
+LOCK_WAIT = 0.05
+LOCK_TRIES = 200
+LOCK_STALE = timedelta(seconds=30)
 EDITOR = members.EDITOR
 VIEWER = members.VIEWER
 
@@ -140,3 +146,21 @@ async def place(db: Database, user: ObjectId, folder_id: str, *, write: bool = T
         role=role(doc),
         mount=doc.get(VIA),
     )
+
+
+@contextlib.asynccontextmanager
+async def sharing_lock(db: Database, owner: ObjectId) -> AsyncIterator[None]:
+    """One change to who shares the owner's folders at a time (Conflict when others
+    hold it too long): two at once could nest (a folder and its subfolder, each walked
+    before the other is marked), or end a share as a member joins it."""
+    for _ in range(LOCK_TRIES):
+        at = datetime.now(UTC)
+        if await members.lock(db, owner, at=at, stale_before=at - LOCK_STALE):
+            break
+        await asyncio.sleep(LOCK_WAIT)
+    else:
+        raise errors.Conflict("Another folder of yours is being shared; try again.")
+    try:
+        yield
+    finally:
+        await members.unlock(db, owner, at=at)

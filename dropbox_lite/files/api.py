@@ -403,7 +403,13 @@ RenameEntryResult = Annotated[
     strawberry.union("RenameEntryResult"),
 ]
 MoveEntryResult = Annotated[
-    Folder | File | NameTakenError | InvalidNameError | InvalidMoveError | PermissionDeniedError,
+    Folder
+    | File
+    | NameTakenError
+    | InvalidNameError
+    | InvalidMoveError
+    | QuotaExceededError
+    | PermissionDeniedError,
     strawberry.union("MoveEntryResult"),
 ]
 CopyEntryResult = Annotated[
@@ -695,7 +701,9 @@ class Mutation:
         return entry_type(record)
 
     @strawberry.mutation(
-        description="Move an entry into another folder.", permission_classes=[IsAuthenticated]
+        description="Move an entry into another folder (between your tree and a folder shared "
+        "with you: a copy, then a delete).",
+        permission_classes=[IsAuthenticated],
     )
     async def move_entry(
         self,
@@ -716,7 +724,14 @@ class Mutation:
             )
         except errors.DomainError as e:
             return error_type(  # type: ignore[no-any-return]
-                e, (PermissionDeniedError, NameTakenError, InvalidNameError, InvalidMoveError)
+                e,
+                (
+                    PermissionDeniedError,
+                    NameTakenError,
+                    InvalidNameError,
+                    InvalidMoveError,
+                    QuotaExceededError,
+                ),
             )
         return entry_type(record)
 

@@ -166,9 +166,4 @@ async def search(*, db: Database, user_id: str, query: str, first: int = 50) -> 
     user = oid(user_id)
     shared = await _shared_with(db, user)
     found = await store.find_by_name(db, user, re.escape(needle), limit=limit, shares=list(shared))
-    # A shared folder itself is seen by its members as their mount (found by its name).
-    return [
-        entry_record(_seen(doc, user, shared))
-        for doc in found
-        if doc["owner_id"] == user or doc["_id"] not in shared
-    ]
+    return [entry_record(_seen(doc, user, shared)) for doc in found]

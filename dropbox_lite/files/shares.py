@@ -8,11 +8,7 @@ are named by id here; sharing/folders.py turns usernames into ids.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
 from itertools import islice
 from typing import Any
 
@@ -24,7 +20,7 @@ from dropbox_lite.files import access, members, names, store
 from dropbox_lite.files.entries import entry_doc, root_oid
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.files.tree import _subtree, leave_mount
+from dropbox_lite.files.tree import _subtree, end_if_unshared, leave_mount
 from dropbox_lite.sync import journal
 
 # Passes over a folder being shared that look for entries written into it meanwhile.
@@ -32,11 +28,6 @@ MARK_ROUNDS = 3
 MAX_MOUNT_NAMES = 100
 # Members of one shared folder (its owner aside): a folder is not a mailing list.
 MAX_MEMBERS = 100
-# Sharing one's folders takes the owner's lock: two at once could nest (a folder and
-# its subfolder, each walked before the other is marked). Held for a subtree walk.
-LOCK_WAIT = 0.05
-LOCK_TRIES = 200
-LOCK_STALE = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -117,29 +108,13 @@ async def _mount(
     raise errors.NameTaken()
 
 
-@contextlib.asynccontextmanager
-async def _sharing(db: Database, owner: ObjectId) -> AsyncIterator[None]:
-    """One share of the owner's folders at a time (Conflict when others hold it too long)."""
-    for _ in range(LOCK_TRIES):
-        at = now()
-        if await members.lock(db, owner, at=at, stale_before=at - LOCK_STALE):
-            break
-        await asyncio.sleep(LOCK_WAIT)
-    else:
-        raise errors.Conflict("Another folder of yours is being shared; try again.")
-    try:
-        yield
-    finally:
-        await members.unlock(db, owner, at=at)
-
-
 async def add_member(
     *, db: Database, owner_id: str, folder_id: str, member_id: str, role: str
 ) -> EntryRecord:
     """Share the owner's folder with a user: a membership and a mount in their root."""
     owner, member = oid(owner_id), oid(member_id)
     role = _check_role(role)
-    async with _sharing(db, owner):
+    async with access.sharing_lock(db, owner):
         return await _add_member(db, owner, folder_id, member, role)
 
 
@@ -269,8 +244,7 @@ async def forget_user(*, db: Database, user_id: str) -> None:
             await members.remove(db, membership["share_id"], membership["user_id"])
     for membership in await members.of_user(db, user):
         await members.remove(db, membership["share_id"], user)
-        if await members.count(db, membership["share_id"]) == 0:
-            await store.end_share(db, membership["share_id"])
+        await end_if_unshared(db, membership["share_id"], membership["owner_id"])
 
 
 @dataclass(frozen=True)

@@ -378,10 +378,12 @@ _TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": 
 
 
 def _owned_or_shared(owner: ObjectId, shares: list[ObjectId]) -> dict[str, Any]:
-    """The owner's entries and those in the shared folders they are a member of."""
+    """The owner's entries and those in the shared folders they are a member of (not the
+    shared folders themselves: their members see their mounts instead)."""
     if not shares:
         return {"owner_id": owner}
-    return {"$or": [{"owner_id": owner}, {"share_id": {"$in": shares}}]}
+    inside = {"share_id": {"$in": shares}, "_id": {"$nin": shares}}
+    return {"$or": [{"owner_id": owner}, inside]}
 
 
 async def trash_page(

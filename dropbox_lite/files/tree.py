@@ -48,22 +48,26 @@ State = Literal["live", "trashed", "deleted"]
 
 async def _ancestry(
     db: Database, folder_id: ObjectId | None, owner: ObjectId | None = None
-) -> tuple[State, datetime | None]:
+) -> tuple[State, datetime | None, ObjectId | None]:
     """Whether the folder and all above it are live, or one is trashed, or one is purged.
 
-    With "trashed", the time the nearest trashed folder went to the trash. The walk
-    stops at the owner's root (when known) without reading it: it is always live.
+    With "trashed", the time the nearest trashed folder went to the trash; last, the
+    shared folder that what is put into the folder is in (None: none). The walk stops
+    at the owner's root (when known) without reading it: it is always live, never shared.
     """
     state: State = "live"
     trashed_at: datetime | None = None
+    share: ObjectId | None = None
     root = None if owner is None else known_root(owner)
-    fields = ("trashed", "trashed_at", "deleted")
-    async for _, doc in store.walk_up(db, folder_id, fields=fields, stop=root):
+    fields = ("trashed", "trashed_at", "deleted", "share_id")
+    async for entry_id, doc in store.walk_up(db, folder_id, fields=fields, stop=root):
         if doc is None or doc.get("deleted"):
-            return "deleted", None
+            return "deleted", None, None
+        if entry_id == folder_id:
+            share = doc.get("share_id")
         if doc.get("trashed") and state == "live":
             state, trashed_at = "trashed", doc.get("trashed_at")
-    return state, trashed_at
+    return state, trashed_at, share
 
 
 async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | None:
@@ -86,10 +90,13 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
             return None
         if current["parent_id"] != written["parent_id"]:
             return current  # moved on since: its mover settles it
-        state, trashed_at = await _ancestry(db, current["parent_id"], current.get("owner_id"))
+        state, trashed_at, share = await _ancestry(
+            db, current["parent_id"], current.get("owner_id")
+        )
         if state == "deleted":
             await _purge_tree(db, current)
             return None
+        current = await _share_with_folder(db, current, share)
         if state == "trashed" and not current["trashed"]:
             await _trash_tree(db, current, at=trashed_at or now())
         elif state == "live" and current["trashed"] and not current.get("trash_root"):
@@ -99,6 +106,27 @@ async def _settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | Non
         else:
             return current
     return await store.entry_by_id(db, written["_id"], with_purged=False)
+
+
+async def _share_with_folder(
+    db: Database, entry: dict[str, Any], share: ObjectId | None
+) -> dict[str, Any]:
+    """The entry in the shared folder its folder is in (or in none), like its folder.
+
+    A write checks its folder before it commits; meanwhile the folder can be shared, or
+    moved out of a share, whose walk over the folder's contents then misses the entry.
+    """
+    was = entry.get("share_id")
+    if was == share or was == entry["_id"]:
+        return entry  # in line, or a shared folder itself
+    async with journal.change(db=db, owner_id=entry["owner_id"]) as seq:
+        await store.restamp(db, entry, share=share, left=was, seq=seq)
+    if not entry["is_file"]:
+        await _restamp_below(db, entry, share=share, left=was)
+    moved = {**entry, "share_id": share, "seq": seq}
+    if was is not None:
+        moved["left_share"] = was
+    return moved
 
 
 def _view(doc: dict[str, Any], seen: dict[str, Any]) -> dict[str, Any]:
@@ -306,10 +334,17 @@ async def _restamp_below(
     """What is below `top` (just moved into or out of a shared folder) moves with it.
 
     Each entry takes a new number, so the feeds of the members of both folders see it.
+    The tree is walked again until nothing is left behind: an entry written meanwhile
+    into a folder already passed is met here, or its writer sees the folder's new
+    share when it settles (_share_with_folder).
     """
-    for entry in (await _subtree(db, top))[1:]:
-        async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
-            await store.restamp(db, entry, share=share, left=left, seq=seq)
+    for _ in range(SETTLE_ROUNDS):
+        behind = [e for e in (await _subtree(db, top))[1:] if e.get("share_id") != share]
+        if not behind:
+            return
+        for entry in behind:
+            async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
+                await store.restamp(db, entry, share=share, left=left, seq=seq)
 
 
 async def _subtree(
@@ -575,9 +610,15 @@ async def leave_mount(db: Database, mount: dict[str, Any]) -> EntryRecord:
     await members.remove(db, share, mount["owner_id"])
     async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:
         await store.mark_purged(db, mount, seq=seq)
-    if await members.count(db, share) == 0:
-        await store.end_share(db, share)
+    await end_if_unshared(db, share, mount["mount_owner"])
     return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
+
+
+async def end_if_unshared(db: Database, share: ObjectId, owner: ObjectId) -> None:
+    """With no member left, nothing is inside the shared folder any more."""
+    async with access.sharing_lock(db, owner):
+        if await members.count(db, share) == 0:
+            await store.end_share(db, share)
 
 
 async def _end_purged_shares(db: Database, owner: ObjectId) -> None:

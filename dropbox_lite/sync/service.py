@@ -369,11 +369,16 @@ def _page(
 
 
 async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
-    """A cursor at the present: its feed starts with the next change."""
+    """A cursor at the present: its feed starts with the next change (in mounts too)."""
     owner_id = _owner(user_id)
     seq = await journal.stable_seq(db=db, owner_id=owner_id)
-    position = Position("inc", seq, None, seq, int(time.time()))
-    return encode_cursor(signer, user_id=user_id, position=position)
+    at = int(time.time())
+    position = Position("inc", seq, None, seq, at)
+    parts: Parts = {}
+    for share, mount in _followed(await files.mounts(db=db, user_id=user_id), position).items():
+        stable = await journal.stable_seq(db=db, owner_id=mount.owner_id)
+        parts[share] = Position("inc", stable, None, stable, at)
+    return encode_cursor(signer, user_id=user_id, position=position, parts=parts)
 
 
 # -- long polling ----------------------------------------------------------------------
