@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -594,7 +594,7 @@ async def test_small_pages_read_while_members_write_lose_nothing(
     for n in range(6):
         await put(http, s.owner, b"o", f"o{n}.txt", s.folder_id)
     reader = FeedReader(gql, viewer.token, first=2)
-    writes = [
+    writes: list[Callable[[], Awaitable[Any]]] = [
         lambda: put(http, s.member, b"e", "e1.txt", s.mount_id),
         lambda: result_of(gql, s.member, RENAME, id=s.b_id, name="bee.txt"),
         lambda: result_of(gql, s.owner, MOVE, id=s.a_id, parentId=s.sub_id),
