@@ -10,6 +10,8 @@ SHARE = """mutation($f: ID!, $u: String!, $r: MemberRole!) {
   shareFolder(folderId: $f, username: $u, role: $r) {
     __typename ... on Folder { id } ... on Error { code message } } }"""
 REMOVE = "mutation($f: ID!, $u: String!) { removeMember(folderId: $f, username: $u) }"
+UPDATE = """mutation($f: ID!, $u: String!, $r: MemberRole!) {
+  updateMember(folderId: $f, username: $u, role: $r) { __typename } }"""
 
 
 async def share(
@@ -19,6 +21,15 @@ async def share(
         SHARE, {"f": folder_id, "u": member.username, "r": role}, token=owner.token
     )
     assert data["shareFolder"]["__typename"] == "Folder", data
+
+
+async def update(
+    gql: GraphQLClient, owner: Account, folder_id: str, member: Account, role: str
+) -> None:
+    data = await gql.data(
+        UPDATE, {"f": folder_id, "u": member.username, "r": role}, token=owner.token
+    )
+    assert data["updateMember"]["__typename"] == "Folder", data
 
 
 async def remove(gql: GraphQLClient, owner: Account, folder_id: str, member: Account) -> None:

@@ -13,7 +13,7 @@ from dropbox_lite.client.hashing import hash_bytes
 from dropbox_lite.client.remote import Remote
 from tests.client.conftest import MakeDevice
 from tests.client.devices import Device, local_tree, server_tree
-from tests.client.sharing import id_at, remove, share
+from tests.client.sharing import id_at, remove, share, update
 from tests.support import Account, GraphQLClient
 
 
@@ -276,3 +276,23 @@ async def test_a_mount_whose_folder_its_owner_deleted_does_not_stop_the_sync(
     assert (bob_dev.folder / "Team" / "readme.txt").read_text() == "bob's edit\n"
     bob_tree, _ = await server_tree(bob_dev.http, bob_dev.token)
     assert "own.txt" in bob_tree
+
+
+async def test_a_viewer_made_editor_sends_what_was_refused_on_the_next_run(
+    device: MakeDevice, account: Account, gql: GraphQLClient
+) -> None:
+    carol = await gql.signup()
+    alice_dev, viewer = await device("alice"), await device("carol", user=carol)
+    team = await team_of(alice_dev)
+    await share(gql, account, team, carol, "VIEWER")
+    await viewer.sync()
+    (viewer.folder / "Team" / "new.txt").write_text("carol's new file\n")
+    (viewer.folder / "Team" / "readme.txt").write_text("carol's edit\n")
+    await viewer.sync()
+    assert (viewer.folder / "Team" / "readme.txt").read_text() == "team readme\n"
+    await update(gql, account, team, carol, "EDITOR")
+    stats = await viewer.sync()
+    assert stats.up_files == 2  # new.txt and the conflicted copy of her edit
+    await alice_dev.sync()
+    assert local_tree(alice_dev.folder) == local_tree(viewer.folder)
+    assert len(local_tree(alice_dev.folder)) == 7
