@@ -568,6 +568,34 @@ async def test_a_members_cursor_shows_a_stranger_nothing_of_the_share(
         assert "new.txt" not in str(body), body
 
 
+async def test_latest_cursor_of_a_member_serves_nothing_old_from_mounts(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    _, viewer, _ = await with_viewer(gql, http)
+    latest = (await gql.data("{ latestCursor }", token=viewer.token))["latestCursor"]
+    page = await gql.data(CHANGES, {"cursor": latest}, token=viewer.token)
+    assert page["changes"]["changes"] == [], page
+
+
+async def test_wait_for_changes_from_latest_cursor_wakes_for_a_change_in_a_mount(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s, viewer, viewer_mount = await with_viewer(gql, http)
+    latest = (await gql.data("{ latestCursor }", token=viewer.token))["latestCursor"]
+
+    async def upload_soon() -> str:
+        await asyncio.sleep(0.3)
+        return await put(http, s.member, b"late", "late.txt", s.mount_id)
+
+    writer = asyncio.create_task(upload_soon())
+    woke = await gql.data(WAIT, {"cursor": latest, "timeout": 10}, token=viewer.token)
+    uploaded = await writer
+    assert woke["waitForChanges"]["changed"] is True
+    reader = FeedReader(gql, viewer.token, cursor=latest)
+    await poll(reader, lambda: uploaded in reader.tree)
+    assert reader.tree[uploaded] == viewer_mount
+
+
 async def test_wait_for_changes_wakes_when_the_owner_moves_an_entry_out(
     gql: GraphQLClient, http: httpx.AsyncClient
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from tests.sharing.folders_helpers import (
     CREATE_FOLDER,
     CREATE_LINK,
     DELETE,
+    ENTRY,
     FILE_VIEW,
     LEAVE,
     MEMBERS,
@@ -44,8 +46,10 @@ from tests.sharing.folders_helpers import (
     shared_folder,
     state,
     trash_names,
+    unseen,
     upload,
     used_bytes,
+    wait_for,
 )
 from tests.sharing.helpers import local
 from tests.support import Account, GraphQLClient, error_codes
@@ -904,6 +908,21 @@ async def test_the_trash_of_a_shared_folder_is_every_members(
     assert await trash_names(gql, s.owner) == ["t.txt"]
 
 
+async def test_a_members_trash_never_shows_the_shared_folder_itself(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    private = await mkdir(gql, s.owner, "Private Stuff")
+    await result_of(gql, s.owner, MOVE, id=s.folder_id, parentId=private)
+    await result_of(gql, s.owner, DELETE, id=s.folder_id)
+    data = await gql.data(TRASH_PATHS, token=s.member.token)
+    listed = data["trash"]["edges"]
+    # A member never sees the shared folder's own id, nor where the owner keeps it.
+    assert s.folder_id not in {edge["node"]["id"] for edge in listed}, listed
+    assert "Private Stuff" not in str(listed), listed
+    assert data["trash"]["totalCount"] == len(listed)
+
+
 async def test_a_member_moves_across_the_boundary_by_copy_then_delete(
     gql: GraphQLClient, http: httpx.AsyncClient
 ) -> None:
@@ -944,6 +963,29 @@ async def test_a_move_across_the_boundary_that_cannot_copy_deletes_nothing(
     assert into["__typename"] == "NameTakenError", into
     assert await state(gql, s.owner, s.folder_id) == owner_before
     assert await state(gql, s.member, mine) == member_before
+
+
+@pytest.mark.parametrize("direction", ["out, over the member's quota", "in, over the owner's"])
+async def test_a_move_across_the_boundary_over_quota_is_a_quota_error_and_deletes_nothing(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database, direction: str
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    mine = await mkdir(gql, s.member, "Mine")
+    own = await put(http, s.member, b"x" * 100, "x.txt", mine)
+    if direction.startswith("out"):
+        await set_quota(db, s.member.user_id, await used_bytes(gql, s.member))
+        moving, target = s.a_id, mine
+    else:
+        await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner))
+        moving, target = own, s.mount_id
+    owner_before = await state(gql, s.owner, s.folder_id)
+    member_before = await state(gql, s.member, mine)
+    body = await call(gql, s.member, MOVE, id=moving, parentId=target)
+    assert await state(gql, s.owner, s.folder_id) == owner_before
+    assert await state(gql, s.member, mine) == member_before
+    # A normal outcome of a move that copies: a member of the result union (API.md).
+    assert "errors" not in body, body
+    assert body["data"]["moveEntry"]["__typename"] == "QuotaExceededError", body
 
 
 async def test_the_owner_moves_in_and_out_of_a_shared_folder_for_real(
@@ -1317,3 +1359,84 @@ async def test_sharing_a_folder_and_its_subfolder_at_once_never_nests(
         )
         assert (await entry(gql, winner, id=deep))["path"] == path
         assert await not_found(gql, carol if winner is bob else bob, deep)
+
+
+async def test_a_member_added_while_the_last_member_leaves_sees_the_folder(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, bob, carol = await gql.signup(), await gql.signup(), await gql.signup()
+    for n in range(4):
+        folder_id = await mkdir(gql, owner, f"Projects {n}")
+        sub = await mkdir(gql, owner, "sub", folder_id)
+        a_id = await put(http, owner, b"a", "a.txt", folder_id)
+        b_id = await put(http, owner, b"b", "b.txt", sub)
+        assert (await share(gql, owner, folder_id, bob.username, "EDITOR"))["__typename"] == (
+            "Folder"
+        )
+        bob_mount = await mount_named(gql, bob, f"Projects {n}")
+        left, added = await asyncio.gather(
+            gql(LEAVE, {"folderId": bob_mount}, token=bob.token),
+            share(gql, owner, folder_id, carol.username, "EDITOR"),
+        )
+        assert left == {"data": {"leaveFolder": True}}, left
+        assert added["__typename"] == "Folder", added
+        mount = await mount_named(gql, carol, f"Projects {n}")
+        assert await names(gql, carol, mount) == ["sub", "a.txt"]
+        assert await unseen(gql, http, carol, [a_id, sub, b_id]) == []
+        assert (await entry(gql, carol, id=b_id))["path"] == f"/Projects {n}/sub/b.txt"
+        assert await members(gql, owner, folder_id) == roles((owner, "EDITOR"), (carol, "EDITOR"))
+
+
+async def test_a_file_being_uploaded_while_its_folder_is_shared_is_shared(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+) -> None:
+    owner, bob = await gql.signup(), await gql.signup()
+    folder_id = await mkdir(gql, owner, "Projects")
+    chunks = await db["blobs.chunks"].count_documents({})
+    upload_task = asyncio.create_task(
+        upload(http, owner, os.urandom(8 * 1024 * 1024), "big.bin", parentId=folder_id)
+    )
+
+    async def streaming() -> bool:
+        return upload_task.done() or await db["blobs.chunks"].count_documents({}) > chunks
+
+    await wait_for(streaming)
+    shared = await share(gql, owner, folder_id, bob.username, "VIEWER")
+    uploaded = await upload_task
+    assert shared["__typename"] == "Folder" and uploaded["__typename"] == "File"
+    mount = await mount_named(gql, bob, "Projects")
+    assert await names(gql, bob, mount) == ["big.bin"]
+    assert await unseen(gql, http, bob, [uploaded["id"]]) == []
+    assert (await entry(gql, bob, id=uploaded["id"]))["shared"] is not None
+
+
+@pytest.mark.parametrize("uploader", ["owner", "member"])
+async def test_a_file_being_uploaded_while_its_folder_leaves_the_share_is_not_shared(
+    gql: GraphQLClient, http: httpx.AsyncClient, db: Database, uploader: str
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    chunks = await db["blobs.chunks"].count_documents({})
+    account = s.owner if uploader == "owner" else s.member
+    upload_task = asyncio.create_task(
+        upload(http, account, os.urandom(8 * 1024 * 1024), "big.bin", parentId=s.sub_id)
+    )
+
+    async def streaming() -> bool:
+        return upload_task.done() or await db["blobs.chunks"].count_documents({}) > chunks
+
+    await wait_for(streaming)
+    out = await result_of(gql, s.owner, MOVE, id=s.sub_id, parentId=await root_id(gql, s.owner))
+    assert out["path"] == "/sub", out
+    uploaded = await upload_task
+    if uploaded["__typename"] == "File":
+        # It landed in the owner's private folder: the member must not see it any more.
+        body = await call(gql, s.member, ENTRY, id=uploaded["id"])
+        assert error_codes(body) == ["NOT_FOUND"], body
+        download = await http.get(f"/files/{uploaded['id']}/content", headers=s.member.headers)
+        assert download.status_code == 404
+        assert (await entry(gql, s.owner, id=uploaded["id"]))["path"] == "/sub/big.bin"
+        assert (await entry(gql, s.owner, id=uploaded["id"]))["shared"] is None
+        feed = FeedReader(gql, s.member.token)
+        await feed.catch_up()
+        assert uploaded["id"] not in feed.tree
+    assert await names(gql, s.member, s.mount_id) == ["a.txt"]
