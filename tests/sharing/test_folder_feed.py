@@ -703,10 +703,31 @@ async def test_an_account_deleted_by_the_admin_leaves_the_other_side_whole(
         ]
 
 
-async def mount_names(gql: GraphQLClient, account: Account) -> list[str]:
-    return [node["name"] for node in await listing(gql, account)]
+async def mount_names(
+    gql: GraphQLClient, account: Account, folder_id: str | None = None
+) -> list[str]:
+    return [node["name"] for node in await listing(gql, account, folder_id)]
 
 
 async def used_bytes_of(gql: GraphQLClient, account: Account) -> int:
     data = await gql.data("{ me { usage { usedBytes } } }", token=account.token)
     return int(data["me"]["usage"]["usedBytes"])
+
+
+async def test_the_subscription_of_a_member_removed_and_added_again_gets_the_folder_back(
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    s = await shared_folder(gql, http, "EDITOR")
+    latest = (await gql.data("{ latestCursor }", token=s.member.token))["latestCursor"]
+    async with subscribed(app, s.member, latest) as ws:
+        variables = {"folderId": s.folder_id, "username": s.member.username}
+        assert await gql.data(REMOVE, variables, token=s.owner.token) == {"removeMember": True}
+        gone = await changes_until(ws, s.mount_id)
+        assert [c["kind"] for c in gone if c["id"] == s.mount_id] == ["DELETED"]
+        assert (await share(gql, s.owner, s.folder_id, s.member.username, "VIEWER"))[
+            "__typename"
+        ] == "Folder"
+        mount = await mount_named(gql, s.member, "Projects")
+        back = await changes_until(ws, s.b_id)
+        assert {"kind": "UPSERTED", "id": mount, "parentId": await root_of(gql, s.member)} in back
+        assert {"kind": "UPSERTED", "id": s.a_id, "parentId": mount} in back
