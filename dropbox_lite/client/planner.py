@@ -376,7 +376,9 @@ class _Planner:
         if holder is not None:
             mine = self.L.get(holder)
             beside = mine is not None and path_key(self.lp[holder]) == path_key(path)
-            if holder in self.B and beside:
+            # The holder moved into this new folder here: it cannot move away first.
+            inside = mine is not None and self.lp[holder].startswith(path + "/")
+            if (holder in self.B and beside) or inside:
                 name = conflicted_name(node.name, self.tag, self.taken_near(node.id))
                 self.emit(ConflictRename(path, name), path)
             return  # else the server's entry is placed (or moves away) first

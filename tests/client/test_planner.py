@@ -189,6 +189,12 @@ CASES: dict[str, Case] = {
         [Node(NEW + "f", ROOT, "f", True), f("x", "X", "1", parent=NEW + "f")],
         [o.LocalMove(FOLDER, "f", "F")],  # taken for the server's folder, its case undone
     ),
+    "a new folder named like a folder moved into it here: the new one steps aside": Case(
+        [FOLDER],
+        [FOLDER],
+        [Node(NEW + "f", ROOT, "f", True), d("F", "F", parent=NEW + "f")],
+        [o.ConflictRename("f", f"f ({TAG})")],
+    ),
     "local delete of a folder unchanged on the server: one deleteEntry": Case(
         [FOLDER, f("x", "x", "1", parent="F")],
         [FOLDER, f("x", "x", "1", parent="F")],
