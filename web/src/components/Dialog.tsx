@@ -19,7 +19,9 @@ export function Dialog({ title, onClose, children, wide }: Props) {
     return () => {
       dialog?.close();
       // Back to what opened it: removed from the page, the dialog leaves focus on <body>.
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      // (No global HTMLElement here: a cleanup may run where there is no window.)
+      const back = opener as HTMLElement | null;
+      if (back?.isConnected && typeof back.focus === 'function') back.focus();
     };
   }, []);
   return (

@@ -86,7 +86,9 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  render(null, root);
+  // Unmounted inside act: the dialog's effect cleanups run now, not on a timer that
+  // could fire after the test environment is torn down.
+  act(() => render(null, root));
   root.remove();
   vi.unstubAllGlobals();
 });
