@@ -213,7 +213,24 @@ async def _relocate(
         raise errors.NameTaken() from None
     if not moved:
         raise errors.Conflict("The entry changed meanwhile; try again.")
-    return {**doc, **changes, "modified_at": at, "seq": seq}
+    relocated = {**doc, **changes, "modified_at": at, "seq": seq}
+    if doc.get("mount_of") is not None:
+        await _mount_still_held(db, relocated)
+    return relocated
+
+
+async def _mount_still_held(db: Database, mount: dict[str, Any]) -> None:
+    """NotFound (and the mount gone) when its member was removed while it was moved.
+
+    The removal takes the membership, then purges the mount; on FerretDB a move's
+    update rewrites the whole document and can undo that purge. The move wrote first
+    and reads the membership second, so it sees the removal and purges again.
+    """
+    if await members.find(db, mount["mount_of"], mount["owner_id"]) is not None:
+        return
+    async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:
+        await store.mark_purged(db, mount, seq=seq)
+    raise errors.NotFound("This folder is no longer shared with you.")
 
 
 async def _ancestors(db: Database, folder_id: ObjectId) -> AsyncIterator[ObjectId]:

@@ -276,14 +276,22 @@ def _followed(mounts: list[files.MountRecord], own: Position) -> dict[ObjectId, 
     return {m.share_id: m for m in mounts if m.live and m.seq <= own.seq}
 
 
-def _through(mount: files.MountRecord, doc: dict[str, Any]) -> dict[str, Any] | None:
-    """A document of a shared folder's part as its member sees it (None: not shown)."""
+def _through(
+    mount: files.MountRecord, doc: dict[str, Any], followed: dict[ObjectId, files.MountRecord]
+) -> dict[str, Any] | None:
+    """A document of a shared folder's part as its member sees it (None: not shown).
+
+    One moved out of the folder is gone for its members, unless it moved into another
+    folder shared with this member: then it is reported as it is there (whichever part
+    serves it first or last, the member sees the same state).
+    """
     if doc["_id"] == mount.share_id:
         return None  # the shared folder itself: the member sees their mount instead
-    seen = {**doc, files.VIA: mount.mount_id}
-    if doc.get("share_id") != mount.share_id:
-        seen["deleted"] = True  # moved out of the shared folder: gone for its members
-    return seen
+    share = doc.get("share_id")
+    now_in = None if share is None else followed.get(share)
+    if now_in is not None:
+        return {**doc, files.VIA: now_in.mount_id}
+    return {**doc, files.VIA: mount.mount_id, "deleted": True}
 
 
 async def get_updated_files(
@@ -337,7 +345,9 @@ async def get_updated_files(
         )
         room -= len(found)
         more = more or part_more
-        docs.extend(seen for doc in found if (seen := _through(mount, doc)) is not None)
+        docs.extend(
+            seen for doc in found if (seen := _through(mount, doc, followed)) is not None
+        )
     return _page(signer, user_id, docs, position, served, has_more=more)
 
 

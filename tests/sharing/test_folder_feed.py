@@ -714,6 +714,37 @@ async def used_bytes_of(gql: GraphQLClient, account: Account) -> int:
     return int(data["me"]["usage"]["usedBytes"])
 
 
+@pytest.mark.parametrize("what", ["a file", "a folder with a file"])
+@pytest.mark.parametrize("page", [500, 1])
+@pytest.mark.parametrize("order", ["into the older share", "into the newer share"])
+async def test_a_move_between_two_shares_of_one_member_is_one_upsert(
+    gql: GraphQLClient, http: httpx.AsyncClient, order: str, page: int, what: str
+) -> None:
+    owner, bob = await gql.signup(), await gql.signup()
+    first = await mkdir(gql, owner, "First")
+    second = await mkdir(gql, owner, "Second")
+    source, target = (second, first) if order == "into the older share" else (first, second)
+    if what == "a file":
+        moving = await put(http, owner, b"moving", "moving.txt", source)
+        inside = moving
+    else:
+        moving = await mkdir(gql, owner, "moving", source)
+        inside = await put(http, owner, b"inside", "inside.txt", moving)
+    for folder_id in (first, second):
+        assert (await share(gql, owner, folder_id, bob.username, "EDITOR"))["__typename"] == (
+            "Folder"
+        )
+    reader = FeedReader(gql, bob.token, first=page)
+    await reader.catch_up()
+    target_mount = await mount_named(gql, bob, "First" if target == first else "Second")
+    await result_of(gql, owner, MOVE, id=moving, parentId=target)
+    expected = await visible(gql, bob)
+    assert expected[moving] == target_mount and inside in expected
+    await poll(reader, lambda: reachable(reader.tree) == expected)
+    assert reachable(reader.tree) == expected
+    assert kinds(reader)[moving] == kinds(reader)[inside] == "UPSERTED"
+
+
 async def test_the_subscription_of_a_member_removed_and_added_again_gets_the_folder_back(
     app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient
 ) -> None:
@@ -731,3 +762,27 @@ async def test_the_subscription_of_a_member_removed_and_added_again_gets_the_fol
         back = await changes_until(ws, s.b_id)
         assert {"kind": "UPSERTED", "id": mount, "parentId": await root_of(gql, s.member)} in back
         assert {"kind": "UPSERTED", "id": s.a_id, "parentId": mount} in back
+
+
+async def test_a_member_moving_the_mount_while_removed_keeps_no_mount(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    owner, bob = await gql.signup(), await gql.signup()
+    work = await mkdir(gql, bob, "Work")
+    for n in range(12):
+        folder_id = await mkdir(gql, owner, f"P{n}")
+        await put(http, owner, b"p", "p.txt", folder_id)
+        await share(gql, owner, folder_id, bob.username, "EDITOR")
+        mount = await mount_named(gql, bob, f"P{n}")
+        reader = await at_present(gql, bob)
+        await asyncio.gather(
+            gql(MOVE, {"id": mount, "parentId": work}, token=bob.token),
+            gql(REMOVE, {"folderId": folder_id, "username": bob.username}, token=owner.token),
+        )
+        # The mount is gone wherever it was moved to (not left behind without its share).
+        assert await mount_names(gql, bob) == ["Work"], n
+        assert await mount_names(gql, bob, work) == [], n
+        expected = await visible(gql, bob)
+        await poll(reader, lambda: reachable(reader.tree) == expected)  # noqa: B023
+        assert reachable(reader.tree) == expected
+        assert (await at_present(gql, bob)).tree == expected
