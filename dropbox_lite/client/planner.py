@@ -215,9 +215,18 @@ class _Planner:
             if b is None or d not in base_below:
                 return False
             if d in self.L:  # the folder is gone here, so this was moved out of it
-                if d in self.prefer_remote or self.L[d].parent_id not in self.R:
-                    # Refused, or into a folder the server does not have yet (which may
-                    # wait for this one's name): the folder comes back first.
+                node = self.L[d]
+                holder = self.remote_named.get((node.parent_id or "", name_key(node.name)))
+                if (
+                    r.parent_id != b.parent_id
+                    or r.name != b.name
+                    or d in self.prefer_remote
+                    or node.parent_id not in self.R
+                    or holder not in (None, d)
+                ):
+                    # The server's move wins, or ours is refused, goes into a folder the
+                    # server does not have yet or onto a name it gives another entry (this
+                    # folder, say): each could wait for the other, so the folder comes back.
                     return False
                 moved_out = True
             elif not r.is_folder and r.hash != b.hash:

@@ -195,6 +195,18 @@ CASES: dict[str, Case] = {
         [Node(NEW + "f", ROOT, "f", True), d("F", "F", parent=NEW + "f")],
         [o.ConflictRename("f", f"f ({TAG})")],
     ),
+    "content moved out of a folder onto its name (in another case): steps aside": Case(
+        [FOLDER, d("g", "g", parent="F")],
+        [FOLDER, d("g", "g", parent="F")],
+        [d("g", "f")],
+        [o.ConflictRename("f", f"f ({TAG})")],
+    ),
+    "moved out of a folder deleted here, renamed on the server: the folder comes back": Case(
+        [FOLDER, f("x", "x", "1", parent="F")],
+        [FOLDER, f("x", "X", "1", parent="F")],
+        [f("x", "x", "1")],
+        [o.Mkdir(FOLDER, "F")],
+    ),
     "local delete of a folder unchanged on the server: one deleteEntry": Case(
         [FOLDER, f("x", "x", "1", parent="F")],
         [FOLDER, f("x", "x", "1", parent="F")],
