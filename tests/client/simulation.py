@@ -158,8 +158,14 @@ class Simulation:
             if index in amnesiac:  # without a base its deletes cannot reach the server
                 record.deletes = [d for d in record.deletes if d[0] != index]
             present = {nfc(p.relative_to(dev.folder).as_posix()) for p in dev.folder.rglob("*")}
-            for item in [d for d in record.deletes if d[0] == index and d[3] in present]:
-                record.deletes.remove(item)  # another entry under an equivalent name: an edit
+            synced_at = {i: nfc(p) for p, i in dev.base_paths().items()}
+            for item in [
+                d
+                for d in record.deletes
+                if d[0] == index and (d[3] in present or synced_at.get(d[1]) in present)
+            ]:
+                # Another entry under an equivalent name, or where it was last synced: an edit.
+                record.deletes.remove(item)
                 record.touched[index] |= item[2]
             written |= self.markers_in(dev.folder) & self.fresh
         fresh_of_removed: set[bytes] = set()
