@@ -340,3 +340,8 @@ async def unseen(
         if entry_id not in feed.tree:
             misses.append(f"{entry_id}: not in a fresh changes feed")
     return misses
+
+
+async def root_id(gql: GraphQLClient, account: Account) -> str:
+    """The id of the account's root folder."""
+    return str((await gql.data("{ folder { id } }", token=account.token))["folder"]["id"])
