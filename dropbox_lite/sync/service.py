@@ -345,9 +345,7 @@ async def get_updated_files(
         )
         room -= len(found)
         more = more or part_more
-        docs.extend(
-            seen for doc in found if (seen := _through(mount, doc, followed)) is not None
-        )
+        docs.extend(seen for doc in found if (seen := _through(mount, doc, followed)) is not None)
     return _page(signer, user_id, docs, position, served, has_more=more)
 
 
