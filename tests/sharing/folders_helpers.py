@@ -345,3 +345,16 @@ async def unseen(
 async def root_id(gql: GraphQLClient, account: Account) -> str:
     """The id of the account's root folder."""
     return str((await gql.data("{ folder { id } }", token=account.token))["folder"]["id"])
+
+
+SHARED_LINK = (
+    "query($t: String!) { sharedLink(token: $t) { __typename ... on SharedEntry { name } } }"
+)
+SEARCH = "query($q: String!) { search(query: $q) { id path } }"
+
+
+def roles(*pairs: tuple[Account, str]) -> list[tuple[str, str, bool]]:
+    """The expected `members`: the first pair is the owner, the others sorted by username."""
+    (owner, owner_role), *rest = pairs
+    listed = [(owner.username, owner_role, True)]
+    return listed + sorted((account.username, role, False) for account, role in rest)

@@ -16,6 +16,7 @@ from tests.sharing.folders_helpers import (
     MOVE,
     PURGE,
     REMOVE,
+    SEARCH,
     SHARE,
     UPDATE,
     call,
@@ -28,6 +29,7 @@ from tests.sharing.folders_helpers import (
     not_found,
     put,
     result_of,
+    roles,
     share,
     shared_folder,
     state,
@@ -36,15 +38,6 @@ from tests.sharing.folders_helpers import (
 )
 from tests.sharing.helpers import local
 from tests.support import Account, GraphQLClient, error_codes
-
-SEARCH = "query($q: String!) { search(query: $q) { id path } }"
-
-
-def roles(*pairs: tuple[Account, str]) -> list[tuple[str, str, bool]]:
-    """The expected `members`: the first pair is the owner, the others sorted by username."""
-    (owner, owner_role), *rest = pairs
-    listed = [(owner.username, owner_role, True)]
-    return listed + sorted((account.username, role, False) for account, role in rest)
 
 
 def as_tuples(listed: list[dict[str, Any]]) -> list[tuple[str, str, bool]]:

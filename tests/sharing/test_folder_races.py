@@ -22,6 +22,7 @@ from tests.sharing.folders_helpers import (
     not_found,
     put,
     result_of,
+    roles,
     root_id,
     share,
     shared_folder,
@@ -29,16 +30,8 @@ from tests.sharing.folders_helpers import (
     upload,
     wait_for,
 )
-from tests.support import Account, GraphQLClient, error_codes
+from tests.support import GraphQLClient, error_codes
 from tests.sync.feed import FeedReader
-
-
-def roles(*pairs: tuple[Account, str]) -> list[tuple[str, str, bool]]:
-    """The expected `members`: the first pair is the owner, the others sorted by username."""
-    (owner, owner_role), *rest = pairs
-    listed = [(owner.username, owner_role, True)]
-    return listed + sorted((account.username, role, False) for account, role in rest)
-
 
 # --- races -----------------------------------------------------------------------------------
 

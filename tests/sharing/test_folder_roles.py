@@ -22,7 +22,9 @@ from tests.sharing.folders_helpers import (
     RENAME,
     RESTORE,
     RESTORE_REVISION,
+    SEARCH,
     SHARE,
+    SHARED_LINK,
     Shared,
     call,
     entry,
@@ -42,9 +44,6 @@ from tests.sharing.folders_helpers import (
 from tests.support import GraphQLClient, error_codes
 from tests.sync.feed import FeedReader, multipart
 
-SHARED_LINK = (
-    "query($t: String!) { sharedLink(token: $t) { __typename ... on SharedEntry { name } } }"
-)
 RESOLVE_FULL = """
 mutation($file: Upload, $fileId: ID!, $baseRev: Int!, $resolution: ConflictResolution!) {
   resolveConflict(fileId: $fileId, baseRev: $baseRev, resolution: $resolution, file: $file) {
@@ -54,7 +53,6 @@ mutation($file: Upload, $fileId: ID!, $baseRev: Int!, $resolution: ConflictResol
   }
 }
 """
-SEARCH = "query($q: String!) { search(query: $q) { id path } }"
 
 
 # --- what a VIEWER may not do ----------------------------------------------------------------

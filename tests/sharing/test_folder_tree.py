@@ -17,6 +17,7 @@ from tests.sharing.folders_helpers import (
     REMOVE,
     RENAME,
     RESTORE,
+    SHARED_LINK,
     UPDATE,
     call,
     entry,
@@ -27,6 +28,7 @@ from tests.sharing.folders_helpers import (
     not_found,
     put,
     result_of,
+    roles,
     root_id,
     set_quota,
     share,
@@ -36,12 +38,9 @@ from tests.sharing.folders_helpers import (
     upload,
     used_bytes,
 )
-from tests.support import Account, GraphQLClient, error_codes
+from tests.support import GraphQLClient, error_codes
 from tests.sync.feed import multipart
 
-SHARED_LINK = (
-    "query($t: String!) { sharedLink(token: $t) { __typename ... on SharedEntry { name } } }"
-)
 COPY_AS = """
 mutation($id: ID!, $parentId: ID!, $name: String) {
   copyEntry(id: $id, parentId: $parentId, name: $name) {
@@ -75,13 +74,6 @@ query($after: String) {
 }
 """
 TRASH_PATHS = "{ trash(first: 100) { totalCount edges { node { id name path } } } }"
-
-
-def roles(*pairs: tuple[Account, str]) -> list[tuple[str, str, bool]]:
-    """The expected `members`: the first pair is the owner, the others sorted by username."""
-    (owner, owner_role), *rest = pairs
-    listed = [(owner.username, owner_role, True)]
-    return listed + sorted((account.username, role, False) for account, role in rest)
 
 
 # --- mounts: names, renames, nesting ---------------------------------------------------------
