@@ -73,14 +73,16 @@ class Browser:
     def open(self, path: str) -> None:
         self.driver.get(self.base_url + path)
 
-    def wait(self, condition: Callable[[], T | None], message: str) -> T:
+    def wait(
+        self, condition: Callable[[], T | None], message: str, *, seconds: float = WAIT_SECONDS
+    ) -> T:
         def attempt(_: Any) -> T | None:
             try:
                 return condition()
             except (StaleElementReferenceException, WebDriverException):
                 return None
 
-        return WebDriverWait(self.driver, WAIT_SECONDS).until(attempt, message)  # type: ignore[no-any-return]
+        return WebDriverWait(self.driver, seconds).until(attempt, message)  # type: ignore[no-any-return]
 
     def named(self, role: str, name: str, scope: WebElement | None = None) -> WebElement:
         """The first shown element of `role` whose accessible name is exactly `name`."""
