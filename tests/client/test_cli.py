@@ -233,56 +233,31 @@ def test_a_corrupt_state_database_starts_over_without_deleting(
     assert local_tree(one) == local_tree(two) and len(local_tree(one)) == 2
 
 
+def _killed_sync(folder: Path, server: str, user: str, *, after: float) -> None:
+    """A `sync --once` run killed (SIGKILL) `after` seconds in."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dropbox_lite", "sync", str(folder), "--server", server]
+        + ["--username", user, "--once"],
+        env=_env(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(after)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
 def test_killed_runs_converge_with_no_partial_file(tmp_path: Path, server: str, user: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
     big = os.urandom(12 * 1024 * 1024)
     (one / "big.bin").write_bytes(big)
     for delay in (0.4, 0.8, 1.2):  # wherever the kill lands, the next run converges
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "dropbox_lite",
-                "sync",
-                str(one),
-                "--server",
-                server,
-                "--username",
-                user,
-                "--once",
-            ],
-            env=_env(),
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        _killed_sync(one, server, user, after=delay)
     summary(first(one, server, user, "--once"))
     for delay in (0.4, 0.8, 1.2):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "dropbox_lite",
-                "sync",
-                str(two),
-                "--server",
-                server,
-                "--username",
-                user,
-                "--once",
-            ],
-            env=_env(),
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        _killed_sync(two, server, user, after=delay)
         visible = two / "big.bin"
         assert not visible.exists() or visible.read_bytes() == big  # never half a file
     summary(first(two, server, user, "--once"))
