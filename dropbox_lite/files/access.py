@@ -33,7 +33,6 @@ OWNER = "owner"
 LOCK_WAIT = 0.05
 LOCK_TRIES = 200
 LOCK_STALE = timedelta(seconds=30)
-EDITOR = members.EDITOR
 VIEWER = members.VIEWER
 
 
@@ -44,7 +43,6 @@ class Place:
     owner: ObjectId  # whose journal, documents and quota the new entry goes into
     folder: ObjectId
     share: ObjectId | None  # the shared folder the new entry is in, if any
-    role: str
     mount: ObjectId | None  # the writer's mount when they write into someone's share
 
     def view(self, doc: dict[str, Any]) -> dict[str, Any]:
@@ -125,25 +123,23 @@ async def through_mount(
     return {**folder, VIA: mount["_id"], ROLE: membership["role"]}
 
 
-async def place(db: Database, user: ObjectId, folder_id: str, *, write: bool = True) -> Place:
+async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
     """The live folder `folder_id` as a place to write into (a mount: its shared folder).
 
     NotFound when it is not a folder the user can see; PermissionDenied when they
-    may only look (with `write`).
+    may only look.
     """
     doc = await see(db, user, folder_id)
     if doc["is_file"]:
         raise errors.NotFound()
     if doc.get("mount_of") is not None:
         doc = await through_mount(db, user, doc)
-    if write:
-        must_write(role(doc))
+    must_write(role(doc))
     share = doc.get("share_id")
     return Place(
         owner=doc["owner_id"],
         folder=doc["_id"],
         share=None if share is None else ObjectId(share),
-        role=role(doc),
         mount=doc.get(VIA),
     )
 

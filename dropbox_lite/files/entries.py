@@ -60,18 +60,16 @@ async def root_id_of(*, db: Database, user_id: str) -> str:
     return str(await root_oid(db, oid(user_id)))
 
 
-async def place(
-    db: Database, user: ObjectId, folder_id: str | None, *, write: bool = True
-) -> access.Place:
+async def place(db: Database, user: ObjectId, folder_id: str | None) -> access.Place:
     """A live folder the user may write into (the root when None); NotFound otherwise.
 
-    A mount stands for the shared folder behind it. The root is not read: it always
-    exists and is always live. With `write`, a viewer gets PermissionDenied.
+    A mount stands for the shared folder behind it; a viewer gets PermissionDenied.
+    The root is not read: it always exists and is always live.
     """
     if folder_id is None:
         root = await root_oid(db, user)
-        return access.Place(owner=user, folder=root, share=None, role=access.OWNER, mount=None)
-    return await access.place(db, user, folder_id, write=write)
+        return access.Place(owner=user, folder=root, share=None, mount=None)
+    return await access.place(db, user, folder_id)
 
 
 async def entry_doc(
