@@ -178,6 +178,8 @@ async def finish_add(db: Database, args: dict[str, Any]) -> None:
     share, member, mount = ObjectId(args["share"]), ObjectId(args["member"]), args["mount"]
     if await store.entry_by_id(db, ObjectId(mount)) is None:
         await members.release_mount(db, share, member, ObjectId(mount))
+        if await members.count(db, share) == 0:
+            await store.end_share(db, share)  # a first share undone: the folder is private
 
 
 async def set_member_role(
