@@ -71,7 +71,8 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
 
 
 async def _operations(db: Database) -> dict[str, int]:
-    return {"abandoned operations finished": await files_service.finish_abandoned(db)}
+    # Finished (completed or rolled back) before the recount below sees their bytes.
+    return {"abandoned operations": await files_service.finish_abandoned(db)}
 
 
 async def _accounts(db: Database, now: datetime) -> dict[str, int]:
@@ -86,8 +87,8 @@ async def _count(name: str, work: Awaitable[int]) -> dict[str, int]:
 def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
     # Lambdas, not coroutines made up front: a pass cut short never awaits the rest.
     return [
-        lambda: _operations(db),
         lambda: _journal(db, settings, now),
+        lambda: _operations(db),
         lambda: _files(db, settings),
         lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
