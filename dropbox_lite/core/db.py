@@ -268,9 +268,10 @@ def _plain_unique_checks() -> None:
     check at a small part of the cost; any other index keeps mongomock's own check."""
     from mongomock import collection
 
-    if getattr(collection.Collection, "_plain_unique_checks", False):
+    patched: Any = collection.Collection
+    if getattr(patched, "_plain_unique_checks", False):
         return
-    original = collection.Collection._ensure_uniques
+    original = patched._ensure_uniques
 
     def ensure_uniques(self: Any, new_data: dict[str, Any]) -> None:
         uniques = [i for i in self._store.indexes.values() if i.get("unique")]
@@ -297,10 +298,10 @@ def _plain_unique_checks() -> None:
                 if all(doc.get(key) == value for key, value in zip(keys, wanted, strict=True)):
                     same += 1
                     if same > 1:
-                        raise collection.DuplicateKeyError("E11000 Duplicate Key Error", 11000)
+                        raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
 
-    collection.Collection._ensure_uniques = ensure_uniques
-    collection.Collection._plain_unique_checks = True
+    patched._ensure_uniques = ensure_uniques
+    patched._plain_unique_checks = True
 
 
 _gridfs_lock = threading.Lock()
