@@ -153,9 +153,9 @@ class Canon:
             return f"new:{self.owner(text)}:{self.path(text)}"
         return f"unknown:{text}"
 
-    def where(self, canon_id: str | None) -> str:
+    def where(self, canon_id: Any) -> str:
         """A canonical id for people: owner:path."""
-        if canon_id is None or canon_id.startswith(("new:", "root:", "unknown:")):
+        if not isinstance(canon_id, str) or canon_id.startswith(("new:", "root:", "unknown:")):
             return str(canon_id)
         return f"{self.owner(canon_id)}:{self.path(canon_id)}"
 
@@ -250,8 +250,9 @@ async def age(client: Any, db_name: str, by: timedelta = timedelta(hours=2)) -> 
             shifted, changed = _shift(doc, by)
             if changed:
                 writes.append(ReplaceOne({"_id": doc["_id"]}, shifted))
-        if writes:
-            await db[name].bulk_write(writes, ordered=False)
+        # FerretDB v1 never answers an update of 100 or more statements: batches of 50.
+        for start in range(0, len(writes), 50):
+            await db[name].bulk_write(writes[start : start + 50], ordered=False)
 
 
 # -- GraphQL -----------------------------------------------------------------------------
@@ -321,6 +322,16 @@ def _walk(node: dict[str, Any], into: dict[str, dict[str, Any]]) -> None:
         _walk(child, into)
 
 
+# The API's limits per request: 50 aliases, `children` 5 times (dropbox_lite/graphql.py).
+LEVEL_FOLDERS = 5
+CHILDREN = "children(first: 1000) { edges { node { ...E } } }"
+BY_ID = 45
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[n : n + size] for n in range(0, len(items), size)]
+
+
 async def _walk_down(
     gql: GraphQLClient, token: str, into: dict[str, dict[str, Any]], view: UserView
 ) -> None:
@@ -329,13 +340,14 @@ async def _walk_down(
     for _ in range(TREE_DEPTH):
         if not frontier:
             return
-        aliases = " ".join(
-            f'f{n}: folder(id: "{i}") {{ children(first: 1000) {{ edges {{ node {{ ...E }} }} }} }}'
-            for n, i in enumerate(frontier)
-        )
-        body = await gql(LEVEL % {"folders": aliases, "fields": ENTRY_FIELDS}, token=token)
-        view.errors += _graphql_errors(body)
-        data = body.get("data") or {}
+        data: dict[str, Any] = {}
+        for chunk in _chunks(frontier, LEVEL_FOLDERS):
+            aliases = " ".join(
+                f'f{n}: folder(id: "{i}") {{ {CHILDREN} }}' for n, i in enumerate(chunk)
+            )
+            body = await gql(LEVEL % {"folders": aliases, "fields": ENTRY_FIELDS}, token=token)
+            view.errors += _graphql_errors(body)
+            data.update({f"{len(data)}-{k}": v for k, v in (body.get("data") or {}).items()})
         frontier = []
         for folder in data.values():
             if not folder:
@@ -437,11 +449,11 @@ async def observe_user(
         state = _feed_items(data["feed1"], feed_start, view.feed_ids)
         view.feed1 = await _more_feed(gql, token, data["feed1"], state, view.feed_ids)
     by_id, downloads = try_ids(view)
-    if by_id:
-        aliases = " ".join(f'i{n}: entry(id: "{i}") {{ id }}' for n, i in enumerate(by_id))
+    for chunk in _chunks(by_id, BY_ID):
+        aliases = " ".join(f'i{n}: entry(id: "{i}") {{ id }}' for n, i in enumerate(chunk))
         found = await gql(f"query ById {{ {aliases} }}", token=token)
         view.errors += _graphql_errors(found)
-        view.byid = {hit["id"] for hit in (found.get("data") or {}).values() if hit}
+        view.byid |= {hit["id"] for hit in (found.get("data") or {}).values() if hit}
     for file_id in downloads:
         response = await http.get(
             f"/files/{file_id}/content", headers={"Authorization": f"Bearer {token}"}

@@ -234,7 +234,7 @@ OPERATIONS: list[Operation] = [
     ),
     Operation(
         "upload_update_conflict",
-        upload_conflict("bob", "shared", "f-s1.txt"),
+        upload_conflict("bob", "bob:shared", "f-s1.txt"),
         probes=("shared",),
     ),
 ]

@@ -117,6 +117,7 @@ class WireProxy:
         self._writers: set[asyncio.StreamWriter] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self.refused = 0
+        self._waiters: list[tuple[int, asyncio.Event]] = []
 
     # -- life -------------------------------------------------------------------------
 
@@ -157,6 +158,14 @@ class WireProxy:
         if k < 1:
             raise ValueError("k counts from 1")
         self._kill_at = self.count + k
+
+    async def reached(self, count: int) -> None:
+        """Return once `count` commands have been counted in all."""
+        if self.count >= count:
+            return
+        event = asyncio.Event()
+        self._waiters.append((count, event))
+        await event.wait()
 
     def disarm(self) -> None:
         self._kill_at = None
@@ -255,6 +264,9 @@ class WireProxy:
                     self.kill()
                     raise Killed
                 self.commands.append(Command(self.count + 1, name, request_id))
+                for waiting in [w for w in self._waiters if w[0] <= self.count]:
+                    self._waiters.remove(waiting)
+                    waiting[1].set()
                 if self._kill_at is not None and self.count == self._kill_at:
                     self._kill_request = request_id
             up_writer.write(header + body)

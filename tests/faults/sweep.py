@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dropbox_lite.core import db as database
 from dropbox_lite.upkeep import maintenance
 from tests.faults import invariants as inv
 from tests.faults.operations import Operation
@@ -42,6 +42,8 @@ from tests.faults.world import (
     upstream,
 )
 
+# Cases of one operation run side by side (the server and the app each get a core).
+PARALLEL = int(os.environ.get("FAULTS_PARALLEL", "2"))
 # Users whose view may leak (the owner sees all of her own anyway).
 PRINCIPALS = ("bob", "carol", "dave")
 # Commands that change nothing: a kill after one leaves the database as a kill after the
@@ -207,10 +209,16 @@ class Sweep:
         allowed = {u: inv.visible(before, u) | inv.visible(after, u) for u in PRINCIPALS}
         self.changed = inv.changed_entries(before, after)
         result.covered = kill_points(result.commands, every)
-        for k in sorted(set(result.covered.values())):
-            if only is None or k in only:
+        gate = asyncio.Semaphore(PARALLEL)
+
+        async def one(k: int) -> None:
+            async with gate:
                 await self.case(op, k, before, after, allowed, result)
                 result.cases += 1
+
+        chosen = [k for k in sorted(set(result.covered.values())) if only is None or k in only]
+        await asyncio.gather(*(one(k) for k in chosen))
+        result.findings.sort(key=lambda f: (f.k, f.phase))
         result.seconds = time.monotonic() - started
         return result
 
@@ -257,29 +265,70 @@ class Sweep:
                     violations += await inv.check_account(app.gql, app.http, op.creates_user)
                 found("repaired", violations)
 
+    async def run_disconnect(self, op: Operation, *, after: int) -> OpResult:
+        """The operation's client gives up after its `after`-th command (a cancellation).
+
+        The app keeps running: once it is quiet the state must already be whole (a
+        started operation runs to its end), then again after a repair pass.
+        """
+        started = time.monotonic()
+        result = OpResult(op.name)
+        before, _, _ = await self.baseline(op, run_op=False)
+        after_state, result.n, result.commands = await self.baseline(op, run_op=True)
+        allowed = {u: inv.visible(before, u) | inv.visible(after_state, u) for u in PRINCIPALS}
+        self.changed = inv.changed_entries(before, after_state)
+
+        def found(phase: str, violations: list[inv.Violation]) -> None:
+            result.findings.extend(Finding(op.name, after, phase, v) for v in violations)
+
+        async with self.fresh("cut") as name:
+            proxy = WireProxy(*upstream(self.mongo_uri))
+            await proxy.start()
+            try:
+                async with running_app(case_settings(proxy.uri(name), name)) as app:
+                    start = proxy.count
+                    task = asyncio.ensure_future(op.run(app, self.world))
+                    reached = asyncio.ensure_future(proxy.reached(start + after))
+                    await asyncio.wait({task, reached}, return_when=asyncio.FIRST_COMPLETED)
+                    if task.done():
+                        result.unkilled.append(after)
+                    task.cancel()  # the client is gone: the server cancels its request
+                    reached.cancel()
+                    await asyncio.gather(task, reached, return_exceptions=True)
+                    await proxy.quiet()
+                    for phase in ("disconnected", "repaired"):
+                        if phase == "repaired":
+                            await self.repair(app, name)
+                        got = await self.observe(app, name, allowed)
+                        found(
+                            phase,
+                            inv.check_whole(before, after_state, got)
+                            + inv.check_leaks(
+                                before, after_state, got, principals=PRINCIPALS, repaired=True
+                            )
+                            + inv.check_quota(got)
+                            + inv.check_trash_history(before, after_state, got)
+                            + inv.check_feeds(got)
+                            + inv.check_errors(got),
+                        )
+            finally:
+                await proxy.close()
+        result.cases = 1
+        result.covered = {after: after}
+        result.seconds = time.monotonic() - started
+        return result
+
     async def kill_after(self, op: Operation, proxy: WireProxy, name: str, k: int) -> bool:
         """Run `op` through `proxy`, killed after its k-th command; whether it was killed."""
         settings = case_settings(proxy.uri(name), name)
-        with fast_failing():
-            async with running_app(settings) as app:
-                proxy.arm_kill(k)
-                task = asyncio.ensure_future(op.run(app, self.world))
-                killed = asyncio.ensure_future(proxy.kill_event.wait())
-                await asyncio.wait({task, killed}, return_when=asyncio.FIRST_COMPLETED)
-                killed.cancel()
-                task.cancel()
-                await asyncio.gather(task, killed, return_exceptions=True)
-                was_killed = proxy.killed
-                proxy.kill()  # whatever the app does on its way out never arrives
+        async with running_app(settings, selection_timeout_ms=300) as app:
+            proxy.arm_kill(k)
+            task = asyncio.ensure_future(op.run(app, self.world))
+            killed = asyncio.ensure_future(proxy.kill_event.wait())
+            await asyncio.wait({task, killed}, return_when=asyncio.FIRST_COMPLETED)
+            killed.cancel()
+            task.cancel()
+            await asyncio.gather(task, killed, return_exceptions=True)
+            was_killed = proxy.killed
+            proxy.kill()  # whatever the app does on its way out never arrives
         return was_killed
-
-
-@contextlib.contextmanager
-def fast_failing(ms: int = 300) -> Any:
-    """A killed app's driver gives up at once instead of retrying for seconds."""
-    saved = database.SERVER_SELECTION_TIMEOUT_MS
-    database.SERVER_SELECTION_TIMEOUT_MS = ms
-    try:
-        yield
-    finally:
-        database.SERVER_SELECTION_TIMEOUT_MS = saved

@@ -222,10 +222,22 @@ class RunningApp:
 
 
 @contextlib.asynccontextmanager
-async def running_app(settings: Settings, *, killed: bool = False) -> AsyncIterator[RunningApp]:
-    """The app on `settings` (whose URI may go through a proxy), over ASGI."""
+async def running_app(
+    settings: Settings, *, selection_timeout_ms: int | None = None
+) -> AsyncIterator[RunningApp]:
+    """The app on `settings` (whose URI may go through a proxy), over ASGI.
+
+    `selection_timeout_ms`: a shorter server selection timeout, so an app whose proxy
+    was killed gives up at once instead of retrying for seconds.
+    """
     forget_sessions()
-    opened = await database.connect(settings)
+    saved = database.SERVER_SELECTION_TIMEOUT_MS
+    if selection_timeout_ms is not None:
+        database.SERVER_SELECTION_TIMEOUT_MS = selection_timeout_ms
+    try:
+        opened = await database.connect(settings)
+    finally:
+        database.SERVER_SELECTION_TIMEOUT_MS = saved
     app = create_app(settings, db=opened)
     try:
         async with app.router.lifespan_context(app):
@@ -239,8 +251,20 @@ async def running_app(settings: Settings, *, killed: bool = False) -> AsyncItera
 # -- the template ----------------------------------------------------------------------
 
 
-async def build_world(mongo_uri: str) -> World:
-    """The template database (see the module doc), built through the app."""
+COPY = f"""
+mutation($id: ID!, $to: ID!, $name: String) {{
+  copyEntry(id: $id, parentId: $to, name: $name) {{ {FOLDER_RESULT} }}
+}}
+"""
+SEED_FILES = 25
+
+
+async def build_world(mongo_uri: str, *, big: int = 0) -> World:
+    """The template database (see the module doc), built through the app.
+
+    `big`: that many more files (in folders of SEED_FILES) in /shared/big, copied from
+    /seed (a copy is one request, not one per file).
+    """
     name = new_db_name("template")
     settings = case_settings(mongo_uri, name)
     async with running_app(settings) as run:
@@ -317,6 +341,20 @@ async def build_world(mongo_uri: str) -> World:
             assert made["__typename"] == "ShareLinkCreated", made
             links[key] = made["token"]
         await file("f-d1.txt", None, token=accounts["dave"].token)
+        if big:
+            await folder("seed", None)
+            await folder("big", "shared")
+            for n in range(SEED_FILES):
+                await file(f"s_{n}.txt", "seed")
+            for n in range(max(big // SEED_FILES, 1)):
+                made = (
+                    await gql.data(
+                        COPY,
+                        {"id": ids["seed"], "to": ids["big"], "name": f"part_{n}"},
+                        token=alice,
+                    )
+                )["copyEntry"]
+                assert made["__typename"] == "Folder", made
         for user in ("bob", "carol"):
             roots = (await gql.data(ROOT_CHILDREN, token=accounts[user].token))["folder"]
             for edge in roots["children"]["edges"]:
