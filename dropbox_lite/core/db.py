@@ -102,6 +102,8 @@ INDEXES: dict[str, list[IndexModel]] = {
     "blob_index": [IndexModel([("blob_id", ASCENDING)], name="blob")],
     # Upkeep's leader leases, one insert-only document per term (upkeep/lease.py).
     "leases": [IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl")],
+    # Fenced locks, one numbered document per holding (core/locks.py).
+    "locks": [IndexModel([("key", ASCENDING), ("n", DESCENDING)], name="key_n")],
     # GridFS's own indexes (files/blobs.py writes the GridFS layout itself).
     f"{BLOB_BUCKET}.chunks": [
         IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True, name="files_id_1_n_1")
