@@ -59,6 +59,7 @@ from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
+from dropbox_lite.sync.subscriptions import SubscriptionCaps
 from dropbox_lite.upkeep.task import start_upkeep
 from dropbox_lite.web import routes as web_routes
 
@@ -431,6 +432,10 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
+        app.state.subscription_caps = SubscriptionCaps(
+            per_socket=settings.max_subscriptions_per_socket,
+            per_user=settings.max_subscriptions_per_user,
+        )
         upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield

@@ -46,6 +46,8 @@ ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
     ("MAX_UPLOAD_BYTES", "10 GiB", "larger uploads are refused"),
     ("MAX_REQUEST_BYTES", "1 MiB", "largest JSON GraphQL request body"),
     ("MAX_CONCURRENT_UPLOADS", "4", "uploads one user may run at once"),
+    ("MAX_SUBSCRIPTIONS_PER_SOCKET", "10", "live subscriptions one connection may hold"),
+    ("MAX_SUBSCRIPTIONS_PER_USER", "50", "live subscriptions of one user, per process"),
     ("DEFAULT_QUOTA_BYTES", "unlimited", "quota of new users"),
     ("SIGNUP", "open (closed in production)", "open | invite | closed"),
     ("SESSION_TTL_SECONDS", "30 days", "sliding session lifetime"),

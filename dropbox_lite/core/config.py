@@ -51,6 +51,9 @@ class Settings:
     keepalive_seconds: int = 5
     request_timeout_seconds: int = 30
     max_concurrent_uploads: int = 4
+    # Live subscriptions (sync/subscriptions.py): per socket, and per user in one process.
+    max_subscriptions_per_socket: int = 10
+    max_subscriptions_per_user: int = 50
     graphiql: bool = True
     introspection: bool = True
     bcrypt_rounds: int = 12
@@ -147,6 +150,8 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "keepalive_seconds": reader.integer("KEEPALIVE_SECONDS", 5, low=1, high=600),
         "request_timeout_seconds": reader.integer("REQUEST_TIMEOUT_SECONDS", 30, low=1),
         "max_concurrent_uploads": reader.integer("MAX_CONCURRENT_UPLOADS", 4, low=1),
+        "max_subscriptions_per_socket": reader.integer("MAX_SUBSCRIPTIONS_PER_SOCKET", 10, low=1),
+        "max_subscriptions_per_user": reader.integer("MAX_SUBSCRIPTIONS_PER_USER", 50, low=1),
         "graphiql": reader.boolean("GRAPHIQL", not production),
         "introspection": reader.boolean("INTROSPECTION", not production),
         "bcrypt_rounds": reader.integer(
