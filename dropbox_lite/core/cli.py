@@ -36,6 +36,7 @@ ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
     ("DB_USER, DB_PASSWORD", "unset", "MongoDB credentials (URL-escaped for you)"),
     ("DB_PASSWORD_FILE", "unset", "a file holding DB_PASSWORD (Docker secrets)"),
     ("DB_NAME", "dropbox_lite", "the database"),
+    ("DB_TIMEOUT_MS", "5000", "how long to wait for the database to answer at all"),
     ("SECRET_KEY", "random per process", "signs tokens and URLs; a,b,c rotates (a signs)"),
     ("SECRET_KEY_FILE", "unset", "a file holding SECRET_KEY (Docker secrets)"),
     ("HOST, PORT, WORKERS", "127.0.0.1, 8000, 1", "where and how many processes serve"),

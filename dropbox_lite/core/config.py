@@ -32,6 +32,8 @@ class Settings:
     db_user: str | None = None
     db_password: str | None = None
     db_name: str = "dropbox_lite"
+    # How long to wait for the database to answer at all (server selection, connecting).
+    db_timeout_ms: int = 5000
     # The first key signs; every key verifies (so a rotated-out key keeps working a while).
     secret_keys: tuple[str, ...] = field(default_factory=lambda: (secrets.token_urlsafe(32),))
     secret_key_generated: bool = True
@@ -132,6 +134,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "db_user": reader.text("DB_USER"),
         "db_password": reader.secret("DB_PASSWORD"),
         "db_name": reader.text("DB_NAME") or "dropbox_lite",
+        "db_timeout_ms": reader.integer("DB_TIMEOUT_MS", 5000, low=100, high=600_000),
         "secret_keys": keys,
         "secret_key_generated": generated,
         "host": host,
