@@ -30,7 +30,6 @@ from dropbox_lite.core.config import Settings, get_db_uri
 
 log = logging.getLogger(__name__)
 
-SERVER_SELECTION_TIMEOUT_MS = 5000
 NOT_IMPLEMENTED = 238  # MongoDB error code, as FerretDB v1 answers for missing features
 BLOB_BUCKET = "blobs"
 BLOB_CHUNK_BYTES = 255 * 1024
@@ -102,6 +101,8 @@ INDEXES: dict[str, list[IndexModel]] = {
     "blob_index": [IndexModel([("blob_id", ASCENDING)], name="blob")],
     # Upkeep's leader leases, one insert-only document per term (upkeep/lease.py).
     "leases": [IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl")],
+    # Fenced locks, one numbered document per holding (core/locks.py).
+    "locks": [IndexModel([("key", ASCENDING), ("n", DESCENDING)], name="key_n")],
     # GridFS's own indexes (files/blobs.py writes the GridFS layout itself).
     f"{BLOB_BUCKET}.chunks": [
         IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True, name="files_id_1_n_1")
@@ -220,8 +221,8 @@ async def connect(
         return open_memory(settings.db_name)
     client: Any = AsyncIOMotorClient(
         get_db_uri(settings),
-        serverSelectionTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
-        connectTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
+        serverSelectionTimeoutMS=settings.db_timeout_ms,
+        connectTimeoutMS=settings.db_timeout_ms,
         tz_aware=True,
         uuidRepresentation="standard",
         event_listeners=event_listeners or [],
