@@ -14,7 +14,7 @@ from typing import Any
 
 from bson import ObjectId
 
-from dropbox_lite.core import errors
+from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, members, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
@@ -123,12 +123,12 @@ async def add_member(
     """Share the owner's folder with a user: a membership and a mount in their root."""
     owner, member = oid(owner_id), oid(member_id)
     role = _check_role(role)
-    async with access.sharing_lock(db, owner):
-        return await _add_member(db, owner, folder_id, member, role)
+    async with access.sharing_lock(db, owner) as fence:
+        return await _add_member(db, owner, folder_id, member, role, fence)
 
 
 async def _add_member(
-    db: Database, owner: ObjectId, folder_id: str, member: ObjectId, role: str
+    db: Database, owner: ObjectId, folder_id: str, member: ObjectId, role: str, fence: locks.Fence
 ) -> EntryRecord:
     folder = await owned_share(db, owner, folder_id)
     if folder["parent_id"] is None:
@@ -142,7 +142,9 @@ async def _add_member(
         raise errors.InvalidInput("This user is a member already; change their role instead.")
     if await members.count(db, share) >= MAX_MEMBERS:
         raise errors.InvalidInput(f"A folder is shared with at most {MAX_MEMBERS} people.")
+    await fence.ensure_held()
     await _mark(db, folder)
+    await fence.ensure_held()
     mount_id = ObjectId()
 
     async def steps() -> EntryRecord:

@@ -702,8 +702,9 @@ async def finish_leave(db: Database, args: dict[str, Any]) -> None:
 
 async def end_if_unshared(db: Database, share: ObjectId, owner: ObjectId) -> None:
     """With no member left, nothing is inside the shared folder any more."""
-    async with access.sharing_lock(db, owner):
+    async with access.sharing_lock(db, owner) as fence:
         if await members.count(db, share) == 0:
+            await fence.ensure_held()
             await store.end_share(db, share)
 
 
