@@ -21,7 +21,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
-from dropbox_lite.files import links, service
+from dropbox_lite.files import links, service, trash
 from dropbox_lite.files.service import EntryRecord
 
 
@@ -37,6 +37,10 @@ class Entry:
     record: strawberry.Private[EntryRecord]
     # Set for a share-link visitor's view of their own upload: the path they may see.
     visitor_path: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="When it went to the trash; null while it is live.")
+    def trashed_at(self) -> datetime | None:
+        return self.record.trashed_at if self.record.trashed else None
 
     @strawberry.field(description='The path from the root, such as "/a/b.txt"; the root is "/".')
     async def path(self, info: Info) -> str:
@@ -805,6 +809,13 @@ class Mutation:
         return await service.purge_entry(
             db=info.context.db, user_id=current_user_id(info), entry_id=id
         )
+
+    @strawberry.mutation(
+        description="Delete for good everything in your trash that is yours; the number purged.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def empty_trash(self, info: Info) -> int:
+        return await trash.empty_trash(db=info.context.db, user_id=current_user_id(info))
 
     @strawberry.mutation(
         description="Make an old revision the file's newest one.",
