@@ -10,6 +10,7 @@ export const EntryFieldsFragment = graphql(`
     parentId
     modifiedAt
     trashed
+    trashedAt
     shared {
       ownerUsername
       yourRole
@@ -386,8 +387,8 @@ export const RevokeSessionMutation = graphql(`
 `);
 
 export const UploadFileMutation = graphql(`
-  mutation UploadFile($file: Upload!, $parentId: ID) {
-    uploadFile(file: $file, parentId: $parentId, autorename: true) {
+  mutation UploadFile($file: Upload!, $parentId: ID, $mode: WriteMode, $autorename: Boolean) {
+    uploadFile(file: $file, parentId: $parentId, mode: $mode, autorename: $autorename) {
       __typename
       ... on File {
         id
@@ -535,5 +536,40 @@ export const RemoveMemberMutation = graphql(`
 export const LeaveFolderMutation = graphql(`
   mutation LeaveFolder($folderId: ID!) {
     leaveFolder(folderId: $folderId)
+  }
+`);
+
+export const EntryNameQuery = graphql(`
+  query EntryName($path: String!) {
+    entry(path: $path) {
+      __typename
+      id
+    }
+  }
+`);
+
+export const EmptyTrashMutation = graphql(`
+  mutation EmptyTrash {
+    emptyTrash
+  }
+`);
+
+export const ServerInfoQuery = graphql(`
+  query ServerInfo {
+    serverInfo {
+      storageBackend
+    }
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ... on Error {
+        message
+        code
+      }
+    }
   }
 `);
