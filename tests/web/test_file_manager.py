@@ -8,13 +8,14 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from tests.web.browser import Browser
 from tests.web.conftest import Server
-from tests.web.test_app import assert_accessible, shots, sign_up, upload  # noqa: F401
+from tests.web.test_app import PASSWORD, assert_accessible, shots, sign_up, upload  # noqa: F401
 
 pytestmark = pytest.mark.slow
 WIDE = (1366, 900)
@@ -289,3 +290,92 @@ def test_preview_selection_sorting_replace_and_trash(
     browser.wait(
         lambda: "Deleted 1 item forever." in browser.driver.page_source or None, "no count"
     )
+
+
+def test_account_page_banner_and_a_forgotten_account(
+    server: Server,
+    browsers: Callable[[], Browser],
+    mongo_uri: str | None,
+    shots: Path,  # noqa: F811
+) -> None:
+    browser = browsers()
+    browser.resize(*WIDE)
+    browser.open("/")
+    browser.named("textbox", "Username")
+    # the in-memory store says, on every page, that it keeps nothing
+    banners = browser.driver.find_elements("css selector", "[role=alert].memory-banner")
+    if mongo_uri is None:
+        browser.wait(
+            lambda: (
+                browser.driver.find_elements("css selector", "[role=alert].memory-banner") or None
+            ),
+            "no banner on the in-memory store",
+        )
+    else:
+        assert banners == []
+    # a name this browser signed in with, which the server no longer knows
+    browser.driver.execute_script(
+        "localStorage.setItem('dropbox-lite.known-usernames', JSON.stringify(['ghost']))"
+    )
+    browser.fill("Username", "ghost")
+    browser.fill("Password", "whatever it was")
+    browser.named("button", "Sign in").click()
+    form = browser.driver.find_element("tag name", "form")
+    alert = browser.wait(lambda: form.find_element("css selector", "[role=alert]"), "no error")
+    if mongo_uri is None:
+        browser.wait(lambda: "forgotten its accounts" in alert.text or None, alert.text)
+    else:
+        assert alert.text == "Wrong username or password."
+
+    sign_up(browser, "carol")
+    browser.named("link", "Account").click()
+    browser.named("button", "Change password")
+    browser.fill("Current password", "not my password")
+    browser.fill("New password", "a brand new password")
+    browser.named("button", "Change password").click()
+    form = browser.driver.find_element("css selector", "form.account-form")
+    browser.wait(lambda: form.find_element("css selector", "[role=alert]"), "no error")
+    browser.fill("Current password", PASSWORD)
+    browser.named("button", "Change password").click()
+    browser.wait(
+        lambda: "Your password is changed" in form.text or None, "the password did not change"
+    )
+    browser.row("Web app (Chrome) this device")
+    assert_accessible(browser, "account")
+    browser.screenshot(shots / "account.png")
+    browser.resize(*NARROW)
+    assert browser.sideways_overflow() == 0
+    assert browser.small_targets() == []
+    browser.screenshot(shots / "account-phone.png")
+    browser.named("button", "Sign out").click()
+    browser.fill("Username", "carol")
+    browser.fill("Password", "a brand new password")
+    browser.named("button", "Sign in").click()
+    browser.named("button", "Sign out")
+
+
+def test_the_open_folder_follows_other_devices(
+    server: Server, browsers: Callable[[], Browser]
+) -> None:
+    browser = browsers()
+    browser.resize(*WIDE)
+    sign_up(browser, "livia")
+    token = browser.driver.execute_script("return sessionStorage.getItem('dropbox-lite.token')")
+    browser.named("button", "New folder").click()
+    dialog = browser.dialog()
+    browser.fill("Name", "Here first", dialog)
+    browser.named("button", "Create", dialog).click()
+    browser.row("Here first")
+    create = "mutation($n: String!) { createFolder(name: $n) { __typename } }"
+    with httpx.Client(base_url=server.base_url, timeout=30) as client:
+        for name in ("From another device", "And one more"):
+            response = client.post(
+                "/graphql",
+                json={"query": create, "variables": {"n": name}},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            assert response.json()["data"]["createFolder"]["__typename"] == "Folder"
+            # no reload, no click: the subscription brings it
+            browser.wait(
+                lambda n=name: browser.has_row(n) or None, f"{name} did not appear", seconds=10
+            )  # type: ignore[misc]

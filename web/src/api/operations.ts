@@ -558,6 +558,8 @@ export const ServerInfoQuery = graphql(`
   query ServerInfo {
     serverInfo {
       storageBackend
+      signupPolicy
+      graphiqlEnabled
     }
   }
 `);
@@ -569,6 +571,23 @@ export const ChangePasswordMutation = graphql(`
       ... on Error {
         message
         code
+      }
+    }
+  }
+`);
+
+export const LatestCursorQuery = graphql(`
+  query LatestCursor {
+    latestCursor
+  }
+`);
+
+export const LiveChangesSubscription = graphql(`
+  subscription LiveChanges($cursor: String) {
+    changes(cursor: $cursor) {
+      cursor
+      changes {
+        __typename
       }
     }
   }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { LoginMutation, SignupMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { FORGOTTEN, rememberUsername, type ServerInfo, wasKnown } from '../lib/server';
 import { setToken } from '../lib/session';
 
 export function deviceName(userAgent: string = navigator.userAgent): string {
@@ -17,7 +18,7 @@ export function deviceName(userAgent: string = navigator.userAgent): string {
   return `Web app (${browser})`;
 }
 
-export function SignIn() {
+export function SignIn({ info }: { info: ServerInfo | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +35,16 @@ export function SignIn() {
           ? (await request(LoginMutation, variables)).login
           : (await request(SignupMutation, { ...variables, inviteCode: invite?.trim() || null })).signup;
       if (result.__typename === 'AuthPayload') {
+        rememberUsername(variables.username);
         setToken(result.token);
+        return;
+      }
+      if (
+        result.__typename === 'InvalidCredentialsError' &&
+        info?.storageBackend === 'memory' &&
+        wasKnown(variables.username)
+      ) {
+        setError(FORGOTTEN);
         return;
       }
       if (result.__typename === 'SignupRefusedError' && result.policy === 'invite' && invite === null) {
@@ -103,22 +113,28 @@ export function SignIn() {
             <button type="submit" class="primary" disabled={busy}>
               Sign in
             </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={(event) => {
-                const form = event.currentTarget.form;
-                if (form && !form.reportValidity()) return;
-                void submit('signup');
-              }}
-            >
-              Create account
-            </button>
+            {info?.signupPolicy !== 'closed' && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={(event) => {
+                  const form = event.currentTarget.form;
+                  if (form && !form.reportValidity()) return;
+                  void submit('signup');
+                }}
+              >
+                Create account
+              </button>
+            )}
           </div>
-          <p class="muted small">
-            New here? Choose a username (3 to 32 letters, digits, <code>.</code> <code>_</code>{' '}
-            <code>-</code>) and a password of at least 8 characters, then Create account.
-          </p>
+          {info?.signupPolicy === 'closed' ? (
+            <p class="muted small">This server's administrator creates its accounts.</p>
+          ) : (
+            <p class="muted small">
+              New here? Choose a username (3 to 32 letters, digits, <code>.</code> <code>_</code>{' '}
+              <code>-</code>) and a password of at least 8 characters, then Create account.
+            </p>
+          )}
         </form>
       </div>
     </main>
