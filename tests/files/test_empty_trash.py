@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from bson import ObjectId
 
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.upkeep import maintenance
 from tests.files.factories import upload
 from tests.support import GraphQLClient
 
@@ -87,3 +89,29 @@ async def test_a_pdf_is_shown_inline_only_when_asked(
     assert (
         (await http.get(url + "&inline=1")).headers["content-disposition"].startswith("attachment;")
     )
+
+
+async def test_upkeep_purges_what_has_been_in_the_trash_longer_than_trash_days(
+    gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    alice = await gql.signup()
+    old = await upload(db, settings, alice.user_id, b"old", name="old.txt")
+    recent = await upload(db, settings, alice.user_id, b"recent", name="recent.txt")
+    for entry in (old, recent):
+        await gql.data(DELETE, {"id": entry.id}, token=alice.token)
+    trashed = (await gql.data(TRASH, token=alice.token))["trash"]["edges"]
+    at = {e["node"]["name"]: datetime.fromisoformat(e["node"]["trashedAt"]) for e in trashed}
+    assert settings.trash_days == 30
+    # 30 days after the first delete, a moment before the second one's 30 days are up
+    now = at["old.txt"] + timedelta(days=30, seconds=1)
+    await db["entries"].update_one(
+        {"_id": ObjectId(recent.id)}, {"$set": {"trashed_at": now - timedelta(days=29)}}
+    )
+    report = await maintenance.run_pass(db=db, settings=settings, now=now, gc=False)
+    assert report.removed["trash older than TRASH_DAYS"] == 1
+    names = [
+        e["node"]["name"] for e in (await gql.data(TRASH, token=alice.token))["trash"]["edges"]
+    ]
+    assert names == ["recent.txt"]
+    report = await maintenance.run_pass(db=db, settings=settings, now=now, gc=False)
+    assert report.removed["trash older than TRASH_DAYS"] == 0
