@@ -21,7 +21,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
-from dropbox_lite.files import links, service, trash
+from dropbox_lite.files import links, service, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
 
 
@@ -205,6 +205,23 @@ class EntryConnection:
 
 @strawberry.type(description="A folder.")
 class Folder(Entry):
+    @strawberry.field(
+        description="A signed URL that downloads the folder as a zip (GET /files/{id}/zip) "
+        "for 5 minutes, while this session lasts."
+    )
+    def zip_url(self, info: Info) -> str:
+        readers_only(info, self.record)
+        ctx = info.context
+        if ctx.session is None or ctx.user is None:
+            raise errors.NotFound()
+        return zipstream.zip_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            folder_id=self.record.id,
+            session_id=ctx.session.id,
+            user_id=ctx.user.id,
+        )
+
     @strawberry.field(
         description="Its children: folders first, then by name ignoring case. "
         f"`first` is capped at {service.MAX_PAGE}."

@@ -31,6 +31,10 @@ def sign_up(browser: Browser, username: str) -> None:
     browser.fill("Password", PASSWORD)
     browser.named("button", "Create account").click()
     browser.named("button", "Sign out")
+    # the (empty) listing is in: Upload and New folder work from now on
+    browser.wait(
+        lambda: "This folder is empty." in browser.driver.page_source or None, "no listing"
+    )
 
 
 def upload(browser: Browser, *paths: Path) -> None:

@@ -4,6 +4,7 @@ both, the trash; in a real Chromium against a real server, on both backends."""
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -353,9 +354,30 @@ def test_account_page_banner_and_a_forgotten_account(
     browser.named("button", "Sign in").click()
     browser.named("button", "Sign out")
 
+    # one browser is one device; "Stay signed in" outlives the tab
+    browser.driver.execute_script("sessionStorage.clear()")
+    browser.open("/")
+    browser.fill("Username", "carol")
+    browser.fill("Password", "a brand new password")
+    stay = browser.driver.find_element("css selector", "input#stay")
+    assert stay.accessible_name == "Stay signed in"
+    stay.click()
+    browser.named("button", "Sign in").click()
+    browser.named("button", "Sign out")
+    assert browser.driver.execute_script("return localStorage.getItem('dropbox-lite.token')")
+    browser.open("/devices")
+    browser.row("Web app (Chrome) this device")
+    browser.wait(
+        lambda: len(browser.driver.find_elements("css selector", "tbody tr")) == 1 or None,
+        "signing in again piled up sessions of this browser",
+    )
+    browser.driver.execute_script("sessionStorage.clear()")
+    browser.open("/account")
+    browser.named("button", "Change password")  # still signed in
 
-def test_the_open_folder_follows_other_devices(
-    server: Server, browsers: Callable[[], Browser]
+
+def test_the_open_folder_follows_other_devices_and_folders_upload_whole(
+    server: Server, browsers: Callable[[], Browser], tmp_path: Path
 ) -> None:
     browser = browsers()
     browser.resize(*WIDE)
@@ -379,3 +401,23 @@ def test_the_open_folder_follows_other_devices(
             browser.wait(
                 lambda n=name: browser.has_row(n) or None, f"{name} did not appear", seconds=10
             )  # type: ignore[misc]
+
+    # a folder uploaded with "Upload folder" keeps its structure
+    trip = tmp_path / "Trip"
+    (trip / "day 1").mkdir(parents=True)
+    (trip / "day 1" / "a.txt").write_text("first day\n")
+    (trip / "b.txt").write_text("notes\n")
+    browser.named("button", "Upload folder")
+    browser.named("file", "Upload a folder").send_keys(str(trip))
+    browser.named("link", "Trip", browser.row("Trip")).click()
+    browser.row("b.txt")
+    browser.named("link", "day 1", browser.row("day 1")).click()
+    browser.row("a.txt")
+    # a folder's Download is a zip of it
+    browser.named("link", "All files").click()
+    browser.named("button", "Download", browser.row("Trip")).click()
+    archive = browser.downloads / "Trip.zip"
+    browser.wait(lambda: archive.is_file() or None, "no Trip.zip downloaded")
+    with zipfile.ZipFile(archive) as downloaded:
+        assert sorted(downloaded.namelist()) == ["b.txt", "day 1/", "day 1/a.txt"]
+        assert downloaded.read("day 1/a.txt") == b"first day\n"

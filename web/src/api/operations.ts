@@ -592,3 +592,13 @@ export const LiveChangesSubscription = graphql(`
     }
   }
 `);
+
+export const ZipUrlQuery = graphql(`
+  query ZipUrl($id: ID!) {
+    entry(id: $id) {
+      ... on Folder {
+        zipUrl
+      }
+    }
+  }
+`);

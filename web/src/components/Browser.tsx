@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { request, send, upload } from '../api/client';
+import { RequestError, request, send, upload } from '../api/client';
 import {
   CreateFolderMutation,
   EntryNameQuery,
@@ -12,6 +12,7 @@ import { breadcrumb, browseUrl } from '../lib/paths';
 import { linkClick, navigate } from '../lib/router';
 import { canWriteInside, type Shared } from '../lib/sharing';
 import { UploadQueue, type UploadItem } from '../lib/uploads';
+import { foldersToMake, type Placed, placedFromDrop, placedFromInput } from '../lib/folders';
 import { nextOrder, sortEntries, type SortOrder } from '../lib/sort';
 import { Dialog } from './Dialog';
 import { announceChange, CHANGED_EVENT, download, removeEntries, useEntryActions } from './entryActions';
@@ -124,6 +125,27 @@ async function takenNames(files: File[], listing: Listing): Promise<string[]> {
   return taken;
 }
 
+/** Makes the folders that `placed` needs under the folder at `base`; their ids by relative path. */
+async function makeFolders(base: Listing, placed: Placed[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>([['', base.folderId]]);
+  for (const dir of foldersToMake(placed)) {
+    const cut = dir.lastIndexOf('/');
+    const parentId = ids.get(cut < 0 ? '' : dir.slice(0, cut)) ?? base.folderId;
+    const name = dir.slice(cut + 1);
+    const result = (await request(CreateFolderMutation, { parentId, name })).createFolder;
+    if (result.__typename === 'Folder') {
+      ids.set(dir, result.id);
+      continue;
+    }
+    // Already there: the files go into it.
+    const path = base.path === '/' ? `/${dir}` : `${base.path}/${dir}`;
+    const found = (await request(EntryNameQuery, { path })).entry;
+    if (found?.__typename !== 'Folder') throw new Error(`${dir}: ${describeError(result)}`);
+    ids.set(dir, found.id);
+  }
+  return ids;
+}
+
 const SHORTCUTS: [string, string][] = [
   ['/', 'Search'],
   ['Enter', 'Open the selected item'],
@@ -153,6 +175,7 @@ export function Browser({ path }: { path: string }) {
   const [bulk, setBulk] = useState<'Move' | 'Copy' | null>(null);
   const [help, setHelp] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const folderId = useRef<string | null>(null);
   const anchor = useRef<string | null>(null);
   // The request in flight for this folder: a navigation aborts it, so that a late answer
@@ -232,6 +255,23 @@ export function Browser({ path }: { path: string }) {
     else queue.add(files, { parentId, replace: false });
   }
 
+  async function addPlaced(placed: Placed[]) {
+    if (!listing || placed.length === 0) return;
+    try {
+      const ids = await makeFolders(listing, placed);
+      const byFolder = new Map<string, File[]>();
+      for (const { file, dir } of placed) {
+        if (!file.name) continue; // stands for an empty folder: made above
+        const id = ids.get(dir) ?? listing.folderId;
+        byFolder.set(id, [...(byFolder.get(id) ?? []), file]);
+      }
+      for (const [parentId, group] of byFolder) queue.add(group, { parentId, replace: false });
+      reload();
+    } catch (failure) {
+      notify(failure instanceof Error && !(failure instanceof RequestError) ? failure.message : describeFailure(failure), 'error');
+    }
+  }
+
   const entries = listing ? sortEntries(listing.entries, order) : [];
   const chosen = entries.filter((entry) => selected.has(entry.id));
   const files = entries.filter((entry) => entry.__typename === 'File');
@@ -295,8 +335,10 @@ export function Browser({ path }: { path: string }) {
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        const dropped = event.dataTransfer?.files;
-        if (dropped && dropped.length > 0) void addFiles(Array.from(dropped));
+        // Read now: what was dropped is out of reach once this handler returns.
+        const dropped = Array.from(event.dataTransfer?.files ?? []);
+        const folders = placedFromDrop(event.dataTransfer?.items);
+        void folders.then((placed) => (placed ? addPlaced(placed) : addFiles(dropped)));
       }}
     >
       <Breadcrumb path={path} />
@@ -330,6 +372,32 @@ export function Browser({ path }: { path: string }) {
             <span class="i i-upload" aria-hidden="true" />
             Upload
           </button>
+          <label for="upload-folder" class="visually-hidden">
+            Upload a folder
+          </label>
+          <input
+            id="upload-folder"
+            ref={folderInput}
+            type="file"
+            class="visually-hidden"
+            tabIndex={-1}
+            disabled={!listing}
+            {...{ webkitdirectory: true }}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              if (input.files && input.files.length > 0) void addPlaced(placedFromInput(input.files));
+              input.value = '';
+            }}
+          />
+          <button
+            type="button"
+            disabled={!listing || !writable}
+            aria-describedby={writable ? undefined : 'shared-role'}
+            onClick={() => folderInput.current?.click()}
+          >
+            <span class="i i-upload" aria-hidden="true" />
+            Upload folder
+          </button>
           <button
             type="button"
             disabled={!listing || !writable}
@@ -359,9 +427,9 @@ export function Browser({ path }: { path: string }) {
             <button
               type="button"
               onClick={() => {
-                for (const entry of chosen) if (entry.__typename === 'File') void download(entry);
+                // Each file as itself, each folder as a zip.
+                for (const entry of chosen) void download(entry);
               }}
-              disabled={!chosen.some((entry) => entry.__typename === 'File')}
             >
               <span class="i i-download" aria-hidden="true" />
               Download

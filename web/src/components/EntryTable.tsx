@@ -125,6 +125,7 @@ export function EntryTable(props: Props) {
                 </td>
               )}
               <th scope="row" class="name">
+                <span class="name-line">
                 <EntryIcon folder={folder} />
                 {folder && !entry.trashed ? (
                   <a href={browseUrl(entry.path)} onClick={linkClick}>
@@ -153,6 +154,7 @@ export function EntryTable(props: Props) {
                     </span>
                   </>
                 )}
+                </span>
               </th>
               {showPath && <td class="muted col-path">{parentPath(entry.path)}</td>}
               <td class="num muted col-size">{entry.__typename === 'File' ? formatBytes(entry.size) : '—'}</td>

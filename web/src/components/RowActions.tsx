@@ -21,6 +21,8 @@ export function RowActions({ name, actions }: { name: string; actions: RowAction
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return undefined;
+    // A menu opened near the bottom of the screen scrolls into sight.
+    wrap.current?.querySelector('.row-actions')?.scrollIntoView?.({ block: 'nearest' });
     const away = (event: Event) => {
       if (!wrap.current?.contains(event.target as Node)) setOpen(false);
     };

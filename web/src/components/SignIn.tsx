@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { LoginMutation, SignupMutation } from '../api/operations';
+import { LoginMutation, RevokeSessionMutation, SessionsQuery, SignupMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { FORGOTTEN, rememberUsername, type ServerInfo, wasKnown } from '../lib/server';
-import { setToken } from '../lib/session';
+import { previousSessionId, rememberSessionId, setToken } from '../lib/session';
 
 export function deviceName(userAgent: string = navigator.userAgent): string {
   const browser = /Edg\//.test(userAgent)
@@ -18,12 +18,28 @@ export function deviceName(userAgent: string = navigator.userAgent): string {
   return `Web app (${browser})`;
 }
 
+/** One browser is one device: the session it signed in with before is signed out. */
+async function replacePreviousSession(): Promise<void> {
+  try {
+    const sessions = (await request(SessionsQuery)).sessions;
+    const now = sessions.find((session) => session.current);
+    const before = previousSessionId();
+    if (before && before !== now?.id && sessions.some((session) => session.id === before)) {
+      await request(RevokeSessionMutation, { id: before });
+    }
+    if (now) rememberSessionId(now.id);
+  } catch {
+    // Kept: the devices list shows it, and it can be signed out there.
+  }
+}
+
 export function SignIn({ info }: { info: ServerInfo | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<string | null>(null);
+  const [stay, setStay] = useState(false);
 
   async function submit(kind: 'login' | 'signup') {
     setBusy(true);
@@ -36,7 +52,8 @@ export function SignIn({ info }: { info: ServerInfo | null }) {
           : (await request(SignupMutation, { ...variables, inviteCode: invite?.trim() || null })).signup;
       if (result.__typename === 'AuthPayload') {
         rememberUsername(variables.username);
-        setToken(result.token);
+        setToken(result.token, stay);
+        void replacePreviousSession();
         return;
       }
       if (
@@ -92,6 +109,10 @@ export function SignIn({ info }: { info: ServerInfo | null }) {
             value={password}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
+          <label class="checkbox" for="stay">
+            <input id="stay" type="checkbox" checked={stay} onChange={(event) => setStay(event.currentTarget.checked)} />
+            Stay signed in
+          </label>
           {invite !== null && (
             <>
               <label for="invite-code">Invite code</label>

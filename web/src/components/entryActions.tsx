@@ -6,6 +6,7 @@ import {
   LeaveFolderMutation,
   RenameEntryMutation,
   RestoreEntryMutation,
+  ZipUrlQuery,
 } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { pathFromUrl } from '../lib/paths';
@@ -31,18 +32,28 @@ export function announceChange(): void {
   window.dispatchEvent(new Event(CHANGED_EVENT));
 }
 
+async function signedUrl(entry: Entry): Promise<string | null> {
+  if (entry.__typename === 'Folder') {
+    const found = (await request(ZipUrlQuery, { id: entry.id })).entry;
+    return found && 'zipUrl' in found ? found.zipUrl : null;
+  }
+  const found = (await request(DownloadUrlQuery, { id: entry.id })).entry;
+  return found && 'downloadUrl' in found ? found.downloadUrl : null;
+}
+
+/** A file's bytes, or a folder as a zip (streamed by the server). */
 export async function download(entry: Entry): Promise<void> {
   try {
-    const found = (await request(DownloadUrlQuery, { id: entry.id })).entry;
-    if (!found || !('downloadUrl' in found)) {
-      notify(`“${entry.name}” is not a file.`, 'error');
+    const url = await signedUrl(entry);
+    if (url === null) {
+      notify(`“${entry.name}” is gone.`, 'error');
       return;
     }
     // A signed, short-lived URL: the browser downloads it (Content-Disposition:
     // attachment) without the token ever being in a URL.
     const anchor = document.createElement('a');
-    anchor.href = found.downloadUrl;
-    anchor.download = entry.name;
+    anchor.href = url;
+    anchor.download = entry.__typename === 'Folder' ? `${entry.name}.zip` : entry.name;
     anchor.rel = 'noopener';
     document.body.append(anchor);
     anchor.click();
@@ -125,7 +136,12 @@ export function useEntryActions(reload: () => void) {
     const readOnly = !canChange(entry);
     const mount = isMount(entry);
     const actions: RowAction[] = [];
-    if (file) actions.push({ label: 'Download', icon: 'download', onClick: () => void download(entry) });
+    actions.push({
+      label: 'Download',
+      icon: file ? 'download' : 'zip',
+      title: file ? undefined : `Download ${entry.name} as a zip`,
+      onClick: () => void download(entry),
+    });
     if (hasPeople(entry)) {
       actions.push({
         label: 'People',
