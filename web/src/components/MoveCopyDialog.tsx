@@ -24,6 +24,8 @@ interface Subfolder {
 export function MoveCopyDialog({ kind, entries, onDone, onClose }: Props) {
   const entry = entries[0];
   const single = entries.length === 1;
+  // The entries' ids as one string: an effect's dependency that does not change while they do not.
+  const moving = entries.map((one) => one.id).join(' ');
   const [destination, setDestination] = useState(parentPath(entry.path));
   const [name, setName] = useState(entry.name);
   const [subfolders, setSubfolders] = useState<Subfolder[]>([]);
@@ -42,7 +44,7 @@ export function MoveCopyDialog({ kind, entries, onDone, onClose }: Props) {
             found?.__typename === 'Folder'
               ? found.children.edges
                   .map((edge) => edge.node)
-                  .filter((node) => node.__typename === 'Folder' && !entries.some((one) => one.id === node.id))
+                  .filter((node) => node.__typename === 'Folder' && !moving.includes(node.id))
               : [],
           );
         })
@@ -52,7 +54,7 @@ export function MoveCopyDialog({ kind, entries, onDone, onClose }: Props) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [target, entry.id]);
+  }, [target, moving]);
 
   async function submit() {
     setBusy(true);
