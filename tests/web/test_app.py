@@ -176,7 +176,7 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
         lambda: "alpha notes.txt" in visitor.driver.find_element("tag name", "h1").text or None,
         "the share page does not show the name",
     )
-    assert "1.7 KB" in visitor.driver.find_element("tag name", "main").text
+    assert "1.7 KiB" in visitor.driver.find_element("tag name", "main").text
     download = visitor.named("link", "Download")
     status, body, headers = fetch(download.get_attribute("href") or "", accept="text/html")
     assert (status, body) == (200, alpha.read_bytes())
