@@ -57,7 +57,12 @@ from dropbox_lite.core.middleware import (
 )
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
+<<<<<<< HEAD
 from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
+=======
+from dropbox_lite.files import zipstream
+from dropbox_lite.graphql import Schema, build_schema
+>>>>>>> web
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
 from dropbox_lite.upkeep.task import start_upkeep
@@ -456,6 +461,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         Route("/readyz", readyz),
     ]
     routes.extend(files_routes.ROUTES)
+    routes.extend(zipstream.ROUTES)
     routes.extend(sharing_routes.ROUTES)
     routes.extend(web_routes.routes())
     middleware = [

@@ -58,6 +58,7 @@ ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
     ("CORS_CREDENTIALS", "false", "let those origins send credentials"),
     ("GRAPHIQL, INTROSPECTION", "on (off in production)", "playground and introspection"),
     ("REVISION_DAYS", "see README", "how long old revisions are kept"),
+    ("TRASH_DAYS", "30", "upkeep purges what has been in the trash longer"),
     ("MAX_REVISIONS_PER_FILE", "see README", "how many old revisions a file keeps"),
     ("LOG_FORMAT", "text", "text | json (one JSON object per line)"),
     ("UPKEEP_INTERVAL_SECONDS", "3600", "how often upkeep runs in the server (0: never)"),

@@ -73,6 +73,7 @@ class Settings:
     # File history (files/quota.py): non-current revisions older than this are expired
     # by upkeep, and a file keeps at most this many revisions (the current one included).
     revision_days: int = 30
+    trash_days: int = 30  # upkeep purges what has been in the trash longer
     max_revisions_per_file: int = 100
 
     @property
@@ -173,6 +174,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
             "GC_GRACE_SECONDS", 3600, low=0, high=100 * 366 * 24 * 3600
         ),
         "revision_days": reader.integer("REVISION_DAYS", 30, low=1),
+        "trash_days": reader.integer("TRASH_DAYS", 30, low=1, high=100 * 366),
         "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
     }
     values.update(overrides)

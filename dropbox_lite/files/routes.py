@@ -120,6 +120,9 @@ def _etag_matches(header: str, etag: str) -> bool:
     return any((t[2:] if t.startswith("W/") else t) == etag for t in tags)
 
 
+INLINE_TYPES = frozenset({"application/pdf"})
+
+
 def content_disposition(name: str) -> str:
     """`attachment` with an ASCII fallback name and the name as RFC 8187 filename*.
 
@@ -173,6 +176,9 @@ async def blob_response(
         "content-disposition": content_disposition(name),
         "x-content-type-options": "nosniff",
     }
+    if request.query_params.get("inline") == "1" and _media_type(mime_type) in INLINE_TYPES:
+        # The web app's preview shows a PDF in the browser's own viewer (never HTML or SVG).
+        headers["content-disposition"] = "inline" + headers["content-disposition"][10:]
     if_none_match = request.headers.get("if-none-match")
     if if_none_match is not None and _etag_matches(if_none_match, etag):
         headers.pop("content-disposition")

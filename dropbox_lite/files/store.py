@@ -404,6 +404,13 @@ async def trash_page(
     return [doc async for doc in db[ENTRIES].find(query).sort("_id", -1).limit(limit)]
 
 
+async def expired_trash(db: Database, *, before: datetime, limit: int) -> list[dict[str, Any]]:
+    """Entries deleted explicitly before `before` (any owner), oldest first: owner_id and _id."""
+    query = {**_TRASH_ROOTS, "trashed_at": {"$lt": before}}
+    cursor = db[ENTRIES].find(query, {"owner_id": 1}).sort("trashed_at", 1).limit(limit)
+    return [doc async for doc in cursor]
+
+
 async def count_trash(db: Database, owner: ObjectId, shares: list[ObjectId] | None = None) -> int:
     """How many entries the owner deleted explicitly (the trash's top level)."""
     query = {**_owned_or_shared(owner, shares or []), **_TRASH_ROOTS}

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair
+from dropbox_lite.files import blobs, repair, trash
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
@@ -95,6 +95,10 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
         lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
         lambda: _count("ended share links", sharing_service.prune_share_links(db=db)),
         lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
+        lambda: _count(
+            "trash older than TRASH_DAYS",
+            trash.purge_expired(db=db, days=settings.trash_days, now=now),
+        ),
     ]
 
 
