@@ -57,12 +57,8 @@ from dropbox_lite.core.middleware import (
 )
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
-<<<<<<< HEAD
-from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
-=======
 from dropbox_lite.files import zipstream
-from dropbox_lite.graphql import Schema, build_schema
->>>>>>> web
+from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
 from dropbox_lite.upkeep.task import start_upkeep
