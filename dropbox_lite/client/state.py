@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS base (
 CREATE TABLE IF NOT EXISTS hashes (
   path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
   inode INTEGER NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS aliases (id TEXT PRIMARY KEY, name TEXT NOT NULL, alias TEXT NOT NULL);
 """
 
 _COLUMNS = "id, parent_id, name, is_folder, hash, rev, size"
@@ -140,6 +141,20 @@ class State:
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM base WHERE id = ?", [(i,) for i in ids])
+
+    # local aliases of names reserved in the root ---------------------------------------
+
+    def aliases(self) -> dict[str, tuple[str, str]]:
+        """id -> (the server's name, the local alias)."""
+        rows = self.db.execute("SELECT id, name, alias FROM aliases").fetchall()
+        return {str(i): (str(name), str(alias)) for i, name, alias in rows}
+
+    def set_alias(self, entry_id: str, name: str, alias: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry_id, name, alias)
+            )
 
     # cached hashes ----------------------------------------------------------------------
 

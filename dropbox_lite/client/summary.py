@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dropbox_lite.client import ops as o
 
@@ -19,17 +19,22 @@ class Stats:
     deletions: int = 0
     other: int = 0
     operations: int = 0
+    refused: list[str] = field(default_factory=list)  # refused or left undone, in words
 
     @property
     def changed(self) -> int:
         return self.up_files + self.down_files + self.conflicts + self.deletions + self.other
 
     def summary(self) -> str:
-        return (
-            f"synced: {self.up_files} up ({self.up_bytes} bytes), "
+        """One line; "synced:" only when nothing was refused or left undone."""
+        counts = (
+            f"{self.up_files} up ({self.up_bytes} bytes), "
             f"{self.down_files} down ({self.down_bytes} bytes), "
             f"{self.conflicts} conflicts, {self.deletions} deletions"
         )
+        if not self.refused:
+            return f"synced: {counts}"
+        return f"not all synced: {counts}, {len(self.refused)} refused or left undone"
 
 
 def describe(op: o.Op) -> str:

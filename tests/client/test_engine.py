@@ -267,7 +267,7 @@ async def test_a_full_disk_stops_the_sync_with_one_line(
     (one.folder / "a").write_text("a")
     await one.sync()
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "link", full)
@@ -342,14 +342,15 @@ async def test_a_name_this_filesystem_cannot_hold_is_skipped_with_a_warning(
     await one.sync()
     real_link = os.link
 
-    def picky(source: Any, target: Any) -> None:
+    def picky(source: Any, target: Any, **kwargs: Any) -> None:
         if str(target).endswith("odd name.txt"):
             raise OSError(errno.EINVAL, "Invalid argument")
-        real_link(source, target)
+        real_link(source, target, **kwargs)
 
     monkeypatch.setattr(os, "link", picky)
     stats = await two.sync()
     assert stats.down_files == 1
+    assert stats.refused == ["skipped odd name.txt: this filesystem cannot hold it (Invalid argument)"]
     assert sorted(local_tree(two.folder)) == ["fine.txt"]
     err = capsys.readouterr().err
     assert err.count("skipped odd name.txt: this filesystem cannot hold it") == 1
