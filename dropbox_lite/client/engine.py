@@ -140,33 +140,39 @@ class Engine:
         component is skipped (with a warning), so nothing below it syncs; a name the client
         keeps for itself in the root (`.dropbox-lite`, a shared folder say) gets an alias."""
         self.aliases = self.state.aliases()
-        taken = {
-            name_key(n.name) for n in tree.values() if n.parent_id == root_id and n.id in tree
-        } | {name_key(alias) for _, alias in self.aliases.values()}
-        found: dict[str, Node] = {}
-        for i, node in tree.items():
-            if node.parent_id is None:
-                found[i] = node
-                continue
-            if not safe_name(node.name):
-                self.refuse(
-                    f"skipped {node.name!r} from the server: not a safe file name"
-                    " (nothing in or below it syncs)"
-                )
-                continue
-            if node.parent_id == root_id and reserved(node.name):
-                known = self.aliases.get(i)
-                if known is None or known[0] != node.name:
-                    alias, number = f"{node.name} (shared)", 1
-                    while name_key(alias) in taken:
-                        number += 1
-                        alias = f"{node.name} (shared {number})"
-                    taken.add(name_key(alias))
-                    known = self.aliases[i] = (node.name, alias)
-                    if persist:
-                        self.state.set_alias(i, node.name, alias)
-                node = node.moved_to(node.parent_id, known[1])
-            found[i] = node
+        children: dict[str, list[Node]] = {}
+        for node in tree.values():
+            if node.parent_id is not None:
+                children.setdefault(node.parent_id, []).append(node)
+        taken = {name_key(n.name) for n in children.get(root_id, ())}
+        taken |= {name_key(alias) for _, alias in self.aliases.values()}
+        found: dict[str, Node] = {root_id: tree[root_id]} if root_id in tree else {}
+        stack = [root_id]
+        while stack:
+            for node in children.get(stack.pop(), ()):
+                if node.id in found:
+                    continue
+                if not safe_name(node.name):
+                    self.refuse(
+                        f"skipped {node.name!r} from the server: not a safe file name"
+                        " (nothing in or below it syncs)"
+                    )
+                    continue
+                if node.parent_id == root_id and reserved(node.name):
+                    known = self.aliases.get(node.id)
+                    if known is None or known[0] != node.name:
+                        alias, number = f"{node.name} (shared)", 1
+                        while name_key(alias) in taken:
+                            number += 1
+                            alias = f"{node.name} (shared {number})"
+                        taken.add(name_key(alias))
+                        known = self.aliases[node.id] = (node.name, alias)
+                        if persist:
+                            self.state.set_alias(node.id, node.name, alias)
+                    node = node.moved_to(node.parent_id, known[1])
+                found[node.id] = node
+                if node.is_folder:
+                    stack.append(node.id)
         return found
 
     def here(self, node: Node) -> Node:

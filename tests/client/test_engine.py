@@ -350,7 +350,9 @@ async def test_a_name_this_filesystem_cannot_hold_is_skipped_with_a_warning(
     monkeypatch.setattr(os, "link", picky)
     stats = await two.sync()
     assert stats.down_files == 1
-    assert stats.refused == ["skipped odd name.txt: this filesystem cannot hold it (Invalid argument)"]
+    assert stats.refused == [
+        "skipped odd name.txt: this filesystem cannot hold it (Invalid argument)"
+    ]
     assert sorted(local_tree(two.folder)) == ["fine.txt"]
     err = capsys.readouterr().err
     assert err.count("skipped odd name.txt: this filesystem cannot hold it") == 1
