@@ -9,6 +9,7 @@ next run converges: the planner treats "both sides already agree" as nothing to 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import stat
@@ -22,14 +23,15 @@ import pathspec
 
 from dropbox_lite.client import ops as o
 from dropbox_lite.client.hashing import hash_fd
+from dropbox_lite.client.model import Entry, Model, Stuck
 from dropbox_lite.client.planner import plan
 from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.remote import Remote, RemoteError, denied, node_of
 from dropbox_lite.client.safety import Jail, Unsafe, create_new, reserved, safe_name
-from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, identify, scan
+from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, Scanned, identify, scan
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats, describe
-from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, paths
+from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, path_key, paths
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 MAX_PLANS = 200
@@ -53,7 +55,14 @@ class Engine:
     """Syncs one folder with one account."""
 
     def __init__(
-        self, *, folder: Path, state: State, remote: Remote, reporter: Reporter, username: str
+        self,
+        *,
+        folder: Path,
+        state: State,
+        remote: Remote,
+        reporter: Reporter,
+        username: str,
+        device: str = "",
     ) -> None:
         self.folder = folder
         self.jail = Jail(folder)
@@ -61,6 +70,7 @@ class Engine:
         self.remote = remote
         self.reporter = reporter
         self.username = username
+        self.device = device
         self.tmp = folder / STATE_DIR / "tmp"
         self.stats = Stats()
         self.prefer_remote: set[str] = set()
@@ -86,33 +96,7 @@ class Engine:
         raise SyncError("the folder did not settle: changes keep coming")
 
     async def plan(self, *, persist: bool = True) -> list[o.Op]:
-        remote = await self.refresh_remote(persist=persist)
-        root_id = self.state.get("root_id")
-        if root_id is None:
-            raise SyncError("the server sent no root folder")
-        base = self.state.base()
-        if root_id not in base and persist:
-            self.state.put_base(Node(root_id, None, "", True))
-        base.setdefault(root_id, Node(root_id, None, "", True))
-        remote = self.localize(remote, root_id, persist=persist)
-        ignored = self.ignore_rule()
-        base = _filtered(base, root_id, ignored)
-        remote = _filtered(remote, root_id, ignored)
-        for i in self.unplaceable - set(base):
-            remote.pop(i, None)
-        now = time.time_ns()
-        scanned = scan(
-            self.folder,
-            ignored=ignored,
-            cached=self.state.cached_hash,
-            warn=self.reporter.warn,
-        )
-        if persist:
-            self.state.cache_hashes(
-                (s.path, s.size, s.mtime_ns, s.inode, s.hash)
-                for s in scanned
-                if s.hash is not None and now - s.mtime_ns > FRESH_NS
-            )
+        base, remote, scanned, root_id = await self.gather(persist=persist)
         local = identify(
             scanned,
             base=base,
@@ -134,6 +118,105 @@ class Engine:
             conflict_tag=self.conflict_tag,
             prefer_remote=self.prefer_remote,
         )
+
+    async def pending(self) -> list[o.Op]:
+        """Every operation a sync would carry out from here, changing nothing: the same
+        planner, its plans applied to an in-memory copy until one is empty (bookkeeping
+        left out)."""
+        base, remote, scanned, root_id = await self.gather(persist=False)
+        model = Model(
+            root_id=root_id,
+            base=base,
+            remote=remote,
+            local={s.path: Entry(s.is_folder, s.hash, s.size, s.inode) for s in scanned},
+            inodes=self.state.inodes(),
+            tag=self.conflict_tag,
+            prefer_remote=self.prefer_remote,
+        )
+        try:
+            todo = model.run()
+        except Stuck:
+            todo = model.plan()
+        return [
+            op
+            for op in todo
+            if not isinstance(op, o.Record) and not (isinstance(op, o.Forget) and op.kept is None)
+        ]
+
+    async def gather(
+        self, *, persist: bool = True
+    ) -> tuple[dict[str, Node], dict[str, Node], list[Scanned], str]:
+        """What the planner compares: the base and the server's tree (both without what is
+        ignored or excluded) and the scanned folder."""
+        remote = await self.refresh_remote(persist=persist)
+        root_id = self.state.get("root_id")
+        if root_id is None:
+            raise SyncError("the server sent no root folder")
+        base = self.state.base()
+        if root_id not in base and persist:
+            self.state.put_base(Node(root_id, None, "", True))
+        base.setdefault(root_id, Node(root_id, None, "", True))
+        remote = self.localize(remote, root_id, persist=persist)
+        if persist:
+            self.prune_excluded(base, root_id)
+            base = self.state.base()
+            base.setdefault(root_id, Node(root_id, None, "", True))
+        ignored = self.ignore_rule()
+        base = _filtered(base, root_id, ignored)
+        remote = _filtered(remote, root_id, ignored)
+        for i in self.unplaceable - set(base):
+            remote.pop(i, None)
+        now = time.time_ns()
+        scanned = scan(
+            self.folder,
+            ignored=ignored,
+            cached=self.state.cached_hash,
+            warn=self.reporter.warn,
+        )
+        if persist:
+            self.state.cache_hashes(
+                (s.path, s.size, s.mtime_ns, s.inode, s.hash)
+                for s in scanned
+                if s.hash is not None and now - s.mtime_ns > FRESH_NS
+            )
+        return base, remote, scanned, root_id
+
+    @property
+    def excluded(self) -> list[str]:
+        """Folders kept on the server only (`--exclude`)."""
+        found: list[str] = json.loads(self.state.get("excluded") or "[]")
+        return found
+
+    def is_excluded(self, path: str) -> bool:
+        key = path_key(path)
+        return any(key == path_key(e) or key.startswith(path_key(e) + "/") for e in self.excluded)
+
+    def prune_excluded(self, base: dict[str, Node], root_id: str) -> None:
+        """An excluded folder's local copy goes where it is the synced one (a file changed
+        here stays, with a warning) and the base forgets it, so `--include` brings it back."""
+        where = paths(base, root_id)
+        inside = [i for i, p in where.items() if p and self.is_excluded(p)]
+        if not inside:
+            return
+        for i in sorted(inside, key=lambda i: -where[i].count("/")):
+            node, path = base[i], where[i]
+            if node.is_folder:
+                try:
+                    with self.jail.parent(path) as (fd, leaf):
+                        os.rmdir(leaf, dir_fd=fd)
+                except FileNotFoundError:
+                    pass
+                except OSError:
+                    pass  # something of its own is inside: it stays
+            elif self.hash_at(path) == node.hash:
+                with self.jail.parent(path) as (fd, leaf):
+                    os.unlink(leaf, dir_fd=fd)
+            elif self.hash_at(path) is not None:
+                self.reporter.warn(
+                    f"kept {path}: it changed here, and its folder is excluded"
+                    " (it stays on this device only until you --include the folder again)"
+                )
+        self.state.forget(inside)
 
     def localize(self, tree: dict[str, Node], root_id: str, *, persist: bool) -> dict[str, Node]:
         """The server's tree under the names used here: a name that is not one safe path
@@ -196,7 +279,10 @@ class Engine:
 
     @property
     def conflict_tag(self) -> str:
-        return f"{self.username}'s conflicted copy {datetime.now(UTC):%Y-%m-%d}"
+        """ "alice's conflicted copy (laptop) 2026-12-06": whose, from which device, when."""
+        plain = "".join("-" if c in "/\\" or ord(c) < 32 else c for c in self.device)
+        device = f" ({plain})" if plain else ""
+        return f"{self.username}'s conflicted copy{device} {datetime.now(UTC):%Y-%m-%d}"
 
     def ignore_rule(self) -> Any:
         lines: list[str] = []
@@ -208,9 +294,13 @@ class Engine:
             self.reporter.warn(f"cannot read {IGNORE_FILE}: {exc}")
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
         refused = set(self.unsyncable)
+        excluded = [path_key(e) for e in self.excluded]
 
         def ignored(path: str, is_dir: bool) -> bool:
             if path in refused:
+                return True
+            key = path_key(path)
+            if any(key == e or key.startswith(e + "/") for e in excluded):
                 return True
             return bool(spec.match_file(path + "/" if is_dir else path))
 
@@ -225,9 +315,12 @@ class Engine:
             try:
                 page = await self.remote.changes(cursor)
             except RemoteError as exc:
-                if exc.code != "CURSOR_RESET" or cursor is None:
+                if cursor is None or not _refused_cursor(exc):
                     raise
-                self.reporter.warn("the server reset the change feed: reconciling by content")
+                self.reporter.warn(
+                    "the server no longer takes this device's place in the change feed"
+                    f" ({exc}): reconciling by content"
+                )
                 if persist:
                     self.state.reset_remote()
                 cursor, tree, known_root = None, {}, None
@@ -678,6 +771,14 @@ class Engine:
             if not page["hasMore"]:
                 return False
             cursor = page["cursor"]
+
+
+def _refused_cursor(exc: RemoteError) -> bool:
+    """The feed refused our cursor: reset (journal pruned), or not valid (the server's key
+    changed, or its database was restored)."""
+    return exc.code == "CURSOR_RESET" or (
+        exc.code == "BAD_USER_INPUT" and "cursor" in str(exc).lower()
+    )
 
 
 def _reason(result: dict[str, Any]) -> str:

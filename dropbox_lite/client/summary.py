@@ -67,3 +67,23 @@ def describe(op: o.Op) -> str:
         case o.Forget(id=i):
             return f"forget {i}"
     raise AssertionError(op)
+
+
+_GROUPS = (
+    ("download", (o.Download, o.Mkdir)),
+    ("upload", (o.Upload, o.CreateFolder)),
+    ("move or rename", (o.LocalMove, o.RemoteMove)),
+    ("delete", (o.LocalDelete, o.RemoteDelete)),
+    ("conflict", (o.ConflictRename,)),
+    ("other", (o.Record, o.Forget)),
+)
+
+
+def group(pending: list[o.Op]) -> list[tuple[str, list[o.Op]]]:
+    """The pending operations by kind, in a fixed order, without empty groups."""
+    found: list[tuple[str, list[o.Op]]] = []
+    for title, kinds in _GROUPS:
+        ops = [op for op in pending if isinstance(op, kinds)]
+        if ops:
+            found.append((title, ops))
+    return found
