@@ -148,12 +148,17 @@ def _select(state: Any, exclude: list[str], include: list[str]) -> None:
 
 
 def _password(username: str, server: str) -> str | None:
+    """DROPBOX_LITE_PASSWORD, else a prompt on a terminal, else a line of standard input;
+    None when there is none of these."""
     password = os.environ.get("DROPBOX_LITE_PASSWORD")
     if password is not None:
         return password
     try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+            return line.rstrip("\r\n") or None
         return getpass.getpass(f"password for {username} at {server}: ")
-    except EOFError:
+    except (EOFError, OSError, ValueError):
         return None
 
 
@@ -174,7 +179,8 @@ async def _main(args: argparse.Namespace, folder: Path, state: Any) -> int:
             password = _password(username, server)
             if password is None:
                 return _fail(
-                    "no password: set DROPBOX_LITE_PASSWORD or run in a terminal", EXIT_USAGE
+                    "no password: set DROPBOX_LITE_PASSWORD, run in a terminal or pipe it in",
+                    EXIT_USAGE,
                 )
             device = args.device or state.get("device") or socket.gethostname()
             try:

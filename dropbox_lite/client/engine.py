@@ -702,6 +702,8 @@ class Engine:
         if result["__typename"] in ("File", "Folder"):
             moved = self.here(node_of(result))
             base = self.state.base()
+            root = self.state.get("root_id") or ""
+            before = paths(base, root).get(op.id, op.name)
             known = base.get(op.id)
             if moved.id != op.id:
                 # Copied then deleted (into or out of a folder shared with us): the copy has
@@ -710,7 +712,9 @@ class Engine:
             elif known is not None:
                 self.state.put_base(known.moved_to(moved.parent_id, moved.name))
             self.stats.other += 1
-            self.reporter.action("renamed" if op.rename_only else "moved", describe(op))
+            after = paths(self.state.base(), root).get(op.id, op.name)
+            kind = "renamed" if op.rename_only else "moved"
+            self.reporter.action(kind, f"{before} -> {after} on the server")
         elif denied(result):
             root = self.state.get("root_id") or ""
             where = paths(self.state.base(), root).get(op.id, op.id)

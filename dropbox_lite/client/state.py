@@ -3,6 +3,7 @@ last seen with its cursor, the base tree both sides last agreed on, and cached h
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,6 +52,17 @@ class State:
     """One folder's sync state; every write is its own transaction."""
 
     def __init__(self, path: Path) -> None:
+        try:
+            # The token is in here: the folder and the database are this user's alone (SQLite
+            # gives its -wal and -shm files the database's mode).
+            os.chmod(path.parent, 0o700)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600))
+            for suffix in ("", "-wal", "-shm"):
+                extra = path.with_name(path.name + suffix)
+                if extra.exists():
+                    os.chmod(extra, 0o600)
+        except OSError as exc:
+            raise StateError(f"the sync state {path} is unusable ({exc.strerror})") from exc
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
