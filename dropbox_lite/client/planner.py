@@ -335,9 +335,18 @@ class _Planner:
         self.emit(op, self.lp[r.id], self.rp[r.id])
 
     def local_move(self, r: Node, node: Node) -> None:
-        if not self.synced_folder(r.parent_id):
+        parent = r.parent_id
+        if self.synced_folder(parent):
+            dst = self.rp[r.id]
+        elif parent in self.L and parent in self.B and self.L[parent].is_folder:
+            # Into the server's folder where it is here, before that folder itself moves:
+            # else a folder renamed onto this entry's name and this entry moving into it
+            # would each wait for the other.
+            dst = f"{self.lp[parent]}/{r.name}"
+            if dst == self.lp[r.id] or dst.startswith(self.lp[r.id] + "/"):
+                return
+        else:
             return
-        dst = self.rp[r.id]
         if self.make_room(r, dst):
             self.emit(LocalMove(r, self.lp[r.id], dst), self.lp[r.id], dst)
 
