@@ -29,6 +29,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from dropbox_lite.auth import service as auth_service
+from dropbox_lite.client import wheel as client_wheel
 from dropbox_lite.core import db as database
 from dropbox_lite.core import requestlog
 from dropbox_lite.core.config import Settings, load_config
@@ -394,6 +395,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     ]
     routes.extend(files_routes.ROUTES)
     routes.extend(sharing_routes.ROUTES)
+    routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())
     middleware = [
         Middleware(requestlog.RequestLog),
