@@ -406,13 +406,17 @@ class Engine:
                 self.local_move(op)
             case o.LocalDelete():
                 self.local_delete(op)
-            case o.ConflictRename(path=path, new_name=name):
+            case o.ConflictRename(path=path, new_name=name, aside=aside):
                 parent = path.rpartition("/")[0]
                 target = f"{parent}/{name}" if parent else name
                 if self.jail.lstat(path) is not None and self.jail.lstat(target) is None:
                     self.rename(path, target)
-                    self.stats.conflicts += 1
-                    self.reporter.action("conflict", f"kept local {path} as {name}")
+                    if aside:
+                        self.stats.other += 1
+                        self.reporter.action("moved", f"{path} -> {target} (for now)")
+                    else:
+                        self.stats.conflicts += 1
+                        self.reporter.action("conflict", f"kept local {path} as {name}")
             case o.Upload():
                 await self.upload(op)
             case o.CreateFolder(path=path, parent_id=parent, name=name):

@@ -40,6 +40,8 @@ from dropbox_lite.client.tree import (
     same_name,
 )
 
+MOVING = "moving"  # the tag of a name an entry steps aside to until it can move
+
 _PHASES: tuple[type, ...] = (
     ConflictRename,
     Record,
@@ -359,6 +361,12 @@ class _Planner:
         if j.startswith(NEW) or self.locally_moved(j):
             name = conflicted_name(self.L[j].name, self.tag, self.taken_near(j))
             self.emit(ConflictRename(self.lp[j], name), self.lp[j])
+        elif j in self.R and j in self.B and (self.R[j].parent_id or self.root) not in self.L:
+            # The holder follows a move of the server's into a folder not here yet, which
+            # may be the very entry that needs this name: it steps aside first (the
+            # server's move still wins, from the name it has then).
+            name = conflicted_name(self.L[j].name, MOVING, self.taken_near(j))
+            self.emit(ConflictRename(self.lp[j], name, aside=True), self.lp[j])
         return False
 
     def place_remote(self, r: Node) -> None:

@@ -84,7 +84,8 @@ def _run(command: list[str]) -> bool:
 
 
 def install(folder: Path, *, platform: str | None = None) -> int:
-    """Write (and start) the service for `folder`; the exit status (0: written)."""
+    """Write and start the service for `folder`; the exit status (0: started at login, 1:
+    written but not started, the command to run printed)."""
     platform = platform or sys.platform
     if platform.startswith("win"):
         command = windows_task(folder)
@@ -107,8 +108,8 @@ def install(folder: Path, *, platform: str | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target}")
-    if platform != "darwin":
-        _run(["systemctl", "--user", "daemon-reload"])
-    if _run(start):
+    loaded = platform == "darwin" or _run(["systemctl", "--user", "daemon-reload"])
+    if loaded and _run(start):
         print(f"the sync of {folder} starts at login (and runs now)")
-    return 0
+        return 0
+    return 1  # written, not started: the command to run is printed above

@@ -58,6 +58,8 @@ def describe(op: o.Op) -> str:
             return f"delete local {(folders[-1] if folders else files[0])[1]}"
         case o.RemoteDelete(path=path):
             return f"delete on the server {path}"
+        case o.ConflictRename(path=path, new_name=name, aside=True):
+            return f"move local {path} aside to {name} (until it can follow the server)"
         case o.ConflictRename(path=path, new_name=name):
             return f"keep local {path} as {name}"
         case o.Record(node=node):

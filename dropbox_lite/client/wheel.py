@@ -100,7 +100,9 @@ async def _instructions(request: Request) -> Response:
     return PlainTextResponse(
         "Install the dropbox-lite sync client (Python 3.11 or newer), without the repository:\n"
         f"\n  pipx install {url}\n"
-        f"\nor, without pipx:\n\n  python3 -m pip install --user {url}\n"
+        "\nor, without pipx, in a virtualenv of its own:\n"
+        "\n  python3 -m venv ~/.dropbox-lite-client"
+        f" && ~/.dropbox-lite-client/bin/pip install {url}\n"
         f"\nThen:\n\n  dropbox-lite sync ~/Dropbox-lite --server {base} --username NAME\n"
         "  dropbox-lite sync ~/Dropbox-lite --install-service   # start it at login\n"
     )
