@@ -58,6 +58,7 @@ class Contents:
 
     def __init__(self) -> None:
         self.n = 0
+        self.ids = 0  # and unique ids of new server entries
 
     def __call__(self) -> str:
         self.n += 1
@@ -104,7 +105,8 @@ def change_remote(
     if change.kind in ("add_file", "add_folder"):
         if _taken(tree, into, change.name):
             return
-        i = f"r{len(tree)}_{content.n}"
+        content.ids += 1
+        i = f"r{content.ids}"
         if change.kind == "add_file":
             tree[i] = Node(i, into, change.name, False, content(), 1)
             written.add(tree[i].hash or "")
