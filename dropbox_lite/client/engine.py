@@ -8,6 +8,7 @@ next run converges: the planner treats "both sides already agree" as nothing to 
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import os
@@ -35,6 +36,7 @@ from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, path
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 MAX_PLANS = 200
+PARALLEL = 4  # transfers at once
 FRESH_NS = 2_000_000_000  # a hash of a file changed this recently is not cached (mtime races)
 
 
@@ -63,6 +65,7 @@ class Engine:
         reporter: Reporter,
         username: str,
         device: str = "",
+        parallel: int = PARALLEL,
     ) -> None:
         self.folder = folder
         self.jail = Jail(folder)
@@ -71,6 +74,7 @@ class Engine:
         self.reporter = reporter
         self.username = username
         self.device = device
+        self.parallel = parallel
         self.tmp = folder / STATE_DIR / "tmp"
         self.stats = Stats()
         self.prefer_remote: set[str] = set()
@@ -91,9 +95,30 @@ class Engine:
             if todo == last:
                 raise SyncError(f"cannot {describe(todo[0])} (and {len(todo) - 1} more)")
             last = todo
-            for op in todo:
-                await self.apply(op)
+            await self.apply_all(todo)
         raise SyncError("the folder did not settle: changes keep coming")
+
+    async def apply_all(self, todo: list[o.Op]) -> None:
+        """The plan's operations in order, its transfers (the last phases) `parallel` at a
+        time: no two operations of a plan touch the same path."""
+        transfers = [op for op in todo if isinstance(op, o.Download | o.Upload)]
+        for op in todo:
+            if not isinstance(op, o.Download | o.Upload):
+                await self.apply(op)
+        if self.parallel <= 1 or len(transfers) <= 1:
+            for op in transfers:
+                await self.apply(op)
+            return
+        slots = asyncio.Semaphore(self.parallel)
+
+        async def one(op: o.Op) -> None:
+            async with slots:
+                await self.apply(op)
+
+        results = await asyncio.gather(*(one(op) for op in transfers), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
 
     async def plan(self, *, persist: bool = True) -> list[o.Op]:
         base, remote, scanned, root_id = await self.gather(persist=persist)
