@@ -212,15 +212,18 @@ class Engine:
         found: list[str] = json.loads(self.state.get("excluded") or "[]")
         return found
 
-    def is_excluded(self, path: str) -> bool:
-        key = path_key(path)
-        return any(key == path_key(e) or key.startswith(path_key(e) + "/") for e in self.excluded)
-
     def prune_excluded(self, base: dict[str, Node], root_id: str) -> None:
         """An excluded folder's local copy goes where it is the synced one (a file changed
         here stays, with a warning) and the base forgets it, so `--include` brings it back."""
+        excluded = [path_key(e) for e in self.excluded]
+        if not excluded:
+            return
         where = paths(base, root_id)
-        inside = [i for i, p in where.items() if p and self.is_excluded(p)]
+        inside = [
+            i
+            for i, p in where.items()
+            if p and any(path_key(p) == e or path_key(p).startswith(e + "/") for e in excluded)
+        ]
         if not inside:
             return
         for i in sorted(inside, key=lambda i: -where[i].count("/")):
