@@ -332,9 +332,23 @@ class _Planner:
             if self.in_place(holder):  # the server's entry holds the name: step aside
                 name = conflicted_name(node.name, self.tag, self.taken_near(r.id))
                 self.emit(ConflictRename(self.lp[r.id], name), self.lp[r.id])
+            elif r.id < holder and self.wants_name_of(holder, r.id):
+                # Two names swapped here: each waits for the other to move away, so one of
+                # them goes to a passing name on the server first.
+                above = r.parent_id or self.root
+                taken = {name_key(self.R[c].name) for c in self.rchildren.get(above, ())}
+                name = conflicted_name(r.name, MOVING, taken)
+                self.emit(RemoteMove(r.id, above, name, True), self.lp[r.id], self.rp[r.id])
             return  # else the holder moves away (or arrives here) first
         op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
         self.emit(op, self.lp[r.id], self.rp[r.id])
+
+    def wants_name_of(self, i: str, other: str) -> bool:
+        """`i` was moved here onto the name `other` has on the server."""
+        node = self.L.get(i)
+        if node is None or i not in self.R or not self.locally_moved(i):
+            return False
+        return self.remote_named.get((node.parent_id or "", name_key(node.name))) == other
 
     def local_move(self, r: Node, node: Node) -> None:
         parent = r.parent_id
