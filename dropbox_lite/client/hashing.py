@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 BLOCK = 4 * 1024 * 1024
@@ -46,4 +47,14 @@ def hash_file(path: Path) -> str:
     with path.open("rb") as handle:
         while chunk := handle.read(1024 * 1024):
             hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def hash_fd(fd: int) -> str:
+    """The content hash of an open file, read from its start (the descriptor stays open)."""
+    hasher = ContentHasher()
+    offset = 0
+    while chunk := os.pread(fd, 1024 * 1024, offset):
+        hasher.update(chunk)
+        offset += len(chunk)
     return hasher.hexdigest()

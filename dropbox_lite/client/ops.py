@@ -60,10 +60,12 @@ class LocalDelete:
 
 @dataclass(frozen=True)
 class ConflictRename:
-    """Move a local entry out of the way of the server's, under a conflicted-copy name."""
+    """Move a local entry out of the way of the server's, under a conflicted-copy name
+    (`aside`: only until it can follow the server's move of it; not a conflict)."""
 
     path: str
     new_name: str
+    aside: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ from dropbox_lite.client.tree import (
     same_name,
 )
 
+MOVING = "moving"  # the tag of a name an entry steps aside to until it can move
+
 _PHASES: tuple[type, ...] = (
     ConflictRename,
     Record,
@@ -330,14 +332,37 @@ class _Planner:
             if self.in_place(holder):  # the server's entry holds the name: step aside
                 name = conflicted_name(node.name, self.tag, self.taken_near(r.id))
                 self.emit(ConflictRename(self.lp[r.id], name), self.lp[r.id])
+            elif r.id < holder and self.wants_name_of(holder, r.id):
+                # Two names swapped here: each waits for the other to move away, so one of
+                # them goes to a passing name on the server first.
+                above = r.parent_id or self.root
+                taken = {name_key(self.R[c].name) for c in self.rchildren.get(above, ())}
+                name = conflicted_name(r.name, MOVING, taken)
+                self.emit(RemoteMove(r.id, above, name, True), self.lp[r.id], self.rp[r.id])
             return  # else the holder moves away (or arrives here) first
         op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
         self.emit(op, self.lp[r.id], self.rp[r.id])
 
+    def wants_name_of(self, i: str, other: str) -> bool:
+        """`i` was moved here onto the name `other` has on the server."""
+        node = self.L.get(i)
+        if node is None or i not in self.R or not self.locally_moved(i):
+            return False
+        return self.remote_named.get((node.parent_id or "", name_key(node.name))) == other
+
     def local_move(self, r: Node, node: Node) -> None:
-        if not self.synced_folder(r.parent_id):
+        parent = r.parent_id
+        if self.synced_folder(parent):
+            dst = self.rp[r.id]
+        elif parent in self.L and parent in self.B and self.L[parent].is_folder:
+            # Into the server's folder where it is here, before that folder itself moves:
+            # else a folder renamed onto this entry's name and this entry moving into it
+            # would each wait for the other.
+            dst = f"{self.lp[parent]}/{r.name}"
+            if dst == self.lp[r.id] or dst.startswith(self.lp[r.id] + "/"):
+                return
+        else:
             return
-        dst = self.rp[r.id]
         if self.make_room(r, dst):
             self.emit(LocalMove(r, self.lp[r.id], dst), self.lp[r.id], dst)
 
@@ -350,6 +375,12 @@ class _Planner:
         if j.startswith(NEW) or self.locally_moved(j):
             name = conflicted_name(self.L[j].name, self.tag, self.taken_near(j))
             self.emit(ConflictRename(self.lp[j], name), self.lp[j])
+        elif j in self.R and j in self.B and (self.R[j].parent_id or self.root) not in self.L:
+            # The holder follows a move of the server's into a folder not here yet, which
+            # may be the very entry that needs this name: it steps aside first (the
+            # server's move still wins, from the name it has then).
+            name = conflicted_name(self.L[j].name, MOVING, self.taken_near(j))
+            self.emit(ConflictRename(self.lp[j], name, aside=True), self.lp[j])
         return False
 
     def place_remote(self, r: Node) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -76,6 +77,7 @@ class Remote:
     def __init__(self, http: httpx.AsyncClient, token: str | None = None) -> None:
         self.http = http
         self.token = token
+        self.guarded_delete: bool | None = None  # the server takes deleteEntry(ifRev)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -173,19 +175,42 @@ class Remote:
         result: dict[str, Any] = data["moveEntry"]
         return result
 
-    async def delete(self, entry_id: str) -> dict[str, Any]:
-        data = await self.query(
-            f"mutation($i: ID!) {{ deleteEntry(id: $i) {{ {RESULT} }} }}", {"i": entry_id}
-        )
+    async def delete(self, entry_id: str, *, if_rev: int | None = None) -> dict[str, Any] | None:
+        """Move to the trash; with `if_rev`, only while the file is at that revision (a
+        `ConflictError` when it moved on), or None from a server without that guard."""
+        if if_rev is None:
+            data = await self.query(
+                f"mutation($i: ID!) {{ deleteEntry(id: $i) {{ {RESULT} }} }}", {"i": entry_id}
+            )
+        else:
+            if self.guarded_delete is False:
+                return None
+            try:
+                data = await self.query(
+                    "mutation($i: ID!, $r: Int) { deleteEntry(id: $i, ifRev: $r)"
+                    f" {{ {RESULT} }} }}",
+                    {"i": entry_id, "r": if_rev},
+                )
+            except RemoteError as exc:
+                if "ifRev" not in str(exc):
+                    raise
+                self.guarded_delete = False
+                return None
+            self.guarded_delete = True
         result: dict[str, Any] = data["deleteEntry"]
         return result
 
     async def _multipart(
-        self, query: str, variables: dict[str, Any], path: Path, progress: Progress | None
+        self,
+        query: str,
+        variables: dict[str, Any],
+        source: Path | IO[bytes],
+        progress: Progress | None,
     ) -> dict[str, Any]:
         operations = json.dumps({"query": query, "variables": {**variables, "file": None}})
-        with path.open("rb") as handle:
-            files = {"0": (path.name, _Counting(handle, progress), "application/octet-stream")}
+        with contextlib.ExitStack() as stack:
+            handle = stack.enter_context(source.open("rb")) if isinstance(source, Path) else source
+            files = {"0": ("file", _Counting(handle, progress), "application/octet-stream")}
             return await self._post(
                 data={"operations": operations, "map": json.dumps({"0": ["variables.file"]})},
                 files=files,
@@ -193,7 +218,7 @@ class Remote:
 
     async def upload(
         self,
-        path: Path,
+        source: Path | IO[bytes],
         *,
         parent_id: str,
         name: str,
@@ -213,14 +238,20 @@ class Remote:
                 "r": parent_rev,
                 "h": content_hash,
             },
-            path,
+            source,
             progress,
         )
         result: dict[str, Any] = data["uploadFile"]
         return result
 
     async def resolve_conflict(
-        self, path: Path, *, file_id: str, base_rev: int, current_rev: int, resolution: str
+        self,
+        source: Path | IO[bytes],
+        *,
+        file_id: str,
+        base_rev: int,
+        current_rev: int,
+        resolution: str,
     ) -> dict[str, Any]:
         data = await self._multipart(
             "mutation($file: Upload, $i: ID!, $b: Int!, $c: Int, $r: ConflictResolution!) {"
@@ -229,7 +260,7 @@ class Remote:
             f" file {{ {ENTRY} }} conflictedCopy {{ {ENTRY} }} }}"
             " ... on Error { code message } } }",
             {"i": file_id, "b": base_rev, "c": current_rev, "r": resolution},
-            path,
+            source,
             None,
         )
         result: dict[str, Any] = data["resolveConflict"]

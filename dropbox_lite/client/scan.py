@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dropbox_lite.client.hashing import hash_file
+from dropbox_lite.client.safety import IGNORE_FILE, STATE_DIR, reserved
 from dropbox_lite.client.tree import NEW, Node, Tree
 
-STATE_DIR = ".dropbox-lite"
-IGNORE_FILE = ".dropbox-lite-ignore"
+__all__ = ["IGNORE_FILE", "STATE_DIR", "Scanned", "identify", "scan"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _walk(
         return
     for entry in entries:
         path = f"{prefix}/{entry.name}" if prefix else entry.name
-        if not prefix and entry.name in (STATE_DIR, IGNORE_FILE):
+        if not prefix and reserved(entry.name):
             continue
         try:
             entry.name.encode("utf-8")

@@ -3,6 +3,7 @@ last seen with its cursor, the base tree both sides last agreed on, and cached h
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,7 @@ CREATE TABLE IF NOT EXISTS base (
 CREATE TABLE IF NOT EXISTS hashes (
   path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
   inode INTEGER NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS aliases (id TEXT PRIMARY KEY, name TEXT NOT NULL, alias TEXT NOT NULL);
 """
 
 _COLUMNS = "id, parent_id, name, is_folder, hash, rev, size"
@@ -50,6 +52,17 @@ class State:
     """One folder's sync state; every write is its own transaction."""
 
     def __init__(self, path: Path) -> None:
+        try:
+            # The token is in here: the folder and the database are this user's alone (SQLite
+            # gives its -wal and -shm files the database's mode).
+            os.chmod(path.parent, 0o700)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600))
+            for suffix in ("", "-wal", "-shm"):
+                extra = path.with_name(path.name + suffix)
+                if extra.exists():
+                    os.chmod(extra, 0o600)
+        except OSError as exc:
+            raise StateError(f"the sync state {path} is unusable ({exc.strerror})") from exc
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -140,6 +153,20 @@ class State:
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM base WHERE id = ?", [(i,) for i in ids])
+
+    # local aliases of names reserved in the root ---------------------------------------
+
+    def aliases(self) -> dict[str, tuple[str, str]]:
+        """id -> (the server's name, the local alias)."""
+        rows = self.db.execute("SELECT id, name, alias FROM aliases").fetchall()
+        return {str(i): (str(name), str(alias)) for i, name, alias in rows}
+
+    def set_alias(self, entry_id: str, name: str, alias: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry_id, name, alias)
+            )
 
     # cached hashes ----------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dropbox_lite.client import ops as o
 
@@ -19,17 +19,22 @@ class Stats:
     deletions: int = 0
     other: int = 0
     operations: int = 0
+    refused: list[str] = field(default_factory=list)  # refused or left undone, in words
 
     @property
     def changed(self) -> int:
         return self.up_files + self.down_files + self.conflicts + self.deletions + self.other
 
     def summary(self) -> str:
-        return (
-            f"synced: {self.up_files} up ({self.up_bytes} bytes), "
+        """One line; "synced:" only when nothing was refused or left undone."""
+        counts = (
+            f"{self.up_files} up ({self.up_bytes} bytes), "
             f"{self.down_files} down ({self.down_bytes} bytes), "
             f"{self.conflicts} conflicts, {self.deletions} deletions"
         )
+        if not self.refused:
+            return f"synced: {counts}"
+        return f"not all synced: {counts}, {len(self.refused)} refused or left undone"
 
 
 def describe(op: o.Op) -> str:
@@ -53,6 +58,8 @@ def describe(op: o.Op) -> str:
             return f"delete local {(folders[-1] if folders else files[0])[1]}"
         case o.RemoteDelete(path=path):
             return f"delete on the server {path}"
+        case o.ConflictRename(path=path, new_name=name, aside=True):
+            return f"move local {path} aside to {name} (until it can follow the server)"
         case o.ConflictRename(path=path, new_name=name):
             return f"keep local {path} as {name}"
         case o.Record(node=node):
@@ -62,3 +69,23 @@ def describe(op: o.Op) -> str:
         case o.Forget(id=i):
             return f"forget {i}"
     raise AssertionError(op)
+
+
+_GROUPS = (
+    ("download", (o.Download, o.Mkdir)),
+    ("upload", (o.Upload, o.CreateFolder)),
+    ("move or rename", (o.LocalMove, o.RemoteMove)),
+    ("delete", (o.LocalDelete, o.RemoteDelete)),
+    ("conflict", (o.ConflictRename,)),
+    ("other", (o.Record, o.Forget)),
+)
+
+
+def group(pending: list[o.Op]) -> list[tuple[str, list[o.Op]]]:
+    """The pending operations by kind, in a fixed order, without empty groups."""
+    found: list[tuple[str, list[o.Op]]] = []
+    for title, kinds in _GROUPS:
+        ops = [op for op in pending if isinstance(op, kinds)]
+        if ops:
+            found.append((title, ops))
+    return found

@@ -41,6 +41,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from dropbox_lite.auth import service as auth_service
+from dropbox_lite.client import wheel as client_wheel
 from dropbox_lite.core import db as database
 from dropbox_lite.core import requestlog
 from dropbox_lite.core.config import Settings, load_config
@@ -459,6 +460,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     routes.extend(files_routes.ROUTES)
     routes.extend(zipstream.ROUTES)
     routes.extend(sharing_routes.ROUTES)
+    routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())
     middleware = [
         Middleware(requestlog.RequestLog),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import random
 import unicodedata
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
 
 from dropbox_lite.client.engine import Engine
 from dropbox_lite.client.hashing import hash_file
+from dropbox_lite.client.ops import Op
 from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.remote import Remote, node_of
 from dropbox_lite.client.scan import STATE_DIR
@@ -79,6 +80,9 @@ class Device:
         self.token = token
         folder.mkdir(parents=True, exist_ok=True)
         (folder / STATE_DIR).mkdir(exist_ok=True)
+        # Run once, right after the next sync carried out its first operation: a change
+        # made on the disk while that sync is running.
+        self.during: Callable[[], None] | None = None
 
     def engine(self, state: State) -> Engine:
         return Engine(
@@ -92,7 +96,20 @@ class Device:
     async def sync(self) -> Stats:
         state = State(self.folder / STATE_DIR / "state.db")
         try:
-            return await self.engine(state).sync()
+            engine = self.engine(state)
+            hook, self.during = self.during, None
+            if hook is not None:
+                apply = engine.apply
+
+                async def apply_then_change(op: Op) -> None:
+                    nonlocal hook
+                    await apply(op)
+                    if hook is not None:
+                        hook, run = None, hook
+                        run()
+
+                engine.apply = apply_then_change  # type: ignore[method-assign]
+            return await engine.sync()
         finally:
             state.close()
 

@@ -49,6 +49,7 @@ class Report:
     lost_states: int = 0
     removals: int = 0
     removed_devices: int = 0
+    edits_during_sync: int = 0
 
 
 @dataclass
@@ -174,7 +175,13 @@ class Simulation:
             record.deletes = [d for d in record.deletes if d[0] not in removed.devices]
             for index in removed.devices:
                 fresh_of_removed |= self.markers_in(self.devices[index].folder) & self.fresh
+        if removed is None:
+            for index in range(len(self.devices)):
+                if self.rng.random() < 0.5:
+                    self.edit_during_sync(index, record, written)
         await self.sync_until_quiet(with_faults, removed)
+        for dev in self.devices:
+            dev.during = None
         top = None
         if removed is not None:
             top, removed.shared = removed.shared, None
@@ -188,6 +195,30 @@ class Simulation:
         return {f"<m{n}>".encode() for n in range(self.round_start, self.markers + 1)}
 
     round_start = 1
+
+    def edit_during_sync(self, index: int, record: _Round, written: set[bytes]) -> None:
+        """Make the device's next sync meet an edit that lands while it runs: a marker
+        appended to one of its own root-level files, or a new one (never in a shared
+        folder, so a viewer's or a removed member's rules do not change)."""
+        dev = self.devices[index]
+
+        def change() -> None:
+            marker = self.marker()
+            files = sorted(p for p in dev.folder.iterdir() if p.is_file())
+            if files and self.rng.random() < 0.7:
+                target = self.rng.choice(files)
+                target.write_bytes(target.read_bytes() + marker)
+                synced = dev.base_paths().get(nfc(target.name))
+                if synced is not None:
+                    record.touched[index].add(synced)  # an edit: it beats a delete
+            else:
+                target = dev.folder / f"during {marker.decode()[1:-1]}.txt"
+                target.write_bytes(marker)
+            written.add(marker)
+            self.report.edits_during_sync += 1
+            record.log.append(f"device{index} changed {target.name} during its sync")
+
+        dev.during = change
 
     async def sync_until_quiet(self, with_faults: bool, removed: Member | None = None) -> None:
         for number in range(MAX_PASSES):

@@ -32,11 +32,12 @@ def _env(**extra: str) -> dict[str, str]:
     return {**clean, "DROPBOX_LITE_PASSWORD": PASSWORD, **extra}
 
 
-@pytest.fixture(scope="module")
-def server(mongo_uri: str | None) -> Iterator[str]:
-    port = free_port()
-    env = _env(DROPBOX_LITE_PORT=str(port), DROPBOX_LITE_BCRYPT_ROUNDS="4")
-    if mongo_uri:
+def start_server(
+    mongo_uri: str | None, port: int | None = None, **extra: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    port = port or free_port()
+    env = _env(DROPBOX_LITE_PORT=str(port), DROPBOX_LITE_BCRYPT_ROUNDS="4", **extra)
+    if mongo_uri and "DROPBOX_LITE_MONGODB_URI" not in extra:
         env["DROPBOX_LITE_MONGODB_URI"] = mongo_uri.rstrip("/") + f"/sync_{port}"
     process = subprocess.Popen(
         [
@@ -63,9 +64,19 @@ def server(mongo_uri: str | None) -> Iterator[str]:
             pass
         assert process.poll() is None and time.monotonic() < deadline, "no server"
         time.sleep(0.1)
-    yield base
+    return process, base
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(mongo_uri: str | None) -> Iterator[str]:
+    process, base = start_server(mongo_uri)
+    yield base
+    stop_server(process)
 
 
 _users = iter(range(1, 10**6))
@@ -73,6 +84,10 @@ _users = iter(range(1, 10**6))
 
 @pytest.fixture
 def user(server: str) -> str:
+    return signup(server)
+
+
+def signup(server: str) -> str:
     name = f"cli{next(_users)}_{os.getpid()}"
     body = httpx.post(
         f"{server}/graphql",
@@ -86,10 +101,13 @@ def user(server: str) -> str:
     return name
 
 
-def sync(*args: str | Path, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
+def sync(
+    *args: str | Path, timeout: float = 60, env: dict[str, str] | None = None, **extra: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "dropbox_lite", "sync", *map(str, args)],
-        env=_env(**env),
+        env=env or _env(**extra),
+        stdin=subprocess.DEVNULL,
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -323,11 +341,262 @@ def test_two_running_clients_see_each_others_changes(
             lambda: (two / "renamed.txt").exists() and not (two / "from-one.txt").exists()
         )
     finally:
-        codes, errors = [], []
+        codes, errors, outs = [], [], []
         for process, sig in zip(watchers, (signal.SIGINT, signal.SIGTERM), strict=True):
             process.send_signal(sig)
-            _, err = process.communicate(timeout=30)
+            out, err = process.communicate(timeout=30)
             codes.append(process.returncode)
             errors.append(err)
+            outs.append(out)
     assert codes == [0, 0], errors
+    # Watch mode: one timestamped line per action, with the path.
+    stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d "
+    assert re.search(f"^{stamp}up from-one\\.txt \\(3 bytes\\)$", outs[0], re.M), outs[0]
+    assert re.search(f"^{stamp}down from-one\\.txt \\(3 bytes\\)$", outs[1], re.M), outs[1]
+    assert re.search(f"^{stamp}renamed ", outs[0], re.M), outs[0]
     assert local_tree(one) == local_tree(two)
+
+
+# -- issue 23: what people meet ---------------------------------------------------------
+
+
+def _token(folder: Path) -> str:
+    import sqlite3
+
+    db = sqlite3.connect(folder / ".dropbox-lite" / "state.db")
+    try:
+        return str(db.execute("SELECT value FROM meta WHERE key = 'token'").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_the_state_is_private_and_the_token_is_never_shown(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a")
+    runs = [first(folder, server, user, "--once")]
+    runs += [sync(folder, "--once"), sync(folder, "--status")]
+    state = folder / ".dropbox-lite"
+    assert state.stat().st_mode & 0o777 == 0o700
+    for name in ("state.db", "state.db-wal", "state.db-shm"):
+        if (state / name).exists():
+            assert (state / name).stat().st_mode & 0o777 == 0o600, name
+    token = _token(folder)
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+        assert token not in run.stdout + run.stderr
+    os.chmod(state, 0o755)  # an older client's folder is made private on the next run
+    os.chmod(state / "state.db", 0o644)
+    summary(sync(folder, "--once"))
+    assert (state.stat().st_mode & 0o777, (state / "state.db").stat().st_mode & 0o777) == (
+        0o700,
+        0o600,
+    )
+
+
+def test_a_server_without_a_scheme_is_a_usage_error(tmp_path: Path) -> None:
+    result = sync(tmp_path / "d", "--server", "127.0.0.1:8201", "--username", "u", "--once")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "dropbox-lite sync: --server 127.0.0.1:8201: add http:// or https://"
+        " (such as http://127.0.0.1:8201)"
+    ]
+
+
+def test_no_password_and_no_terminal_is_one_line(tmp_path: Path, server: str, user: str) -> None:
+    env = {k: v for k, v in _env().items() if k != "DROPBOX_LITE_PASSWORD"}
+    result = sync(tmp_path / "d", "--server", server, "--username", user, "--once", env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "dropbox-lite sync: no password: set DROPBOX_LITE_PASSWORD, run in a terminal or pipe it in"
+    ]
+    piped = subprocess.run(
+        [sys.executable, "-m", "dropbox_lite", "sync", str(tmp_path / "d")]
+        + ["--server", server, "--username", user, "--once"],
+        env=env,
+        cwd=ROOT,
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    summary(piped)
+
+
+def test_a_full_quota_is_reported_truthfully_and_exits_1(
+    tmp_path: Path, mongo_uri: str | None
+) -> None:
+    process, base = start_server(mongo_uri, DROPBOX_LITE_DEFAULT_QUOTA_BYTES="12")
+    try:
+        user = signup(base)
+        folder = tmp_path / "d"
+        folder.mkdir()
+        (folder / "small.txt").write_text("12345")
+        (folder / "homework.txt").write_text("too big to fit")
+        result = first(folder, base, user, "--once")
+        assert result.returncode == 1, result.stderr
+        lines = result.stdout.strip().splitlines()
+        assert "up small.txt (5 bytes)" in lines
+        assert not any("homework" in line for line in lines if line.startswith("up "))
+        assert lines[-2] == (
+            "not all synced: 1 up (5 bytes), 0 down (0 bytes), 0 conflicts, 0 deletions,"
+            " 1 refused or left undone"
+        )
+        assert lines[-1].startswith("  not done: skipped homework.txt: ")
+        assert "skipped homework.txt" in result.stderr
+    finally:
+        stop_server(process)
+
+
+def test_status_lists_every_pending_action_grouped_past_50(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    (one / "many" / "deep").mkdir(parents=True)
+    for n in range(48):
+        (one / "many" / "deep" / f"f{n:02}.txt").write_text(f"file {n}")
+    (one / "top.txt").write_text("top")
+    summary(first(one, server, user, "--once"))
+    status = first(two, server, user, "--status")
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.strip().splitlines()
+    # A folder still to be created is followed through: all 51 actions, not only the first.
+    assert lines[0] == "download: 51"
+    assert "  create local folder many" in lines and "  create local folder many/deep" in lines
+    for n in range(48):
+        assert f"  download many/deep/f{n:02}.txt ({len(f'file {n}')} bytes)" in lines
+    assert lines[-1] == "51 pending"
+    done = summary(sync(two, "--once", timeout=300))
+    assert done[2] == 49  # the files the status listed; plus the two folders
+    assert sync(two, "--status").stdout.strip() == "in sync"
+
+
+def test_exclude_keeps_a_folder_on_the_server_only_and_include_brings_it_back(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    (one / "Photos" / "2019").mkdir(parents=True)
+    (one / "Photos" / "2020").mkdir()
+    (one / "Photos" / "2019" / "a.jpg").write_text("a")
+    (one / "Photos" / "2019" / "b.jpg").write_text("b")
+    (one / "Photos" / "2020" / "c.jpg").write_text("c")
+    summary(first(one, server, user, "--once"))
+    summary(first(two, server, user, "--once"))
+    (two / "Photos" / "2019" / "b.jpg").write_text("b changed here")  # a local change
+    result = sync(two, "--exclude", "Photos/2019", "--once")
+    assert "kept Photos/2019/b.jpg: it changed here" in result.stderr
+    assert summary(result) == (0, 0, 0, 0, 0, 0)
+    assert sorted(local_tree(two)) == [
+        "Photos",
+        "Photos/2019",
+        "Photos/2019/b.jpg",
+        "Photos/2020",
+        "Photos/2020/c.jpg",
+    ]
+    assert (two / "Photos" / "2019" / "b.jpg").read_text() == "b changed here"
+    status = sync(two, "--status")
+    assert status.stdout.strip().splitlines() == [
+        "excluded (on the server only): Photos/2019",
+        "in sync",
+    ]
+    (one / "Photos" / "2019" / "new.jpg").write_text("new")
+    summary(sync(one, "--once"))
+    assert summary(sync(two, "--once"))[:4] == (0, 0, 0, 0)  # nothing comes down
+    assert summary(sync(one, "--once")) == (0, 0, 0, 0, 0, 0)  # nothing deleted on the server
+    assert sorted(p for p in local_tree(one) if p.startswith("Photos/2019/")) == [
+        "Photos/2019/a.jpg",
+        "Photos/2019/b.jpg",
+        "Photos/2019/new.jpg",
+    ]
+    back = summary(sync(two, "--include", "Photos/2019", "--once"))
+    assert back[2] == 3 and back[4] == 1  # a, b and new come down; the local b is kept too
+    copies = [p for p in local_tree(two) if "conflicted copy" in p]
+    assert len(copies) == 1 and (two / copies[0]).read_text() == "b changed here"
+    assert (two / "Photos" / "2019" / "b.jpg").read_text() == "b"
+
+
+def test_install_service_prints_then_writes_a_systemd_user_unit(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    folder = tmp_path / "d"
+    summary(first(folder, server, user, "--once"))
+    bin_dir, calls = tmp_path / "bin", tmp_path / "calls"
+    bin_dir.mkdir()
+    fake = bin_dir / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n')
+    fake.chmod(0o755)
+    env = _env(XDG_CONFIG_HOME=str(tmp_path / "config"), PATH=f"{bin_dir}:/usr/bin:/bin")
+    result = sync(folder, "--install-service", env=env)
+    assert result.returncode == 0, result.stderr
+    units = list((tmp_path / "config" / "systemd" / "user").glob("dropbox-lite-sync-*.service"))
+    assert len(units) == 1
+    text = units[0].read_text()
+    assert f'ExecStart="{sys.executable}" "-m" "dropbox_lite" "sync" "{folder}"' in text
+    assert "WantedBy=default.target" in text
+    out = result.stdout
+    assert out.index(text) < out.index(f"wrote {units[0]}")  # printed before it is written
+    assert calls.read_text().splitlines() == [
+        "--user daemon-reload",
+        f"--user enable --now {units[0].name}",
+    ]
+
+
+def test_a_refused_cursor_reconciles_by_content_losing_and_duplicating_nothing(
+    tmp_path: Path, server: str, user: str
+) -> None:
+    import sqlite3
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    (one / "a.txt").write_text("a")
+    (one / "b.txt").write_text("b")
+    summary(first(one, server, user, "--once"))
+    summary(first(two, server, user, "--once"))
+    db = sqlite3.connect(two / ".dropbox-lite" / "state.db")
+    with db:
+        db.execute("UPDATE meta SET value = 'signed.with.another.key' WHERE key = 'cursor'")
+    db.close()
+    (two / "a.txt").write_text("edited while the cursor was refused")
+    (two / "c.txt").write_text("new")
+    result = sync(two, "--once")
+    assert "reconciling by content" in result.stderr
+    assert summary(result)[4:] == (1, 0)  # a.txt's two versions: a conflict, no deletion
+    summary(sync(one, "--once"))
+    assert local_tree(one) == local_tree(two)
+    assert sorted(local_tree(one)) == sorted(
+        ["a.txt", "b.txt", "c.txt", next(p for p in local_tree(one) if "conflicted" in p)]
+    )
+
+
+@pytest.mark.server_only
+def test_a_server_restarted_with_another_key_takes_a_device_back_after_sign_in(
+    tmp_path: Path, mongo_uri: str | None
+) -> None:
+    assert mongo_uri is not None
+    database = mongo_uri.rstrip("/") + f"/rekey_{os.getpid()}"
+    port = free_port()  # the same address both times, as after a restart
+    process, base = start_server(
+        mongo_uri, port, DROPBOX_LITE_MONGODB_URI=database, DROPBOX_LITE_SECRET_KEY="k" * 32
+    )
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a")
+    try:
+        user = signup(base)
+        summary(first(folder, base, user, "--once"))
+    finally:
+        stop_server(process)
+    process, base = start_server(
+        mongo_uri, port, DROPBOX_LITE_MONGODB_URI=database, DROPBOX_LITE_SECRET_KEY="z" * 32
+    )
+    try:
+        (folder / "b.txt").write_text("b")
+        refused = sync(folder, "--once")
+        assert refused.returncode == 1 and "signed out" in refused.stderr
+        again = first(folder, base, user, "--once")
+        assert summary(again) == (1, 1, 0, 0, 0, 0)  # b.txt up; a.txt matched by content
+        assert sync(folder, "--status").stdout.strip() == "in sync"
+    finally:
+        stop_server(process)

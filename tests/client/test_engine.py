@@ -17,7 +17,7 @@ from dropbox_lite.client.remote import Remote, RemoteError
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import describe
 from tests.client.conftest import MakeDevice
-from tests.client.devices import local_tree, server_tree
+from tests.client.devices import local_tree, server_nodes, server_tree
 from tests.support import Account
 
 
@@ -267,7 +267,7 @@ async def test_a_full_disk_stops_the_sync_with_one_line(
     (one.folder / "a").write_text("a")
     await one.sync()
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "link", full)
@@ -342,14 +342,17 @@ async def test_a_name_this_filesystem_cannot_hold_is_skipped_with_a_warning(
     await one.sync()
     real_link = os.link
 
-    def picky(source: Any, target: Any) -> None:
+    def picky(source: Any, target: Any, **kwargs: Any) -> None:
         if str(target).endswith("odd name.txt"):
             raise OSError(errno.EINVAL, "Invalid argument")
-        real_link(source, target)
+        real_link(source, target, **kwargs)
 
     monkeypatch.setattr(os, "link", picky)
     stats = await two.sync()
     assert stats.down_files == 1
+    assert stats.refused == [
+        "skipped odd name.txt: this filesystem cannot hold it (Invalid argument)"
+    ]
     assert sorted(local_tree(two.folder)) == ["fine.txt"]
     err = capsys.readouterr().err
     assert err.count("skipped odd name.txt: this filesystem cannot hold it") == 1
@@ -377,3 +380,27 @@ async def test_a_second_root_in_the_feed_stops_the_sync_and_changes_nothing(
     monkeypatch.undo()
     assert (await one.sync()).changed == 0
     assert local_tree(one.folder) == {"a": hash_bytes(b"a")}
+
+
+async def test_delete_uses_the_revision_guard_when_the_server_has_it(device: MakeDevice) -> None:
+    """deleteEntry(ifRev) (issue 23, item 7): a file that moved on is not deleted; against a
+    server without the argument the client falls back to looking right before."""
+    one = await device("one")
+    (one.folder / "a.txt").write_text("a")
+    (one.folder / "b.txt").write_text("b")
+    await one.sync()
+    remote = Remote(one.http, one.token)
+    _, found = await server_nodes(one.http, one.token)
+    ids = {p: i for i, p in found.items()}
+    stale = await remote.delete(ids["a.txt"], if_rev=99)
+    if stale is None:  # no ifRev on this server yet
+        assert remote.guarded_delete is False
+        assert await remote.delete(ids["a.txt"], if_rev=1) is None  # not asked again
+    else:
+        assert stale["__typename"] == "ConflictError", stale
+        done = await remote.delete(ids["a.txt"], if_rev=1)
+        assert done is not None and done["__typename"] == "File" and remote.guarded_delete
+    (one.folder / "b.txt").unlink()
+    assert (await one.sync()).deletions == 1  # either way the engine's delete goes through
+    tree, _ = await server_tree(one.http, one.token)
+    assert "b.txt" not in tree
