@@ -359,6 +359,19 @@ async def _sign_in(context: Context, token: str | None) -> bool:
     return True
 
 
+# The database keeps accounts, files and devices across restarts; a key made per process
+# does not: every restart signs every device out and refuses every sync cursor.
+RANDOM_KEY_WARNING = """
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!!  DROPBOX_LITE_SECRET_KEY is not set, but the database persists.
+!!  A random key made by this process signs sign-ins, download links and sync
+!!  cursors: on every restart every device is signed out and must resync.
+!!  Set DROPBOX_LITE_SECRET_KEY (or DROPBOX_LITE_SECRET_KEY_FILE) for real use:
+!!    openssl rand -hex 32
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+"""
+
+
 def _error_response(status: int, message: str, code: str) -> Response:
     return JSONResponse(
         {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]},
@@ -425,7 +438,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         current = db or await database.connect(settings)
         if current.backend == "memory":
             log.warning(EMBEDDED_WARNING)
-        if settings.secret_key_generated:
+        if settings.secret_key_generated and current.backend != "memory":
+            log.warning(RANDOM_KEY_WARNING)
+        elif settings.secret_key_generated:
             log.warning(
                 "DROPBOX_LITE_SECRET_KEY is not set: a random key signs tokens, so every "
                 "sign-in and download link ends when the process stops."

@@ -444,7 +444,8 @@ CopyEntryResult = Annotated[
     strawberry.union("CopyEntryResult"),
 ]
 DeleteEntryResult = Annotated[
-    Folder | File | NameTakenError | PermissionDeniedError, strawberry.union("DeleteEntryResult")
+    Folder | File | NameTakenError | PermissionDeniedError | ConflictError,
+    strawberry.union("DeleteEntryResult"),
 ]
 RestoreEntryResult = Annotated[
     Folder | File | NameTakenError | PermissionDeniedError, strawberry.union("RestoreEntryResult")
@@ -794,13 +795,24 @@ class Mutation:
         description="Move an entry (a folder with its contents) to the trash.",
         permission_classes=[IsAuthenticated],
     )
-    async def delete_entry(self, info: Info, id: _ID) -> DeleteEntryResult:
+    async def delete_entry(
+        self,
+        info: Info,
+        id: _ID,
+        if_rev: Annotated[
+            int | None,
+            strawberry.argument(
+                description="Only while the file is at this revision: ConflictError (with the "
+                "file as it is now) when it moved on. Files only."
+            ),
+        ] = None,
+    ) -> DeleteEntryResult:
         try:
             record = await service.delete_entry(
-                db=info.context.db, user_id=current_user_id(info), entry_id=id
+                db=info.context.db, user_id=current_user_id(info), entry_id=id, if_rev=if_rev
             )
         except errors.DomainError as e:
-            refusals = (PermissionDeniedError, NameTakenError)
+            refusals = (PermissionDeniedError, NameTakenError, ConflictError)
             return error_type(e, refusals)  # type: ignore[no-any-return]
         return entry_type(record)
 

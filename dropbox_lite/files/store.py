@@ -524,9 +524,16 @@ async def back_with_folder(db: Database, entry: dict[str, Any], *, seq: int) -> 
     return bool(result.matched_count)
 
 
-async def trash_alone(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> bool:
-    """Move a live entry to the trash as a trash root (`changes` carry slot, time and seq)."""
-    result = await db[ENTRIES].update_one({"_id": entry_id, "trashed": False}, {"$set": changes})
+async def trash_alone(
+    db: Database, entry_id: ObjectId, changes: dict[str, Any], *, rev: int | None = None
+) -> bool:
+    """Move a live entry to the trash as a trash root (`changes` carry slot, time and seq).
+
+    `rev`: only while the file is at that revision."""
+    query: dict[str, Any] = {"_id": entry_id, "trashed": False}
+    if rev is not None:
+        query["rev"] = rev
+    result = await db[ENTRIES].update_one(query, {"$set": changes})
     return bool(result.matched_count)
 
 

@@ -494,12 +494,20 @@ async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
         await _restore_below(db, top)
 
 
-async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRecord:
+async def delete_entry(
+    *, db: Database, user_id: str, entry_id: str, if_rev: int | None = None
+) -> EntryRecord:
     """Move an entry to the trash; a folder goes with everything in it.
 
     A mount is not trashed: deleting it leaves the shared folder (leave_mount).
+    `if_rev`: only while the file is at that revision; Conflict (with the file as it is
+    now) when it moved on, so a client's check and its delete cannot miss an edit.
     """
     doc = await _movable(db, user_id, entry_id)
+    if if_rev is not None and not doc["is_file"]:
+        raise errors.BadInput("ifRev applies to files only.")
+    if if_rev is not None and int(doc.get("rev", 0)) != if_rev:
+        raise errors.Conflict(current=entry_record(_view(doc, doc)), your_parent_rev=if_rev)
     if doc.get("mount_of") is not None:
         return await leave_mount(db, doc)
     at = now()
@@ -515,8 +523,14 @@ async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRec
         # The folder first, then what is below it (see _settle); an operation cut
         # short in between is finished by finish_subtree.
         async with journal.change(db=db, owner_id=owner) as seq:
-            trashed_now = await store.trash_alone(db, doc["_id"], {**changes, "seq": seq})
+            trashed_now = await store.trash_alone(
+                db, doc["_id"], {**changes, "seq": seq}, rev=if_rev
+            )
         if not trashed_now:
+            now_doc = await store.entry_by_id(db, doc["_id"], with_purged=False)
+            if if_rev is not None and now_doc is not None and not now_doc["trashed"]:
+                current = entry_record(_view(now_doc, doc))
+                raise errors.Conflict(current=current, your_parent_rev=if_rev)
             raise errors.NotFound()
         trashed = entry_record({**doc, **changes, "seq": seq})
         if not doc["is_file"]:
