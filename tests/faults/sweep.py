@@ -298,6 +298,7 @@ class Sweep:
                     reached.cancel()
                     await asyncio.gather(task, reached, return_exceptions=True)
                     await proxy.quiet()
+                    await self.probe(app, op)
                     for phase in ("disconnected", "repaired"):
                         if phase == "repaired":
                             await self.repair(app, name)
