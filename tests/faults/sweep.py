@@ -180,7 +180,9 @@ class Sweep:
             proxy = WireProxy(*upstream(self.mongo_uri))
             await proxy.start()
             try:
-                async with running_app(case_settings(proxy.uri(name), name)) as app:
+                # The un-faulted run must finish however slow the machine is.
+                settings = case_settings(proxy.uri(name), name, request_timeout_seconds=600)
+                async with running_app(settings) as app:
                     start = proxy.count
                     if run_op:
                         await op.run(app, self.world)
@@ -296,6 +298,7 @@ class Sweep:
                     reached.cancel()
                     await asyncio.gather(task, reached, return_exceptions=True)
                     await proxy.quiet()
+                    await self.probe(app, op)
                     for phase in ("disconnected", "repaired"):
                         if phase == "repaired":
                             await self.repair(app, name)

@@ -18,7 +18,14 @@ from tests.faults.world import (
     upstream,
 )
 
-pytestmark = pytest.mark.server_only
+pytestmark = [
+    pytest.mark.server_only,
+    # Seen once in about five runs: a socket of the killed client, closed by pymongo's
+    # own threads after the test ended. Only sockets; any other unraisable still fails.
+    pytest.mark.filterwarnings(
+        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
+    ),
+]
 
 
 def test_command_name_reads_op_msg_and_op_query() -> None:

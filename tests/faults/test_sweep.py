@@ -64,6 +64,11 @@ KNOWN: dict[tuple[str, str], str] = {
     ("admin_create_user", "whole"): "issue 18 #6, k=2,4: the user exists without a root",
     ("admin_create_user", "account"): "issue 18 #6, k=2,4: frank's upload lands in a "
     "root that does not exist",
+    ("copy_folder", "whole"): "issue 18 #9, k=13-22: a half copy of dir-a stays in "
+    "/private (folders without their files); k=23-32: copied files without their "
+    "revision records",
+    ("upload_update_conflict", "whole"): "issue 18 #8, k=16,17: the conflicted copy is "
+    "there, its revision record is lost",
     ("upload_new", "whole"): "issue 18 #8, k=16,17: f-new.txt is there, its revision "
     "record is lost",
     ("resolve_conflict_keep_both", "whole"): "k=23,24: the conflicted copy is there, "
