@@ -779,6 +779,22 @@ def attached(
     return kept
 
 
+def _below_root(
+    fed: dict[str, tuple[str | None, str]], root: str | None
+) -> dict[str, tuple[str | None, str]]:
+    """What a client holds after applying the feed: a folder reported DELETED takes what
+    is below it too (README, "Sync protocol"), so entries whose parent chain no longer
+    reaches the root are gone."""
+    kept: dict[str, tuple[str | None, str]] = {}
+    for entry_id, value in fed.items():
+        parent, hops = value[0], 0
+        while parent is not None and parent != root and parent in fed and hops < 1000:
+            parent, hops = fed[parent][0], hops + 1
+        if parent == root:
+            kept[entry_id] = value
+    return kept
+
+
 def check_feeds(got: Observation) -> list[Violation]:
     out = []
     for user, view in got.users.items():
@@ -789,7 +805,7 @@ def check_feeds(got: Observation) -> list[Violation]:
         ):
             if feed is None:
                 continue
-            fed = {i: v for i, v in feed.items() if i != view.root}
+            fed = _below_root({i: v for i, v in feed.items() if i != view.root}, view.root)
             if fed != listed:
                 where = got.canon.where
                 extra = sorted(where(got.canon(i)) for i in set(fed) - set(listed))[:4]
