@@ -266,27 +266,32 @@ async def propfind(call: Call) -> Response:
             parts.append(x.response(space.href(segments, not item.is_file), stats))
         return "".join(parts)
 
-    first = await rendered([record], [call.segments])
+    async def page(after: str | None) -> files.EntryPage:
+        return await files.list_children(
+            db=space.db,
+            user_id=space.user.id,
+            folder_id=record.id,
+            first=PAGE,
+            after=after,
+            count=False,
+            folder=record,
+        )
+
+    def paths(items: list[EntryRecord]) -> list[list[str]]:
+        return [[*call.segments, i.name] for i in items]
+
+    listed = depth == "1" and not record.is_file
+    current = await page(None) if listed else None
+    # The first page is described with the folder: one walk for both their ETags.
+    items = current.items if current is not None else []
+    first = await rendered([record, *items], [call.segments, *paths(items)])
 
     async def body() -> AsyncIterator[bytes]:
         yield (x.MULTISTATUS_OPEN + first).encode()
-        if depth == "1" and not record.is_file:
-            after = None
-            while True:
-                page = await files.list_children(
-                    db=space.db,
-                    user_id=space.user.id,
-                    folder_id=record.id,
-                    first=PAGE,
-                    after=after,
-                    count=False,
-                    folder=record,
-                )
-                items = page.items
-                yield (await rendered(items, [[*call.segments, i.name] for i in items])).encode()
-                if not page.has_next_page:
-                    break
-                after = page.end_cursor
+        following = current
+        while following is not None and following.has_next_page:
+            following = await page(following.end_cursor)
+            yield (await rendered(following.items, paths(following.items))).encode()
         yield x.MULTISTATUS_CLOSE.encode()
 
     return StreamingResponse(body(), status_code=207, media_type=XML)

@@ -1,9 +1,10 @@
 """Real WebDAV clients against a real server process: litmus, rclone and nextcloudcmd.
 
-Sizes stay small by default so that CI stays fast: a tree of 200 files and one file of
-DROPBOX_LITE_DAV_BIG_MIB MiB (4 by default for rclone; nextcloudcmd's chunked upload
-uses 12 MiB, above the client's 10 MB chunk size). Set DROPBOX_LITE_DAV_BIG_MIB=100
-(rclone) and DROPBOX_LITE_DAV_CHUNKED_MIB=50 (nextcloudcmd) for the full sizes.
+Sizes stay small by default so that CI stays fast: for rclone a tree of
+DROPBOX_LITE_DAV_TREE_FILES files (30) and one file of DROPBOX_LITE_DAV_BIG_MIB MiB (2);
+for nextcloudcmd's chunked upload DROPBOX_LITE_DAV_CHUNKED_MIB MiB (12, above the
+client's 10 MB chunk size). The issue's full sizes:
+DROPBOX_LITE_DAV_TREE_FILES=200 DROPBOX_LITE_DAV_BIG_MIB=100 DROPBOX_LITE_DAV_CHUNKED_MIB=50.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from tests.dav.helpers import CREATE_APP_PASSWORD
 
 pytestmark = pytest.mark.slow
 
-BIG_MIB = int(os.environ.get("DROPBOX_LITE_DAV_BIG_MIB", "4"))
+TREE_FILES = int(os.environ.get("DROPBOX_LITE_DAV_TREE_FILES", "30"))
+BIG_MIB = int(os.environ.get("DROPBOX_LITE_DAV_BIG_MIB", "2"))
 CHUNKED_MIB = int(os.environ.get("DROPBOX_LITE_DAV_CHUNKED_MIB", "12"))
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,7 +92,7 @@ def _run(
     *,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
-    timeout: int = 120,
+    timeout: int = 600,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         args,
@@ -117,7 +119,7 @@ def test_litmus_passes_every_suite(server: LiveServer, tmp_path: Path) -> None:
 
 
 def _tree(root: Path, rng: random.Random) -> None:
-    for n in range(200):
+    for n in range(TREE_FILES):
         folder = root / f"dir{n % 7}" / f"sub{n % 3}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"file{n:03d}.txt").write_bytes(rng.randbytes(rng.randrange(0, 4000)))
@@ -164,7 +166,7 @@ def test_rclone_copies_checks_syncs_and_bisyncs(
         item["Path"]: item
         for item in json.loads(rclone("lsjson", "-R", "--files-only", "dl:tree").stdout)
     }
-    assert len(listed) == 201
+    assert len(listed) == TREE_FILES + 1
     for path, item in listed.items():
         mine = local / path
         assert item["Size"] == mine.stat().st_size
