@@ -302,6 +302,7 @@ async def proppatch(call: Call) -> Response:
     if root is None or root.tag != qname(DAV, "propertyupdate"):
         return error(400, "A PROPPATCH body is a DAV:propertyupdate element.")
     record = await call.space.resolve(call.segments)
+    await call.space.may_write(record)
     refused = await guard(call, [(call.segments, False)])
     if refused is not None:
         return refused
@@ -638,6 +639,8 @@ async def lock(call: Call) -> Response:
     if depth not in ("0", "infinity"):
         return error(400, "A lock has Depth 0 or infinity.")
     record = await space.find(call.segments)
+    if record is not None:
+        await space.may_write(record)
     status = 200
     if record is None:
         if not call.segments:

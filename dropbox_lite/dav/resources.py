@@ -16,6 +16,8 @@ from email.utils import format_datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from bson import ObjectId
+
 from dropbox_lite.auth.store import SessionRecord, UserRecord
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
@@ -24,7 +26,7 @@ from dropbox_lite.dav import etags, locks, store
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.xmlbody import DAV, NC, OC, qname
 from dropbox_lite.files import service as files
-from dropbox_lite.files.entries import contents_of
+from dropbox_lite.files.entries import contents_of, entry_doc
 from dropbox_lite.files.records import EntryRecord
 
 
@@ -168,6 +170,10 @@ class Space:
         if not path.startswith(self.base + "/"):
             return None
         return split_path(path[len(self.base) :])
+
+    async def may_write(self, record: EntryRecord) -> None:
+        """PermissionDenied unless the user may change the entry (files' own access check)."""
+        await entry_doc(self.db, ObjectId(self.user.id), record.id, write=True)
 
     async def usage(self) -> files.Usage:
         if self._usage is None:

@@ -19,6 +19,13 @@ mutation Share($folderId: ID!, $username: String!, $role: MemberRole!) {
 }
 """
 CHANGES = "query { changes(first: 500) { changes { kind entry { name } } } }"
+BODIES = {
+    "PUT": b"x",
+    "PROPPATCH": b'<?xml version="1.0"?><d:propertyupdate xmlns:d="DAV:"><d:set><d:prop>'
+    b'<x:tag xmlns:x="urn:x">v</x:tag></d:prop></d:set></d:propertyupdate>',
+    "LOCK": b'<?xml version="1.0"?><d:lockinfo xmlns:d="DAV:"><d:lockscope><d:exclusive/>'
+    b"</d:lockscope><d:locktype><d:write/></d:locktype></d:lockinfo>",
+}
 METHODS = [
     "PROPFIND",
     "GET",
@@ -110,13 +117,15 @@ async def test_a_viewer_reads_a_shared_folder_and_every_write_is_403(
         ("DELETE", "a/b/f.txt", {}),
         ("MOVE", "a/b/f.txt", dest),
         ("COPY", "a/b/f.txt", dest),
+        ("PROPPATCH", "a/b/f.txt", {}),
+        ("LOCK", "a/b/f.txt", {}),
     ]
     for method, path, extra in writes:
         answer = await http.request(
             method,
             files_url(bob, path),
             headers={**h, **extra},
-            content=b"x" if method == "PUT" else None,
+            content=BODIES.get(method),
         )
         assert answer.status_code == 403, (method, path, answer.status_code, answer.text)
     assert (
