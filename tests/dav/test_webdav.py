@@ -268,6 +268,12 @@ async def test_bad_bodies_and_infinite_depth_are_refused(
         refused = await http.request("PROPFIND", files_url(alice), headers=headers)
         assert refused.status_code == 403 and b"propfind-finite-depth" in refused.content
     assert (await http.put(files_url(alice, "..%2Fx"), content=b"x", headers=h)).status_code == 400
+    # A name the API refuses (over 255 bytes, a control character) is refused as there.
+    for name in ("n" * 300, "tab%09name"):
+        refused = await http.request("MKCOL", files_url(alice, name), headers=h)
+        assert refused.status_code == 400 and b"name" in refused.content, refused.text
+        refused = await http.put(files_url(alice, name), content=b"x", headers=h)
+        assert refused.status_code == 400
     assert (
         await http.request("MKCOL", files_url(alice, "bad%00name"), headers=h)
     ).status_code == 400
