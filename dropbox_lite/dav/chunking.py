@@ -219,7 +219,7 @@ async def _assemble(
     parent = await handlers._parent(call, target)
     if isinstance(parent, Response):
         return parent
-    existing = await files_space.find(target)
+    existing = await files_space.child(parent, target[-1])
     if existing is not None and not existing.is_file:
         return handlers.error(409, "A folder has this name.")
     from dropbox_lite.dav.resources import file_etag

@@ -398,7 +398,7 @@ async def put(call: Call) -> Response:
     parent = await _parent(call, call.segments)
     if isinstance(parent, Response):
         return parent
-    existing = await call.space.find(call.segments)
+    existing = await call.space.child(parent, call.segments[-1])
     if existing is not None and not existing.is_file:
         return error(405, "A folder has this name; a PUT cannot replace it.")
     etag = resources.file_etag(existing) if existing is not None else None
@@ -463,11 +463,11 @@ async def mkcol(call: Call) -> Response:
             return error(415, "MKCOL takes no body.")
     if not call.segments:
         return error(405, "The root folder exists.")
-    if await call.space.find(call.segments) is not None:
-        return error(405, "Something has this name already.")
     parent = await _parent(call, call.segments)
     if isinstance(parent, Response):
         return parent
+    if await call.space.child(parent, call.segments[-1]) is not None:
+        return error(405, "Something has this name already.")
     refused = await guard(call, [(call.segments, False)])
     if refused is not None:
         return refused
@@ -538,7 +538,7 @@ async def _transfer(call: Call, *, copy: bool) -> Response:
     parent = await _parent(call, target)
     if isinstance(parent, Response):
         return parent
-    existing = await space.find(target)
+    existing = await space.child(parent, target[-1])
     same = existing is not None and existing.id == source.id
     writes = [(target, True)] + ([] if copy else [(call.segments, True)])
     refused = await guard(call, writes)

@@ -148,9 +148,7 @@ async def forget(db: Database, user_id: str, key: str) -> None:
 
 async def all_of(db: Database, user_id: str) -> list[Lock]:
     """Every live lock of the user (a PROPFIND's lockdiscovery reads them once)."""
-    docs = await store.locks_on(db, user_id, [], "/", now())
-    docs += await store.locks_on(db, user_id, ["/"], None, now())
-    return [_lock(d) for d in {d["_id"]: d for d in docs}.values()]
+    return [_lock(d) for d in await store.locks_on(db, user_id, ["/"], "/", now())]
 
 
 def covers(lock: Lock, key: str) -> bool:

@@ -26,7 +26,7 @@ from dropbox_lite.dav import etags, locks, store
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.xmlbody import DAV, NC, OC, qname
 from dropbox_lite.files import service as files
-from dropbox_lite.files.entries import contents_of, entry_doc
+from dropbox_lite.files.entries import child_named, contents_of, entry_doc
 from dropbox_lite.files.records import EntryRecord
 
 
@@ -150,6 +150,13 @@ class Space:
         return await files.resolve_path(
             db=self.db, user_id=self.user.id, path="/" + "/".join(segments)
         )
+
+    async def child(self, parent: EntryRecord, name: str) -> EntryRecord | None:
+        """The live entry named `name` in a folder already resolved (one query), or None."""
+        try:
+            return await child_named(db=self.db, folder=parent, name=name)
+        except errors.NotFound:
+            return None
 
     async def find(self, segments: list[str]) -> EntryRecord | None:
         try:
