@@ -253,6 +253,10 @@ class ServerInfo:
         description="The largest upload this server accepts, in bytes."
     )
     time: datetime = strawberry.field(description="The server's clock, in UTC.")
+    signup_policy: str = strawberry.field(
+        description="Who may create an account: `open`, `invite` (with a code) or `closed`."
+    )
+    graphiql_enabled: bool = strawberry.field(description="GET /graphql serves GraphiQL.")
 
 
 SCALARS: dict[object, Any] = {Long: LONG_SCALAR, datetime: DATETIME_SCALAR}
@@ -267,6 +271,8 @@ class Query:
             storage_backend=info.context.db.backend,
             max_upload_bytes=Long(info.context.settings.max_upload_bytes),
             time=datetime.now(UTC),
+            signup_policy=info.context.settings.signup,
+            graphiql_enabled=info.context.settings.graphiql,
         )
 
 

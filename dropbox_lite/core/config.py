@@ -32,6 +32,8 @@ class Settings:
     db_user: str | None = None
     db_password: str | None = None
     db_name: str = "dropbox_lite"
+    # How long to wait for the database to answer at all (server selection, connecting).
+    db_timeout_ms: int = 5000
     # The first key signs; every key verifies (so a rotated-out key keeps working a while).
     secret_keys: tuple[str, ...] = field(default_factory=lambda: (secrets.token_urlsafe(32),))
     secret_key_generated: bool = True
@@ -51,6 +53,9 @@ class Settings:
     keepalive_seconds: int = 5
     request_timeout_seconds: int = 30
     max_concurrent_uploads: int = 4
+    # Live subscriptions (sync/subscriptions.py): per socket, and per user in one process.
+    max_subscriptions_per_socket: int = 10
+    max_subscriptions_per_user: int = 50
     graphiql: bool = True
     introspection: bool = True
     bcrypt_rounds: int = 12
@@ -68,6 +73,7 @@ class Settings:
     # File history (files/quota.py): non-current revisions older than this are expired
     # by upkeep, and a file keeps at most this many revisions (the current one included).
     revision_days: int = 30
+    trash_days: int = 30  # upkeep purges what has been in the trash longer
     max_revisions_per_file: int = 100
 
     @property
@@ -129,6 +135,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "db_user": reader.text("DB_USER"),
         "db_password": reader.secret("DB_PASSWORD"),
         "db_name": reader.text("DB_NAME") or "dropbox_lite",
+        "db_timeout_ms": reader.integer("DB_TIMEOUT_MS", 5000, low=100, high=600_000),
         "secret_keys": keys,
         "secret_key_generated": generated,
         "host": host,
@@ -147,6 +154,8 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "keepalive_seconds": reader.integer("KEEPALIVE_SECONDS", 5, low=1, high=600),
         "request_timeout_seconds": reader.integer("REQUEST_TIMEOUT_SECONDS", 30, low=1),
         "max_concurrent_uploads": reader.integer("MAX_CONCURRENT_UPLOADS", 4, low=1),
+        "max_subscriptions_per_socket": reader.integer("MAX_SUBSCRIPTIONS_PER_SOCKET", 10, low=1),
+        "max_subscriptions_per_user": reader.integer("MAX_SUBSCRIPTIONS_PER_USER", 50, low=1),
         "graphiql": reader.boolean("GRAPHIQL", not production),
         "introspection": reader.boolean("INTROSPECTION", not production),
         "bcrypt_rounds": reader.integer(
@@ -165,6 +174,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
             "GC_GRACE_SECONDS", 3600, low=0, high=100 * 366 * 24 * 3600
         ),
         "revision_days": reader.integer("REVISION_DAYS", 30, low=1),
+        "trash_days": reader.integer("TRASH_DAYS", 30, low=1, high=100 * 366),
         "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
     }
     values.update(overrides)

@@ -14,16 +14,15 @@ their paths go through it (records.entry_record).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from bson import ObjectId
 
-from dropbox_lite.core import errors
+from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import members, store
 from dropbox_lite.files.records import ROLE, VIA, oid
@@ -145,18 +144,19 @@ async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
 
 
 @contextlib.asynccontextmanager
-async def sharing_lock(db: Database, owner: ObjectId) -> AsyncIterator[None]:
+async def sharing_lock(db: Database, owner: ObjectId) -> AsyncIterator[locks.Fence]:
     """One change to who shares the owner's folders at a time (Conflict when others
     hold it too long): two at once could nest (a folder and its subfolder, each walked
-    before the other is marked), or end a share as a member joins it."""
-    for _ in range(LOCK_TRIES):
-        at = datetime.now(UTC)
-        if await members.lock(db, owner, at=at, stale_before=at - LOCK_STALE):
-            break
-        await asyncio.sleep(LOCK_WAIT)
-    else:
-        raise errors.Conflict("Another folder of yours is being shared; try again.")
-    try:
-        yield
-    finally:
-        await members.unlock(db, owner, at=at)
+    before the other is marked), or end a share as a member joins it.
+
+    A fenced lock (core/locks.py): call `ensure_held()` on what it yields before each
+    write made under it, so a holder that stalled past its lease stops instead of
+    writing beside the one that took over."""
+
+    def busy() -> errors.DomainError:
+        return errors.Conflict("Another folder of yours is being shared; try again.")
+
+    async with locks.hold(
+        db, f"sharing:{owner}", stale_after=LOCK_STALE, tries=LOCK_TRIES, wait=LOCK_WAIT, busy=busy
+    ) as fence:
+        yield fence

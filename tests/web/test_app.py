@@ -31,6 +31,10 @@ def sign_up(browser: Browser, username: str) -> None:
     browser.fill("Password", PASSWORD)
     browser.named("button", "Create account").click()
     browser.named("button", "Sign out")
+    # the (empty) listing is in: Upload and New folder work from now on
+    browser.wait(
+        lambda: "This folder is empty." in browser.driver.page_source or None, "no listing"
+    )
 
 
 def upload(browser: Browser, *paths: Path) -> None:
@@ -49,7 +53,9 @@ def assert_same_origin(browser: Browser, server: Server) -> None:
     urls = browser.request_urls()
     assert urls, "the network log recorded nothing"
     network = [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")]
-    assert [u for u in network if not u.startswith(server.base_url + "/")] == []
+    # the live feed is a WebSocket to the same origin
+    origins = (server.base_url + "/", server.base_url.replace("http", "ws", 1) + "/")
+    assert [u for u in network if not u.startswith(origins)] == []
 
 
 def fetch(url: str, accept: str = "*/*") -> tuple[int, bytes, dict[str, str]]:
@@ -170,7 +176,7 @@ def test_a_person_signs_up_uploads_organizes_shares_and_signs_out(
         lambda: "alpha notes.txt" in visitor.driver.find_element("tag name", "h1").text or None,
         "the share page does not show the name",
     )
-    assert "1.7 KB" in visitor.driver.find_element("tag name", "main").text
+    assert "1.7 KiB" in visitor.driver.find_element("tag name", "main").text
     download = visitor.named("link", "Download")
     status, body, headers = fetch(download.get_attribute("href") or "", accept="text/html")
     assert (status, body) == (200, alpha.read_bytes())

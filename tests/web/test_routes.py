@@ -116,6 +116,31 @@ async def test_graphiql_off_serves_no_playground(no_graphiql: httpx.AsyncClient)
     assert (await no_graphiql.get("/", headers=HTML)).status_code == 200
 
 
+INFO = "{ serverInfo { storageBackend signupPolicy graphiqlEnabled } }"
+
+
+async def test_server_info_tells_the_app_what_to_offer(
+    gql: GraphQLClient, no_graphiql: httpx.AsyncClient, settings: Settings, db: Database
+) -> None:
+    """The sign-in form hides Create account when sign-up is closed, the sidebar the
+    Playground when GraphiQL is off; the in-memory store shows its banner."""
+    info = (await gql.data(INFO))["serverInfo"]
+    assert info["signupPolicy"] == "open" and info["graphiqlEnabled"] is True
+    assert info["storageBackend"] == db.backend
+    off = (await GraphQLClient(no_graphiql).data(INFO))["serverInfo"]
+    assert off["graphiqlEnabled"] is False
+    closed = create_app(dataclasses.replace(settings, signup="closed"), db=db)
+    async with closed.router.lifespan_context(closed):
+        transport = httpx.ASGITransport(app=closed)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            assert (await GraphQLClient(client).data(INFO))["serverInfo"][
+                "signupPolicy"
+            ] == "closed"
+    # the app's own pages, /account among them
+    for path in ("/account", "/trash", "/devices"):
+        assert (await gql.http.get(path, headers=HTML)).status_code == 200
+
+
 async def test_a_browser_gets_the_share_page_and_programs_the_bytes(
     http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:

@@ -78,7 +78,12 @@ def status(browser: Browser, scope: WebElement, text: str) -> None:
 def alert(browser: Browser, scope: WebElement) -> str:
     found: str = browser.wait(
         lambda: next(
-            (n.text for n in scope.find_elements(By.CSS_SELECTOR, "[role=alert]") if n.text), None
+            (
+                n.text
+                for n in scope.find_elements(By.CSS_SELECTOR, "[role=alert]:not(.memory-banner)")
+                if n.text
+            ),
+            None,
         ),
         "no alert",
     )

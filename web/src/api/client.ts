@@ -36,9 +36,18 @@ export function resultOf<T>(body: GraphQLResponse<T>, status: number): T {
   return body.data;
 }
 
-export async function request<TResult, TVariables>(
+export function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  return send(document, variables);
+}
+
+/** `request`, ended by `signal`: a stale answer (the folder changed meanwhile) never lands. */
+export async function send<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables?: TVariables,
+  signal?: AbortSignal,
 ): Promise<TResult> {
   let response: Response;
   try {
@@ -46,8 +55,10 @@ export async function request<TResult, TVariables>(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      signal,
     });
-  } catch {
+  } catch (failure) {
+    if (signal?.aborted) throw failure;
     throw new RequestError('Could not reach the server. Check the connection and try again.');
   }
   let body: GraphQLResponse<TResult>;

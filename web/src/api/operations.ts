@@ -10,6 +10,7 @@ export const EntryFieldsFragment = graphql(`
     parentId
     modifiedAt
     trashed
+    trashedAt
     shared {
       ownerUsername
       yourRole
@@ -386,8 +387,8 @@ export const RevokeSessionMutation = graphql(`
 `);
 
 export const UploadFileMutation = graphql(`
-  mutation UploadFile($file: Upload!, $parentId: ID) {
-    uploadFile(file: $file, parentId: $parentId, autorename: true) {
+  mutation UploadFile($file: Upload!, $parentId: ID, $mode: WriteMode, $autorename: Boolean) {
+    uploadFile(file: $file, parentId: $parentId, mode: $mode, autorename: $autorename) {
       __typename
       ... on File {
         id
@@ -535,5 +536,69 @@ export const RemoveMemberMutation = graphql(`
 export const LeaveFolderMutation = graphql(`
   mutation LeaveFolder($folderId: ID!) {
     leaveFolder(folderId: $folderId)
+  }
+`);
+
+export const EntryNameQuery = graphql(`
+  query EntryName($path: String!) {
+    entry(path: $path) {
+      __typename
+      id
+    }
+  }
+`);
+
+export const EmptyTrashMutation = graphql(`
+  mutation EmptyTrash {
+    emptyTrash
+  }
+`);
+
+export const ServerInfoQuery = graphql(`
+  query ServerInfo {
+    serverInfo {
+      storageBackend
+      signupPolicy
+      graphiqlEnabled
+    }
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const LatestCursorQuery = graphql(`
+  query LatestCursor {
+    latestCursor
+  }
+`);
+
+export const LiveChangesSubscription = graphql(`
+  subscription LiveChanges($cursor: String) {
+    changes(cursor: $cursor) {
+      cursor
+      changes {
+        __typename
+      }
+    }
+  }
+`);
+
+export const ZipUrlQuery = graphql(`
+  query ZipUrl($id: ID!) {
+    entry(id: $id) {
+      ... on Folder {
+        zipUrl
+      }
+    }
   }
 `);

@@ -7,9 +7,12 @@ import { formatUsage } from '../lib/format';
 import { pathFromUrl } from '../lib/paths';
 import { linkClick, navigate, useLocation } from '../lib/router';
 import { getToken, onTokenChange, setToken } from '../lib/session';
+import { followChanges } from '../lib/live';
+import { type ServerInfo, MemoryBanner, useServerInfo } from '../lib/server';
+import { Account } from './Account';
 import { Browser } from './Browser';
 import { Devices } from './Devices';
-import { CHANGED_EVENT } from './entryActions';
+import { announceChange, CHANGED_EVENT } from './entryActions';
 import { Notice } from './Notice';
 import { Search } from './Search';
 import { SharePage } from './SharePage';
@@ -30,7 +33,17 @@ function Usage({ me }: { me: Me }) {
   );
 }
 
-function Shell({ me, children, query }: { me: Me | null; children: ComponentChildren; query: string }) {
+function Shell({
+  me,
+  children,
+  query,
+  info,
+}: {
+  me: Me | null;
+  children: ComponentChildren;
+  query: string;
+  info: ServerInfo | null;
+}) {
   const [search, setSearch] = useState(query);
   const { pathname } = useLocation();
   useEffect(() => setSearch(query), [query]);
@@ -100,11 +113,19 @@ function Shell({ me, children, query }: { me: Me | null; children: ComponentChil
               </a>
             </li>
             <li>
-              <a href="/graphql">
-                <span class="icon icon-code" aria-hidden="true" />
-                Playground
+              <a href="/account" onClick={linkClick} aria-current={current('/account')}>
+                <span class="i i-account" aria-hidden="true" />
+                Account
               </a>
             </li>
+            {info?.graphiqlEnabled !== false && (
+              <li>
+                <a href="/graphql">
+                  <span class="icon icon-code" aria-hidden="true" />
+                  Playground
+                </a>
+              </li>
+            )}
           </ul>
           {me && <Usage me={me} />}
         </nav>
@@ -119,6 +140,7 @@ export function App() {
   const [token, setTokenState] = useState(getToken());
   const [me, setMe] = useState<Me | null>(null);
   const location = useLocation();
+  const info = useServerInfo();
   useEffect(() => onTokenChange(setTokenState), []);
 
   useEffect(() => {
@@ -132,23 +154,53 @@ export function App() {
         .catch(() => undefined);
     void load();
     window.addEventListener(CHANGED_EVENT, load);
-    return () => window.removeEventListener(CHANGED_EVENT, load);
+    // What another device or member does shows without a reload (a burst is one refresh).
+    let pending = 0;
+    const stop = followChanges({
+      token,
+      onChange: () => {
+        window.clearTimeout(pending);
+        pending = window.setTimeout(announceChange, 150);
+      },
+    });
+    return () => {
+      window.removeEventListener(CHANGED_EVENT, load);
+      window.clearTimeout(pending);
+      stop();
+    };
   }, [token]);
 
   const { pathname, search } = location;
+  const banner = <MemoryBanner info={info} />;
   if (pathname.startsWith('/s/')) {
-    return <SharePage token={pathname.slice(3)} path={search.get('path') ?? ''} />;
+    return (
+      <>
+        {banner}
+        <SharePage token={pathname.slice(3)} path={search.get('path') ?? ''} />
+      </>
+    );
   }
-  if (!token) return <SignIn />;
+  if (!token) {
+    return (
+      <>
+        {banner}
+        <SignIn info={info} />
+      </>
+    );
+  }
 
   let page;
   if (pathname === '/trash') page = <Trash />;
   else if (pathname === '/devices') page = <Devices />;
+  else if (pathname === '/account') page = <Account username={me?.username ?? null} />;
   else if (pathname === '/search') page = <Search query={search.get('q') ?? ''} />;
   else page = <Browser path={pathFromUrl(pathname)} />;
   return (
-    <Shell me={me} query={pathname === '/search' ? search.get('q') ?? '' : ''}>
-      {page}
-    </Shell>
+    <>
+      {banner}
+      <Shell me={me} info={info} query={pathname === '/search' ? search.get('q') ?? '' : ''}>
+        {page}
+      </Shell>
+    </>
   );
 }

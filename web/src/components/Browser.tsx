@@ -1,13 +1,24 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { request, upload } from '../api/client';
-import { CreateFolderMutation, FolderByPathQuery, RootFolderQuery, UploadFileMutation } from '../api/operations';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { RequestError, request, send, upload } from '../api/client';
+import {
+  CreateFolderMutation,
+  EntryNameQuery,
+  FolderByPathQuery,
+  RootFolderQuery,
+  UploadFileMutation,
+} from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { breadcrumb, browseUrl } from '../lib/paths';
-import { linkClick } from '../lib/router';
+import { linkClick, navigate } from '../lib/router';
 import { canWriteInside, type Shared } from '../lib/sharing';
 import { UploadQueue, type UploadItem } from '../lib/uploads';
-import { announceChange, CHANGED_EVENT, useEntryActions } from './entryActions';
+import { foldersToMake, type Placed, placedFromDrop, placedFromInput } from '../lib/folders';
+import { nextOrder, sortEntries, type SortOrder } from '../lib/sort';
+import { Dialog } from './Dialog';
+import { announceChange, CHANGED_EVENT, download, removeEntries, useEntryActions } from './entryActions';
 import { type Entry, EntryTable } from './EntryTable';
+import { MoveCopyDialog } from './MoveCopyDialog';
+import { Preview } from './Preview';
 import { NameDialog } from './NameDialog';
 import { notify } from './Notice';
 import { SharedBar } from './SharedBar';
@@ -29,9 +40,16 @@ interface Listing {
 
 // One queue for the whole app, so that uploads go on (and stay listed) while you
 // look at another folder, the trash or your devices.
-const queue = new UploadQueue<string | null>(
-  (file, parentId, onProgress) => {
-    const handle = upload(UploadFileMutation, { parentId }, file, onProgress);
+export interface UploadTarget {
+  parentId: string;
+  /** OVERWRITE: "Replace" (the file gains a version); ADD with autorename: "Keep both". */
+  replace: boolean;
+}
+
+const queue = new UploadQueue<UploadTarget>(
+  (file, { parentId, replace }, onProgress) => {
+    const variables = replace ? { parentId, mode: 'OVERWRITE' as const, autorename: false } : { parentId, autorename: true };
+    const handle = upload(UploadFileMutation, variables, file, onProgress);
     return {
       cancel: handle.cancel,
       promise: handle.promise.then((data) =>
@@ -43,11 +61,16 @@ const queue = new UploadQueue<string | null>(
   announceChange,
 );
 
-async function fetchPage(path: string, after: string | null): Promise<Listing | null> {
+async function fetchPage(
+  path: string,
+  after: string | null,
+  signal: AbortSignal,
+  first = PAGE_SIZE,
+): Promise<Listing | null> {
   const page =
     path === '/'
-      ? (await request(RootFolderQuery, { first: PAGE_SIZE, after })).folder
-      : (await request(FolderByPathQuery, { path, first: PAGE_SIZE, after })).entry;
+      ? (await send(RootFolderQuery, { first, after }, signal)).folder
+      : (await send(FolderByPathQuery, { path, first, after }, signal)).entry;
   if (!page || page.__typename !== 'Folder') return null;
   return {
     path,
@@ -81,6 +104,63 @@ export function Breadcrumb({ path }: { path: string }) {
   );
 }
 
+interface Clash {
+  files: File[];
+  parentId: string;
+  taken: string[];
+}
+
+/** Which of `files` already have a name in the folder (the listing, else the server, says). */
+async function takenNames(files: File[], listing: Listing): Promise<string[]> {
+  const listed = new Set(listing.entries.map((entry) => entry.name.toLowerCase()));
+  const taken: string[] = [];
+  for (const file of files) {
+    if (listed.has(file.name.toLowerCase())) taken.push(file.name);
+    else if (listing.hasNextPage) {
+      const path = listing.path === '/' ? `/${file.name}` : `${listing.path}/${file.name}`;
+      const found = (await request(EntryNameQuery, { path })).entry;
+      if (found?.__typename === 'File') taken.push(file.name);
+    }
+  }
+  return taken;
+}
+
+/** Makes the folders that `placed` needs under the folder at `base`; their ids by relative path. */
+async function makeFolders(base: Listing, placed: Placed[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>([['', base.folderId]]);
+  for (const dir of foldersToMake(placed)) {
+    const cut = dir.lastIndexOf('/');
+    const parentId = ids.get(cut < 0 ? '' : dir.slice(0, cut)) ?? base.folderId;
+    const name = dir.slice(cut + 1);
+    const result = (await request(CreateFolderMutation, { parentId, name })).createFolder;
+    if (result.__typename === 'Folder') {
+      ids.set(dir, result.id);
+      continue;
+    }
+    // Already there: the files go into it.
+    const path = base.path === '/' ? `/${dir}` : `${base.path}/${dir}`;
+    const found = (await request(EntryNameQuery, { path })).entry;
+    if (found?.__typename !== 'Folder') throw new Error(`${dir}: ${describeError(result)}`);
+    ids.set(dir, found.id);
+  }
+  return ids;
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['/', 'Search'],
+  ['Enter', 'Open the selected item'],
+  ['F2', 'Rename the selected item'],
+  ['Delete', 'Move the selected items to the trash'],
+  ['Escape', 'Clear the selection'],
+  ['← →', 'Previous and next file in a preview'],
+  ['?', 'This list'],
+];
+
+function typing(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element?.closest?.('input, textarea, select, [contenteditable=true], dialog');
+}
+
 export function Browser({ path }: { path: string }) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [missing, setMissing] = useState(false);
@@ -88,10 +168,23 @@ export function Browser({ path }: { path: string }) {
   const [creating, setCreating] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [uploads, setUploads] = useState<UploadItem[]>([]);
+  const [order, setOrder] = useState<SortOrder>({ key: 'name', descending: false });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [previewing, setPreviewing] = useState<number | null>(null);
+  const [clash, setClash] = useState<Clash | null>(null);
+  const [bulk, setBulk] = useState<'Move' | 'Copy' | null>(null);
+  const [help, setHelp] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const folderId = useRef<string | null>(null);
+  const anchor = useRef<string | null>(null);
+  // The request in flight for this folder: a navigation aborts it, so that a late answer
+  // (a first page or a "Load more") never lands in another folder.
+  const inflight = useRef<AbortController | null>(null);
+  const shown = useRef<Listing | null>(null);
+  shown.current = listing;
   const [version, setVersion] = useState(0);
-  const reload = () => setVersion((value) => value + 1);
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
 
   useEffect(() => {
     setUploads(queue.items);
@@ -99,43 +192,130 @@ export function Browser({ path }: { path: string }) {
   }, []);
 
   useEffect(() => {
-    if (listing?.path !== path) {
+    const same = shown.current?.path === path;
+    if (!same) {
       // Until the new folder's listing is in, uploads have no folder to go to.
       folderId.current = null;
       setListing(null);
+      setSelected(new Set());
+      setPreviewing(null);
     }
-    let live = true;
-    fetchPage(path, null)
+    inflight.current?.abort();
+    const abort = new AbortController();
+    inflight.current = abort;
+    // A refresh keeps what "Load more" brought in: as many entries as are on screen.
+    const first = same && shown.current ? Math.max(PAGE_SIZE, shown.current.entries.length) : PAGE_SIZE;
+    fetchPage(path, null, abort.signal, first)
       .then((page) => {
-        if (!live) return;
+        if (abort.signal.aborted) return;
         setMissing(page === null);
         setListing(page);
         if (performance.getEntriesByName(LISTED_MARK).length === 0) performance.mark(LISTED_MARK);
         folderId.current = page?.folderId ?? null;
         setError(null);
       })
-      .catch((failure) => live && setError(describeFailure(failure)));
-    return () => {
-      live = false;
-    };
+      .catch((failure) => !abort.signal.aborted && setError(describeFailure(failure)));
+    return () => abort.abort();
   }, [path, version]);
 
   useEffect(() => {
     window.addEventListener(CHANGED_EVENT, reload);
     return () => window.removeEventListener(CHANGED_EVENT, reload);
-  }, []);
+  }, [reload]);
 
-  const { buttons, dialog } = useEntryActions(reload);
+  const { buttons, dialog, act, changed } = useEntryActions(reload);
 
   async function loadMore() {
-    if (!listing?.endCursor) return;
+    const current = listing;
+    if (!current?.endCursor) return;
+    inflight.current?.abort();
+    const abort = new AbortController();
+    inflight.current = abort;
     try {
-      const next = await fetchPage(path, listing.endCursor);
-      if (next) setListing({ ...next, entries: [...listing.entries, ...next.entries] });
+      const next = await fetchPage(current.path, current.endCursor, abort.signal);
+      if (abort.signal.aborted || !next) return;
+      setListing((now) =>
+        now && now.path === next.path ? { ...next, entries: [...now.entries, ...next.entries] } : now,
+      );
     } catch (failure) {
-      notify(describeFailure(failure), 'error');
+      if (!abort.signal.aborted) notify(describeFailure(failure), 'error');
     }
   }
+
+  async function addFiles(files: File[]) {
+    const parentId = folderId.current;
+    if (files.length === 0 || !parentId || !listing) return;
+    let taken: string[] = [];
+    try {
+      taken = await takenNames(files, listing);
+    } catch {
+      // The server answers for itself: a clash it finds is kept under a free name.
+    }
+    if (taken.length > 0) setClash({ files, parentId, taken });
+    else queue.add(files, { parentId, replace: false });
+  }
+
+  async function addPlaced(placed: Placed[]) {
+    if (!listing || placed.length === 0) return;
+    try {
+      const ids = await makeFolders(listing, placed);
+      const byFolder = new Map<string, File[]>();
+      for (const { file, dir } of placed) {
+        if (!file.name) continue; // stands for an empty folder: made above
+        const id = ids.get(dir) ?? listing.folderId;
+        byFolder.set(id, [...(byFolder.get(id) ?? []), file]);
+      }
+      for (const [parentId, group] of byFolder) queue.add(group, { parentId, replace: false });
+      reload();
+    } catch (failure) {
+      notify(failure instanceof Error && !(failure instanceof RequestError) ? failure.message : describeFailure(failure), 'error');
+    }
+  }
+
+  const entries = listing ? sortEntries(listing.entries, order) : [];
+  const chosen = entries.filter((entry) => selected.has(entry.id));
+  const files = entries.filter((entry) => entry.__typename === 'File');
+
+  function toggle(entry: Entry, range: boolean) {
+    const next = new Set(selected);
+    if (range && anchor.current) {
+      const from = entries.findIndex((one) => one.id === anchor.current);
+      const to = entries.findIndex((one) => one.id === entry.id);
+      if (from >= 0 && to >= 0) {
+        for (const one of entries.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(one.id);
+        setSelected(next);
+        return;
+      }
+    }
+    if (next.has(entry.id)) next.delete(entry.id);
+    else next.add(entry.id);
+    anchor.current = entry.id;
+    setSelected(next);
+  }
+
+  function open(entry: Entry) {
+    if (entry.__typename === 'Folder') navigate(browseUrl(entry.path));
+    else setPreviewing(files.findIndex((one) => one.id === entry.id));
+  }
+
+  useEffect(() => {
+    const keys = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      const one = chosen.length === 1 ? chosen[0] : null;
+      if (event.key === '/') document.getElementById('search')?.focus();
+      else if (event.key === '?') setHelp(true);
+      else if (event.key === 'Escape' && chosen.length > 0) setSelected(new Set());
+      else if (event.key === 'Delete' && chosen.length > 0) {
+        setSelected(new Set());
+        void removeEntries(chosen, changed);
+      } else if (event.key === 'F2' && one) act('Rename', one);
+      else if (event.key === 'Enter' && one && !(event.target as HTMLElement | null)?.closest?.('a, button')) open(one);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', keys);
+    return () => document.removeEventListener('keydown', keys);
+  });
 
   const name = path === '/' ? 'All files' : path.split('/').pop();
   // A Viewer's folder: the server would refuse uploads and new folders, so the buttons are off
@@ -155,8 +335,10 @@ export function Browser({ path }: { path: string }) {
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        const files = event.dataTransfer?.files;
-        if (files && files.length > 0 && folderId.current) queue.add(Array.from(files), folderId.current);
+        // Read now: what was dropped is out of reach once this handler returns.
+        const dropped = Array.from(event.dataTransfer?.files ?? []);
+        const folders = placedFromDrop(event.dataTransfer?.items);
+        void folders.then((placed) => (placed ? addPlaced(placed) : addFiles(dropped)));
       }}
     >
       <Breadcrumb path={path} />
@@ -176,9 +358,7 @@ export function Browser({ path }: { path: string }) {
             disabled={!listing}
             onChange={(event) => {
               const input = event.currentTarget;
-              if (input.files && input.files.length > 0 && folderId.current) {
-                queue.add(Array.from(input.files), folderId.current);
-              }
+              if (input.files && input.files.length > 0) void addFiles(Array.from(input.files));
               input.value = '';
             }}
           />
@@ -189,7 +369,34 @@ export function Browser({ path }: { path: string }) {
             aria-describedby={writable ? undefined : 'shared-role'}
             onClick={() => fileInput.current?.click()}
           >
+            <span class="i i-upload" aria-hidden="true" />
             Upload
+          </button>
+          <label for="upload-folder" class="visually-hidden">
+            Upload a folder
+          </label>
+          <input
+            id="upload-folder"
+            ref={folderInput}
+            type="file"
+            class="visually-hidden"
+            tabIndex={-1}
+            disabled={!listing}
+            {...{ webkitdirectory: true }}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              if (input.files && input.files.length > 0) void addPlaced(placedFromInput(input.files));
+              input.value = '';
+            }}
+          />
+          <button
+            type="button"
+            disabled={!listing || !writable}
+            aria-describedby={writable ? undefined : 'shared-role'}
+            onClick={() => folderInput.current?.click()}
+          >
+            <span class="i i-upload" aria-hidden="true" />
+            Upload folder
           </button>
           <button
             type="button"
@@ -197,7 +404,11 @@ export function Browser({ path }: { path: string }) {
             aria-describedby={writable ? undefined : 'shared-role'}
             onClick={() => setCreating(true)}
           >
+            <span class="i i-folder-plus" aria-hidden="true" />
             New folder
+          </button>
+          <button type="button" class="shortcut-help" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+            ?
           </button>
         </div>
       </div>
@@ -209,12 +420,60 @@ export function Browser({ path }: { path: string }) {
         </p>
       )}
       {missing && <p class="empty">There is no folder {path}. It may have been moved or deleted.</p>}
+      {chosen.length > 0 && (
+        <div class="bulk-bar" role="region" aria-label="Selection">
+          <span class="bulk-count">{chosen.length} selected</span>
+          <div class="bulk-actions">
+            <button
+              type="button"
+              onClick={() => {
+                // Each file as itself, each folder as a zip.
+                for (const entry of chosen) void download(entry);
+              }}
+            >
+              <span class="i i-download" aria-hidden="true" />
+              Download
+            </button>
+            <button type="button" onClick={() => setBulk('Move')}>
+              <span class="i i-move" aria-hidden="true" />
+              Move
+            </button>
+            <button type="button" onClick={() => setBulk('Copy')}>
+              <span class="i i-copy" aria-hidden="true" />
+              Copy
+            </button>
+            <button
+              type="button"
+              class="danger-text"
+              onClick={() => {
+                setSelected(new Set());
+                void removeEntries(chosen, changed);
+              }}
+            >
+              <span class="i i-delete" aria-hidden="true" />
+              Delete
+            </button>
+            <button type="button" class="link-button" onClick={() => setSelected(new Set())}>
+              Clear
+            </button>
+          </div>
+        </div>
+      )}
       {listing && (
         <>
           <EntryTable
             caption={`Contents of ${name}`}
-            entries={listing.entries}
+            entries={entries}
             actions={buttons}
+            onOpen={open}
+            sort={order}
+            onSort={(key) => setOrder(nextOrder(order, key))}
+            selection={{
+              selected,
+              toggle,
+              toggleAll: () =>
+                setSelected(chosen.length === entries.length ? new Set() : new Set(entries.map((entry) => entry.id))),
+            }}
             empty={
               <>
                 <span class="icon icon-drop" aria-hidden="true" />
@@ -229,7 +488,7 @@ export function Browser({ path }: { path: string }) {
             {listing.entries.length < listing.totalCount
               ? `Showing ${listing.entries.length} of ${listing.totalCount} items.`
               : `${listing.totalCount} item${listing.totalCount === 1 ? '' : 's'}.`}{' '}
-            {writable && 'Drop files anywhere here to upload them.'}
+            {writable && <span class="wide-only">Drop files anywhere here to upload them.</span>}
           </p>
           {listing.hasNextPage && (
             <button type="button" onClick={() => void loadMore()}>
@@ -260,6 +519,86 @@ export function Browser({ path }: { path: string }) {
             }
           }}
         />
+      )}
+      {clash && (
+        <Dialog
+          title={
+            clash.taken.length === 1
+              ? `“${clash.taken[0]}” is already here`
+              : `${clash.taken.length} files are already here`
+          }
+          onClose={() => setClash(null)}
+        >
+          <p>
+            Replace keeps one file and adds your upload as its newest version (the old one stays under Versions).
+            Keep both adds your upload under a new name.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setClash(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                queue.add(clash.files, { parentId: clash.parentId, replace: false });
+                setClash(null);
+              }}
+            >
+              Keep both
+            </button>
+            <button
+              type="button"
+              class="primary"
+              autoFocus
+              onClick={() => {
+                const taken = new Set(clash.taken);
+                const fresh = clash.files.filter((file) => !taken.has(file.name));
+                if (fresh.length > 0) queue.add(fresh, { parentId: clash.parentId, replace: false });
+                queue.add(
+                  clash.files.filter((file) => taken.has(file.name)),
+                  { parentId: clash.parentId, replace: true },
+                );
+                setClash(null);
+              }}
+            >
+              Replace
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {bulk && (
+        <MoveCopyDialog
+          kind={bulk}
+          entries={chosen}
+          onClose={() => setBulk(null)}
+          onDone={(message) => {
+            notify(message);
+            setSelected(new Set());
+            changed();
+          }}
+        />
+      )}
+      {previewing !== null && files[previewing] && (
+        <Preview files={files} index={previewing} onIndex={setPreviewing} onClose={() => setPreviewing(null)} />
+      )}
+      {help && (
+        <Dialog title="Keyboard shortcuts" onClose={() => setHelp(false)}>
+          <dl class="shortcuts">
+            {SHORTCUTS.map(([key, what]) => (
+              <div key={key}>
+                <dt>
+                  <kbd>{key}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <div class="dialog-actions">
+            <button type="button" class="primary" onClick={() => setHelp(false)}>
+              Close
+            </button>
+          </div>
+        </Dialog>
       )}
       {dialog}
     </div>

@@ -8,7 +8,7 @@ import { notify } from './Notice';
 
 type Session = SessionsResult['sessions'][number];
 
-export function Devices() {
+export function Devices({ embedded = false }: { embedded?: boolean }) {
   const [sessions, setSessions] = useState<Session[] | null>(null);
   async function load() {
     try {
@@ -33,9 +33,13 @@ export function Devices() {
 
   return (
     <div>
-      <div class="toolbar">
-        <h1>Devices</h1>
-      </div>
+      {embedded ? (
+        <h2 class="section-title">Devices</h2>
+      ) : (
+        <div class="toolbar">
+          <h1>Devices</h1>
+        </div>
+      )}
       <p class="muted">Every device signed in to your account. Sign out the ones you do not recognize.</p>
       {sessions === null ? (
         <p class="muted">Loading…</p>

@@ -4,36 +4,102 @@ import { formatBytes, formatDate } from '../lib/format';
 import { browseUrl, parentPath } from '../lib/paths';
 import { linkClick } from '../lib/router';
 import { isShareRoot, sharedBy } from '../lib/sharing';
+import type { SortKey, SortOrder } from '../lib/sort';
 
 export type Entry = EntryFieldsFragment;
+
+export interface Selection {
+  selected: ReadonlySet<string>;
+  /** `range`: shift held, select everything from the last one clicked. */
+  toggle: (entry: Entry, range: boolean) => void;
+  toggleAll: () => void;
+}
 
 interface Props {
   caption: string;
   entries: Entry[];
   showPath?: boolean;
+  /** The trash: a "Deleted" column. */
+  showDeleted?: boolean;
   actions: (entry: Entry) => ComponentChildren;
   empty: ComponentChildren;
+  /** A file's name opens it (the preview). */
+  onOpen?: (entry: Entry) => void;
+  selection?: Selection;
+  sort?: SortOrder;
+  onSort?: (key: SortKey) => void;
 }
 
 export function EntryIcon({ folder }: { folder: boolean }) {
   return <span class={folder ? 'icon icon-folder' : 'icon icon-file'} aria-hidden="true" />;
 }
 
-/** Entries as table rows: the name (a link for folders), size, date and per-entry buttons. */
-export function EntryTable({ caption, entries, showPath, actions, empty }: Props) {
-  if (entries.length === 0) return <div class="empty">{empty}</div>;
+function Header({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  class: className,
+}: {
+  label: string;
+  sortKey: SortKey;
+  sort?: SortOrder;
+  onSort?: (key: SortKey) => void;
+  class?: string;
+}) {
+  const active = sort?.key === sortKey;
+  const ariaSort = !sort ? undefined : active ? (sort.descending ? 'descending' : 'ascending') : 'none';
   return (
-    <table class="entries">
+    <th scope="col" class={className} aria-sort={ariaSort}>
+      {onSort ? (
+        <button type="button" class="sort-button" onClick={() => onSort(sortKey)}>
+          {label}
+          <span class="sort-mark" aria-hidden="true">
+            {active ? (sort?.descending ? '▼' : '▲') : ''}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+/** Entries as table rows: the name (a link for folders), size, date and per-entry buttons. */
+export function EntryTable(props: Props) {
+  const { caption, entries, showPath, showDeleted, actions, empty, onOpen, selection, sort, onSort } = props;
+  if (entries.length === 0) return <div class="empty">{empty}</div>;
+  const all = selection && entries.every((entry) => selection.selected.has(entry.id));
+  return (
+    <table class={selection ? 'entries selectable' : 'entries'}>
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          {showPath && <th scope="col">Folder</th>}
-          <th scope="col" class="num">
-            Size
-          </th>
-          <th scope="col">Modified</th>
-          <th scope="col">
+          {selection && (
+            <td class="select">
+              <input
+                type="checkbox"
+                aria-label="Select all"
+                checked={all}
+                onChange={() => selection.toggleAll()}
+              />
+            </td>
+          )}
+          <Header label="Name" sortKey="name" sort={sort} onSort={onSort} />
+          {showPath && (
+            <th scope="col" class="col-path">
+              Folder
+            </th>
+          )}
+          <Header label="Size" sortKey="size" sort={sort} onSort={onSort} class="num col-size" />
+          {showDeleted ? (
+            <th scope="col" class="col-modified">
+              Deleted
+            </th>
+          ) : (
+            <Header label="Modified" sortKey="modified" sort={sort} onSort={onSort} class="col-modified" />
+          )}
+          <th scope="col" class="col-actions">
             <span class="visually-hidden">Actions</span>
           </th>
         </tr>
@@ -41,12 +107,40 @@ export function EntryTable({ caption, entries, showPath, actions, empty }: Props
       <tbody>
         {entries.map((entry) => {
           const folder = entry.__typename === 'Folder';
+          const checked = selection?.selected.has(entry.id) ?? false;
+          const when = showDeleted ? (entry.trashedAt ?? entry.modifiedAt) : entry.modifiedAt;
           return (
-            <tr key={entry.id} data-entry={entry.name}>
+            <tr key={entry.id} data-entry={entry.name} class={checked ? 'selected' : undefined}>
+              {selection && (
+                <td class="select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${entry.name}`}
+                    checked={checked}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      selection.toggle(entry, event.shiftKey);
+                    }}
+                  />
+                </td>
+              )}
               <th scope="row" class="name">
+                <span class="name-line">
                 <EntryIcon folder={folder} />
                 {folder && !entry.trashed ? (
                   <a href={browseUrl(entry.path)} onClick={linkClick}>
+                    {entry.name}
+                  </a>
+                ) : onOpen && !entry.trashed ? (
+                  <a
+                    href={browseUrl(entry.path)}
+                    class="file-link"
+                    onClick={(event) => {
+                      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                      event.preventDefault();
+                      onOpen(entry);
+                    }}
+                  >
                     {entry.name}
                   </a>
                 ) : (
@@ -60,11 +154,12 @@ export function EntryTable({ caption, entries, showPath, actions, empty }: Props
                     </span>
                   </>
                 )}
+                </span>
               </th>
-              {showPath && <td class="muted">{parentPath(entry.path)}</td>}
-              <td class="num muted">{entry.__typename === 'File' ? formatBytes(entry.size) : '—'}</td>
-              <td class="muted">
-                <time dateTime={entry.modifiedAt}>{formatDate(entry.modifiedAt)}</time>
+              {showPath && <td class="muted col-path">{parentPath(entry.path)}</td>}
+              <td class="num muted col-size">{entry.__typename === 'File' ? formatBytes(entry.size) : '—'}</td>
+              <td class="muted col-modified">
+                <time dateTime={when}>{formatDate(when)}</time>
               </td>
               <td class="actions">{actions(entry)}</td>
             </tr>

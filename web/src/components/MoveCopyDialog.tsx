@@ -8,7 +8,8 @@ import type { Entry } from './EntryTable';
 
 interface Props {
   kind: 'Move' | 'Copy';
-  entry: Entry;
+  /** One entry (its name can change on the way), or several selected ones. */
+  entries: Entry[];
   onDone: (message: string) => void;
   onClose: () => void;
 }
@@ -20,7 +21,11 @@ interface Subfolder {
 }
 
 /** Choose a destination folder (typed, or by browsing its subfolders) and a name. */
-export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
+export function MoveCopyDialog({ kind, entries, onDone, onClose }: Props) {
+  const entry = entries[0];
+  const single = entries.length === 1;
+  // The entries' ids as one string: an effect's dependency that does not change while they do not.
+  const moving = entries.map((one) => one.id).join(' ');
   const [destination, setDestination] = useState(parentPath(entry.path));
   const [name, setName] = useState(entry.name);
   const [subfolders, setSubfolders] = useState<Subfolder[]>([]);
@@ -39,7 +44,7 @@ export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
             found?.__typename === 'Folder'
               ? found.children.edges
                   .map((edge) => edge.node)
-                  .filter((node) => node.__typename === 'Folder' && node.id !== entry.id)
+                  .filter((node) => node.__typename === 'Folder' && !moving.includes(node.id))
               : [],
           );
         })
@@ -49,7 +54,7 @@ export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [target, entry.id]);
+  }, [target, moving]);
 
   async function submit() {
     setBusy(true);
@@ -60,17 +65,24 @@ export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
         setError(`There is no folder ${target}.`);
         return;
       }
-      const variables = { id: entry.id, parentId: found.id, name: name.trim() || null };
-      const result =
-        kind === 'Move'
-          ? (await request(MoveEntryMutation, variables)).moveEntry
-          : (await request(CopyEntryMutation, variables)).copyEntry;
-      if (result.__typename === 'File' || result.__typename === 'Folder') {
-        onDone(kind === 'Move' ? `Moved to ${result.path}.` : `Copied to ${result.path}.`);
-        onClose();
-      } else {
-        setError(describeError(result));
+      const failures: string[] = [];
+      let last = '';
+      for (const one of entries) {
+        const variables = { id: one.id, parentId: found.id, name: single ? name.trim() || null : null };
+        const result =
+          kind === 'Move'
+            ? (await request(MoveEntryMutation, variables)).moveEntry
+            : (await request(CopyEntryMutation, variables)).copyEntry;
+        if (result.__typename === 'File' || result.__typename === 'Folder') last = result.path;
+        else failures.push(single ? describeError(result) : `${one.name}: ${describeError(result)}`);
       }
+      const done = entries.length - failures.length;
+      if (done > 0) {
+        const where = single ? last : `${target} (${done} item${done === 1 ? '' : 's'})`;
+        onDone(kind === 'Move' ? `Moved to ${where}.` : `Copied to ${where}.`);
+      }
+      if (failures.length === 0) onClose();
+      else setError(failures.join(' '));
     } catch (failure) {
       setError(describeFailure(failure));
     } finally {
@@ -79,7 +91,7 @@ export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
   }
 
   return (
-    <Dialog title={`${kind} “${entry.name}”`} onClose={onClose}>
+    <Dialog title={single ? `${kind} “${entry.name}”` : `${kind} ${entries.length} items`} onClose={onClose}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -111,8 +123,12 @@ export function MoveCopyDialog({ kind, entry, onDone, onClose }: Props) {
           ))}
           {subfolders.length === 0 && <p class="muted small">No folders inside.</p>}
         </div>
-        <label for="entry-name">Name</label>
-        <input id="entry-name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        {single && (
+          <>
+            <label for="entry-name">Name</label>
+            <input id="entry-name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+          </>
+        )}
         {error && (
           <p role="alert" class="form-error">
             {error}

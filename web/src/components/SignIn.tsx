@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { LoginMutation, SignupMutation } from '../api/operations';
+import { LoginMutation, RevokeSessionMutation, SessionsQuery, SignupMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
-import { setToken } from '../lib/session';
+import { FORGOTTEN, rememberUsername, type ServerInfo, wasKnown } from '../lib/server';
+import { previousSessionId, rememberSessionId, setToken } from '../lib/session';
 
 export function deviceName(userAgent: string = navigator.userAgent): string {
   const browser = /Edg\//.test(userAgent)
@@ -17,12 +18,28 @@ export function deviceName(userAgent: string = navigator.userAgent): string {
   return `Web app (${browser})`;
 }
 
-export function SignIn() {
+/** One browser is one device: the session it signed in with before is signed out. */
+async function replacePreviousSession(): Promise<void> {
+  try {
+    const sessions = (await request(SessionsQuery)).sessions;
+    const now = sessions.find((session) => session.current);
+    const before = previousSessionId();
+    if (before && before !== now?.id && sessions.some((session) => session.id === before)) {
+      await request(RevokeSessionMutation, { id: before });
+    }
+    if (now) rememberSessionId(now.id);
+  } catch {
+    // Kept: the devices list shows it, and it can be signed out there.
+  }
+}
+
+export function SignIn({ info }: { info: ServerInfo | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<string | null>(null);
+  const [stay, setStay] = useState(false);
 
   async function submit(kind: 'login' | 'signup') {
     setBusy(true);
@@ -34,7 +51,17 @@ export function SignIn() {
           ? (await request(LoginMutation, variables)).login
           : (await request(SignupMutation, { ...variables, inviteCode: invite?.trim() || null })).signup;
       if (result.__typename === 'AuthPayload') {
-        setToken(result.token);
+        rememberUsername(variables.username);
+        setToken(result.token, stay);
+        void replacePreviousSession();
+        return;
+      }
+      if (
+        result.__typename === 'InvalidCredentialsError' &&
+        info?.storageBackend === 'memory' &&
+        wasKnown(variables.username)
+      ) {
+        setError(FORGOTTEN);
         return;
       }
       if (result.__typename === 'SignupRefusedError' && result.policy === 'invite' && invite === null) {
@@ -82,6 +109,10 @@ export function SignIn() {
             value={password}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
+          <label class="checkbox" for="stay">
+            <input id="stay" type="checkbox" checked={stay} onChange={(event) => setStay(event.currentTarget.checked)} />
+            Stay signed in
+          </label>
           {invite !== null && (
             <>
               <label for="invite-code">Invite code</label>
@@ -103,22 +134,28 @@ export function SignIn() {
             <button type="submit" class="primary" disabled={busy}>
               Sign in
             </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={(event) => {
-                const form = event.currentTarget.form;
-                if (form && !form.reportValidity()) return;
-                void submit('signup');
-              }}
-            >
-              Create account
-            </button>
+            {info?.signupPolicy !== 'closed' && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={(event) => {
+                  const form = event.currentTarget.form;
+                  if (form && !form.reportValidity()) return;
+                  void submit('signup');
+                }}
+              >
+                Create account
+              </button>
+            )}
           </div>
-          <p class="muted small">
-            New here? Choose a username (3 to 32 letters, digits, <code>.</code> <code>_</code>{' '}
-            <code>-</code>) and a password of at least 8 characters, then Create account.
-          </p>
+          {info?.signupPolicy === 'closed' ? (
+            <p class="muted small">This server's administrator creates its accounts.</p>
+          ) : (
+            <p class="muted small">
+              New here? Choose a username (3 to 32 letters, digits, <code>.</code> <code>_</code>{' '}
+              <code>-</code>) and a password of at least 8 characters, then Create account.
+            </p>
+          )}
         </form>
       </div>
     </main>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { PurgeEntryMutation, RestoreEntryMutation, TrashQuery } from '../api/operations';
+import { EmptyTrashMutation, PurgeEntryMutation, RestoreEntryMutation, TrashQuery } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { ConfirmDialog } from './ConfirmDialog';
 import { announceChange } from './entryActions';
 import { type Entry, EntryTable } from './EntryTable';
 import { notify } from './Notice';
+import { RowActions } from './RowActions';
 import { PAGE_SIZE } from './Browser';
 
 export function Trash() {
@@ -13,6 +14,7 @@ export function Trash() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
   const [purging, setPurging] = useState<Entry | null>(null);
+  const [emptying, setEmptying] = useState(false);
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((value) => value + 1);
 
@@ -49,6 +51,17 @@ export function Trash() {
     <div>
       <div class="toolbar">
         <h1>Trash</h1>
+        <div class="toolbar-actions">
+          <button
+            type="button"
+            class="danger-text"
+            disabled={!entries || entries.length === 0}
+            onClick={() => setEmptying(true)}
+          >
+            <span class="i i-delete" aria-hidden="true" />
+            Empty trash
+          </button>
+        </div>
       </div>
       <p class="muted">
         Deleted files and folders stay here until you delete them forever. What was deleted in a folder shared
@@ -61,6 +74,7 @@ export function Trash() {
           caption="Trash"
           entries={entries}
           showPath
+          showDeleted
           empty={<p>The trash is empty.</p>}
           actions={(entry) => {
             // In a folder shared with you: a Viewer restores nothing, only the owner purges.
@@ -68,25 +82,26 @@ export function Trash() {
             const viewer = entry.shared?.yourRole === 'VIEWER';
             const notYours = entry.shared != null && !entry.shared.youOwn;
             return (
-              <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
-                <button
-                  type="button"
-                  disabled={viewer}
-                  title={viewer ? `Only ${owner} and editors restore this` : undefined}
-                  onClick={() => void restore(entry)}
-                >
-                  Restore
-                </button>
-                <button
-                  type="button"
-                  class="danger-text"
-                  disabled={notYours}
-                  title={notYours ? `Only ${owner} deletes this forever` : undefined}
-                  onClick={() => setPurging(entry)}
-                >
-                  Delete forever
-                </button>
-              </div>
+              <RowActions
+                name={entry.name}
+                actions={[
+                  {
+                    label: 'Restore',
+                    icon: 'restore',
+                    disabled: viewer,
+                    title: viewer ? `Only ${owner} and editors restore this` : undefined,
+                    onClick: () => void restore(entry),
+                  },
+                  {
+                    label: 'Delete forever',
+                    icon: 'delete',
+                    danger: true,
+                    disabled: notYours,
+                    title: notYours ? `Only ${owner} deletes this forever` : undefined,
+                    onClick: () => setPurging(entry),
+                  },
+                ]}
+              />
             );
           }}
         />
@@ -95,6 +110,25 @@ export function Trash() {
         <button type="button" onClick={() => void load(cursor, entries)}>
           Load more
         </button>
+      )}
+      {emptying && (
+        <ConfirmDialog
+          title="Empty the trash?"
+          action="Empty trash"
+          onClose={() => setEmptying(false)}
+          onConfirm={async () => {
+            try {
+              const purged = (await request(EmptyTrashMutation)).emptyTrash;
+              notify(`Deleted ${purged} item${purged === 1 ? '' : 's'} forever.`);
+              reload();
+              announceChange();
+            } catch (failure) {
+              notify(describeFailure(failure), 'error');
+            }
+          }}
+        >
+          <p>Everything in the trash that is yours is deleted forever. This cannot be undone.</p>
+        </ConfirmDialog>
       )}
       {purging && (
         <ConfirmDialog

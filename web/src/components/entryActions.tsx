@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { DeleteEntryMutation, DownloadUrlQuery, LeaveFolderMutation, RenameEntryMutation } from '../api/operations';
+import {
+  DeleteEntryMutation,
+  DownloadUrlQuery,
+  LeaveFolderMutation,
+  RenameEntryMutation,
+  RestoreEntryMutation,
+  ZipUrlQuery,
+} from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { pathFromUrl } from '../lib/paths';
 import { navigate } from '../lib/router';
@@ -11,12 +18,12 @@ import { MoveCopyDialog } from './MoveCopyDialog';
 import { NameDialog } from './NameDialog';
 import { notify } from './Notice';
 import { PeopleDialog } from './PeopleDialog';
+import { type RowAction, RowActions } from './RowActions';
 import { ShareDialog } from './ShareDialog';
 import { VersionsDialog } from './VersionsDialog';
 
-type Open =
-  | { kind: 'Rename' | 'Move' | 'Copy' | 'Share' | 'Versions' | 'People' | 'Leave'; entry: Entry }
-  | null;
+export type OpenKind = 'Rename' | 'Move' | 'Copy' | 'Share' | 'Versions' | 'People' | 'Leave';
+type Open = { kind: OpenKind; entry: Entry } | null;
 
 export const CHANGED_EVENT = 'dropbox-lite:changed';
 
@@ -25,18 +32,28 @@ export function announceChange(): void {
   window.dispatchEvent(new Event(CHANGED_EVENT));
 }
 
+async function signedUrl(entry: Entry): Promise<string | null> {
+  if (entry.__typename === 'Folder') {
+    const found = (await request(ZipUrlQuery, { id: entry.id })).entry;
+    return found && 'zipUrl' in found ? found.zipUrl : null;
+  }
+  const found = (await request(DownloadUrlQuery, { id: entry.id })).entry;
+  return found && 'downloadUrl' in found ? found.downloadUrl : null;
+}
+
+/** A file's bytes, or a folder as a zip (streamed by the server). */
 export async function download(entry: Entry): Promise<void> {
   try {
-    const found = (await request(DownloadUrlQuery, { id: entry.id })).entry;
-    if (!found || !('downloadUrl' in found)) {
-      notify(`“${entry.name}” is not a file.`, 'error');
+    const url = await signedUrl(entry);
+    if (url === null) {
+      notify(`“${entry.name}” is gone.`, 'error');
       return;
     }
     // A signed, short-lived URL: the browser downloads it (Content-Disposition:
     // attachment) without the token ever being in a URL.
     const anchor = document.createElement('a');
-    anchor.href = found.downloadUrl;
-    anchor.download = entry.name;
+    anchor.href = url;
+    anchor.download = entry.__typename === 'Folder' ? `${entry.name}.zip` : entry.name;
     anchor.rel = 'noopener';
     document.body.append(anchor);
     anchor.click();
@@ -53,6 +70,42 @@ export function afterLeaving(path: string): void {
   announceChange();
 }
 
+/** Entries to the trash, with "Undo" in the notice (it restores them). */
+export async function removeEntries(entries: Entry[], changed: () => void): Promise<void> {
+  const removed: Entry[] = [];
+  const failures: string[] = [];
+  for (const entry of entries) {
+    try {
+      const result = (await request(DeleteEntryMutation, { id: entry.id })).deleteEntry;
+      if (result.__typename === 'File' || result.__typename === 'Folder') removed.push(entry);
+      else failures.push(`${entry.name}: ${describeError(result)}`);
+    } catch (failure) {
+      failures.push(`${entry.name}: ${describeFailure(failure)}`);
+    }
+  }
+  if (removed.length > 0) changed();
+  if (failures.length > 0) {
+    notify(failures.join(' '), 'error');
+    return;
+  }
+  const what = removed.length === 1 ? `“${removed[0].name}”` : `${removed.length} items`;
+  notify(`Moved ${what} to the trash.`, 'info', {
+    label: 'Undo',
+    run: () => {
+      void (async () => {
+        for (const entry of removed) {
+          try {
+            await request(RestoreEntryMutation, { id: entry.id });
+          } catch (failure) {
+            notify(describeFailure(failure), 'error');
+          }
+        }
+        changed();
+      })();
+    },
+  });
+}
+
 /** The per-entry buttons and the dialogs they open. */
 export function useEntryActions(reload: () => void) {
   const [open, setOpen] = useState<Open>(null);
@@ -62,19 +115,7 @@ export function useEntryActions(reload: () => void) {
     announceChange();
   };
 
-  async function remove(entry: Entry) {
-    try {
-      const result = (await request(DeleteEntryMutation, { id: entry.id })).deleteEntry;
-      if (result.__typename === 'File' || result.__typename === 'Folder') {
-        notify(`Moved “${entry.name}” to the trash.`);
-        changed();
-      } else {
-        notify(describeError(result), 'error');
-      }
-    } catch (failure) {
-      notify(describeFailure(failure), 'error');
-    }
-  }
+  const remove = (entry: Entry) => removeEntries([entry], changed);
 
   async function leave(entry: Entry) {
     try {
@@ -89,77 +130,50 @@ export function useEntryActions(reload: () => void) {
 
   const buttons = (entry: Entry) => {
     const file = entry.__typename === 'File';
-    const label = (action: string) => `${action} ${entry.name}`;
     // Inside a folder shared with you as a Viewer the server refuses changes: they are
     // shown disabled (the folder's header says why); your mount of it is yours to rename or
     // move, while links to it are its owner's to make.
     const readOnly = !canChange(entry);
     const mount = isMount(entry);
-    return (
-      <div class="row-actions" role="group" aria-label={`Actions for ${entry.name}`}>
-        {file && (
-          <button type="button" title={label('Download')} onClick={() => void download(entry)}>
-            Download
-          </button>
-        )}
-        {hasPeople(entry) && (
-          <button
-            type="button"
-            title={`Share “${entry.name}” with people`}
-            onClick={() => setOpen({ kind: 'People', entry })}
-          >
-            People
-          </button>
-        )}
-        <button
-          type="button"
-          title={label('Share')}
-          disabled={entry.shared?.yourRole === 'VIEWER' || mount}
-          onClick={() => setOpen({ kind: 'Share', entry })}
-        >
-          Share
-        </button>
-        <button
-          type="button"
-          title={label('Rename')}
-          disabled={readOnly}
-          onClick={() => setOpen({ kind: 'Rename', entry })}
-        >
-          Rename
-        </button>
-        <button type="button" title={label('Move')} disabled={readOnly} onClick={() => setOpen({ kind: 'Move', entry })}>
-          Move
-        </button>
-        <button type="button" title={label('Copy')} onClick={() => setOpen({ kind: 'Copy', entry })}>
-          Copy
-        </button>
-        {file && (
-          <button type="button" title={label('Versions')} onClick={() => setOpen({ kind: 'Versions', entry })}>
-            Versions
-          </button>
-        )}
-        {mount ? (
-          <button
-            type="button"
-            class="danger-text"
-            title={`Leave ${entry.name}`}
-            onClick={() => setOpen({ kind: 'Leave', entry })}
-          >
-            Leave
-          </button>
-        ) : (
-          <button
-            type="button"
-            class="danger-text"
-            title={label('Delete')}
-            disabled={readOnly}
-            onClick={() => void remove(entry)}
-          >
-            Delete
-          </button>
-        )}
-      </div>
+    const actions: RowAction[] = [];
+    actions.push({
+      label: 'Download',
+      icon: file ? 'download' : 'zip',
+      title: file ? undefined : `Download ${entry.name} as a zip`,
+      onClick: () => void download(entry),
+    });
+    if (hasPeople(entry)) {
+      actions.push({
+        label: 'People',
+        icon: 'people',
+        title: `Share “${entry.name}” with people`,
+        onClick: () => setOpen({ kind: 'People', entry }),
+      });
+    }
+    actions.push(
+      {
+        label: 'Share',
+        icon: 'link',
+        disabled: entry.shared?.yourRole === 'VIEWER' || mount,
+        onClick: () => setOpen({ kind: 'Share', entry }),
+      },
+      { label: 'Rename', icon: 'rename', disabled: readOnly, onClick: () => setOpen({ kind: 'Rename', entry }) },
+      { label: 'Move', icon: 'move', disabled: readOnly, onClick: () => setOpen({ kind: 'Move', entry }) },
+      { label: 'Copy', icon: 'copy', onClick: () => setOpen({ kind: 'Copy', entry }) },
     );
+    if (file) actions.push({ label: 'Versions', icon: 'versions', onClick: () => setOpen({ kind: 'Versions', entry }) });
+    actions.push(
+      mount
+        ? {
+            label: 'Leave',
+            icon: 'leave',
+            danger: true,
+            title: `Leave ${entry.name}`,
+            onClick: () => setOpen({ kind: 'Leave', entry }),
+          }
+        : { label: 'Delete', icon: 'delete', danger: true, disabled: readOnly, onClick: () => void remove(entry) },
+    );
+    return <RowActions name={entry.name} actions={actions} />;
   };
 
   let dialog = null;
@@ -190,7 +204,7 @@ export function useEntryActions(reload: () => void) {
     dialog = (
       <MoveCopyDialog
         kind={open.kind}
-        entry={open.entry}
+        entries={[open.entry]}
         onClose={close}
         onDone={(message) => {
           notify(message);
@@ -231,5 +245,6 @@ export function useEntryActions(reload: () => void) {
       </ConfirmDialog>
     );
   }
-  return { buttons, dialog };
+  const act = (kind: OpenKind, entry: Entry) => setOpen({ kind, entry });
+  return { buttons, dialog, act, changed };
 }

@@ -6,10 +6,10 @@ describe('formatBytes', () => {
     [0, '0 bytes'],
     [1, '1 byte'],
     [1023, '1023 bytes'],
-    [1024, '1.0 KB'],
-    [1536, '1.5 KB'],
-    [10 * 1024 * 1024, '10 MB'],
-    [3 * 1024 ** 4, '3.0 TB'],
+    [1024, '1.0 KiB'],
+    [1536, '1.5 KiB'],
+    [10 * 1024 * 1024, '10 MiB'],
+    [3 * 1024 ** 4, '3.0 TiB'],
   ])('%d -> %s', (bytes, shown) => expect(formatBytes(bytes)).toBe(shown));
 
   it('shows nothing for nonsense', () => {
@@ -20,7 +20,7 @@ describe('formatBytes', () => {
 
 describe('formatUsage', () => {
   it('says the quota when there is one', () => {
-    expect(formatUsage(1024, 1024 ** 3)).toBe('1.0 KB of 1.0 GB used');
+    expect(formatUsage(1024, 1024 ** 3)).toBe('1.0 KiB of 1.0 GiB used');
     expect(formatUsage(0, null)).toBe('0 bytes used');
   });
 });

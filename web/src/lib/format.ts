@@ -1,6 +1,6 @@
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
-/** 1536 -> "1.5 KB" (powers of 1024, as file managers show). */
+/** 1536 -> "1.5 KiB": powers of 1024, named as the admin CLI names them (its KB is 1000). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
   if (bytes === 1) return '1 byte';
