@@ -45,6 +45,10 @@ DatabaseError = PyMongoError
 # unique index, and search is a case-insensitive regex.
 INDEXES: dict[str, list[IndexModel]] = {
     "users": [IndexModel([("username_key", ASCENDING)], unique=True, name="username_key")],
+    "app_passwords": [
+        IndexModel([("secret_hash", ASCENDING)], unique=True, name="secret_hash"),
+        IndexModel([("user_id", ASCENDING)], name="user"),
+    ],
     "sessions": [
         IndexModel([("user_id", ASCENDING)], name="user"),
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
