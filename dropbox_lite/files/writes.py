@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from bson import ObjectId
@@ -9,8 +10,8 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, names, quota, store
-from dropbox_lite.files.access import Place, owners_quota
+from dropbox_lite.files import blobs, members, names, quota, store
+from dropbox_lite.files.access import Place, must_write, owners_quota
 from dropbox_lite.files.entries import place, user_doc
 from dropbox_lite.files.records import (
     EntryRecord,
@@ -20,7 +21,7 @@ from dropbox_lite.files.records import (
     now,
     oid,
 )
-from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision
+from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision, same_content
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.tree import settle_written
 from dropbox_lite.sync import journal
@@ -39,14 +40,21 @@ async def _insert_file(
 ) -> EntryRecord:
     """Insert a new file (rev 1); DuplicateKeyError when the name is taken.
 
+    Its history record comes first: a writer killed after the entry's insert must not
+    leave a file without the record of its revision (a record without its entry is a
+    claim that repair removes once it is older than the claim lease).
+
     The folder was checked before the upload streamed; it may have gone to the
     trash (or been purged) since, so the new file is settled with it afterwards:
     trashed with it, or purged (NotFound).
     """
     at = now()
     owner = into.owner
+    entry_id = ObjectId()
     await quota.reserve(db, owner, fields["size"], known=known)
+    inserted = False
     try:
+        await record_revision(db, entry_id=entry_id, owner=owner, rev=1, fields=fields, at=at)
         async with journal.change(db=db, owner_id=owner) as seq:
             doc = store.new_entry(
                 owner=owner,
@@ -55,15 +63,38 @@ async def _insert_file(
                 is_file=True,
                 seq=seq,
                 at=at,
+                entry_id=entry_id,
                 file={**fields, "mime_type": mime_type_for(name)},
                 share=into.share,
             )
             await store.insert_entry(db, doc)
-    except BaseException:
-        await quota.release(db, owner, fields["size"])
-        raise
-    await record_revision(db, entry_id=doc["_id"], owner=owner, rev=1, fields=fields, at=at)
+            inserted = True
+    finally:
+        if not inserted:
+            await asyncio.shield(_withdraw(db, owner, entry_id, int(fields["size"])))
     return await settle_written(db, into.view(dict(doc)))
+
+
+async def _withdraw(db: Database, owner: ObjectId, entry_id: ObjectId, size: int) -> None:
+    """Undo a new file's quota and history record when its entry was not inserted."""
+    await store.drop_claim(db, entry_id, 1)
+    await quota.release(db, owner, size)
+
+
+async def still_allowed(db: Database, user: ObjectId, into: Place) -> None:
+    """The writer may still write into the place, now that the bytes are stored.
+
+    A member's access was checked before the upload streamed; they may have been
+    removed (or made a viewer) since: then nothing is committed (PermissionDenied,
+    or NotFound once they are no member at all). An owner writing into their own
+    folder has no membership to lose.
+    """
+    if into.mount is None or into.share is None:
+        return
+    membership = await members.find(db, into.share, user)
+    if membership is None:
+        raise errors.NotFound()
+    must_write(str(membership["role"]))
 
 
 async def _insert_with_names(
@@ -111,7 +142,8 @@ async def store_file(
     if mode == "update" and parent_rev is None:
         raise errors.BadInput("mode UPDATE needs parentRev.")
     name = names.validate_name(name)
-    into = await place(db, oid(user_id), folder_id)
+    into_user = oid(user_id)
+    into = await place(db, into_user, folder_id)
     with owners_quota(into):
         owner, parent = into.owner, into.folder
         known = await quota.budget(db, owner)
@@ -131,8 +163,10 @@ async def store_file(
             expected_content_hash=content_hash,
             filename=name,
         )
-        fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
-        # Bytes are stored (invariant 1); from here on only metadata is written.
+        # Bytes are stored (invariant 1); from here on only metadata is written, by a
+        # writer that still may.
+        await still_allowed(db, into_user, into)
+        fields = file_fields(blob, name=name)
         for attempt in range(MAX_ATTEMPTS):
             if attempt == 0 and mode == "add":
                 current = None  # most adds are new names: try the insert before looking
@@ -164,7 +198,7 @@ async def store_file(
                         current=entry_record(into.view(current)), your_parent_rev=parent_rev
                     )
                 # FAST_FORWARD: only this device changed the file since parent_rev.
-            elif reuse_identical and current["is_file"] and current.get("sha256") == blob.sha256:
+            elif reuse_identical and current["is_file"] and same_content(current, blob):
                 return entry_record(into.view(current))  # the same bytes: nothing to do
             elif not current["is_file"] or mode == "add":
                 if not autorename:
@@ -212,5 +246,5 @@ async def store_conflicted_copy(
 ) -> EntryRecord:
     """Keep bytes already stored as "name (user's conflicted copy DATE)" (Sync's KEEP_BOTH)."""
     into = await place(db, oid(user_id), folder_id)
-    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=name)
+    fields = file_fields(blob, name=name)
     return await _conflicted_copy(db, into=into, name=name, fields=fields, username=username)

@@ -149,6 +149,11 @@ async def resolve_conflict(
         )
         return ResolvedRecord(file=current, conflicted_copy=copy)
     updated = await files.commit_revision(
-        db=db, user_id=user_id, file_id=file_id, parent_rev=at_rev, blob=blob
+        db=db,
+        user_id=user_id,
+        file_id=file_id,
+        parent_rev=at_rev,
+        blob=blob,
+        keep=settings.max_revisions_per_file,
     )
     return ResolvedRecord(file=updated)

@@ -63,6 +63,7 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
     done = await repair.repair(db=db, settings=settings)
     return {
         "revision claims of dead writers": done.claims_removed,
+        "history records restored": done.records_restored,
         "expired revisions": done.revisions_expired,
         "quota bytes of dead writers": done.bytes_released,
         "old in-flight marks": done.marks_removed,
