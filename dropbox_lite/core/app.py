@@ -45,6 +45,7 @@ from dropbox_lite.core.middleware import (
 )
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
+from dropbox_lite.files import session_routes, tus
 from dropbox_lite.graphql import Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.upkeep.task import start_upkeep
@@ -393,6 +394,8 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         Route("/readyz", readyz),
     ]
     routes.extend(files_routes.ROUTES)
+    routes.extend(tus.ROUTES)
+    routes.extend(session_routes.ROUTES)
     routes.extend(sharing_routes.ROUTES)
     routes.extend(web_routes.routes())
     middleware = [

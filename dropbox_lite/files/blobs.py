@@ -35,6 +35,9 @@ HASH_BLOCK = BLOCK_SIZE
 # Hashing smaller buffers inline costs less than a hop to a worker thread.
 THREAD_HASH_MIN = 64 * 1024
 HANDLE_PREFIX = "blocks:"
+# Digests one missingBlocks question may name (1,000 files of one block each, or a
+# 4 GiB file, per question).
+MAX_BLOCKS_PER_QUERY = 1000
 INDEX = "blob_index"
 # Collections whose documents hold blocks by `block_ids` (gc keeps what they name).
 BLOCK_HOLDERS = ("entries", "revisions", "upload_sessions", "upload_parts")
@@ -319,6 +322,63 @@ async def _drop_partial(db: Database, file_id: ObjectId) -> None:
         pass  # gc sweeps chunks that have no files document
 
 
+async def store_staged(db: Database, data: bytes) -> ObjectId:
+    """Store bytes that are not a block yet (an upload session's unfinished tail).
+
+    Not in the block index: nobody else can find it, and gc frees it once no
+    session names it and it is older than the grace period.
+    """
+    file_id = ObjectId()
+    docs = [
+        {
+            "_id": chunk_id(file_id, n),
+            "files_id": file_id,
+            "n": n,
+            "data": Binary(data[at : at + BLOB_CHUNK_BYTES]),
+        }
+        for n, at in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+    ]
+    try:
+        if docs:
+            await db["blobs.chunks"].insert_many(docs, ordered=True)
+        await db["blobs.files"].insert_one(
+            {
+                "_id": file_id,
+                "length": len(data),
+                "chunkSize": BLOB_CHUNK_BYTES,
+                "uploadDate": datetime.now(UTC),
+                "filename": "staged",
+                "metadata": {"staged": True},
+            }
+        )
+    except BaseException:
+        await asyncio.shield(_drop_partial(db, file_id))
+        raise
+    return file_id
+
+
+async def drop_staged(db: Database, file_id: ObjectId) -> None:
+    """Delete staged bytes nothing needs any more (never a block: blocks are shared)."""
+    await _drop_partial(db, file_id)
+
+
+async def keep_blocks(db: Database, block_ids: Sequence[ObjectId]) -> None:
+    """Keep gc off these blocks for a grace period (a commit is about to name them)."""
+    if block_ids:
+        await db[INDEX].update_many(
+            {"blob_id": {"$in": list(block_ids)}}, {"$set": {"used_at": datetime.now(UTC)}}
+        )
+
+
+async def block_sizes(db: Database, block_ids: Sequence[ObjectId]) -> dict[ObjectId, int]:
+    """The stored length of each of these blocks that still exists."""
+    wanted = list(dict.fromkeys(block_ids))
+    if not wanted:
+        return {}
+    cursor = db["blobs.files"].find({"_id": {"$in": wanted}}, {"length": 1})
+    return {doc["_id"]: int(doc["length"]) async for doc in cursor}
+
+
 def chunk_id(file_id: ObjectId, n: int) -> str:
     """The `_id` of chunk `n` of a blob: derived, so that a read addresses chunks by `_id`.
 
@@ -490,6 +550,8 @@ async def _referenced(db: Database, oid: ObjectId) -> bool:
         query: dict[str, Any] = {"block_ids": oid}
         if collection in ("entries", "revisions"):
             query = {"$or": [{"blob_id": oid}, query]}
+        elif collection == "upload_sessions":
+            query = {"$or": [{"tail_id": oid}, query]}
         if await db[collection].find_one(query, {"_id": 1}) is not None:
             return True
     return False

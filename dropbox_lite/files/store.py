@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
@@ -604,3 +604,18 @@ async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, st
     """The usernames of users (members of shared folders are shown by name)."""
     cursor = db["users"].find({"_id": {"$in": user_ids}}, {"username": 1})
     return {doc["_id"]: str(doc["username"]) async for doc in cursor}
+
+
+# -- upload sessions --------------------------------------------------------------------
+
+
+async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) -> None:
+    """Insert staged blocks by their unique ids, replacing any sent before under the same
+    id (a block sent again): one round trip when none was."""
+    if not parts:
+        return
+    try:
+        await db[collection].insert_many(parts, ordered=False)
+    except BulkWriteError:
+        for part in parts:
+            await db[collection].replace_one({"_id": part["_id"]}, part, upsert=True)
