@@ -65,7 +65,7 @@ class IncorrectOffset(errors.DomainError):
 
     code = "INCORRECT_OFFSET"
 
-    def __init__(self, correct: int) -> None:
+    def __init__(self, correct: int = 0) -> None:
         super().__init__(f"The upload is at offset {correct}.", correct_offset=correct)
         self.correct = correct
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair
+from dropbox_lite.files import blobs, repair, sessions
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
 from dropbox_lite.upkeep import lease, move_cycles, throttles
@@ -89,6 +89,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
         lambda: _count("move-cycle records", move_cycles.prune_move_cycles(db=db, now=now)),
         lambda: _count("ended share links", sharing_service.prune_share_links(db=db)),
         lambda: _count("ended leases", lease.prune_leases(db=db, now=now)),
+        lambda: _count("expired upload sessions", sessions.prune(db=db)),
     ]
 
 
@@ -132,6 +133,8 @@ COUNTED = [
     "entries",
     "revisions",
     "quota_ledger",
+    "upload_sessions",
+    "upload_parts",
     "blob_index",
     "blobs.files",
     "blobs.chunks",
