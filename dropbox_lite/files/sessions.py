@@ -520,7 +520,10 @@ async def missing_blocks(*, db: Database, user_id: str, digests: Sequence[str]) 
 
 
 async def _from_blocks(
-    db: Database, digests: Sequence[str], found: dict[str, ObjectId]
+    db: Database,
+    digests: Sequence[str],
+    found: dict[str, ObjectId],
+    known_sizes: dict[ObjectId, int] | None = None,
 ) -> blobs.BlobRecord:
     missing = [d for d in digests if d not in found]
     if missing:
@@ -529,7 +532,7 @@ async def _from_blocks(
             missing=missing,
         )
     ids = [found[d] for d in digests]
-    sizes = await blobs.block_sizes(db, ids)
+    sizes = known_sizes if known_sizes is not None else await blobs.block_sizes(db, ids)
     if any(block not in sizes for block in ids):
         raise errors.InvalidInput("A block is no longer stored; send it again.")
     lengths = [sizes[block] for block in ids]
@@ -651,6 +654,7 @@ async def finish_batch(
             raise errors.BadInput("Give each file either a sessionId or its blocks.")
         named.extend(check_digest(d) for d in item.blocks or ())
     found = await available_blocks(db, user, list(dict.fromkeys(named))) if named else {}
+    sizes = await blobs.block_sizes(db, list(found.values()))  # once for the whole batch
     results: list[EntryRecord | errors.DomainError] = []
     for item in items:
         try:
@@ -680,7 +684,7 @@ async def finish_batch(
                 parent_rev=item.parent_rev,
             )
             digests = [check_digest(d) for d in item.blocks or ()]
-            blob = await _from_blocks(db, digests, found)
+            blob = await _from_blocks(db, digests, found, sizes)
             results.append(
                 await _commit(
                     db, settings, target, blob, item.autorename, item.content_hash, username

@@ -294,3 +294,35 @@ async def test_termination_and_expiry(
     await asyncio.sleep(0.01)
     await blobs.collect_garbage(db=db, grace_seconds=0)
     assert await db["blobs.files"].count_documents({}) == 0
+
+
+async def test_head_after_a_cut_connection_tells_what_arrived(
+    live: str, http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    data = os.urandom(6 * MiB)
+    url = (await create(http, alice, len(data), filename="cut.bin")).headers["location"]
+    host, port = live.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    head = (
+        f"PATCH {url} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {alice.token}\r\n"
+        f"Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: {OFFSET_TYPE}\r\n"
+        f"Content-Length: {len(data)}\r\n\r\n"
+    )
+    writer.write(head.encode() + data[: 5 * MiB])
+    await writer.drain()
+    writer.close()  # the connection is cut a sixth short of the end
+    await writer.wait_closed()
+    del reader
+    offset = 0
+    for _ in range(200):
+        answer = await http.head(url, headers=tus_headers(alice))
+        offset = int(answer.headers["upload-offset"])
+        if offset:
+            break
+        await asyncio.sleep(0.05)
+    # What arrived is kept (whole blocks and the tail), so the client resumes there.
+    assert 4 * MiB <= offset <= 5 * MiB
+    rest = await patch(http, alice, url, offset, data[offset:])
+    assert rest.status_code == 204, rest.text
+    assert await download(http, alice, rest.headers["x-entry-id"]) == data
