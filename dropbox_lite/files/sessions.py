@@ -284,6 +284,9 @@ async def append(
         raise errors.BadInput("This upload is finished already.")
     if offset != int(doc["offset"]):
         raise IncorrectOffset(int(doc["offset"]))
+    if len(doc["blocks"]) * blobs.BLOCK_SIZE + int(doc["tail_size"]) != offset:
+        # A finish closed its short last block: it takes no more bytes.
+        raise errors.BadInput("This upload was finished; start a new session to send more.")
     limit = int(doc["length"]) if doc.get("length") is not None else settings.max_upload_bytes
     checker = CHECKSUMS[checksum[0]]() if checksum is not None else None
     state = _Appending(doc=doc)
@@ -320,7 +323,7 @@ async def append(
                 ids = await writer.finish()
                 state.block_ids = ids[stored_before:]
                 stored_before = len(ids)
-                saved = (len(doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
+                saved = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
                 await _save(db, state, offset=saved, tail_id=None, tail_size=0)
         cut = bool(getattr(stream, "cut", False))
         if checker is not None:

@@ -342,3 +342,65 @@ async def test_old_whole_file_blobs_are_still_read(
     )
     assert restored["restoreRevision"] == {"rev": 3, "size": len(old)}
     assert await download(http, alice, made["id"]) == old
+
+
+class _CutStream:
+    """A body that ends early, as a cut connection does (the face sets `cut`)."""
+
+    def __init__(self, data: bytes, stop: int) -> None:
+        self.data, self.stop, self.at, self.cut = data, stop, 0, False
+
+    async def read(self, size: int = -1) -> bytes:
+        if self.at >= self.stop:
+            self.cut = True
+            return b""
+        piece = self.data[self.at : min(self.at + size, self.stop)]
+        self.at += len(piece)
+        return piece
+
+
+async def test_progress_is_saved_while_streaming_and_after_a_cut(
+    db: Database, settings: Any, monkeypatch: Any, http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    monkeypatch.setattr(sessions, "CHECKPOINT_BLOCKS", 1)
+    alice = await gql.signup()
+    data = os.urandom(3 * blobs.BLOCK_SIZE + 100)
+    record = await sessions.start(db=db, settings=settings, user_id=alice.user_id, length=len(data))
+    saved: list[int] = []
+    save = sessions._save
+
+    async def spy(*args: Any, **kwargs: Any) -> None:
+        await save(*args, **kwargs)
+        saved.append(int(kwargs["offset"]))
+
+    monkeypatch.setattr(sessions, "_save", spy)
+    cut_at = 2 * blobs.BLOCK_SIZE + 5000
+    after = await sessions.append(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=record.id,
+        offset=0,
+        stream=_CutStream(data, cut_at),
+    )
+    # One save per block as it filled, then the cut keeps the tail too.
+    assert saved == [blobs.BLOCK_SIZE, 2 * blobs.BLOCK_SIZE, cut_at]
+    assert after.offset == cut_at
+    done = await sessions.append(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=record.id,
+        offset=cut_at,
+        stream=_CutStream(data[cut_at:], len(data)),
+    )
+    assert done.offset == len(data)
+    entry = await sessions.finish(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=record.id,
+        folder_id=None,
+        name="saved.bin",
+    )
+    assert await download(http, alice, entry.id) == data
