@@ -15,7 +15,10 @@ Authorization: Bearer, as everywhere. Errors carry the GraphQL-shaped JSON body
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
@@ -44,6 +47,7 @@ STATUS: dict[type[errors.DomainError], int] = {
     errors.QuotaExceeded: 507,
     errors.ChecksumMismatch: 400,
     errors.Unauthenticated: 401,
+    errors.RateLimited: 429,
     errors.ServiceUnavailable: 503,
 }
 
@@ -110,6 +114,31 @@ async def user_of(request: Request) -> str:
     return found[0].id
 
 
+# Byte requests one user may have running at once, per process, as a multiple of
+# MAX_CONCURRENT_UPLOADS: parallel block uploads are the point, without bound they are
+# a way to hold the server's memory (each buffers up to two blocks).
+PARALLEL_FACTOR = 2
+
+
+@contextlib.contextmanager
+def upload_slot(request: Request, user: str) -> Iterator[None]:
+    """Hold one of the user's upload slots (RateLimited when all are taken)."""
+    state: Any = request.app.state
+    running: Counter[str] | None = getattr(state, "upload_slots", None)
+    if running is None:
+        running = state.upload_slots = Counter()
+    limit = state.settings.max_concurrent_uploads * PARALLEL_FACTOR
+    if running[user] >= limit:
+        raise errors.RateLimited(f"At most {limit} uploads may run at once; wait for one.")
+    running[user] += 1
+    try:
+        yield
+    finally:
+        running[user] -= 1
+        if running[user] <= 0:
+            del running[user]
+
+
 def whole_number(raw: str | None, name: str) -> int:
     if raw is None or not raw.isascii() or not raw.isdigit() or len(raw) > 19:
         raise errors.BadInput(f"{name} must be a whole number.")
@@ -133,14 +162,15 @@ async def _append(request: Request) -> Response:
     user = await user_of(request)
     state: Any = request.app.state
     raw = request.headers.get("upload-offset", request.query_params.get("offset"))
-    record = await sessions.append(
-        db=state.db,
-        settings=state.settings,
-        user_id=user,
-        session_id=request.path_params["id"],
-        offset=whole_number(raw, "Upload-Offset"),
-        stream=RequestBody(request),
-    )
+    with upload_slot(request, user):
+        record = await sessions.append(
+            db=state.db,
+            settings=state.settings,
+            user_id=user,
+            session_id=request.path_params["id"],
+            offset=whole_number(raw, "Upload-Offset"),
+            stream=RequestBody(request),
+        )
     return JSONResponse({"offset": record.offset}, headers={"cache-control": "no-store"})
 
 
@@ -155,16 +185,17 @@ async def _put_block(request: Request) -> Response:
     declared = request.headers.get("content-length")
     if declared is None:
         raise errors.BadInput("A block needs its Content-Length.")
-    found = await sessions.put_blocks(
-        db=state.db,
-        settings=state.settings,
-        user_id=user,
-        session_id=request.path_params["id"],
-        first=whole_number(request.path_params["index"], "The block index"),
-        sizes=[whole_number(declared, "Content-Length")],
-        stream=RequestBody(request),
-        digests=_digests(request),
-    )
+    with upload_slot(request, user):
+        found = await sessions.put_blocks(
+            db=state.db,
+            settings=state.settings,
+            user_id=user,
+            session_id=request.path_params["id"],
+            first=whole_number(request.path_params["index"], "The block index"),
+            sizes=[whole_number(declared, "Content-Length")],
+            stream=RequestBody(request),
+            digests=_digests(request),
+        )
     return JSONResponse({"blocks": found}, headers={"cache-control": "no-store"})
 
 
@@ -174,16 +205,17 @@ async def _put_blocks(request: Request) -> Response:
     raw = request.headers.get("x-block-sizes")
     if not raw:
         raise errors.BadInput("X-Block-Sizes lists the size of each block in the body.")
-    found = await sessions.put_blocks(
-        db=state.db,
-        settings=state.settings,
-        user_id=user,
-        session_id=request.path_params["id"],
-        first=whole_number(request.query_params.get("first", "0"), "first"),
-        sizes=[whole_number(part.strip(), "A block size") for part in raw.split(",")],
-        stream=RequestBody(request),
-        digests=_digests(request),
-    )
+    with upload_slot(request, user):
+        found = await sessions.put_blocks(
+            db=state.db,
+            settings=state.settings,
+            user_id=user,
+            session_id=request.path_params["id"],
+            first=whole_number(request.query_params.get("first", "0"), "first"),
+            sizes=[whole_number(part.strip(), "A block size") for part in raw.split(",")],
+            stream=RequestBody(request),
+            digests=_digests(request),
+        )
     return JSONResponse({"blocks": found}, headers={"cache-control": "no-store"})
 
 

@@ -32,6 +32,7 @@ from dropbox_lite.files.records import EntryRecord
 from dropbox_lite.files.session_routes import (
     RequestBody,
     error_response,
+    upload_slot,
     user_of,
     whole_number,
 )
@@ -189,15 +190,16 @@ async def create(request: Request) -> Response:
     has_body = request.headers.get("content-type", "").startswith(OFFSET_TYPE)
     if has_body:
         try:
-            record = await sessions.append(
-                db=state.db,
-                settings=state.settings,
-                user_id=user,
-                session_id=record.id,
-                offset=0,
-                stream=RequestBody(request),
-                checksum=checksum,
-            )
+            with upload_slot(request, user):
+                record = await sessions.append(
+                    db=state.db,
+                    settings=state.settings,
+                    user_id=user,
+                    session_id=record.id,
+                    offset=0,
+                    stream=RequestBody(request),
+                    checksum=checksum,
+                )
         except errors.ChecksumMismatch as e:
             return _refused(e, status=CHECKSUM_MISMATCH, extra={"upload-offset": "0", **extra})
         except errors.DomainError as e:
@@ -254,15 +256,16 @@ async def patch(request: Request) -> Response:
                 ),
             )
         if not (record.length is not None and offset == record.offset == record.length):
-            record = await sessions.append(
-                db=state.db,
-                settings=state.settings,
-                user_id=user,
-                session_id=record.id,
-                offset=offset,
-                stream=RequestBody(request),
-                checksum=checksum,
-            )
+            with upload_slot(request, user):
+                record = await sessions.append(
+                    db=state.db,
+                    settings=state.settings,
+                    user_id=user,
+                    session_id=record.id,
+                    offset=offset,
+                    stream=RequestBody(request),
+                    checksum=checksum,
+                )
     except errors.Unauthenticated as e:
         return _refused(e, extra={"www-authenticate": "Bearer"})
     except sessions.IncorrectOffset as e:

@@ -404,3 +404,46 @@ async def test_progress_is_saved_while_streaming_and_after_a_cut(
         name="saved.bin",
     )
     assert await download(http, alice, entry.id) == data
+
+
+async def test_uploads_in_parallel_are_bounded_per_user(
+    app: Any, http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    import dataclasses
+
+    app.state.settings = dataclasses.replace(app.state.settings, max_concurrent_uploads=1)
+    alice, bob = await gql.signup(), await gql.signup()
+    url = await start(gql, alice)
+    release = asyncio.Event()
+
+    async def held(piece: bytes) -> Any:
+        yield piece[:10]
+        await release.wait()
+        yield piece[10:]
+
+    async def put(index: int) -> httpx.Response:
+        return await http.put(
+            f"{url}/blocks/{index}",
+            content=held(b"%d" % index * 100),
+            headers={**alice.headers, "Content-Length": "100"},
+        )
+
+    running = [asyncio.create_task(put(n)) for n in range(2)]
+
+    def slots() -> int:
+        return int(getattr(app.state, "upload_slots", {}).get(alice.user_id, 0))
+
+    while slots() < 2:  # both requests are inside the server, holding their slots
+        await asyncio.sleep(0.01)
+    refused = await http.put(f"{url}/blocks/5", content=b"x", headers=alice.headers)
+    assert refused.status_code == 429 and error_code(refused) == "RATE_LIMITED"
+    # Another user is not held up by Alice's uploads.
+    other = await start(gql, bob)
+    assert (
+        await http.put(f"{other}/blocks/0", content=b"y", headers=bob.headers)
+    ).status_code == 200
+    release.set()
+    assert [r.status_code for r in await asyncio.gather(*running)] == [200, 200]
+    assert (
+        await http.put(f"{url}/blocks/5", content=b"x", headers=alice.headers)
+    ).status_code == 200
