@@ -464,13 +464,90 @@ async def read_range(
     if size is None:
         size = await blob_size(db=db, blob_id=blob_id)
     end = min(end, size)
-    for block, (at, stop) in zip(ids, block_ranges(size), strict=False):
-        if stop <= start or at >= end:
-            continue
-        async for piece in _read_blob(
-            db=db, oid=block, start=max(start - at, 0), end=min(end, stop) - at, size=stop - at
-        ):
+    spans = [
+        (block, at, stop - at)
+        for block, (at, stop) in zip(ids, block_ranges(size), strict=False)
+        if stop > start and at < end
+    ]
+    # One query per run of blocks whose ids ascend (a file uploaded in one go is one
+    # run): FerretDB v1 scans the chunks for every query, so one query per block
+    # would scan them once per 4 MiB.
+    runs: list[list[tuple[ObjectId, int, int]]] = []
+    for span in spans:
+        if runs and span[0] > runs[-1][-1][0]:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        if len(run) == 1:
+            block, at, length = run[0]
+            pieces = _read_blob(
+                db=db, oid=block, start=max(start - at, 0), end=min(end - at, length), size=length
+            )
+        else:
+            pieces = _read_run(db=db, run=run, start=start, end=end)
+        async for piece in pieces:
             yield piece
+
+
+async def _read_run(
+    *, db: Database, run: list[tuple[ObjectId, int, int]], start: int, end: int
+) -> AsyncIterator[bytes]:
+    """Bytes [start, end) of the file that fall in a run of blocks (ascending ids), from
+    one cursor sorted by (files_id, n), which is file order. NotFound when a chunk is
+    missing (fewer bytes than the run holds)."""
+    at_of = {block: at for block, at, _ in run}
+    expected = sum(min(end, at + length) - max(start, at) for _, at, length in run)
+    cursor = (
+        db["blobs.chunks"]
+        .find({"files_id": {"$in": list(at_of)}})
+        .sort([("files_id", 1), ("n", 1)])
+        .batch_size(max(READ_CHUNK // BLOB_CHUNK_BYTES, 1))
+    )
+
+    def cut(chunk: dict[str, Any]) -> bytes:
+        data = bytes(chunk["data"])
+        base = at_of[chunk["files_id"]] + int(chunk["n"]) * BLOB_CHUNK_BYTES
+        return data[max(start - base, 0) : max(min(end - base, len(data)), 0)]
+
+    got = 0
+    async for piece in _prefetched(cursor, cut):
+        got += len(piece)
+        yield piece
+    if got != expected:
+        raise errors.NotFound()
+
+
+async def _prefetched(cursor: Any, cut: Callable[[dict[str, Any]], bytes]) -> AsyncIterator[bytes]:
+    """The cursor's chunks, cut, in pieces of about READ_CHUNK; the next piece is read
+    while the caller sends this one."""
+    per_piece = max(READ_CHUNK // BLOB_CHUNK_BYTES, 1)
+
+    async def piece() -> bytes:
+        parts: list[bytes] = []
+        async for chunk in cursor:
+            part = cut(chunk)
+            if part:
+                parts.append(part)
+            if len(parts) >= per_piece:
+                break
+        return b"".join(parts)
+
+    ahead: asyncio.Future[bytes] | None = asyncio.ensure_future(piece())
+    try:
+        while ahead is not None:
+            data = await ahead
+            ahead = None
+            if not data:
+                break
+            ahead = asyncio.ensure_future(piece())
+            yield data
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+            with contextlib.suppress(BaseException):
+                await ahead
+        await cursor.close()
 
 
 async def _read_blob(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 
 import pytest
 from bson import ObjectId
@@ -154,3 +155,17 @@ async def test_gc_spares_young_and_referenced_blobs_and_sweeps_purged(
     assert len(removed) == 2
     assert await db["blobs.files"].count_documents({}) == 0
     assert await db["blob_index"].count_documents({}) == 0
+
+
+async def test_a_missing_chunk_in_a_run_of_blocks_is_not_found(db: Database) -> None:
+    data = os.urandom(9 * MiB)  # three different blocks
+    blob = await blobs.write_blob(db=db, stream=Stream(data), max_bytes=10 * MiB)
+    assert blob.block_ids is not None
+    await db["blobs.chunks"].delete_one({"_id": blobs.chunk_id(blob.block_ids[1], 3)})
+    with pytest.raises(blobs.errors.NotFound):
+        async for _ in blobs.read_range(db=db, blob_id=blob.blob_id, start=0, end=len(data)):
+            pass
+    # Blocks in any order (a delta's new block is younger than the rest) read in file order.
+    swapped = blobs.handle([blob.block_ids[0], blob.block_ids[0], blob.block_ids[2]])
+    parts = [p async for p in blobs.read_range(db=db, blob_id=swapped, start=0, end=8 * MiB + 1)]
+    assert b"".join(parts) == data[: 4 * MiB] * 2 + data[8 * MiB : 8 * MiB + 1]
