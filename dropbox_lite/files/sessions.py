@@ -53,6 +53,13 @@ SESSIONS = "upload_sessions"
 PARTS = "upload_parts"
 MAX_BATCH = 1000  # files committed by one finishUploadBatch
 MAX_BLOCKS_PER_REQUEST = 1000
+# Short blocks of one request up to this many bytes are stored with one insert each of
+# chunks, files documents and index entries.
+SMALL_BLOCKS_BYTES = 16 * 1024 * 1024
+# Files of one batch committed at the same time. One: the files of a batch share an
+# owner, and parallel commits contend for the owner's quota ledger link and change
+# number (measured on FerretDB: 50 files took 560 round trips 8 at a time, 307 in turn).
+PARALLEL_COMMITS = 1
 # Offset appends save their progress every this many blocks (a cut or a crash of the
 # server costs at most this much again).
 CHECKPOINT_BLOCKS = 8
@@ -396,24 +403,29 @@ async def put_blocks(
     wanted = [check_digest(d) for d in digests] if digests is not None else None
     reader = _Exact(stream)
     writer = blobs.BlockWriter(db)
+    # Many short blocks (small files) are stored together: three inserts in all.
+    together = max(sizes) < blobs.BLOCK_SIZE and sum(sizes) <= SMALL_BLOCKS_BYTES
+    held: list[tuple[bytes, str]] = []
     found: list[str] = []
     try:
         for n, size in enumerate(sizes):
             block = await reader.take(size)
             if len(block) != size:
                 raise errors.BadInput("The body is shorter than the block sizes say.")
-            digest = (
-                await asyncio.to_thread(blobs.block_digest, block)
-                if size > 65536
-                else (blobs.block_digest(block))
-            )
+            if size > 65536:
+                digest = await asyncio.to_thread(blobs.block_digest, block)
+            else:
+                digest = blobs.block_digest(block)
             if wanted is not None and wanted[n] != digest:
                 raise errors.ChecksumMismatch(f"Block {first + n} does not match its hash.")
             found.append(digest)
-            await writer.add(block, digest)
+            if together:
+                held.append((block, digest))
+            else:
+                await writer.add(block, digest)
         if await reader.take(1):
             raise errors.BadInput("The body is longer than the block sizes say.")
-        ids = await writer.finish()
+        ids = await blobs.store_small_blocks(db, held) if together else await writer.finish()
     except BaseException:
         await asyncio.shield(writer.abort())
         raise
@@ -658,12 +670,13 @@ async def finish_batch(
         named.extend(check_digest(d) for d in item.blocks or ())
     found = await available_blocks(db, user, list(dict.fromkeys(named))) if named else {}
     sizes = await blobs.block_sizes(db, list(found.values()))  # once for the whole batch
-    results: list[EntryRecord | errors.DomainError] = []
-    for item in items:
-        try:
-            if item.session_id is not None:
-                results.append(
-                    await finish(
+    gate = asyncio.Semaphore(PARALLEL_COMMITS)
+
+    async def one(item: BatchItem) -> EntryRecord | errors.DomainError:
+        async with gate:
+            try:
+                if item.session_id is not None:
+                    return await finish(
                         db=db,
                         settings=settings,
                         user_id=user_id,
@@ -676,23 +689,21 @@ async def finish_batch(
                         content_hash=item.content_hash,
                         username=username,
                     )
+                target = await prepare_write(
+                    db=db,
+                    user_id=user_id,
+                    folder_id=item.folder_id,
+                    name=item.name,
+                    mode=item.mode,
+                    parent_rev=item.parent_rev,
                 )
-                continue
-            target = await prepare_write(
-                db=db,
-                user_id=user_id,
-                folder_id=item.folder_id,
-                name=item.name,
-                mode=item.mode,
-                parent_rev=item.parent_rev,
-            )
-            digests = [check_digest(d) for d in item.blocks or ()]
-            blob = await _from_blocks(db, digests, found, sizes)
-            results.append(
-                await _commit(
+                digests = [check_digest(d) for d in item.blocks or ()]
+                blob = await _from_blocks(db, digests, found, sizes)
+                return await _commit(
                     db, settings, target, blob, item.autorename, item.content_hash, username
                 )
-            )
-        except errors.DomainError as refused:
-            results.append(refused)
-    return results
+            except errors.DomainError as refused:
+                return refused
+
+    # Results keep the order given.
+    return list(await asyncio.gather(*(one(item) for item in items)))

@@ -169,3 +169,25 @@ async def test_a_missing_chunk_in_a_run_of_blocks_is_not_found(db: Database) -> 
     swapped = blobs.handle([blob.block_ids[0], blob.block_ids[0], blob.block_ids[2]])
     parts = [p async for p in blobs.read_range(db=db, blob_id=swapped, start=0, end=8 * MiB + 1)]
     assert b"".join(parts) == data[: 4 * MiB] * 2 + data[8 * MiB : 8 * MiB + 1]
+
+
+async def test_many_small_blocks_are_stored_once_each_in_three_inserts(db: Database) -> None:
+    known = await blobs.write_blob(db=db, stream=Stream(b"known"), max_bytes=MiB)
+    pieces = [b"known", b"new one", b"new two", b"new one"]
+    stored = await blobs.store_small_blocks(
+        db, [(p, hashlib.sha256(p).hexdigest()) for p in pieces]
+    )
+    assert known.block_ids is not None
+    assert stored[0] == known.block_ids[0]  # stored before: that copy is used
+    assert stored[1] == stored[3] and len(set(stored)) == 3
+    assert await db["blobs.files"].count_documents({}) == 3
+    assert await db["blob_index"].count_documents({}) == 3
+    assert await db["blobs.chunks"].count_documents({}) == 3
+    for piece, block in zip(pieces, stored, strict=True):
+        read = [
+            p
+            async for p in blobs.read_range(
+                db=db, blob_id=blobs.handle([block]), start=0, end=len(piece)
+            )
+        ]
+        assert b"".join(read) == piece
