@@ -39,8 +39,35 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"dropbox-lite backend: {config.getoption('--backend')}"
 
 
+# A test that asks for none of these cannot tell the backends apart.
+BACKEND_FIXTURES = frozenset({"mongo_uri", "backend"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "pure: touches no database (set here): runs on the memory backend only"
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """server_only tests skip on memory; pure ones (no backend fixture) run once, on memory.
+
+    On the server backend pure tests are deselected, unless they are all there is to
+    run (`scripts/test tests/client/test_planner.py` still runs on both).
+    """
+    pure = [
+        item
+        for item in items
+        if "server_only" not in item.keywords
+        and BACKEND_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+    ]
+    for item in pure:
+        item.add_marker(pytest.mark.pure)
     if config.getoption("--backend") == "server":
+        if len(pure) < len(items):
+            config.hook.pytest_deselected(items=pure)
+            once = {id(item) for item in pure}
+            items[:] = [item for item in items if id(item) not in once]
         return
     skip = pytest.mark.skip(reason="needs --backend=server")
     for item in items:

@@ -81,9 +81,9 @@ async def create_user(
         password=password,
         quota_bytes=quota_bytes,
         is_admin=is_admin,
-    )
-    await files_service.create_root_folder(
-        db=db, owner_id=ObjectId(user.id), root_id=ObjectId(user.root_id)
+        make_root=lambda user_id, root_id: files_service.create_root_folder(
+            db=db, owner_id=user_id, root_id=root_id
+        ),
     )
     return user
 

@@ -11,6 +11,7 @@ from starlette.requests import Request
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
+from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
 
 if TYPE_CHECKING:
@@ -106,6 +107,13 @@ def _invalid_input(error: errors.InvalidInput) -> InvalidInputError:
     return InvalidInputError(
         message=error.message, code=ErrorCode.INVALID_INPUT, field=error.details.get("field")
     )
+
+
+def _root_maker(db: Database) -> service.MakeRoot:
+    async def make_root(user_id: ObjectId, root_id: ObjectId) -> None:
+        await files_service.create_root_folder(db=db, owner_id=user_id, root_id=root_id)
+
+    return make_root
 
 
 def _signed_in(info: Info) -> tuple[service.UserRecord, service.SessionRecord]:
@@ -206,6 +214,7 @@ class Mutation:
                 password=password,
                 client_ip=ctx.client_ip,
                 invite_code=invite_code,
+                make_root=_root_maker(ctx.db),
             )
         except errors.UsernameTaken as e:
             return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)
@@ -217,9 +226,6 @@ class Mutation:
             )
         except errors.RateLimited as e:
             return _rate_limited(e)
-        await files_service.create_root_folder(
-            db=ctx.db, owner_id=ObjectId(user.id), root_id=ObjectId(user.root_id)
-        )
         return await _payload(info, user, device_name)
 
     @strawberry.mutation(description="Sign in on this device.")

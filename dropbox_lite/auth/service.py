@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from bson import ObjectId
 
 from dropbox_lite.auth import live, passwords, store
 from dropbox_lite.auth.store import InviteRecord as InviteRecord
@@ -36,6 +39,8 @@ LOGIN_GUARD = PasswordGuard(name="login")
 # not become an unthrottled password oracle.
 PASSWORD_THROTTLE = Throttle(name="password")
 # Sign-ups per client address (each one costs a bcrypt hash), failed or not.
+# Creates a new account's root folder: (user id, root id).
+MakeRoot = Callable[[ObjectId, ObjectId], Awaitable[None]]
 SIGNUP_THROTTLE = Throttle(name="signup", max_failures=20, window=timedelta(hours=1))
 
 
@@ -132,8 +137,14 @@ async def create_user(
     password: str,
     quota_bytes: int | None = None,
     is_admin: bool = False,
+    make_root: MakeRoot | None = None,
 ) -> UserRecord:
-    """A new account (its root folder is the caller's); UsernameTaken or InvalidInput."""
+    """A new account; UsernameTaken or InvalidInput.
+
+    `make_root(user_id, root_id)` creates its root folder (files own it) before the
+    account exists: an account is never without its root, whenever the process dies.
+    A root whose account then failed (a name taken meanwhile) is never reachable.
+    """
     username = validate_username(username)
     password = validate_password(password, username=username)
     key = username_key(username)
@@ -141,9 +152,14 @@ async def create_user(
     if await store.username_in_use(db=db, username_key=key):
         raise errors.UsernameTaken()
     password_hash = await passwords.hash_password(password, rounds=settings.bcrypt_rounds)
+    user_id, root_id = ObjectId(), ObjectId()
+    if make_root is not None:
+        await make_root(user_id, root_id)
     try:
         return await store.insert_user(
             db=db,
+            user_id=user_id,
+            root_id=root_id,
             username=username,
             username_key=key,
             password_hash=password_hash,
@@ -163,6 +179,7 @@ async def signup(
     password: str,
     client_ip: str,
     invite_code: str | None = None,
+    make_root: MakeRoot | None = None,
 ) -> UserRecord:
     """create_user under the sign-up policy and the per-address throttle.
 
@@ -188,7 +205,9 @@ async def signup(
         if not await store.claim_invite(db=db, code_hash=code_hash, at=now()):
             raise SignupRefused("This invite code is unknown, used or expired.")
     try:
-        user = await create_user(db=db, settings=settings, username=username, password=password)
+        user = await create_user(
+            db=db, settings=settings, username=username, password=password, make_root=make_root
+        )
     except BaseException:
         if code_hash is not None:
             await store.release_invite(db=db, code_hash=code_hash)

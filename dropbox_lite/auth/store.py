@@ -139,15 +139,17 @@ async def insert_user(
     created_at: datetime,
     quota_bytes: int | None,
     is_admin: bool = False,
+    user_id: ObjectId | None = None,
+    root_id: ObjectId | None = None,
 ) -> UserRecord:
-    """Insert a user (with the id of its future root folder); Taken if the name is."""
+    """Insert a user (with the id of its root folder); Taken if the name is."""
     doc: UserDoc = {
-        "_id": ObjectId(),
+        "_id": user_id or ObjectId(),
         "username": username,
         "username_key": username_key,
         "password_hash": password_hash,
         "created_at": created_at,
-        "root_id": ObjectId(),
+        "root_id": root_id or ObjectId(),
         "quota_bytes": quota_bytes,
         "used_bytes": 0,
         "is_admin": is_admin,

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
 from typing import Any, cast
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException, StarletteRequestAdapter
-from graphql import GraphQLError
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    parse,
+)
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -46,8 +58,9 @@ from dropbox_lite.core.middleware import (
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.files import session_routes, tus
-from dropbox_lite.graphql import Schema, build_schema
+from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
+from dropbox_lite.sync.subscriptions import SubscriptionCaps
 from dropbox_lite.upkeep.task import start_upkeep
 from dropbox_lite.web import routes as web_routes
 
@@ -65,6 +78,7 @@ ANONYMOUS_UPLOAD_FIELDS = ("uploadToShareLink",)
 # The longest `waitForChanges` may wait (sync/service.MAX_WAIT_SECONDS); an operation
 # that long-polls gets this much more than the execution timeout.
 LONG_POLL_SECONDS = 480
+LONG_POLL_FIELD = "waitForChanges"
 CORS_ALLOW_HEADERS = [
     "Authorization",
     "Content-Type",
@@ -248,7 +262,7 @@ class GraphQLApp(GraphQL[Context, None]):
             # An upload's time grows with its size, which the size limit bounds.
             return await execute()
         limit = self.settings.request_timeout_seconds
-        if "waitForChanges" in (request_data.query or ""):
+        if long_polls(request_data.query, request_data.operation_name):
             limit += LONG_POLL_SECONDS
         try:
             async with asyncio.timeout(limit):
@@ -285,6 +299,51 @@ class GraphQLApp(GraphQL[Context, None]):
             raise ConnectionRejectionError({"message": "Invalid or expired token."})
         context.watch_session()  # the session ending ends the socket's sign-in (4403)
         return None
+
+
+def long_polls(query: str | None, operation_name: str | None) -> bool:
+    """True when the operation to run selects `waitForChanges` at its root.
+
+    Decided on the parsed operation, not the text: a comment or a string naming the
+    field must not buy a query the long poll's timeout.
+    """
+    if not query or LONG_POLL_FIELD not in query:
+        return False  # the cheap case: no parse
+    try:
+        document = _parse_for_timeout(query)
+    except (GraphQLError, RecursionError):
+        return False  # Strawberry reports the error
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1 or operations[0].operation != OperationType.QUERY:
+        return False
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return LONG_POLL_FIELD in _root_fields(operations[0].selection_set, fragments, frozenset())
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_for_timeout(query: str) -> DocumentNode:
+    return parse(query, no_location=True, max_tokens=MAX_TOKENS)
+
+
+def _root_fields(
+    selections: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode], seen: frozenset[str]
+) -> set[str]:
+    """Names of the fields a selection set selects, through fragments (not below fields)."""
+    names: set[str] = set()
+    for selection in selections.selections:
+        if isinstance(selection, FieldNode):
+            names.add(selection.name.value)
+        elif isinstance(selection, InlineFragmentNode):
+            names |= _root_fields(selection.selection_set, fragments, seen)
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            if name in fragments and name not in seen:
+                names |= _root_fields(fragments[name].selection_set, fragments, seen | {name})
+    return names
 
 
 async def _sign_in(context: Context, token: str | None) -> bool:
@@ -374,6 +433,10 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
+        app.state.subscription_caps = SubscriptionCaps(
+            per_socket=settings.max_subscriptions_per_socket,
+            per_user=settings.max_subscriptions_per_user,
+        )
         upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield

@@ -32,6 +32,8 @@ class Settings:
     db_user: str | None = None
     db_password: str | None = None
     db_name: str = "dropbox_lite"
+    # How long to wait for the database to answer at all (server selection, connecting).
+    db_timeout_ms: int = 5000
     # The first key signs; every key verifies (so a rotated-out key keeps working a while).
     secret_keys: tuple[str, ...] = field(default_factory=lambda: (secrets.token_urlsafe(32),))
     secret_key_generated: bool = True
@@ -51,6 +53,9 @@ class Settings:
     keepalive_seconds: int = 5
     request_timeout_seconds: int = 30
     max_concurrent_uploads: int = 4
+    # Live subscriptions (sync/subscriptions.py): per socket, and per user in one process.
+    max_subscriptions_per_socket: int = 10
+    max_subscriptions_per_user: int = 50
     graphiql: bool = True
     introspection: bool = True
     bcrypt_rounds: int = 12
@@ -131,6 +136,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "db_user": reader.text("DB_USER"),
         "db_password": reader.secret("DB_PASSWORD"),
         "db_name": reader.text("DB_NAME") or "dropbox_lite",
+        "db_timeout_ms": reader.integer("DB_TIMEOUT_MS", 5000, low=100, high=600_000),
         "secret_keys": keys,
         "secret_key_generated": generated,
         "host": host,
@@ -149,6 +155,8 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "keepalive_seconds": reader.integer("KEEPALIVE_SECONDS", 5, low=1, high=600),
         "request_timeout_seconds": reader.integer("REQUEST_TIMEOUT_SECONDS", 30, low=1),
         "max_concurrent_uploads": reader.integer("MAX_CONCURRENT_UPLOADS", 4, low=1),
+        "max_subscriptions_per_socket": reader.integer("MAX_SUBSCRIPTIONS_PER_SOCKET", 10, low=1),
+        "max_subscriptions_per_user": reader.integer("MAX_SUBSCRIPTIONS_PER_USER", 50, low=1),
         "graphiql": reader.boolean("GRAPHIQL", not production),
         "introspection": reader.boolean("INTROSPECTION", not production),
         "bcrypt_rounds": reader.integer(

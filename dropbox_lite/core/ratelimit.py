@@ -5,12 +5,19 @@
 by (client address, subject), a growing wait before each further attempt, then
 refusal of that pair only, and a ten times looser cap per address.
 
-Each failure is one inserted document in `rate_limits`: {_id: ObjectId, key:
+Each failure is one inserted document in `rate_limits`: {_id, key:
 "login:pair:10.0.0.1:alice", at: datetime, expires_at: datetime}. Inserts are the only
 writes, so concurrent failures all count on every backend: FerretDB v1 (SQLite)
 applies updates as read-modify-write, and 12 concurrent `$inc`s of one document
 leave it at 4 (so do conditional "compare-and-set" updates). Every query filters on
 `expires_at`, since FerretDB v1 has no TTL index to remove old documents.
+
+An attempt checked before its outcome is known (`begin`) claims the next numbered
+slot of its key, `_id: "<key>#<n>"`, by a unique insert: the claims of one key are
+totally ordered on every backend, and whether the n-th is let through is decided
+from the slots before it alone, so N parallel attempts let exactly `max_failures`
+through however slow the database is. (A mutex held under a lease did not: a holder
+slower than its lease let the next one in, and 20 parallel guesses got 15 through.)
 """
 
 from __future__ import annotations
@@ -18,9 +25,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bson import ObjectId
 
@@ -33,9 +40,10 @@ COLLECTION = "rate_limits"
 MEMORY = timedelta(days=1)
 # More failures than this never change the delay (it is capped well before).
 MAX_FETCHED = 64
-# The mutex around recording and checking one attempt: held for two queries.
-LOCK_LEASE = timedelta(seconds=5)
-LOCK_WAIT = timedelta(seconds=5)
+# One attempt's mark: a numbered slot ("<key>#<n>") or a plain failure (ObjectId).
+Mark = str | ObjectId
+# Parallel claims of one key's next slot lost to another before one gives up.
+MAX_CLAIM_TRIES = 100
 
 
 def _aware(value: datetime) -> datetime:
@@ -43,37 +51,9 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-@contextlib.asynccontextmanager
-async def _locked(db: Database, keys: list[str]) -> AsyncIterator[None]:
-    """Hold a short mutex on each of `keys` (sorted, so two holders cannot deadlock).
-
-    Without it, parallel attempts all read the failures before any of them records
-    its own. The mutex is a unique `_id` insert, which every backend makes atomic
-    (FerretDB v1 isolates no update, but does enforce unique indexes); one left by a
-    dead process expires after LOCK_LEASE.
-    """
-    held: list[str] = []
-    try:
-        for key in keys:
-            await _acquire(db, f"lock:{key}")
-            held.append(f"lock:{key}")
-        yield
-    finally:
-        for lock_id in held:
-            await db[COLLECTION].delete_one({"_id": lock_id})
-
-
-async def _acquire(db: Database, lock_id: str) -> None:
-    deadline = time.monotonic() + LOCK_WAIT.total_seconds()
-    while True:
-        now = datetime.now(UTC)
-        lock = {"_id": lock_id, "at": now, "expires_at": now + LOCK_LEASE}
-        if await insert_claim(db[COLLECTION], lock):
-            return
-        await db[COLLECTION].delete_one({"_id": lock_id, "expires_at": {"$lt": now}})
-        if time.monotonic() > deadline:
-            raise errors.RateLimited(retry_after_seconds=1)
-        await asyncio.sleep(0.005)
+def _times(marks: Sequence[dict[str, Any]], now: datetime) -> list[datetime]:
+    """When the marks that have not expired by `now` were made."""
+    return [_aware(m["at"]) for m in marks if _aware(m["expires_at"]) > now]
 
 
 class Throttle:
@@ -139,62 +119,66 @@ class Throttle:
         now = datetime.now(UTC)
         waits: list[float] = []
         for key in dict.fromkeys(keys):
-            until = await self._locked_until(db, key, now)
+            until = self.locked_until(_times(await self._marks(db, key), now), now)
             if until is not None:
                 waits.append((until - now).total_seconds())
         if waits:
             raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
 
-    async def begin(self, *, db: Database, keys: Sequence[str]) -> list[ObjectId]:
+    async def begin(self, *, db: Database, keys: Sequence[str]) -> list[Mark]:
         """Record one attempt on each of `keys` (as a failure), or raise RateLimited.
 
-        Checking and recording happen together under a short per-key mutex: under N
-        parallel attempts exactly the first `max_failures` get through, where
-        check-then-fail would let all N through. A failed attempt keeps its marks;
-        `forget` them on success or when the attempt did not happen.
+        Each attempt claims its key's next slot (see the module's docstring) when the
+        slots before it leave the key open: under N parallel attempts exactly the first
+        `max_failures` get through, where check-then-fail would let all N through. A
+        failed attempt keeps its marks; `forget` them on success or when the attempt
+        did not happen.
         """
-        ordered = sorted(dict.fromkeys(keys))
-        if not ordered:
-            return []
-        async with _locked(db, ordered):
-            now = datetime.now(UTC)
-            waits: list[float] = []
-            for key in ordered:
-                until = await self._locked_until(db, key, now)
-                if until is not None:
-                    waits.append((until - now).total_seconds())
-            if waits:
-                raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(max(waits))))
-            marks = [ObjectId() for _ in ordered]
-            await db[COLLECTION].insert_many(
-                [
-                    {"_id": mark, "key": key, "at": now, "expires_at": now + MEMORY}
-                    for key, mark in zip(ordered, marks, strict=True)
-                ]
-            )
+        marks: list[Mark] = []
+        try:
+            for key in sorted(dict.fromkeys(keys)):
+                marks.append(await self._claim(db, key))
+        except BaseException:
+            await self.forget(db=db, marks=marks)
+            raise
         return marks
 
-    async def _locked_until(self, db: Database, key: str, now: datetime) -> datetime | None:
-        return self.locked_until(await self._times(db, key, now), now)
+    async def _claim(self, db: Database, key: str) -> str:
+        for _ in range(MAX_CLAIM_TRIES):
+            marks = await self._marks(db, key)
+            now = datetime.now(UTC)
+            until = self.locked_until(_times(marks, now), now)
+            if until is not None:
+                seconds = (until - now).total_seconds()
+                raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(seconds)))
+            # Every slot below the highest one seen was claimed before it, so this read
+            # holds all the slots before ours: the decision is the one a serial run makes.
+            number = max((m["n"] for m in marks if "n" in m), default=0) + 1
+            mark = f"{key}#{number}"
+            claim = {"_id": mark, "key": key, "n": number, "at": now, "expires_at": now + MEMORY}
+            if await insert_claim(db[COLLECTION], claim):
+                return mark
+        raise errors.RateLimited(retry_after_seconds=1)
 
-    async def _times(self, db: Database, key: str, now: datetime) -> list[datetime]:
+    async def _marks(self, db: Database, key: str) -> list[dict[str, Any]]:
+        # Slots by number first (the highest numbers the next claim), then plain failures.
         cursor = (
             db[COLLECTION]
-            .find({"key": key, "expires_at": {"$gt": now}}, {"at": 1})
-            .sort("at", -1)
+            .find({"key": key}, {"at": 1, "n": 1, "expires_at": 1})
+            .sort([("n", -1), ("at", -1)])
             .limit(MAX_FETCHED)
         )
-        return [_aware(doc["at"]) async for doc in cursor]
+        return [doc async for doc in cursor]
 
     async def state(self, *, db: Database, key: str) -> tuple[int, float]:
         """The failures in `key`'s current run, and the seconds its lock has left (0: open)."""
         now = datetime.now(UTC)
-        times = await self._times(db, key, now)
+        times = _times(await self._marks(db, key), now)
         count, _ = self.run(times)
         until = self.locked_until(times, now)
         return count, 0.0 if until is None else (until - now).total_seconds()
 
-    async def forget(self, *, db: Database, marks: Sequence[ObjectId]) -> None:
+    async def forget(self, *, db: Database, marks: Sequence[Mark]) -> None:
         """Drop the marks of an attempt that succeeded or never happened."""
         if marks:
             await db[COLLECTION].delete_many({"_id": {"$in": list(marks)}})
@@ -301,7 +285,7 @@ class PasswordGuard:
             wait = self.slowdown(count)
             if wait > 0:
                 await sleep(wait)
-        marks: list[ObjectId] = []
+        marks: list[Mark] = []
         try:
             for throttle, key in zip(throttles, keys, strict=True):
                 marks.extend(await throttle.begin(db=db, keys=[key]))

@@ -50,7 +50,7 @@ def check_startup(settings: Settings) -> None:
         first_line = str(exc).split("\n", 1)[0][:200]
         raise ConnectionError(
             f"cannot reach MongoDB at {_redacted(get_db_uri(settings))} within "
-            f"{database.SERVER_SELECTION_TIMEOUT_MS // 1000} s: {first_line}"
+            f"{settings.db_timeout_ms / 1000:g} s: {first_line}"
         ) from None
 
 

@@ -91,6 +91,16 @@ async def remove(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[st
     return doc
 
 
+async def release_mount(
+    db: Database, share_id: ObjectId, user_id: ObjectId, mount_id: ObjectId
+) -> bool:
+    """Delete the membership if it is the one held through `mount_id` (not a later one)."""
+    result = await db[MEMBERSHIPS].delete_one(
+        {"_id": membership_id(share_id, user_id), "mount_id": mount_id}
+    )
+    return bool(result.deleted_count)
+
+
 async def count(db: Database, share_id: ObjectId) -> int:
     return int(await db[MEMBERSHIPS].count_documents({"share_id": share_id}))
 

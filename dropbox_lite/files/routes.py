@@ -70,7 +70,7 @@ class Unsatisfiable(Exception):
 
 
 # No file has a position of more digits; int() of 4,300 digits raises, and of fewer
-# but still thousands it costs quadratic time.
+# but still thousands it costs quadratic time. Leading zeros do not count.
 MAX_RANGE_DIGITS = 19
 
 
@@ -79,7 +79,8 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
 
     Malformed headers, other units and multiple ranges are ignored (the whole file is
     sent with 200), as RFC 9110 allows. Raises Unsatisfiable for a range outside the file
-    and for positions too long to be one.
+    (a first position too long to be one is). A last position or a suffix past the end
+    means "to the end" (RFC 9110 section 14.1.2), however many digits it has.
     """
     if header is None or "," in header:
         return None
@@ -89,20 +90,26 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
     first, last = match.group(1), match.group(2)
     if first == "" and last == "":
         return None
-    if len(first) > MAX_RANGE_DIGITS or len(last) > MAX_RANGE_DIGITS:
-        raise Unsatisfiable(f"A range position has at most {MAX_RANGE_DIGITS} digits.")
+    first, last = _significant(first), _significant(last)
+    beyond = 10**MAX_RANGE_DIGITS  # more than any file's size; never parsed from text
     if first == "":
-        suffix = int(last)
+        suffix = beyond if len(last) > MAX_RANGE_DIGITS else int(last)
         if suffix == 0 or size == 0:
             raise Unsatisfiable
         return ByteRange(max(0, size - suffix), size)
+    if len(first) > MAX_RANGE_DIGITS:
+        raise Unsatisfiable(f"A range position has at most {MAX_RANGE_DIGITS} digits.")
     start = int(first)
-    if last != "" and int(last) < start:
+    end = beyond if last == "" or len(last) > MAX_RANGE_DIGITS else int(last) + 1
+    if end <= start:
         return None  # invalid range-spec: ignored
     if start >= size:
         raise Unsatisfiable
-    end = size if last == "" else min(int(last) + 1, size)
-    return ByteRange(start, end)
+    return ByteRange(start, min(end, size))
+
+
+def _significant(digits: str) -> str:
+    return digits.lstrip("0") or digits[:1]
 
 
 def _etag_matches(header: str, etag: str) -> bool:

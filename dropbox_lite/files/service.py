@@ -47,6 +47,7 @@ from dropbox_lite.files.listing import (
     search,
     trash_cursor,
 )
+from dropbox_lite.files.operations import finish_abandoned
 from dropbox_lite.files.quota import forget_quotas, usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
@@ -132,6 +133,7 @@ __all__ = [
     "create_folder",
     "create_root_folder",
     "delete_entry",
+    "finish_abandoned",
     "entry_owner",
     "entry_path",
     "entry_record",

@@ -16,11 +16,12 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, members, names, store
+from dropbox_lite.files import access, members, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.files.tree import _subtree, end_if_unshared, leave_mount
+from dropbox_lite.files.subtree import walk
+from dropbox_lite.files.tree import end_if_unshared, leave_mount
 from dropbox_lite.sync import journal
 
 # Passes over a folder being shared that look for entries written into it meanwhile.
@@ -28,6 +29,7 @@ MARK_ROUNDS = 3
 MAX_MOUNT_NAMES = 100
 # Members of one shared folder (its owner aside): a folder is not a mailing list.
 MAX_MEMBERS = 100
+ADD = "add_member"
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ async def _mark(db: Database, folder: dict[str, Any]) -> None:
     """Mark the folder and everything in it as inside the share (nothing nests)."""
     share = folder["_id"]
     for _ in range(MARK_ROUNDS):
-        tree = await _subtree(db, folder)
+        tree = await walk(db, folder)
         nested = [
             d for d in tree[1:] if d.get("mount_of") is not None or d.get("share_id") is not None
         ]
@@ -84,7 +86,13 @@ async def _mark(db: Database, folder: dict[str, Any]) -> None:
 
 
 async def _mount(
-    db: Database, *, member: ObjectId, share: ObjectId, owner: ObjectId, name: str
+    db: Database,
+    *,
+    member: ObjectId,
+    share: ObjectId,
+    owner: ObjectId,
+    name: str,
+    mount_id: ObjectId,
 ) -> dict[str, Any]:
     """The member's mount in their root, under the folder's name or a free variant."""
     root = await root_oid(db, member)
@@ -100,6 +108,7 @@ async def _mount(
                     seq=seq,
                     at=at,
                     mount_of=(share, owner),
+                    entry_id=mount_id,
                 )
                 await store.insert_entry(db, doc)
         except DuplicateKeyError:
@@ -134,21 +143,43 @@ async def _add_member(
     if await members.count(db, share) >= MAX_MEMBERS:
         raise errors.InvalidInput(f"A folder is shared with at most {MAX_MEMBERS} people.")
     await _mark(db, folder)
-    mount = await _mount(db, member=member, share=share, owner=owner, name=folder["name"])
-    added = await members.add(
-        db,
-        share_id=share,
-        owner_id=owner,
-        user_id=member,
-        role=role,
-        mount_id=mount["_id"],
-        at=now(),
-    )
-    if not added:  # a concurrent add of the same member won: this mount goes again
-        async with journal.change(db=db, owner_id=member) as seq:
-            await store.mark_purged(db, mount, seq=seq)
-        raise errors.InvalidInput("This user is a member already; change their role instead.")
-    return entry_record({**folder, "share_id": share})
+    mount_id = ObjectId()
+
+    async def steps() -> EntryRecord:
+        # The membership first, the mount last: the member's feed follows a mount only
+        # while its membership holds it, and a share cut short between the two is
+        # undone (finish_add).
+        added = await members.add(
+            db,
+            share_id=share,
+            owner_id=owner,
+            user_id=member,
+            role=role,
+            mount_id=mount_id,
+            at=now(),
+        )
+        if not added:  # a concurrent add of the same member won
+            raise errors.InvalidInput("This user is a member already; change their role instead.")
+        try:
+            await _mount(
+                db, member=member, share=share, owner=owner, name=folder["name"], mount_id=mount_id
+            )
+        except errors.NameTaken:
+            await members.release_mount(db, share, member, mount_id)
+            raise
+        return entry_record({**folder, "share_id": share})
+
+    return await operations.run(db, ADD, owner, steps, share=share, member=member, mount=mount_id)
+
+
+@operations.finisher("add_member")
+async def finish_add(db: Database, args: dict[str, Any]) -> None:
+    """A share cut short: complete when the mount is in (it went in last), else undone."""
+    share, member, mount = ObjectId(args["share"]), ObjectId(args["member"]), args["mount"]
+    if await store.entry_by_id(db, ObjectId(mount)) is None:
+        await members.release_mount(db, share, member, ObjectId(mount))
+        if await members.count(db, share) == 0:
+            await store.end_share(db, share)  # a first share undone: the folder is private
 
 
 async def set_member_role(
@@ -260,6 +291,13 @@ class MountRecord:
 
 async def mounts(*, db: Database, user_id: str) -> list[MountRecord]:
     """The user's mounts that are not purged (one query)."""
+    user = oid(user_id)
+    docs = await store.mounts_of(db, user)
+    if not docs:
+        return []
+    # A mount counts only while its membership holds it: the feed never follows a mount
+    # document alone (one left by a share or a removal cut short).
+    held = {m["mount_id"] for m in await members.of_user(db, user)}
     return [
         MountRecord(
             mount_id=doc["_id"],
@@ -268,7 +306,8 @@ async def mounts(*, db: Database, user_id: str) -> list[MountRecord]:
             seq=int(doc.get("seq", 0)),
             live=not doc.get("trashed"),
         )
-        for doc in await store.mounts_of(db, oid(user_id))
+        for doc in docs
+        if doc["_id"] in held
     ]
 
 

@@ -606,6 +606,102 @@ async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, st
     return {doc["_id"]: str(doc["username"]) async for doc in cursor}
 
 
+# -- many entries at once (operations on a subtree) ---------------------------------------
+
+
+async def restamp_many(
+    db: Database, ids: list[ObjectId], *, share: ObjectId | None, left: ObjectId | None, seq: int
+) -> int:
+    """Put the entries (not purged) into the shared folder `share` (or none), in one write.
+
+    `left`: the shared folder they leave, whose members' feeds then report them gone.
+    """
+    if not ids:
+        return 0
+    changes: dict[str, Any] = {"share_id": share, "seq": seq}
+    if left is not None:
+        changes["left_share"] = left
+    result = await db[ENTRIES].update_many(
+        {"_id": {"$in": ids}, "deleted": False}, {"$set": changes}
+    )
+    return int(result.modified_count)
+
+
+async def trash_many(
+    db: Database, ids: list[ObjectId], *, folders: list[ObjectId], at: datetime, seq: int
+) -> int:
+    """Trash live entries with the folder above them, in one write.
+
+    Only those still in one of `folders` (the subtree's folders): one moved out
+    meanwhile follows its new folder.
+    """
+    if not ids:
+        return 0
+    result = await db[ENTRIES].update_many(
+        {"_id": {"$in": ids}, "parent_id": {"$in": folders}, "trashed": False},
+        {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
+    )
+    return int(result.modified_count)
+
+
+async def restore_many(
+    db: Database, ids: list[ObjectId], *, folders: list[ObjectId], seq: int
+) -> int:
+    """Bring back entries that went to the trash with a folder of `folders`, in one write."""
+    if not ids:
+        return 0
+    result = await db[ENTRIES].update_many(
+        {
+            "_id": {"$in": ids},
+            "parent_id": {"$in": folders},
+            "trashed": True,
+            "trash_root": False,
+            "deleted": False,
+        },
+        {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
+    )
+    return int(result.modified_count)
+
+
+async def insert_entries(db: Database, docs: list[EntryDoc]) -> None:
+    """Store new entries in one write per thousand (DuplicateKeyError on a taken name)."""
+    for start in range(0, len(docs), 1000):
+        await db[ENTRIES].insert_many([dict(d) for d in docs[start : start + 1000]])
+
+
+async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
+    """Record revisions in one write per thousand."""
+    for start in range(0, len(docs), 1000):
+        await db[REVISIONS].insert_many([dict(d) for d in docs[start : start + 1000]])
+
+
+async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
+    """Delete entries no reader can have seen yet (their change number still open), and
+    their revisions: what a copy that failed had written."""
+    if ids:
+        await db[REVISIONS].delete_many({"entry_id": {"$in": ids}})
+        await db[ENTRIES].delete_many({"_id": {"$in": ids}})
+
+
+async def purge_orphans(db: Database, ids: list[ObjectId], *, seq: int) -> None:
+    """Purge entries a dead copy left without their top (tombstones for the feed)."""
+    if ids:
+        await db[REVISIONS].delete_many({"entry_id": {"$in": ids}})
+        await db[ENTRIES].update_many(
+            {"_id": {"$in": ids}, "deleted": False},
+            {
+                "$set": {
+                    "deleted": True,
+                    "trashed": True,
+                    "blob_id": None,
+                    "blocks": None,
+                    "block_ids": None,
+                    "seq": seq,
+                }
+            },
+        )
+
+
 # -- upload sessions --------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, members, names, store
+from dropbox_lite.files import access, members, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, known_root, place, root_oid
 from dropbox_lite.files.quota import release, reserve
 from dropbox_lite.files.records import (
@@ -24,12 +24,15 @@ from dropbox_lite.files.records import (
     now,
     oid,
 )
-from dropbox_lite.files.revisions import record_revision
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.sync import journal
 
 # Rounds of _settle before it leaves an entry to the writers still racing it.
 SETTLE_ROUNDS = 5
+# The operation (files/operations.py) of a move, trash, restore or purge of a folder.
+SUBTREE = "subtree"
+COPY = "copy"
+LEAVE = "leave"
 # Decisions about move cycles: one document per cycle seen (see _claim_revert).
 MOVE_CYCLES = "move_cycles"
 
@@ -320,17 +323,28 @@ async def move_entry(
     left = access.zone(doc)
     crossing = left != into.share and doc.get("share_id") != doc["_id"]
     fields = {"share_id": into.share, "left_share": left} if crossing else None
-    moved = await _relocate(db, into.view(doc), parent=target_id, name=name, share=fields)
-    if crossing and not doc["is_file"]:
-        await _restamp_below(db, doc, share=into.share, left=left)
-    if not doc["is_file"]:
-        # The check above and the write are apart: a concurrent move of the target
-        # (or one above it) into this folder can close a cycle meanwhile.
-        cycle = await _cycle_through(db, doc["_id"], target_id)
-        if cycle is not None and await _claim_revert(db, doc["owner_id"], cycle):
-            await _revert_move(db, moved, doc)
-            raise errors.InvalidMove()
-    return await _settled_record(db, moved)
+    below = crossing and not doc["is_file"]
+
+    async def steps() -> EntryRecord:
+        if below and left is not None:
+            # Out of a shared folder: its members lose what is below first, so that no
+            # moment grants them what is already on its way out.
+            await _restamp_below(db, doc, share=None, left=left)
+        moved = await _relocate(db, into.view(doc), parent=target_id, name=name, share=fields)
+        if below and into.share is not None:
+            await _restamp_below(db, doc, share=into.share, left=left)  # given last
+        if not doc["is_file"]:
+            # The check above and the write are apart: a concurrent move of the target
+            # (or one above it) into this folder can close a cycle meanwhile.
+            cycle = await _cycle_through(db, doc["_id"], target_id)
+            if cycle is not None and await _claim_revert(db, doc["owner_id"], cycle):
+                await _revert_move(db, moved, doc)
+                raise errors.InvalidMove()
+        return await _settled_record(db, moved)
+
+    if below:
+        return await operations.run(db, SUBTREE, doc["owner_id"], steps, top=doc["_id"])
+    return await steps()
 
 
 async def _no_nesting(db: Database, doc: dict[str, Any], into: access.Place) -> None:
@@ -348,45 +362,15 @@ async def _no_nesting(db: Database, doc: dict[str, Any], into: access.Place) -> 
 async def _restamp_below(
     db: Database, top: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None
 ) -> None:
-    """What is below `top` (just moved into or out of a shared folder) moves with it.
-
-    Each entry takes a new number, so the feeds of the members of both folders see it.
-    The tree is walked again until nothing is left behind: an entry written meanwhile
-    into a folder already passed is met here, or its writer sees the folder's new
-    share when it settles (_share_with_folder).
-    """
-    for _ in range(SETTLE_ROUNDS):
-        behind = [e for e in (await _subtree(db, top))[1:] if e.get("share_id") != share]
-        if not behind:
-            return
-        for entry in behind:
-            async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
-                await store.restamp(db, entry, share=share, left=left, seq=seq)
+    """What is below `top` (just moved into or out of a shared folder) moves with it."""
+    await subtree.restamp_below(db, top, share=share, left=left)
 
 
 async def _subtree(
     db: Database, root: dict[str, Any], *, include_deleted: bool = False
 ) -> list[dict[str, Any]]:
-    """The entry and every entry below it that is not purged (breadth first).
-
-    With include_deleted, purged ones (tombstones) too, and what is below them.
-    """
-    found = [root]
-    frontier = [root["_id"]] if not root["is_file"] else []
-    seen = {root["_id"]}
-    while frontier:
-        children = await store.children_of(
-            db, root["owner_id"], frontier, include_deleted=include_deleted
-        )
-        frontier = []
-        for child in children:
-            if child["_id"] in seen:
-                continue
-            seen.add(child["_id"])
-            found.append(child)
-            if not child["is_file"]:
-                frontier.append(child["_id"])
-    return found
+    """The entry and every entry below it that is not purged (see subtree.walk)."""
+    return await subtree.walk(db, root, include_deleted=include_deleted)
 
 
 async def copy_entry(
@@ -409,22 +393,20 @@ async def copy_entry(
                 raise errors.InvalidMove("A folder cannot be copied into itself or a descendant.")
     tree = [d for d in await _subtree(db, doc) if d is doc or not d["trashed"]]
     total = sum(int(d.get("size", 0)) for d in tree if d["is_file"])
-    with access.owners_quota(into):
-        await reserve(db, owner, total)
     new_ids = {d["_id"]: ObjectId() for d in tree}
-    copied = 0
-    top: dict[str, Any] | None = None
-    try:
-        for source in tree:
-            at = now()
-            is_top = source is doc
-            entry_name = name if is_top else source["name"]
-            new_parent = target_id if is_top else new_ids[source["parent_id"]]
-            async with journal.change(db=db, owner_id=owner) as seq:
-                copy = store.new_entry(
+    top_id = new_ids[doc["_id"]]
+
+    async def steps() -> EntryRecord:
+        # Everything below first, the top last, under one change number: until the top
+        # is in, nothing of the copy is in any folder anyone can list, and a copy cut
+        # short is rolled back (finish_copy), never left half done.
+        at = now()
+        async with journal.change(db=db, owner_id=owner) as seq:
+            copies = [
+                store.new_entry(
                     owner=owner,
-                    parent=new_parent,
-                    name=entry_name,
+                    parent=target_id if source is doc else new_ids[source["parent_id"]],
+                    name=name if source is doc else source["name"],
                     is_file=bool(source["is_file"]),
                     seq=seq,
                     at=at,
@@ -432,34 +414,63 @@ async def copy_entry(
                     file=source if source["is_file"] else None,
                     share=into.share,
                 )
-                await store.insert_entry(db, copy)
-            if source["is_file"]:
-                copied += int(source.get("size", 0))
-                await record_revision(
-                    db, entry_id=copy["_id"], owner=owner, rev=1, fields=dict(copy), at=at
-                )
-            if is_top:
-                top = into.view(dict(copy))
-    except DuplicateKeyError:
-        await release(db, owner, total - copied)
-        if top is None:
-            raise errors.NameTaken() from None
-        raise
-    except BaseException:
-        await release(db, owner, total - copied)
-        raise
-    assert top is not None
-    return await _settled_record(db, top)
+                for source in tree
+            ]
+            history = [
+                store.new_revision(entry_id=c["_id"], owner=owner, rev=1, fields=dict(c), at=at)
+                for c in copies
+                if c["is_file"]
+            ]
+            below = [c["_id"] for c in copies[1:]]
+            try:
+                await store.insert_revisions(db, history)
+                await store.insert_entries(db, copies[1:])
+                await store.insert_entry(db, copies[0])
+            except DuplicateKeyError:
+                await store.forget_unseen(db, [*below, top_id])
+                await release(db, owner, total)
+                raise errors.NameTaken() from None
+        return await _settled_record(db, into.view(dict(copies[0])))
+
+    with access.owners_quota(into):
+        await reserve(db, owner, total)
+    if doc["is_file"]:
+        try:
+            return await steps()
+        except errors.NameTaken:
+            raise  # given back already
+        except BaseException:
+            if await store.entry_by_id(db, top_id) is None:
+                await release(db, owner, total)
+            raise
+    return await operations.run(
+        db, COPY, owner, steps, top=top_id, below=[new_ids[d["_id"]] for d in tree[1:]]
+    )
+
+
+@operations.finisher("copy")
+async def finish_copy(db: Database, args: dict[str, Any]) -> None:
+    """A copy cut short: complete when its top is in (it went in last), else undone.
+
+    The quota it reserved is given back by the next recount (files/repair.py).
+    """
+    top = await store.entry_by_id(db, ObjectId(args["top"]))
+    if top is not None:
+        return
+    below = [ObjectId(i) for i in args["below"]]
+    owner = None
+    if below:
+        first = await store.entry_by_id(db, below[0])
+        owner = None if first is None else first["owner_id"]
+    if owner is None:
+        return
+    async with journal.change(db=db, owner_id=owner) as seq:
+        await store.purge_orphans(db, below, seq=seq)
 
 
 async def _trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> None:
     """Everything live below the trashed `top` goes to the trash with it."""
-    owner: ObjectId = top["owner_id"]
-    for child in (await _subtree(db, top))[1:]:
-        if child["trashed"]:
-            continue  # deleted on its own before: stays a trash root of its own
-        async with journal.change(db=db, owner_id=owner) as seq:
-            await store.trash_with_folder(db, child, at=at, seq=seq)
+    await subtree.trash_below(db, top, at=at)
 
 
 async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> None:
@@ -472,12 +483,7 @@ async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> Non
 
 async def _restore_below(db: Database, top: dict[str, Any]) -> None:
     """What went to the trash with `top` (now live) comes back with it."""
-    owner: ObjectId = top["owner_id"]
-    for child in (await _subtree(db, top))[1:]:
-        if not child["trashed"] or child.get("trash_root"):
-            continue  # deleted on its own: stays in the trash
-        async with journal.change(db=db, owner_id=owner) as seq:
-            await store.back_with_folder(db, child, seq=seq)
+    await subtree.restore_below(db, top)
 
 
 async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
@@ -504,61 +510,87 @@ async def delete_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRec
         "trashed_at": at,
         "slot": store.trashed_slot(doc["name_key"], doc["_id"]),
     }
-    async with journal.change(db=db, owner_id=owner) as seq:
-        trashed_now = await store.trash_alone(db, doc["_id"], {**changes, "seq": seq})
-    if not trashed_now:
-        raise errors.NotFound()
-    trashed = entry_record({**doc, **changes, "seq": seq})
-    await _trash_below(db, doc, at=at)
-    return trashed
+
+    async def steps() -> EntryRecord:
+        # The folder first, then what is below it (see _settle); an operation cut
+        # short in between is finished by finish_subtree.
+        async with journal.change(db=db, owner_id=owner) as seq:
+            trashed_now = await store.trash_alone(db, doc["_id"], {**changes, "seq": seq})
+        if not trashed_now:
+            raise errors.NotFound()
+        trashed = entry_record({**doc, **changes, "seq": seq})
+        if not doc["is_file"]:
+            await _trash_below(db, doc, at=at)
+        return trashed
+
+    if doc["is_file"]:
+        return await steps()  # one document
+    return await operations.run(db, SUBTREE, owner, steps, top=doc["_id"])
 
 
 async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRecord:
     """Bring an entry back from the trash to its old folder (renamed if the name is taken).
 
-    When its old folder is itself gone, it comes back into the root.
+    When its old folder is itself gone, it comes back to the top of its shared folder,
+    or else (the owner only) into the owner's root. A member cannot restore into the
+    owner's private tree: with the shared folder gone too, PermissionDenied.
     """
     doc = await entry_doc(db, oid(user_id), entry_id, include_trashed=True, write=True)
     if not doc["trashed"] or not doc.get("trash_root"):
         raise errors.NotFound("This entry is not in the trash.")
     owner: ObjectId = doc["owner_id"]
     parent_live = await store.find_live_folder(db, owner, doc["parent_id"])
-    # Its folder gone, it comes back to the top of its shared folder, or the owner's root.
-    fallback = access.zone(doc)
-    if fallback is None or not await store.find_live_folder(db, owner, fallback):
-        fallback = await root_oid(db, owner)
-    parent = doc["parent_id"] if parent_live else fallback
-    left = access.zone(doc) if parent == fallback != access.zone(doc) else None
+    zone = access.zone(doc)
+    parent = doc["parent_id"]
+    if not parent_live:
+        if zone is not None and await store.find_live_folder(db, owner, zone):
+            parent = zone
+        elif VIA in doc:
+            raise errors.PermissionDenied(
+                "The shared folder this came from is in its owner's trash or gone; "
+                "only its owner can restore this now."
+            )
+        else:
+            parent = await root_oid(db, owner)
+    left = zone if parent != zone and not parent_live and zone is not None else None
     moved_out = {"share_id": None, "left_share": left} if left is not None else {}
-    restored: dict[str, Any] | None = None
-    for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
-        key = names.name_key(candidate)
-        changes = {
-            "parent_id": parent,
-            "name": candidate,
-            "name_key": key,
-            "slot": key,
-            "trashed": False,
-            "trash_root": False,
-            "trashed_at": None,
-            **moved_out,
-        }
-        try:
-            async with journal.change(db=db, owner_id=owner) as seq:
-                back = await store.untrash(db, doc["_id"], {**changes, "seq": seq})
-        except DuplicateKeyError:
-            continue
-        if not back:
-            raise errors.NotFound("This entry is not in the trash.")
-        restored = {**doc, **changes, "seq": seq}
-        break
-    if restored is None:
-        raise errors.NameTaken()
-    # The entry first, then what is below it: see _settle.
-    await _restore_below(db, doc)
-    if left is not None and not doc["is_file"]:
-        await _restamp_below(db, doc, share=None, left=left)
-    return await _settled_record(db, restored)
+
+    async def steps() -> EntryRecord:
+        if left is not None and not doc["is_file"]:
+            # Out of the shared folder: its members lose what is below first.
+            await _restamp_below(db, doc, share=None, left=left)
+        restored: dict[str, Any] | None = None
+        for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
+            key = names.name_key(candidate)
+            changes = {
+                "parent_id": parent,
+                "name": candidate,
+                "name_key": key,
+                "slot": key,
+                "trashed": False,
+                "trash_root": False,
+                "trashed_at": None,
+                **moved_out,
+            }
+            try:
+                async with journal.change(db=db, owner_id=owner) as seq:
+                    back = await store.untrash(db, doc["_id"], {**changes, "seq": seq})
+            except DuplicateKeyError:
+                continue
+            if not back:
+                raise errors.NotFound("This entry is not in the trash.")
+            restored = {**doc, **changes, "seq": seq}
+            break
+        if restored is None:
+            raise errors.NameTaken()
+        # The entry first, then what is below it: see _settle.
+        if not doc["is_file"]:
+            await _restore_below(db, doc)
+        return await _settled_record(db, restored)
+
+    if doc["is_file"]:
+        return await steps()  # one document
+    return await operations.run(db, SUBTREE, owner, steps, top=doc["_id"])
 
 
 async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
@@ -582,7 +614,10 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
 async def _purge_tree(db: Database, top: dict[str, Any]) -> None:
     """Purge `top` and everything below it; the quota they held is given back."""
     freed = history = 0
-    for entry in reversed(await _subtree(db, top)):
+    tree = await _subtree(db, top)
+    # The top first: an operation cut short after it is finished (finish_subtree) by
+    # purging the rest, never left as a folder that lost part of what it held.
+    for entry in [tree[0], *reversed(tree[1:])]:
         bytes_freed, history_freed = await _purge_one(db, entry)
         freed, history = freed + bytes_freed, history + history_freed
     # The tree is marked, then walked again (tombstones included): an entry written
@@ -612,23 +647,57 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
     if doc.get("mount_of") is not None:
         await leave_mount(db, doc)
         return True
-    await _purge_tree(db, doc)
-    await _end_purged_shares(db, doc["owner_id"])
+    if doc["is_file"]:
+        await _purge_tree(db, doc)  # one entry and its history
+    else:
+
+        async def steps() -> None:
+            await _purge_tree(db, doc)
+            await _end_purged_shares(db, doc["owner_id"])
+
+        await operations.run(db, SUBTREE, doc["owner_id"], steps, top=doc["_id"])
     return True
 
 
 async def leave_mount(db: Database, mount: dict[str, Any]) -> EntryRecord:
     """Take the member's mount out of their tree and end their membership.
 
-    The mount is purged (its tombstone tells the member's feed); nothing of the
+    The mount is purged (its tombstone tells the member's feed) before the membership
+    goes, and purged again if a move of it racing this undid that (on FerretDB an
+    update rewrites the whole document; the mover checks the membership after its
+    write, this checks the mount after taking the membership). Nothing of the
     owner's changes. The last member to go ends the share.
     """
+
+    async def steps() -> int:
+        return await _leave(db, mount)
+
+    seq = await operations.run(
+        db, LEAVE, mount["owner_id"], steps, mount=mount["_id"], share=mount["mount_of"]
+    )
+    return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
+
+
+async def _leave(db: Database, mount: dict[str, Any]) -> int:
+    """leave_mount's steps, each safe to repeat: the member's change number of the purge."""
     share: ObjectId = mount["mount_of"]
-    await members.remove(db, share, mount["owner_id"])
     async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:
         await store.mark_purged(db, mount, seq=seq)
+    await members.release_mount(db, share, mount["owner_id"], mount["_id"])
+    again = await store.entry_by_id(db, mount["_id"], with_purged=False)
+    if again is not None:
+        async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:
+            await store.mark_purged(db, again, seq=seq)
     await end_if_unshared(db, share, mount["mount_owner"])
-    return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
+    return seq
+
+
+@operations.finisher("leave")
+async def finish_leave(db: Database, args: dict[str, Any]) -> None:
+    """A removal or leave cut short: the mount goes, then the membership."""
+    mount = await store.entry_by_id(db, ObjectId(args["mount"]))
+    if mount is not None:
+        await _leave(db, mount)
 
 
 async def end_if_unshared(db: Database, share: ObjectId, owner: ObjectId) -> None:
@@ -653,3 +722,34 @@ async def _end_purged_shares(db: Database, owner: ObjectId) -> None:
             await leave_mount(db, mount)
         else:
             await members.remove(db, membership["share_id"], membership["user_id"])
+
+
+@operations.finisher(SUBTREE)
+async def finish_subtree(db: Database, args: dict[str, Any]) -> None:
+    """Bring a folder's subtree in line with the folder, wherever its operation stopped.
+
+    Purged: what is below is purged. Otherwise what is below goes into the shared
+    folder (or none) the folder is in now, and to the trash with it or back with it.
+    A move or restore cut short before the folder itself changed is thereby rolled
+    back; one cut short after is completed.
+    """
+    top = await store.entry_by_id(db, ObjectId(args["top"]))
+    if top is None:
+        return
+    if top["deleted"]:
+        await _purge_tree(db, top)
+        await _end_purged_shares(db, top["owner_id"])
+        return
+    if top.get("mount_of") is None and top.get("share_id") != top["_id"]:
+        parent = await store.entry_by_id(db, top["parent_id"]) if top["parent_id"] else None
+        share = None if parent is None else parent.get("share_id")
+        was = top.get("share_id")
+        if was != share:
+            async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
+                await store.restamp(db, top, share=share, left=was, seq=seq)
+            top = {**top, "share_id": share}
+        await _restamp_below(db, top, share=share, left=was)
+    if top["trashed"]:
+        await _trash_below(db, top, at=top.get("trashed_at") or now())
+    else:
+        await _restore_below(db, top)

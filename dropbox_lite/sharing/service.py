@@ -340,7 +340,18 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
     full = await files_service.entry_path(db=db, record=found, load=load)
     if not full.startswith(prefix + "/"):
         raise errors.NotFound()  # moved out from under the link meanwhile
+    if not _published(found, owner):
+        raise errors.NotFound()
     return _item(found, full[len(prefix) :])
+
+
+def _published(record: EntryRecord, owner: str) -> bool:
+    """Whether a link of `owner` shows this entry below its root: their own entries only.
+
+    A folder shared with the link's owner (their mount, and what is in it) is someone
+    else's: a link to a folder holding it never publishes it, whatever their role.
+    """
+    return record.owner_id == owner and record.mount_of is None and record.via is None
 
 
 async def list_children(
@@ -357,7 +368,12 @@ async def list_children(
         after=after,
     )
     base = [] if folder.path == "/" else split_path(folder.path)
-    items = [_item(record, _join([*base, record.name])) for record in page.items]
+    owner = grant.link.owner_id
+    items = [
+        _item(record, _join([*base, record.name]))
+        for record in page.items
+        if _published(record, owner)
+    ]
     return SharedPage(items=items, cursor=page.end_cursor or after, has_more=page.has_next_page)
 
 

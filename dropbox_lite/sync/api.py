@@ -13,6 +13,7 @@ from strawberry.file_uploads import Upload
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
+    ApiError,
     Error,
     ErrorCode,
     Info,
@@ -31,6 +32,7 @@ from dropbox_lite.files.api import (
     file_type,
 )
 from dropbox_lite.sync import service
+from dropbox_lite.sync.subscriptions import SubscriptionCaps, TooManySubscriptions
 
 
 @strawberry.enum(description="What happened to an entry.")
@@ -282,8 +284,19 @@ class Subscription:
             still_allowed=still_signed_in,
             retention=retention(info),
         )
-        async for record in pages:
-            yield page_type(record)
+        try:
+            slot = subscription_caps(info).slot(socket=context.request, user_id=user_id)
+            with slot:
+                async for record in pages:
+                    yield page_type(record)
+        except TooManySubscriptions as refused:
+            raise ApiError(refused.message, "RATE_LIMITED") from None
+
+
+def subscription_caps(info: Info) -> SubscriptionCaps:
+    """The application's subscription counter (core/app.py builds it)."""
+    caps: SubscriptionCaps = info.context.request.app.state.subscription_caps
+    return caps
 
 
 QUERIES: tuple[type, ...] = (Query,)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import merge3
@@ -128,13 +130,53 @@ async def resolve_conflict(
         )
         upload = _BytesReader(merged)
     # The quota is enforced while streaming, as uploadFile does: a new revision frees
-    # the current one's bytes, a conflicted copy frees nothing.
+    # the current one's bytes, a conflicted copy frees nothing. The file's owner pays
+    # (a shared folder's owner, when a member resolves), as for any write there.
     freed = 0 if resolution == "keep_both" else current.size
+    with _owners_quota(payer=current.owner_id, caller=user_id):
+        return await _store(
+            db=db,
+            settings=settings,
+            user_id=user_id,
+            username=username,
+            current=current,
+            at_rev=at_rev,
+            resolution=resolution,
+            upload=upload,
+            quota_left=await quota.quota_left(db, ObjectId(current.owner_id), freed=freed),
+        )
+
+
+@contextlib.contextmanager
+def _owners_quota(*, payer: str, caller: str) -> Iterator[None]:
+    """A refusal for lack of room says whose quota it is (a shared folder's owner's)."""
+    try:
+        yield
+    except errors.QuotaExceeded as refused:
+        if payer == caller:
+            raise
+        raise errors.QuotaExceeded(
+            "This would exceed the storage quota of the shared folder's owner."
+        ) from refused
+
+
+async def _store(
+    *,
+    db: Database,
+    settings: Settings,
+    user_id: str,
+    username: str,
+    current: EntryRecord,
+    at_rev: int,
+    resolution: str,
+    upload: blobs.Readable,
+    quota_left: int | None,
+) -> ResolvedRecord:
     blob = await blobs.write_blob(
         db=db,
         stream=upload,
         max_bytes=settings.max_upload_bytes,
-        quota_left=await quota.quota_left(db, ObjectId(user_id), freed=freed),
+        quota_left=quota_left,
         filename=current.name,
     )
     if resolution == "keep_both":
@@ -151,7 +193,7 @@ async def resolve_conflict(
     updated = await files.commit_revision(
         db=db,
         user_id=user_id,
-        file_id=file_id,
+        file_id=current.id,
         parent_rev=at_rev,
         blob=blob,
         keep=settings.max_revisions_per_file,

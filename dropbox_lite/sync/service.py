@@ -111,7 +111,10 @@ class WaitRecord:
 # -- cursors ---------------------------------------------------------------------------
 
 
-Parts = dict[ObjectId, Position]  # the position in each shared folder's part
+# The position in each mount's part, by the mount's id: a member removed and added
+# again gets a new mount, whose part begins again with a full sync (cursors from before
+# this keyed parts by the shared folder's id; they match no mount and begin again too).
+Parts = dict[ObjectId, Position]
 
 
 def _packed(position: Position) -> list[Any]:
@@ -291,7 +294,9 @@ def _through(
     now_in = None if share is None else followed.get(share)
     if now_in is not None:
         return {**doc, files.VIA: now_in.mount_id}
-    return {**doc, files.VIA: mount.mount_id, "deleted": True}
+    # Gone from the member's view: where it went (a private folder of the owner's) is
+    # not theirs to know; it is reported as gone from the mount.
+    return {**doc, files.VIA: mount.mount_id, "deleted": True, "parent_id": mount.share_id}
 
 
 async def get_updated_files(
@@ -324,17 +329,18 @@ async def get_updated_files(
     followed = _followed(await files.mounts(db=db, user_id=user_id), position)
     served: Parts = {}
     for share in sorted(followed):
-        mount, part = followed[share], parts.get(share)
+        mount = followed[share]
+        part = parts.get(mount.mount_id)
         if room == 0:
             more = True
             if part is not None:
-                served[share] = part
+                served[mount.mount_id] = part
             continue
         owner_numbers = await journal.numbers(db=db, owner_id=mount.owner_id)
         if part is None or max(part.seq, part.bound) > owner_numbers.top:
             part = Position("full", 0, None, owner_numbers.stable, read_at)  # begin (again)
         _check_servable(numbers=owner_numbers, position=part, retention=retention)
-        found, served[share], part_more = await _serve(
+        found, served[mount.mount_id], part_more = await _serve(
             db=db,
             owner_id=mount.owner_id,
             position=part,
@@ -383,9 +389,9 @@ async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
     at = int(time.time())
     position = Position("inc", seq, None, seq, at)
     parts: Parts = {}
-    for share, mount in _followed(await files.mounts(db=db, user_id=user_id), position).items():
+    for mount in _followed(await files.mounts(db=db, user_id=user_id), position).values():
         stable = await journal.stable_seq(db=db, owner_id=mount.owner_id)
-        parts[share] = Position("inc", stable, None, stable, at)
+        parts[mount.mount_id] = Position("inc", stable, None, stable, at)
     return encode_cursor(signer, user_id=user_id, position=position, parts=parts)
 
 
@@ -439,10 +445,11 @@ async def _feed_has_changes(
         # when that page is full and says so): with none, a new one is a change above.
         return False
     followed = _followed(await files.mounts(db=db, user_id=user_id), position)
-    if set(followed) != set(parts):
+    if {m.mount_id for m in followed.values()} != set(parts):
         return True  # a mount's part to begin or to end
     for share, mount in followed.items():
-        if await _has_changes(db=db, owner_id=mount.owner_id, position=parts[share], share=share):
+        part = parts[mount.mount_id]
+        if await _has_changes(db=db, owner_id=mount.owner_id, position=part, share=share):
             return True
     return False
 

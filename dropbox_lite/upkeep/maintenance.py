@@ -18,6 +18,7 @@ from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, repair, sessions
+from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
 from dropbox_lite.upkeep import lease, move_cycles, throttles
@@ -70,6 +71,11 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
     }
 
 
+async def _operations(db: Database) -> dict[str, int]:
+    # Finished (completed or rolled back) before the recount below sees their bytes.
+    return {"abandoned operations": await files_service.finish_abandoned(db)}
+
+
 async def _accounts(db: Database, now: datetime) -> dict[str, int]:
     sessions, invites = await auth_service.prune(db=db, at=now)
     return {"sessions": sessions, "expired invites": invites}
@@ -83,6 +89,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
     # Lambdas, not coroutines made up front: a pass cut short never awaits the rest.
     return [
         lambda: _journal(db, settings, now),
+        lambda: _operations(db),
         lambda: _files(db, settings),
         lambda: _accounts(db, now),
         lambda: _count("throttle records", throttles.prune_throttles(db=db, now=now)),
@@ -118,6 +125,7 @@ async def run_pass(
 # What `dropbox-lite maintain` counts before and after a pass: what it prunes, and the
 # collections that hold the data (which a pass must leave alone, tombstones aside).
 COUNTED = [
+    "operations",
     "seq_claims",
     "journal_checkpoints",
     "inflight",

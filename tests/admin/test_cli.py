@@ -346,7 +346,11 @@ def run_process(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 async def test_an_unreachable_database_is_one_line_and_exit_1() -> None:
     done = await asyncio.to_thread(
-        run_process, {"DROPBOX_LITE_MONGODB_URI": "mongodb://127.0.0.1:9/dropbox_lite"}
+        run_process,
+        {
+            "DROPBOX_LITE_MONGODB_URI": "mongodb://127.0.0.1:9/dropbox_lite",
+            "DROPBOX_LITE_DB_TIMEOUT_MS": "300",  # nothing answers: no need to wait 5 s
+        },
     )
     assert done.returncode == 1, done
     assert one_line(done.stderr).startswith("dropbox-lite: cannot reach MongoDB at ")

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
+from dropbox_lite.auth import passwords
 from dropbox_lite.auth.service import LOGIN_GUARD
+from dropbox_lite.core import ratelimit
 from dropbox_lite.core.db import Database
 from tests.auth.queries import LOGIN
 from tests.support import GraphQLClient
@@ -151,3 +155,67 @@ async def test_parallel_logins_get_exactly_five_guesses(
     pair = LOGIN_GUARD.pair_key("10.0.3.1", "parallel")
     assert await db["rate_limits"].count_documents({"key": pair}) == failed
     assert (await login(attacker, "parallel", PASSWORD))["__typename"] == "RateLimitedError"
+
+
+class _SlowReads:
+    """A collection whose reads' answers arrive `delay` seconds late (a loaded database)."""
+
+    def __init__(self, collection: Any, delay: float) -> None:
+        self.collection = collection
+        self.delay = delay
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.collection, name)
+
+    def find(self, *args: Any, **kwargs: Any) -> Any:
+        return _SlowCursor(self.collection.find(*args, **kwargs), self.delay)
+
+
+class _SlowCursor:
+    def __init__(self, cursor: Any, delay: float) -> None:
+        self.cursor = cursor
+        self.delay = delay
+
+    def sort(self, *args: Any, **kwargs: Any) -> _SlowCursor:
+        return _SlowCursor(self.cursor.sort(*args, **kwargs), self.delay)
+
+    def limit(self, count: int) -> _SlowCursor:
+        return _SlowCursor(self.cursor.limit(count), self.delay)
+
+    async def __aiter__(self) -> Any:
+        docs = [doc async for doc in self.cursor]
+        await asyncio.sleep(self.delay)  # the answer, read at once, arrives late
+        for doc in docs:
+            yield doc
+
+
+async def test_twenty_parallel_guesses_on_a_slow_database_get_exactly_five(
+    client_at: Callable[[str], GraphQLClient], db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: under load, 20 parallel guesses were checked 15 times. The throttle
+    must not rely on timing (the mutex it had was a lease a slow holder outlived)."""
+    home = client_at("10.0.0.1")
+    await home.signup("loaded", PASSWORD)
+    checked: list[int] = []
+    check = passwords.check_password
+
+    async def counting(*args: Any, **kwargs: Any) -> bool:
+        checked.append(1)
+        return await check(*args, **kwargs)
+
+    monkeypatch.setattr(passwords, "check_password", counting)
+    # The old mutex's lease, shortened to less than one slow read (as 5 s was under load).
+    monkeypatch.setattr(ratelimit, "LOCK_LEASE", timedelta(seconds=0.02), raising=False)
+    collection = db["rate_limits"]
+    monkeypatch.setattr(
+        type(db),
+        "__getitem__",
+        lambda self, name: _SlowReads(collection, 0.1) if name == "rate_limits" else self.db[name],
+    )
+    attacker = client_at("10.0.3.2")
+    results = await asyncio.gather(*(login(attacker, "loaded", "a wrong guess") for _ in range(20)))
+    kinds = sorted(r["__typename"] for r in results)
+    assert kinds == ["InvalidCredentialsError"] * 5 + ["RateLimitedError"] * 15
+    assert len(checked) == 5
+    # No bystander lockout: the owner, at another address, still signs in.
+    assert (await login(home, "loaded", PASSWORD))["__typename"] == "AuthPayload"

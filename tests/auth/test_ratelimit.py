@@ -121,14 +121,38 @@ async def test_forgotten_attempts_do_not_count(db: Database) -> None:
     await throttle.check(db=db, keys=[key])  # not locked
 
 
-async def test_a_lock_left_by_a_dead_process_expires(db: Database) -> None:
-    throttle = Throttle(name="t-stale", max_failures=2)
+async def test_an_attempt_left_by_a_dead_process_counts_and_blocks_no_one(db: Database) -> None:
+    """No lock to wait out: a process that died mid-attempt left only its claimed slot,
+    which counts as a failure (its outcome is unknown); the next claim takes the next slot."""
+    throttle = Throttle(name="t-dead", max_failures=2)
     key = throttle.key("k")
-    past = datetime.now(UTC) - timedelta(seconds=1)
-    await db["rate_limits"].insert_one({"_id": f"lock:{key}", "at": past, "expires_at": past})
+    now = datetime.now(UTC)
+    await db["rate_limits"].insert_one(
+        {"_id": f"{key}#1", "key": key, "n": 1, "at": now, "expires_at": now + timedelta(days=1)}
+    )
     marks = await asyncio.wait_for(throttle.begin(db=db, keys=[key]), timeout=3)
-    assert len(marks) == 1
-    assert await db["rate_limits"].find_one({"_id": f"lock:{key}"}) is None
+    assert marks == [f"{key}#2"]
+    with pytest.raises(errors.RateLimited):
+        await throttle.begin(db=db, keys=[key])
+
+
+async def test_slot_numbers_go_on_past_expired_ones(db: Database) -> None:
+    """Expired marks (kept until upkeep prunes them on FerretDB) hold their numbers."""
+    throttle = Throttle(name="t-expired", max_failures=1)
+    key = throttle.key("k")
+    past = datetime.now(UTC) - timedelta(days=2)
+    await db["rate_limits"].insert_many(
+        [
+            {"_id": f"{key}#{n}", "key": key, "n": n, "at": past, "expires_at": past}
+            for n in (1, 2, 3)
+        ]
+    )
+    left = {doc["_id"] async for doc in db["rate_limits"].find({"key": key})}
+    # (mongomock honours the TTL index and drops them; FerretDB v1 keeps them.)
+    marks = await throttle.begin(db=db, keys=[key])
+    assert marks[0] not in left and marks[0].startswith(f"{key}#")
+    with pytest.raises(errors.RateLimited):  # the expired ones do not count; this one does
+        await throttle.begin(db=db, keys=[key])
 
 
 # PasswordGuard: (address, subject) pairs, slowed before they are refused.

@@ -54,12 +54,14 @@ def test_bad_configuration_exits_2_with_one_line(env: dict[str, str], variable: 
 def test_unreachable_database_fails_fast_with_a_clear_message() -> None:
     port = free_port()  # nothing listens there
     started = time.monotonic()
-    code, stderr = run_cli(
-        "serve", env={"DROPBOX_LITE_MONGODB_URI": f"mongodb://127.0.0.1:{port}/x"}
-    )
+    env = {
+        "DROPBOX_LITE_MONGODB_URI": f"mongodb://127.0.0.1:{port}/x",
+        "DROPBOX_LITE_DB_TIMEOUT_MS": "300",  # the default is 5 s
+    }
+    code, stderr = run_cli("serve", env=env)
     elapsed = time.monotonic() - started
     assert code == 1
-    assert f"cannot reach MongoDB at mongodb://127.0.0.1:{port}/x" in stderr
+    assert f"cannot reach MongoDB at mongodb://127.0.0.1:{port}/x within 0.3 s" in stderr
     assert "Traceback" not in stderr
     assert elapsed < 15
 

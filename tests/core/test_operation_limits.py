@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 
 from dropbox_lite.auth import passwords
 from dropbox_lite.auth import service as auth_service
-from dropbox_lite.core.app import create_app
+from dropbox_lite.core.app import create_app, long_polls
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.graphql import FIELD_LIMITS
@@ -211,6 +211,67 @@ async def test_a_slow_operation_is_stopped_at_the_timeout(
     assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert "longer than 1 s" in body["errors"][0]["message"]
     assert stuck.cancelled == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "operation"),
+    [
+        ("{ sessions { id } } # waitForChanges", None),
+        ('{ sessions { id } sharedLink(token: "waitForChanges") { __typename } }', None),
+        ('query A { sessions { id } } query B { waitForChanges(cursor: "c") { changed } }', "A"),
+    ],
+    ids=["comment", "string", "another-operation"],
+)
+async def test_naming_the_long_poll_does_not_lift_the_timeout(
+    quick_settings: Settings,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    operation: str | None,
+) -> None:
+    """Only an operation that selects `waitForChanges` gets the long poll's time."""
+    stuck = Stuck()
+    app = create_app(quick_settings, db=db)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            gql = GraphQLClient(http)
+            account = await gql.signup()
+            monkeypatch.setattr(auth_service, "list_sessions", stuck)
+            response = await asyncio.wait_for(
+                http.post(
+                    "/graphql",
+                    json={"query": query, "operationName": operation},
+                    headers={"Authorization": f"Bearer {account.token}"},
+                ),
+                10,
+            )
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert stuck.cancelled == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "operation", "expected"),
+    [
+        ('{ waitForChanges(cursor: "c") { changed } }', None, True),
+        ('query W { w: waitForChanges(cursor: "c") { changed } }', "W", True),
+        ('{ ... on Query { waitForChanges(cursor: "c") { changed } } }', None, True),
+        ('{ ...F } fragment F on Query { waitForChanges(cursor: "c") { changed } }', None, True),
+        ('query A { me { id } } query B { waitForChanges(cursor: "c") { changed } }', "B", True),
+        ('query A { me { id } } query B { waitForChanges(cursor: "c") { changed } }', "A", False),
+        ("{ me { id } } # waitForChanges", None, False),
+        ('{ sharedLink(token: "waitForChanges") { __typename } }', None, False),
+        ('mutation { waitForChanges(cursor: "c") { changed } }', None, False),
+        ("{ waitForChanges(", None, False),
+        ("{ ...F } fragment F on Query { ...F waitForChanges }", None, True),
+        ("{ me { id } }", None, False),
+    ],
+)
+def test_the_long_poll_is_recognised_by_the_parsed_operation(
+    query: str, operation: str | None, expected: bool
+) -> None:
+    assert long_polls(query, operation) is expected
 
 
 async def test_work_stops_when_the_client_disconnects(

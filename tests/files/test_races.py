@@ -17,7 +17,7 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import service, tree, writes
+from dropbox_lite.files import service, subtree, tree, writes
 from dropbox_lite.sync import conflicts
 from tests.files.factories import Stream, make_user, upload
 
@@ -280,17 +280,17 @@ async def test_trash_leaves_an_entry_moved_out_meanwhile(
     user = await make_user(db)
     target = await folder(db, user, "target")
     leaving = await upload(db, settings, user, b"x", "leaving.txt", folder_id=target)
-    original = tree._subtree
+    original = subtree.walk
     moved: list[bool] = []
 
-    async def subtree(db_: Database, root: dict[str, Any], **kwargs: Any) -> list[Any]:
+    async def walk(db_: Database, root: dict[str, Any], **kwargs: Any) -> list[Any]:
         found = await original(db_, root, **kwargs)
         if not moved:  # the trash walked the folder: the file leaves it before it is marked
             moved.append(True)
             await service.move_entry(db=db, user_id=user, entry_id=leaving.id, parent_id=None)
         return found
 
-    monkeypatch.setattr(tree, "_subtree", subtree)
+    monkeypatch.setattr(subtree, "walk", walk)
     await service.delete_entry(db=db, user_id=user, entry_id=target)
     assert (await doc(db, leaving.id))["trashed"] is False
     assert await service.get_entry(db=db, user_id=user, entry_id=leaving.id)

@@ -379,15 +379,28 @@ async def test_database_outage_is_503_without_a_traceback(
 
 
 @pytest.mark.parametrize(
-    "header",
+    ("header", "start", "end"),
     [
-        "bytes=" + "9" * 4300 + "-",
-        "bytes=0-" + "9" * 4300,
-        "bytes=-" + "9" * 4300,
-        "bytes=" + "1" * 20 + "-",
-        "bytes=0-" + "0" * 5000 + "1",
+        ("bytes=0-" + "1" * 20, 0, len(BIG)),
+        ("bytes=0-" + "9" * 4300, 0, len(BIG)),
+        ("bytes=5-" + "9" * 4300, 5, len(BIG)),
+        ("bytes=-" + "9" * 4300, 0, len(BIG)),
+        ("bytes=-" + "0" * 5000 + "3", len(BIG) - 3, len(BIG)),
+        ("bytes=0-" + "0" * 5000 + "1", 0, 2),
+        ("bytes=" + "0" * 5000 + "2-" + "0" * 30 + "4", 2, 5),
     ],
 )
+async def test_a_last_position_past_the_end_means_to_the_end(
+    http: httpx.AsyncClient, alice: Account, big: Any, header: str, start: int, end: int
+) -> None:
+    """RFC 9110 section 14.1.2: a last-pos past the end is clamped, whatever its length."""
+    response = await http.get(url(big.id), headers={**alice.headers, "Range": header})
+    assert response.status_code == 206
+    assert response.headers["content-range"] == f"bytes {start}-{end - 1}/{len(BIG)}"
+    assert response.content == BIG[start:end]
+
+
+@pytest.mark.parametrize("header", ["bytes=" + "9" * 4300 + "-", "bytes=" + "1" * 20 + "-"])
 async def test_a_range_position_of_thousands_of_digits_is_416_with_a_message(
     http: httpx.AsyncClient, alice: Account, big: Any, header: str
 ) -> None:

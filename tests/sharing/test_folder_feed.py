@@ -38,6 +38,7 @@ from tests.sharing.folders_helpers import (
 )
 from tests.support import Account, GraphQLClient
 from tests.sync.feed import FeedReader
+from tests.sync.polling import PollWatch
 
 WAIT = """
 query Wait($cursor: String!, $timeout: Int) {
@@ -311,7 +312,7 @@ async def test_a_link_visitors_upload_into_a_shared_folder_reaches_the_members(
 
 
 async def test_wait_for_changes_wakes_for_another_members_upload(
-    gql: GraphQLClient, http: httpx.AsyncClient
+    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     reader = await at_present(gql, viewer)
@@ -319,13 +320,13 @@ async def test_wait_for_changes_wakes_for_another_members_upload(
     quiet = await gql.data(WAIT, {"cursor": cursor, "timeout": 1}, token=viewer.token)
     assert quiet["waitForChanges"]["changed"] is False
 
-    async def upload_soon() -> str:
-        await asyncio.sleep(0.3)
-        return await put(http, s.member, b"late", "late.txt", s.mount_id)
-
-    writer = asyncio.create_task(upload_soon())
-    woke = await gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=viewer.token)
-    uploaded = await writer
+    polls = PollWatch(monkeypatch)
+    waiting = asyncio.ensure_future(
+        gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=viewer.token)
+    )
+    await polls.until_waiting(viewer.user_id)
+    uploaded = await put(http, s.member, b"late", "late.txt", s.mount_id)
+    woke = await waiting
     assert woke["waitForChanges"]["changed"] is True
     await poll(reader, lambda: uploaded in reader.tree)
     assert reader.tree[uploaded] == viewer_mount
@@ -333,23 +334,23 @@ async def test_wait_for_changes_wakes_for_another_members_upload(
 
 @pytest.mark.parametrize("waiting", ["the owner", "the removed member"])
 async def test_wait_for_changes_wakes_for_an_upload_and_for_a_removal(
-    gql: GraphQLClient, http: httpx.AsyncClient, waiting: str
+    gql: GraphQLClient, http: httpx.AsyncClient, waiting: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     account = s.owner if waiting == "the owner" else s.member
     reader = await at_present(gql, account)
-
-    async def act_soon() -> str:
-        await asyncio.sleep(0.3)
-        if waiting == "the owner":
-            return await put(http, s.member, b"by the editor", "e.txt", s.mount_id)
+    polls = PollWatch(monkeypatch)
+    pending = asyncio.ensure_future(
+        gql.data(WAIT, {"cursor": reader.cursor, "timeout": 30}, token=account.token)
+    )
+    await polls.until_waiting(account.user_id)
+    if waiting == "the owner":
+        changed = await put(http, s.member, b"by the editor", "e.txt", s.mount_id)
+    else:
         variables = {"folderId": s.folder_id, "username": s.member.username}
         await gql.data(REMOVE, variables, token=s.owner.token)
-        return s.mount_id
-
-    task = asyncio.create_task(act_soon())
-    woke = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 30}, token=account.token)
-    changed = await task
+        changed = s.mount_id
+    woke = await pending
     assert woke["waitForChanges"]["changed"] is True
     await poll(reader, lambda: changed in kinds(reader))
     expected = "UPSERTED" if waiting == "the owner" else "DELETED"
@@ -578,18 +579,17 @@ async def test_latest_cursor_of_a_member_serves_nothing_old_from_mounts(
 
 
 async def test_wait_for_changes_from_latest_cursor_wakes_for_a_change_in_a_mount(
-    gql: GraphQLClient, http: httpx.AsyncClient
+    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     latest = (await gql.data("{ latestCursor }", token=viewer.token))["latestCursor"]
-
-    async def upload_soon() -> str:
-        await asyncio.sleep(0.3)
-        return await put(http, s.member, b"late", "late.txt", s.mount_id)
-
-    writer = asyncio.create_task(upload_soon())
-    woke = await gql.data(WAIT, {"cursor": latest, "timeout": 10}, token=viewer.token)
-    uploaded = await writer
+    polls = PollWatch(monkeypatch)
+    pending = asyncio.ensure_future(
+        gql.data(WAIT, {"cursor": latest, "timeout": 10}, token=viewer.token)
+    )
+    await polls.until_waiting(viewer.user_id)
+    uploaded = await put(http, s.member, b"late", "late.txt", s.mount_id)
+    woke = await pending
     assert woke["waitForChanges"]["changed"] is True
     reader = FeedReader(gql, viewer.token, cursor=latest)
     await poll(reader, lambda: uploaded in reader.tree)
@@ -597,19 +597,18 @@ async def test_wait_for_changes_from_latest_cursor_wakes_for_a_change_in_a_mount
 
 
 async def test_wait_for_changes_wakes_when_the_owner_moves_an_entry_out(
-    gql: GraphQLClient, http: httpx.AsyncClient
+    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s = await shared_folder(gql, http, "VIEWER")
     reader = await at_present(gql, s.member)
     owner_root = await root_of(gql, s.owner)
-
-    async def move_soon() -> None:
-        await asyncio.sleep(0.3)
-        await result_of(gql, s.owner, MOVE, id=s.a_id, parentId=owner_root)
-
-    mover = asyncio.create_task(move_soon())
-    woke = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=s.member.token)
-    await mover
+    polls = PollWatch(monkeypatch)
+    pending = asyncio.ensure_future(
+        gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=s.member.token)
+    )
+    await polls.until_waiting(s.member.user_id)
+    await result_of(gql, s.owner, MOVE, id=s.a_id, parentId=owner_root)
+    woke = await pending
     assert woke["waitForChanges"]["changed"] is True
     await poll(reader, lambda: s.a_id not in reader.tree)
     assert kinds(reader)[s.a_id] == "DELETED"
@@ -643,7 +642,11 @@ async def test_small_pages_read_while_members_write_lose_nothing(
 
 @pytest.mark.server_only
 async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscription(
-    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings
+    app: Starlette,
+    gql: GraphQLClient,
+    http: httpx.AsyncClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     reader = await at_present(gql, viewer)
@@ -654,16 +657,14 @@ async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscr
             transport = httpx.ASGITransport(app=other_app, client=("127.0.0.1", 51001))
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as h2:
                 async with subscribed(app, viewer, reader.cursor) as ws:
-
-                    async def upload_soon() -> str:
-                        await asyncio.sleep(0.3)
-                        return await put(h2, s.member, b"elsewhere", "elsewhere.txt", s.mount_id)
-
-                    writer = asyncio.create_task(upload_soon())
-                    woke = await gql.data(
-                        WAIT, {"cursor": reader.cursor, "timeout": 10}, token=viewer.token
+                    polls = PollWatch(monkeypatch)
+                    pending = asyncio.ensure_future(
+                        gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=viewer.token)
                     )
-                    uploaded = await writer
+                    # The subscription is one long poll of the viewer's; this is the second.
+                    await polls.until_waiting(viewer.user_id, polls=2)
+                    uploaded = await put(h2, s.member, b"elsewhere", "elsewhere.txt", s.mount_id)
+                    woke = await pending
                     assert woke["waitForChanges"]["changed"] is True
                     pushed = await changes_until(ws, uploaded)
                     assert {"kind": "UPSERTED", "id": uploaded, "parentId": viewer_mount} in pushed

@@ -73,7 +73,11 @@ def test_without_a_database_the_commands_say_so(command: str) -> None:
 @pytest.mark.parametrize("command", ["maintain", "gc"])
 def test_against_an_unreachable_database_one_line_and_exit_1(command: str) -> None:
     port = free_port()  # nothing listens there
-    result = run(command, env={"DROPBOX_LITE_MONGODB_URI": f"mongodb://127.0.0.1:{port}/x"})
+    env = {
+        "DROPBOX_LITE_MONGODB_URI": f"mongodb://127.0.0.1:{port}/x",
+        "DROPBOX_LITE_DB_TIMEOUT_MS": "300",  # nothing answers: no need to wait 5 s
+    }
+    result = run(command, env=env)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"cannot reach MongoDB at mongodb://127.0.0.1:{port}/x" in lines[0]

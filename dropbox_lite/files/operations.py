@@ -1,0 +1,165 @@
+"""Operations that write more than one document: durable intents, run to their end.
+
+No backend we test on has multi-document transactions, and a request can end at
+any `await` (the client goes, a timeout, a crash). So a change that writes more
+than one document is recorded first, as an intent in `operations`:
+
+    {_id, kind, owner_id, args, started_at, lease_until}
+
+then its steps run, shielded from the request's cancellation, and the intent is
+deleted when they are done. Every step is idempotent, and the steps are ordered
+so that a state between two of them grants no access that both the state before
+and the state after deny (access is taken away first and given last). Whoever
+finds an intent whose lease has run out (upkeep's pass, `finish_abandoned`) takes
+it by a conditional update and runs its kind's finisher, which completes or rolls
+back the operation from what is in the database, whatever step it died at.
+
+The finishers are registered by the modules that own the operations (`finisher`);
+this module knows none of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from bson import ObjectId
+
+from dropbox_lite.core.db import Database
+
+OPERATIONS = "operations"
+# An intent whose runner has not finished it within this long is taken as abandoned.
+LEASE = timedelta(seconds=30)
+
+log = logging.getLogger("dropbox_lite.operations")
+
+T = TypeVar("T")
+Finisher = Callable[[Database, dict[str, Any]], Awaitable[None]]
+_FINISHERS: dict[str, Finisher] = {}
+# Operations running past their request's end: kept referenced until they finish.
+_RUNNING: set[asyncio.Task[Any]] = set()
+
+
+def finisher(kind: str) -> Callable[[Finisher], Finisher]:
+    """Register the function that completes (or rolls back) an abandoned `kind`."""
+
+    def register(function: Finisher) -> Finisher:
+        _FINISHERS[kind] = function
+        return function
+
+    return register
+
+
+async def begin(db: Database, kind: str, owner: ObjectId, **args: Any) -> ObjectId:
+    """Record the intent before the operation's first write; its id."""
+    at = datetime.now(UTC)
+    op_id = ObjectId()
+    await db[OPERATIONS].insert_one(
+        {
+            "_id": op_id,
+            "kind": kind,
+            "owner_id": owner,
+            "args": args,
+            "started_at": at,
+            "lease_until": at + LEASE,
+        }
+    )
+    return op_id
+
+
+async def end(db: Database, op_id: ObjectId) -> None:
+    """The operation is done (or rolled back): nothing is left to finish."""
+    await db[OPERATIONS].delete_one({"_id": op_id})
+
+
+async def to_the_end(work: Coroutine[Any, Any, T]) -> T:
+    """Await `work`; if the caller is cancelled meanwhile, `work` still runs to its end."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        if not task.done():
+            _RUNNING.add(task)
+            task.add_done_callback(_finished_alone)
+        raise
+
+
+def _finished_alone(task: asyncio.Task[Any]) -> None:
+    _RUNNING.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("an operation left by its request failed: %r", task.exception())
+
+
+async def run(
+    db: Database,
+    kind: str,
+    owner: ObjectId,
+    steps: Callable[[], Coroutine[Any, Any, T]],
+    **args: Any,
+) -> T:
+    """Record the intent, run `steps` to their end (shielded), then drop the intent.
+
+    When `steps` raise, the intent stays for the finisher, which brings the tree to
+    a whole state (`steps` that fail on purpose undo their own writes first and may
+    then end the intent themselves; finishing a whole state again changes nothing).
+    """
+    op_id = await begin(db, kind, owner, **args)
+
+    async def whole() -> T:
+        try:
+            result = await steps()
+        except BaseException:
+            await _finish_now(db, op_id, kind, args)
+            raise
+        await end(db, op_id)
+        return result
+
+    return await to_the_end(whole())
+
+
+async def _finish_now(db: Database, op_id: ObjectId, kind: str, args: dict[str, Any]) -> None:
+    """After a step failed in this process: finish it here (best effort), else upkeep will."""
+    try:
+        await _FINISHERS[kind](db, args)
+    except Exception as failed:  # the database may be gone: upkeep finishes it later
+        log.warning("operation %s (%s) left for upkeep: %r", op_id, kind, failed)
+        return
+    await end(db, op_id)
+
+
+async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
+    """Finish every intent whose lease ran out (its runner died); how many were finished.
+
+    An intent is taken by moving its lease forward conditionally, so two processes
+    never finish one at once; a finisher that fails leaves it for the next pass.
+    """
+    finished = 0
+    at = datetime.now(UTC)
+    stale = at + LEASE - lease  # lease_until was set to start + LEASE
+    async for doc in db[OPERATIONS].find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
+        taken = await db[OPERATIONS].update_one(
+            {"_id": doc["_id"], "lease_until": doc["lease_until"]},
+            {"$set": {"lease_until": datetime.now(UTC) + LEASE}},
+        )
+        if not taken.modified_count:
+            continue
+        function = _FINISHERS.get(str(doc["kind"]))
+        if function is None:
+            log.error("operation %s of unknown kind %r left alone", doc["_id"], doc["kind"])
+            continue
+        try:
+            await function(db, dict(doc["args"]))
+        except Exception as failed:
+            log.warning("operation %s (%s) not finished: %r", doc["_id"], doc["kind"], failed)
+            continue
+        await end(db, doc["_id"])
+        finished += 1
+    return finished
+
+
+async def pending(db: Database) -> list[dict[str, Any]]:
+    """Every intent not yet finished (for tests and `maintain`)."""
+    return [doc async for doc in db[OPERATIONS].find({})]

@@ -1,0 +1,67 @@
+"""A larger tree: the client gives up half-way (a disconnect, which the server turns into
+a cancellation of the request) instead of a kill.
+
+The app keeps running, so a started operation must run to its end: the state is
+checked once the app is quiet, before any repair, and again after a repair pass.
+The moment of the disconnect is a count of the operation's commands, not a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.faults.operations import DELETE, Operation, by_id, copy, move
+from tests.faults.sweep import Sweep
+from tests.faults.world import build_world, raw_client
+
+pytestmark = [pytest.mark.server_only, pytest.mark.usefixtures("drop_fault_databases")]
+
+# Files in /shared/big (folders of 25 under it).
+BIG = 200
+# The client disconnects after this many commands of the operation (of several hundred).
+AFTER = 60
+
+DISCONNECTS = [
+    (Operation("big_move_out_of_share", move("big", "private"), probes=("big",)), ""),
+    (Operation("big_move_between_shares", move("big", "shared2"), probes=("big",)), ""),
+    (Operation("big_delete_folder", by_id(DELETE, "big"), probes=("shared",)), ""),
+    (Operation("big_copy_folder", copy("big", "private"), probes=("private",)), ""),
+]
+# operation name -> what breaks today (issue 18); remove an entry when it passes.
+KNOWN: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def big_world_name() -> dict[str, object]:
+    return {}
+
+
+@pytest.mark.parametrize(
+    "op",
+    [
+        pytest.param(
+            op,
+            id=op.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[op.name])]
+            if op.name in KNOWN
+            else [],
+        )
+        for op, _ in DISCONNECTS
+    ],
+)
+async def test_disconnect_half_way(
+    mongo_uri: str, op: Operation, big_world_name: dict[str, object]
+) -> None:
+    client = raw_client(mongo_uri)
+    try:
+        world = big_world_name.get("world")
+        if world is None:
+            world = big_world_name["world"] = await build_world(mongo_uri, big=BIG)
+        sweep = Sweep(mongo_uri, world, client)  # type: ignore[arg-type]
+        await sweep.prepare()
+        result = await sweep.run_disconnect(op, after=AFTER)
+        assert result.n > AFTER, f"{op.name} sends only {result.n} commands"
+        assert not result.unkilled
+        assert not result.findings, result.report(limit=20)
+    finally:
+        client.close()
