@@ -1014,6 +1014,15 @@ def raw_read_file(db: Any, file_id: Any) -> int:
     return received
 
 
+def raw_read_blocks(db: Any, block_ids: list[Any]) -> int:
+    """A block list's bytes: one find over its blocks' chunks, in (files_id, n) order."""
+    received = 0
+    chunks = db[f"{BUCKET}.chunks"].find({"files_id": {"$in": block_ids}})
+    for chunk in chunks.sort([("files_id", 1), ("n", 1)]).batch_size(RAW_BATCH_CHUNKS):
+        received += len(chunk["data"])
+    return received
+
+
 def raw_ceiling(
     db: Any,
     *,
@@ -1541,11 +1550,13 @@ def run_server_backend(
                     others.append(
                         raw_write_file(db, min(piece, other - start), f"o{number}".encode())
                     )
-                big = db[f"{BUCKET}.files"].find_one({"length": size, "_id": {"$nin": others}})
-                if big is None:
-                    raise RuntimeError("the large upload's GridFS file was not found")
+                # The large file is a list of 4 MiB blocks (issue 20): the raw reader
+                # fetches the same chunks, as our download does, in one query.
+                big = db["entries"].find_one({"_id": ObjectId(file_id)})
+                if big is None or not big.get("block_ids"):
+                    raise RuntimeError("the large upload's blocks were not found")
                 started = time.perf_counter()
-                received = raw_read_file(db, big["_id"])
+                received = raw_read_blocks(db, big["block_ids"])
                 seconds = time.perf_counter() - started
                 if received != size:
                     raise RuntimeError(f"raw read {received} of {size}")
