@@ -26,6 +26,7 @@ SECTIONS = (
     "Accounts and sign-in",
     "Files and folders",
     "Downloading files",
+    "Resumable, batched and delta uploads",
     "Sync protocol",
     "Sharing by link",
     "Shared folders",
