@@ -29,13 +29,24 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from dropbox_lite.auth import api as auth_api
+from dropbox_lite.auth import app_password_api
 from dropbox_lite.core import api as core_api
 from dropbox_lite.files import api as files_api
+from dropbox_lite.files import session_api
 from dropbox_lite.sharing import api as sharing_api
 from dropbox_lite.sharing import folder_api
 from dropbox_lite.sync import api as sync_api
 
-MODULES = (core_api, auth_api, files_api, sync_api, sharing_api, folder_api)
+MODULES = (
+    core_api,
+    auth_api,
+    app_password_api,
+    files_api,
+    session_api,
+    sync_api,
+    sharing_api,
+    folder_api,
+)
 
 MAX_DEPTH = 10
 MAX_ALIASES = 50
@@ -59,6 +70,8 @@ FIELD_LIMITS = {
     "shareLinks": 2,
     "children": 5,
     "revisions": 5,
+    "finishUploadBatch": 1,
+    "missingBlocks": 2,
 }
 
 

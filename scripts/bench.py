@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import hashlib
 import json
 import os
 import secrets
@@ -530,6 +532,24 @@ def multipart_body(
     return f"multipart/form-data; boundary={boundary}", len(head) + total + len(tail), stream
 
 
+START_SESSION = "mutation { startUploadSession { ... on UploadSession { id uploadUrl } } }"
+FINISH_SESSION = """
+mutation($id: ID!, $name: String!, $mode: WriteMode) {
+  finishUploadSession(sessionId: $id, name: $name, mode: $mode) {
+    __typename ... on File { id size } ... on Error { code message }
+  }
+}
+"""
+FINISH_BATCH = """
+mutation($entries: [UploadBatchEntry!]!) {
+  finishUploadBatch(entries: $entries) { __typename ... on Error { code message } }
+}
+"""
+MISSING_BLOCKS = "query($blocks: [String!]!) { missingBlocks(blocks: $blocks) }"
+FILE_REV = "query($id: ID!) { entry(id: $id) { ... on File { rev } } }"
+CONTENT_BLOCK = 4 * 1024 * 1024  # the server's block (files/blobs.py BLOCK_SIZE)
+
+
 class DropboxLite:
     def __init__(self, client: httpx.AsyncClient, server: Server) -> None:
         self.client = client
@@ -587,6 +607,147 @@ class DropboxLite:
         if result["size"] != total:
             raise RuntimeError(f"upload stored {result['size']} bytes, sent {total}")
         return str(result["id"])
+
+    async def tus_upload(self, name: str, total: int, seed: bytes) -> str:
+        """tus: creation, then one PATCH streaming every byte (what Uppy and tuspy do)."""
+        meta = "filename " + base64.b64encode(name.encode()).decode()
+        tus = {"Tus-Resumable": "1.0.0"}
+        made = await self.client.post(
+            "/tus/",
+            headers={**self.auth, **tus, "Upload-Length": str(total), "Upload-Metadata": meta},
+        )
+        if made.status_code != 201:
+            raise RuntimeError(f"tus creation failed: {made.status_code} {made.text}")
+        sent = await self.client.patch(
+            made.headers["location"],
+            content=aiter_blocks(total, seed),
+            headers={
+                **self.auth,
+                **tus,
+                "Upload-Offset": "0",
+                "Content-Type": "application/offset+octet-stream",
+                "Content-Length": str(total),
+            },
+        )
+        if sent.status_code != 204 or "x-entry-id" not in sent.headers:
+            raise RuntimeError(f"tus upload failed: {sent.status_code} {sent.text}")
+        return str(sent.headers["x-entry-id"])
+
+    async def start_session(self) -> str:
+        data = await self.graphql(START_SESSION, {})
+        return str(data["startUploadSession"]["uploadUrl"])
+
+    async def finish_session(self, url: str, name: str, mode: str = "ADD") -> dict[str, Any]:
+        data = await self.graphql(
+            FINISH_SESSION, {"id": url.rsplit("/", 1)[1], "name": name, "mode": mode}
+        )
+        result: dict[str, Any] = data["finishUploadSession"]
+        if result["__typename"] != "File":
+            raise RuntimeError(f"finishUploadSession: {result}")
+        return result
+
+    async def session_upload(self, name: str, total: int, seed: bytes) -> str:
+        """An upload session: start, one PATCH at offset 0 with every byte, finish."""
+        url = await self.start_session()
+        sent = await self.client.patch(
+            url,
+            content=aiter_blocks(total, seed),
+            headers={**self.auth, "Upload-Offset": "0", "Content-Length": str(total)},
+        )
+        if sent.status_code != 200:
+            raise RuntimeError(f"session append failed: {sent.status_code} {sent.text}")
+        return str((await self.finish_session(url, name))["id"])
+
+    async def batch_small(
+        self, count: int, size: int, parent_id: str | None, per_request: int = 500
+    ) -> int:
+        """`count` new files of `size` bytes: blocks in requests of `per_request`, then
+        one finishUploadBatch per 1,000 files; the HTTP requests it took."""
+        url = await self.start_session()
+        requests = 1
+        hashes: list[str] = []
+        for first in range(0, count, per_request):
+            pieces = [
+                (f"batch-{n:06d}-".encode() * size)[:size]
+                for n in range(first, min(first + per_request, count))
+            ]
+            sent = await self.client.post(
+                f"{url}/blocks?first={first}",
+                content=b"".join(pieces),
+                headers={**self.auth, "X-Block-Sizes": ",".join(str(len(p)) for p in pieces)},
+            )
+            requests += 1
+            if sent.status_code != 200:
+                raise RuntimeError(f"blocks failed: {sent.status_code} {sent.text}")
+            hashes.extend(sent.json()["blocks"])
+        for first in range(0, count, 1000):
+            entries = [
+                {"name": f"b{n:05d}.bin", "parentId": parent_id, "blocks": [hashes[n]]}
+                for n in range(first, min(first + 1000, count))
+            ]
+            data = await self.graphql(FINISH_BATCH, {"entries": entries})
+            requests += 1
+            kinds = {r["__typename"] for r in data["finishUploadBatch"]}
+            if kinds != {"File"}:
+                raise RuntimeError(f"finishUploadBatch: {kinds}")
+        return requests
+
+    async def delta_edit(self, file_id: str, total: int, seed: bytes) -> dict[str, int]:
+        """Change one byte in the middle of the file, as a delta: ask which blocks are
+        missing, send those, commit the new list. The bytes and requests it took."""
+        middle = total // 2
+        digests: list[str] = []
+        hasher = hashlib.sha256()
+        filled = 0
+        changed_block = b""
+        at = 0
+        for piece in data_blocks(total, seed):
+            if at <= middle < at + len(piece):
+                piece = (
+                    piece[: middle - at]
+                    + bytes([piece[middle - at] ^ 0xFF])
+                    + piece[middle - at + 1 :]
+                )
+            at += len(piece)
+            view = memoryview(piece)
+            while view:
+                take = min(len(view), CONTENT_BLOCK - filled)
+                hasher.update(view[:take])
+                if len(digests) == middle // CONTENT_BLOCK:
+                    changed_block += bytes(view[:take])
+                filled += take
+                view = view[take:]
+                if filled == CONTENT_BLOCK:
+                    digests.append(hasher.hexdigest())
+                    hasher, filled = hashlib.sha256(), 0
+        if filled:
+            digests.append(hasher.hexdigest())
+        revision = await self.graphql(FILE_REV, {"id": file_id})
+        missing: list[str] = (await self.graphql(MISSING_BLOCKS, {"blocks": digests}))[
+            "missingBlocks"
+        ]
+        url = await self.start_session()
+        sent_bytes = 0
+        for digest in missing:
+            index = digests.index(digest)
+            if index != middle // CONTENT_BLOCK:
+                raise RuntimeError(f"block {index} is missing too")
+            response = await self.client.put(
+                f"{url}/blocks/{index}", content=changed_block, headers=self.auth
+            )
+            if response.status_code != 200:
+                raise RuntimeError(f"block failed: {response.status_code}")
+            sent_bytes += len(changed_block)
+        entry = {
+            "name": "big.bin",
+            "blocks": digests,
+            "mode": "UPDATE",
+            "parentRev": revision["entry"]["rev"],
+        }
+        data = await self.graphql(FINISH_BATCH, {"entries": [entry]})
+        if data["finishUploadBatch"][0]["__typename"] != "File":
+            raise RuntimeError(f"delta commit: {data}")
+        return {"bytes_sent": sent_bytes, "blocks_sent": len(missing), "requests": 5}
 
     async def download(self, file_id: str) -> int:
         received = 0
@@ -853,6 +1014,15 @@ def raw_read_file(db: Any, file_id: Any) -> int:
     return received
 
 
+def raw_read_blocks(db: Any, block_ids: list[Any]) -> int:
+    """A block list's bytes: one find over its blocks' chunks, in (files_id, n) order."""
+    received = 0
+    chunks = db[f"{BUCKET}.chunks"].find({"files_id": {"$in": block_ids}})
+    for chunk in chunks.sort([("files_id", 1), ("n", 1)]).batch_size(RAW_BATCH_CHUNKS):
+        received += len(chunk["data"])
+    return received
+
+
 def raw_ceiling(
     db: Any,
     *,
@@ -1009,6 +1179,33 @@ async def bench_dropbox_lite(
             "seconds": round(seconds, 2),
             "peak_rss_mb": rss["peak_rss_mb"],
         }
+
+        # The content plane (issue 20), side by side with the figures above.
+        with rss_sampler(pid) as rss:
+            seconds, _ = await timed(app.tus_upload("tus.bin", size, b"tus-file"))
+        result["tus_upload"] = {"mb_per_s": mb_per_s(size, seconds), "seconds": round(seconds, 2)}
+        result["tus_upload"].update(rss)
+        with rss_sampler(pid) as rss:
+            seconds, _ = await timed(app.session_upload("session.bin", size, b"session-file"))
+        result["session_upload"] = {
+            "mb_per_s": mb_per_s(size, seconds),
+            "seconds": round(seconds, 2),
+        }
+        result["session_upload"].update(rss)
+        batch_folder = await app.create_folder("batch")
+        seconds, requests = await timed(app.batch_small(files, SMALL_BYTES, batch_folder))
+        result["batch_small_uploads"] = {
+            "files": files,
+            "bytes_each": SMALL_BYTES,
+            "http_requests": requests,
+            "per_s": round(files / seconds, 1),
+            "seconds": round(seconds, 2),
+            "over_one_request_per_file": ratio(
+                round(files / seconds, 1), result["small_uploads"]["per_s"]
+            ),
+        }
+        seconds, delta = await timed(app.delta_edit(file_id, size, b"big-file"))
+        result["delta_one_byte_edit"] = {**delta, "file_bytes": size, "seconds": round(seconds, 2)}
 
         started = time.perf_counter()
         folder, how = await fill_folder(app, "listing", entries)
@@ -1212,6 +1409,12 @@ def ratios_to_raw(ours: dict[str, Any], raw: dict[str, Any]) -> dict[str, float 
         "small_uploads_per_s": ratio(
             ours["small_uploads"]["per_s"], raw["small_gridfs_files"]["per_s"]
         ),
+        "tus_upload_mb_per_s": ratio(
+            ours["tus_upload"]["mb_per_s"], raw["gridfs_write"]["mb_per_s"]
+        ),
+        "session_upload_mb_per_s": ratio(
+            ours["session_upload"]["mb_per_s"], raw["gridfs_write"]["mb_per_s"]
+        ),
         "me_req_per_s_over_parallel_round_trips": ratio(
             ours["me"]["req_per_s"], raw["small_command"]["per_s_parallel"]
         ),
@@ -1238,6 +1441,9 @@ def ratios_to_copyparty(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[st
         ),
         "small_uploads_per_s": ratio(
             ours["small_uploads"]["per_s"], theirs["small_uploads"]["per_s"]
+        ),
+        "batch_small_uploads_per_s": ratio(
+            ours["batch_small_uploads"]["per_s"], theirs["small_uploads"]["per_s"]
         ),
     }
 
@@ -1344,11 +1550,13 @@ def run_server_backend(
                     others.append(
                         raw_write_file(db, min(piece, other - start), f"o{number}".encode())
                     )
-                big = db[f"{BUCKET}.files"].find_one({"length": size, "_id": {"$nin": others}})
-                if big is None:
-                    raise RuntimeError("the large upload's GridFS file was not found")
+                # The large file is a list of 4 MiB blocks (issue 20): the raw reader
+                # fetches the same chunks, as our download does, in one query.
+                big = db["entries"].find_one({"_id": ObjectId(file_id)})
+                if big is None or not big.get("block_ids"):
+                    raise RuntimeError("the large upload's blocks were not found")
                 started = time.perf_counter()
-                received = raw_read_file(db, big["_id"])
+                received = raw_read_blocks(db, big["block_ids"])
                 seconds = time.perf_counter() - started
                 if received != size:
                     raise RuntimeError(f"raw read {received} of {size}")

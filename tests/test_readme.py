@@ -26,9 +26,11 @@ SECTIONS = (
     "Accounts and sign-in",
     "Files and folders",
     "Downloading files",
+    "Resumable, batched and delta uploads",
     "Sync protocol",
     "Sharing by link",
     "Shared folders",
+    "WebDAV and the Nextcloud apps",
 )
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -96,6 +98,9 @@ def test_shell_examples_run_in_order_on_a_fresh_server(
         '"role":"VIEWER","isOwner":false',
         '"__typename":"PermissionDeniedError"',
         '"path":"/Docs/draft.txt"',
+        "hello over WebDAV",
+        '"appPasswords":[{"name":"laptop"}]',
+        "<d:href>/remote.php/dav/files/alice/Docs/</d:href>",
         '"shared":{"ownerUsername":"alice","yourRole":"EDITOR"}',
     ):
         assert expected in output, (expected, output[-3000:])

@@ -191,3 +191,70 @@ async def test_changes_page_of_a_member_with_three_mounts(
     # memberships that hold them (1: a mount document alone is never followed), and
     # per mount its owner's numbers (2) and one scan (1).
     within(measured, measured.count, 5 + 3 * 3)
+
+
+# -- the content plane (issue 20) ---------------------------------------------------------
+
+TUS_CREATE = {"Tus-Resumable": "1.0.0", "Content-Type": "application/offset+octet-stream"}
+START_SESSION = "mutation { startUploadSession { ... on UploadSession { id uploadUrl } } }"
+FINISH_BATCH = """
+mutation($entries: [UploadBatchEntry!]!) {
+  finishUploadBatch(entries: $entries) { __typename ... on File { id } }
+}
+"""
+MISSING_BLOCKS = "query($blocks: [String!]!) { missingBlocks(blocks: $blocks) }"
+
+
+async def test_tus_creation_with_upload_of_a_small_file(
+    trips: RoundTrips, account: Account
+) -> None:
+    headers = {
+        **account.headers,
+        **TUS_CREATE,
+        "Upload-Length": str(SMALL),
+        "Upload-Metadata": "filename dHVzLmJpbg==",  # tus.bin
+    }
+    with trips.count() as measured:
+        made = await trips.http.post("/tus/", content=b"t" * SMALL, headers=headers)
+    assert made.status_code == 201 and "x-entry-id" in made.headers, made.text
+    # Measured 16: the session (insert, 2 reads, 2 updates), the block (3), the commit.
+    within(measured, measured.count, 17)
+
+
+async def test_session_append_of_a_chunk(trips: RoundTrips, account: Account) -> None:
+    data = await trips.gql.data(START_SESSION, token=account.token)
+    url = data["startUploadSession"]["uploadUrl"]
+    with trips.count() as measured:
+        sent = await trips.http.patch(
+            url, content=b"a" * SMALL, headers={**account.headers, "Upload-Offset": "0"}
+        )
+    assert sent.status_code == 200
+    # The session read, the tail's chunks and files document, the compare-and-set.
+    within(measured, measured.count, 4)
+
+
+async def test_batch_finish_per_small_file(trips: RoundTrips, account: Account) -> None:
+    files = [b"batch %d " % n * 400 for n in range(50)]
+    data = await trips.gql.data(START_SESSION, token=account.token)
+    url = data["startUploadSession"]["uploadUrl"]
+    sent = await trips.http.post(
+        f"{url}/blocks",
+        content=b"".join(files),
+        headers={**account.headers, "X-Block-Sizes": ",".join(str(len(f)) for f in files)},
+    )
+    hashes = sent.json()["blocks"]
+    entries = [{"name": f"b{n}.bin", "blocks": [h]} for n, h in enumerate(hashes)]
+    with trips.count() as measured:
+        done = await trips.gql.data(FINISH_BATCH, {"entries": entries}, token=account.token)
+    assert [r["__typename"] for r in done["finishUploadBatch"]] == ["File"] * len(files)
+    # Measured 6.1 per file on FerretDB: the entry, its revision and quota link, and the
+    # change number's claim (3); the batch's own reads are shared by all its files.
+    within(measured, measured.count, 7 * len(files))
+
+
+async def test_missing_blocks(trips: RoundTrips, account: Account) -> None:
+    with trips.count() as measured:
+        data = await trips.gql.data(MISSING_BLOCKS, {"blocks": ["ab" * 32]}, token=account.token)
+    assert data["missingBlocks"] == ["ab" * 32]
+    # Staged parts, sessions, memberships, files, history: one query each.
+    within(measured, measured.count, 5)

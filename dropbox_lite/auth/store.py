@@ -411,3 +411,83 @@ async def prune_invites(*, db: Database, at: datetime) -> int:
     result = await db["invites"].delete_many({"_id": {"$in": expired}})
     await db["invite_claims"].delete_many({"_id": {"$in": expired}})
     return int(result.deleted_count)
+
+
+# App passwords (issue 21): each is backed by a session of its own, so that every way
+# a session ends (revocation, signing out everywhere, a password change, disabling)
+# ends the app password too, at once.
+
+
+class AppPasswordDoc(TypedDict):
+    _id: ObjectId
+    user_id: ObjectId
+    session_id: ObjectId
+    name: str
+    secret_hash: str  # sha256 of the password (it has 178 random bits): never the password
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AppPasswordRecord:
+    id: str
+    user_id: str
+    session_id: str
+    name: str
+    created_at: datetime
+
+
+def _app_password(doc: dict[str, Any]) -> AppPasswordRecord:
+    return AppPasswordRecord(
+        id=str(doc["_id"]),
+        user_id=str(doc["user_id"]),
+        session_id=str(doc["session_id"]),
+        name=doc["name"],
+        created_at=aware(doc["created_at"]),
+    )
+
+
+async def insert_app_password(
+    *, db: Database, user_id: str, session_id: str, name: str, secret_hash: str, at: datetime
+) -> AppPasswordRecord:
+    """Store an app password by its hash, bound to its session."""
+    doc: AppPasswordDoc = {
+        "_id": ObjectId(),
+        "user_id": ObjectId(user_id),
+        "session_id": ObjectId(session_id),
+        "name": name,
+        "secret_hash": secret_hash,
+        "created_at": at,
+    }
+    await db["app_passwords"].insert_one(dict(doc))
+    return _app_password(dict(doc))
+
+
+async def app_password_by_hash(*, db: Database, secret_hash: str) -> AppPasswordRecord | None:
+    """The app password with this hash, live or not."""
+    doc = await db["app_passwords"].find_one({"secret_hash": secret_hash})
+    return None if doc is None else _app_password(doc)
+
+
+async def app_passwords_of(*, db: Database, user_id: str) -> list[AppPasswordRecord]:
+    """The user's app passwords (their sessions may have ended), oldest first."""
+    cursor = db["app_passwords"].find({"user_id": ObjectId(user_id)}).sort("_id", 1)
+    return [_app_password(doc) async for doc in cursor]
+
+
+async def delete_app_password(*, db: Database, user_id: str, app_password_id: str) -> str | None:
+    """Remove one of the user's app passwords; the id of its session, None if none."""
+    oid = _oid(app_password_id)
+    if oid is None:
+        return None
+    query = {"_id": oid, "user_id": ObjectId(user_id)}
+    doc = await db["app_passwords"].find_one(query)
+    if doc is None or not (await db["app_passwords"].delete_one(query)).deleted_count:
+        return None
+    return str(doc["session_id"])
+
+
+async def prune_app_passwords(*, db: Database, user_id: str, live: list[str]) -> None:
+    """Forget the user's app passwords whose session has ended (not in `live`)."""
+    await db["app_passwords"].delete_many(
+        {"user_id": ObjectId(user_id), "session_id": {"$nin": [ObjectId(i) for i in live]}}
+    )

@@ -40,10 +40,11 @@ from strawberry.subscriptions.protocols.graphql_ws.types import ConnectionInitMe
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
+from dropbox_lite.auth import credentials
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.client import wheel as client_wheel
 from dropbox_lite.core import db as database
-from dropbox_lite.core import requestlog
+from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
@@ -57,8 +58,9 @@ from dropbox_lite.core.middleware import (
     decode_json_body,
 )
 from dropbox_lite.core.security import Signer
+from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes
-from dropbox_lite.files import zipstream
+from dropbox_lite.files import session_routes, tus, zipstream
 from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
@@ -287,7 +289,7 @@ class GraphQLApp(GraphQL[Context, None]):
             signer=state.signer,
         )
         if isinstance(request, Request):
-            await _sign_in(context, bearer_token(request.headers.get("authorization")))
+            await _sign_in_header(context, request.headers.get("authorization"))
         return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
@@ -372,6 +374,24 @@ RANDOM_KEY_WARNING = """
 """
 
 
+async def _sign_in_header(context: Context, authorization: str | None) -> bool:
+    # Bearer or HTTP Basic (an app password or the account password, throttled).
+    try:
+        found = await credentials.authenticate_header(
+            db=context.db,
+            signer=context.signer,
+            settings=context.settings,
+            authorization=authorization,
+            client_ip=context.client_ip,
+        )
+    except errors.RateLimited:
+        return False
+    if found is None:
+        return False
+    context.user, context.session = found
+    return True
+
+
 def _error_response(status: int, message: str, code: str) -> Response:
     return JSONResponse(
         {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]},
@@ -407,11 +427,19 @@ async def readyz(request: Request) -> Response:
 
 
 def _upload_user(settings: Settings) -> Any:
-    async def user_id(scope: Scope, token: str) -> str | None:
+    async def user_id(scope: Scope, authorization: str) -> str | None:
         state = scope["app"].state
-        found = await auth_service.authenticate(
-            db=state.db, signer=state.signer, settings=settings, token=token
-        )
+        client = scope.get("client")
+        try:
+            found = await credentials.authenticate_header(
+                db=state.db,
+                signer=state.signer,
+                settings=settings,
+                authorization=authorization,
+                client_ip=client[0] if client else "unknown",
+            )
+        except errors.RateLimited:
+            return None
         return None if found is None else found[0].id
 
     return user_id
@@ -473,7 +501,10 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         Route("/readyz", readyz),
     ]
     routes.extend(files_routes.ROUTES)
+    routes.extend(dav_routes.ROUTES)
     routes.extend(zipstream.ROUTES)
+    routes.extend(tus.ROUTES)
+    routes.extend(session_routes.ROUTES)
     routes.extend(sharing_routes.ROUTES)
     routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())

@@ -60,6 +60,7 @@ ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
     ("REVISION_DAYS", "see README", "how long old revisions are kept"),
     ("TRASH_DAYS", "30", "upkeep purges what has been in the trash longer"),
     ("MAX_REVISIONS_PER_FILE", "see README", "how many old revisions a file keeps"),
+    ("UPLOAD_SESSION_HOURS", "24", "how long a tus upload or upload session stays resumable"),
     ("LOG_FORMAT", "text", "text | json (one JSON object per line)"),
     ("UPKEEP_INTERVAL_SECONDS", "3600", "how often upkeep runs in the server (0: never)"),
     ("JOURNAL_RETENTION_DAYS", "90", "deletions stay in the change feed this long"),

@@ -75,6 +75,8 @@ class Settings:
     revision_days: int = 30
     trash_days: int = 30  # upkeep purges what has been in the trash longer
     max_revisions_per_file: int = 100
+    # Upload sessions (tus and our own) expire this long after they start.
+    upload_session_hours: int = 24
 
     @property
     def production(self) -> bool:
@@ -176,6 +178,7 @@ def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -
         "revision_days": reader.integer("REVISION_DAYS", 30, low=1),
         "trash_days": reader.integer("TRASH_DAYS", 30, low=1, high=100 * 366),
         "max_revisions_per_file": reader.integer("MAX_REVISIONS_PER_FILE", 100, low=1, high=10_000),
+        "upload_session_hours": reader.integer("UPLOAD_SESSION_HOURS", 24, low=1, high=24 * 365),
     }
     values.update(overrides)
     if "*" in values["cors_origins"] and values["cors_credentials"]:  # type: ignore[operator]

@@ -45,6 +45,10 @@ DatabaseError = PyMongoError
 # unique index, and search is a case-insensitive regex.
 INDEXES: dict[str, list[IndexModel]] = {
     "users": [IndexModel([("username_key", ASCENDING)], unique=True, name="username_key")],
+    "app_passwords": [
+        IndexModel([("secret_hash", ASCENDING)], unique=True, name="secret_hash"),
+        IndexModel([("user_id", ASCENDING)], name="user"),
+    ],
     "sessions": [
         IndexModel([("user_id", ASCENDING)], name="user"),
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl"),
@@ -69,6 +73,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("owner_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="change_feed"
         ),
         IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+        IndexModel([("block_ids", ASCENDING)], name="block_refs"),
         # A member's feed reads one shared folder's changes (files/access.py).
         IndexModel(
             [("share_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="share_feed"
@@ -82,6 +87,7 @@ INDEXES: dict[str, list[IndexModel]] = {
     "revisions": [
         IndexModel([("entry_id", ASCENDING), ("rev", DESCENDING)], unique=True, name="entry_rev"),
         IndexModel([("blob_id", ASCENDING)], name="blob_refs"),
+        IndexModel([("block_ids", ASCENDING)], name="block_refs"),
         IndexModel([("owner_id", ASCENDING), ("created_at", ASCENDING)], name="owner_age"),
     ],
     "share_links": [

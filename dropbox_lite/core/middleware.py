@@ -33,7 +33,7 @@ MULTIPART_OVERHEAD = 1024 * 1024
 DRAIN_BYTES = 8 * 1024 * 1024
 DRAIN_SECONDS = 10.0
 
-# (scope, bearer token) -> the signed-in user's id, or None when the token is not valid.
+# (scope, Authorization header) -> the signed-in user's id, or None when it names nobody.
 Authenticate = Callable[[Scope, str], Awaitable[str | None]]
 
 
@@ -221,10 +221,10 @@ class GraphQLRequestGuard:
     ) -> tuple[Receive, str]:
         """Who uploads (a user id, or `share:<address>`), checked before any file is read."""
         user_id: str | None = None
-        token = bearer_token(headers.get("authorization"))
-        if token is not None and self.authenticate is not None:
+        authorization = headers.get("authorization")
+        if authorization and self.authenticate is not None:
             try:
-                user_id = await self.authenticate(scope, token)
+                user_id = await self.authenticate(scope, authorization)
             except UNAVAILABLE_ERRORS as exc:
                 log.warning("database unavailable: %s", exc)
                 raise Refused(

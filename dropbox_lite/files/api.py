@@ -861,7 +861,11 @@ class Mutation:
         await service.get_entry(db=db, user_id=user_id, entry_id=file_id)  # NOT_FOUND if not ours
         try:
             record = await service.restore_revision(
-                db=db, user_id=user_id, file_id=file_id, rev=rev
+                db=db,
+                user_id=user_id,
+                file_id=file_id,
+                rev=rev,
+                keep=info.context.settings.max_revisions_per_file,
             )
         except errors.DomainError as e:
             return error_type(e, (PermissionDeniedError, NotFoundError, QuotaExceededError))  # type: ignore[no-any-return]

@@ -1,8 +1,16 @@
-"""Blob storage in GridFS: streaming, hashing, dedup, ranges, garbage collection.
+"""Content storage in GridFS: 4 MiB blocks stored once by SHA-256, read back as ranges.
 
-Blobs are content-addressed: `blob_index` maps a SHA-256 to the one GridFS file
-holding those bytes. Its unique `_id` decides races between concurrent uploads of
-the same content: the loser deletes its copy and uses the winner's.
+A file's content is an ordered list of blocks of BLOCK_SIZE bytes (the last one
+shorter; an empty file has none). Each block is one GridFS file, stored once:
+`blob_index` maps a block's SHA-256 to the GridFS file holding it, and its unique
+`_id` decides races between writers of the same block (the loser deletes its copy
+and uses the winner's). An entry or revision names its content by `block_ids`
+(the GridFS ids, in order; `blocks` holds their SHA-256 digests), so a read needs
+no lookup, and the Dropbox content hash is SHA-256 over the block digests.
+
+Files stored before blocks existed name one whole-file GridFS file by `blob_id`;
+they stay readable as they are (dual read, no migration): everything above this
+module passes a *content handle* (`handle`) and never asks which kind it holds.
 """
 
 from __future__ import annotations
@@ -10,21 +18,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from bson import Binary, ObjectId
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import BLOB_CHUNK_BYTES, Database
 
 READ_CHUNK = 1024 * 1024
-HASH_BLOCK = 4 * 1024 * 1024  # the Dropbox content hash's block size
+BLOCK_SIZE = 4 * 1024 * 1024  # Dropbox's block: the unit of storage, dedup and delta
+HASH_BLOCK = BLOCK_SIZE
 # Hashing smaller buffers inline costs less than a hop to a worker thread.
 THREAD_HASH_MIN = 64 * 1024
+HANDLE_PREFIX = "blocks:"
+# Digests one missingBlocks question may name (1,000 files of one block each, or a
+# 4 GiB file, per question).
+MAX_BLOCKS_PER_QUERY = 1000
+INDEX = "blob_index"
+# Collections whose documents hold blocks by `block_ids` (gc keeps what they name).
+BLOCK_HOLDERS = ("entries", "revisions", "upload_sessions", "upload_parts")
 
 
 class Readable(Protocol):
@@ -33,24 +49,60 @@ class Readable(Protocol):
 
 @dataclass(frozen=True)
 class BlobRecord:
-    blob_id: str
+    """Stored content: its handle, size and hashes (and its blocks, unless it is an old
+    whole-file blob)."""
+
+    blob_id: str  # the content handle (see `handle`)
     size: int
-    sha256: str
+    sha256: str  # of the whole bytes; "" when committed from blocks (never read back)
     content_hash: str
+    blocks: tuple[str, ...] | None = None  # SHA-256 of each block, hex
+    block_ids: tuple[ObjectId, ...] | None = None
+
+
+def handle(block_ids: Sequence[ObjectId | str]) -> str:
+    """The content handle of a block list (an old whole-file blob's handle is its id)."""
+    return HANDLE_PREFIX + ",".join(str(b) for b in block_ids)
+
+
+def block_ids_of(content: str) -> list[ObjectId] | None:
+    """The blocks a handle names; None for an old whole-file blob's handle."""
+    if not content.startswith(HANDLE_PREFIX):
+        return None
+    rest = content[len(HANDLE_PREFIX) :]
+    return [_oid(part) for part in rest.split(",")] if rest else []
+
+
+def block_ranges(size: int) -> list[tuple[int, int]]:
+    """[start, end) of each block of content of `size` bytes."""
+    return [(at, min(at + BLOCK_SIZE, size)) for at in range(0, size, BLOCK_SIZE)]
+
+
+def content_hash_of_digests(digests: Sequence[str]) -> str:
+    """The Dropbox content hash of a block list (SHA-256 over the block digests)."""
+    hasher = hashlib.sha256()
+    for digest in digests:
+        hasher.update(bytes.fromhex(digest))
+    return hasher.hexdigest()
 
 
 class ContentHasher:
-    """SHA-256 of the whole stream and the Dropbox content hash, fed in any slices."""
+    """The Dropbox content hash (and each block's digest), fed in any slices.
 
-    def __init__(self) -> None:
-        self.sha256 = hashlib.sha256()
+    With `whole`, also the SHA-256 of the whole stream.
+    """
+
+    def __init__(self, *, whole: bool = False) -> None:
+        self.sha256 = hashlib.sha256() if whole else None
         self.block = hashlib.sha256()
         self.block_fill = 0
         self.block_digests = hashlib.sha256()
+        self.digests: list[bytes] = []  # of the blocks completed so far
         self.size = 0
 
     def update(self, data: bytes) -> None:
-        self.sha256.update(data)
+        if self.sha256 is not None:
+            self.sha256.update(data)
         self.size += len(data)
         view = memoryview(data)
         while view:
@@ -59,9 +111,19 @@ class ContentHasher:
             self.block_fill += take
             view = view[take:]
             if self.block_fill == HASH_BLOCK:
-                self.block_digests.update(self.block.digest())
-                self.block = hashlib.sha256()
-                self.block_fill = 0
+                self._close_block()
+
+    def _close_block(self) -> None:
+        digest = self.block.digest()
+        self.digests.append(digest)
+        self.block_digests.update(digest)
+        self.block = hashlib.sha256()
+        self.block_fill = 0
+
+    def finish(self) -> None:
+        """Close the last, shorter block (after the last byte)."""
+        if self.block_fill:
+            self._close_block()
 
     def content_hash(self) -> str:
         digests = self.block_digests.copy()
@@ -94,17 +156,20 @@ async def write_blob(
     expected_content_hash: str | None = None,
     filename: str = "",
 ) -> BlobRecord:
-    """Stream bytes into GridFS while hashing; dedup by SHA-256.
+    """Stream bytes into stored blocks while hashing; each block is stored once.
 
-    Aborts and deletes what was written once the stream passes `max_bytes`
-    (FileTooLarge) or `quota_left` (QuotaExceeded), or when the bytes do not match
-    `expected_content_hash` (ChecksumMismatch): nothing stays stored.
+    Aborts once the stream passes `max_bytes` (FileTooLarge) or `quota_left`
+    (QuotaExceeded), or when the bytes do not match `expected_content_hash`
+    (ChecksumMismatch). Blocks stored before an abort are left to gc, after its
+    grace period (another upload may share them by now).
 
-    Reading the next piece of the body and hashing it overlap with the insert of
-    the chunks before it (one insert in flight): neither waits for the other.
+    Reading the next block and storing the one before it overlap (one store in
+    flight): neither waits for the other.
     """
+    del filename  # blocks are shared between files: they carry no name
     hasher = ContentHasher()
-    upload = _ChunkWriter(db, filename=filename or "blob")
+    writer = BlockWriter(db)
+    buffer = bytearray()
     try:
         while True:
             chunk = await stream.read(READ_CHUNK)
@@ -117,19 +182,292 @@ async def write_blob(
             if quota_left is not None and hasher.size + len(chunk) > quota_left:
                 raise errors.QuotaExceeded()
             await _hash(hasher, chunk)
-            await upload.write(chunk)
-        sha256 = hasher.sha256.hexdigest()
+            buffer += chunk
+            while len(buffer) >= BLOCK_SIZE:
+                block = bytes(buffer[:BLOCK_SIZE])
+                del buffer[:BLOCK_SIZE]
+                await writer.add(block, hasher.digests[writer.count].hex())
         content_hash = hasher.content_hash()
         if expected_content_hash is not None and expected_content_hash.lower() != content_hash:
             raise errors.ChecksumMismatch()
-        await upload.close(metadata={"sha256": sha256, "content_hash": content_hash})
+        hasher.finish()
+        if buffer:
+            await writer.add(bytes(buffer), hasher.digests[writer.count].hex())
+        ids = await writer.finish()
     except BaseException:
-        await asyncio.shield(upload.abort())
+        await asyncio.shield(writer.abort())
         raise
-    blob_id = await _dedup(db, upload.file_id, sha256, hasher.size, content_hash)
+    digests = tuple(d.hex() for d in hasher.digests)
     return BlobRecord(
-        blob_id=str(blob_id), size=hasher.size, sha256=sha256, content_hash=content_hash
+        blob_id=handle(ids),
+        size=hasher.size,
+        sha256="",
+        content_hash=content_hash,
+        blocks=digests,
+        block_ids=tuple(ids),
     )
+
+
+class BlockWriter:
+    """Stores blocks in order, one in flight while the caller reads the next."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.ids: list[ObjectId] = []
+        self.count = 0
+        self.pending: asyncio.Task[ObjectId] | None = None
+
+    async def _settle(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.ids.append(await pending)
+
+    async def add(self, data: bytes, digest: str) -> None:
+        await self._settle()
+        self.count += 1
+        self.pending = asyncio.ensure_future(store_block(self.db, data, digest))
+
+    async def finish(self) -> list[ObjectId]:
+        await self._settle()
+        return self.ids
+
+    async def abort(self) -> None:
+        if self.pending is not None:
+            with contextlib.suppress(BaseException):
+                await self._settle()
+
+
+def block_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+async def find_block(db: Database, digest: str) -> ObjectId | None:
+    """The stored block with this SHA-256, kept from gc for a grace period; None if none.
+
+    Only for a writer that holds the block's bytes (or may see a file holding it):
+    whether a block exists must never be told to anyone else.
+    """
+    # Touching `used_at` keeps gc off the block we are about to reference (gc deletes
+    # an index document only while its `used_at` is older than the grace period).
+    found = await db[INDEX].find_one_and_update(
+        {"_id": digest}, {"$set": {"used_at": datetime.now(UTC)}}
+    )
+    return None if found is None else ObjectId(found["blob_id"])
+
+
+async def find_blocks(db: Database, digests: Sequence[str]) -> dict[str, ObjectId]:
+    """The stored blocks among `digests`, kept from gc for a grace period (see find_block)."""
+    wanted = list(dict.fromkeys(digests))
+    if not wanted:
+        return {}
+    index = db[INDEX]
+    found = {
+        doc["_id"]: ObjectId(doc["blob_id"])
+        async for doc in index.find({"_id": {"$in": wanted}}, {"blob_id": 1})
+    }
+    if found:
+        await index.update_many(
+            {"_id": {"$in": list(found)}}, {"$set": {"used_at": datetime.now(UTC)}}
+        )
+    return found
+
+
+async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
+    """Store one block (at most BLOCK_SIZE bytes whose SHA-256 is `digest`) once.
+
+    A full block is looked up first: bytes already stored are not written again. A
+    short one (most small files) is written straight away, as new content usually is.
+    """
+    if len(data) > BLOCK_SIZE:
+        raise ValueError(f"a block holds at most {BLOCK_SIZE} bytes, not {len(data)}")
+    if len(data) == BLOCK_SIZE:
+        found = await find_block(db, digest)
+        if found is not None:
+            return found
+    file_id = ObjectId()
+    docs = [
+        {
+            "_id": chunk_id(file_id, n),
+            "files_id": file_id,
+            "n": n,
+            "data": Binary(data[at : at + BLOB_CHUNK_BYTES]),
+        }
+        for n, at in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+    ]
+    try:
+        if docs:
+            await db["blobs.chunks"].insert_many(docs, ordered=True)
+        await db["blobs.files"].insert_one(
+            {
+                "_id": file_id,
+                "length": len(data),
+                "chunkSize": BLOB_CHUNK_BYTES,
+                "uploadDate": datetime.now(UTC),
+                "filename": digest,
+                "metadata": {"sha256": digest},
+            }
+        )
+    except BaseException:
+        await asyncio.shield(_drop_partial(db, file_id))
+        raise
+    content_hash = hashlib.sha256(bytes.fromhex(digest)).hexdigest()
+    return await _dedup(db, file_id, digest, len(data), content_hash)
+
+
+async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) -> list[ObjectId]:
+    """Store many short blocks (data, SHA-256) once each, with three inserts in all
+    (chunks, files documents, index entries) instead of three per block: many small
+    files staged in one request. The stored id of each, in order."""
+    own: dict[str, ObjectId] = {}
+    sizes: dict[str, int] = {}
+    chunks: list[dict[str, Any]] = []
+    files: list[dict[str, Any]] = []
+    at = datetime.now(UTC)
+    for data, digest in blocks:
+        if len(data) > BLOCK_SIZE:
+            raise ValueError(f"a block holds at most {BLOCK_SIZE} bytes, not {len(data)}")
+        if digest in own:
+            continue
+        file_id = own[digest] = ObjectId()
+        sizes[digest] = len(data)
+        chunks.extend(
+            {
+                "_id": chunk_id(file_id, n),
+                "files_id": file_id,
+                "n": n,
+                "data": Binary(data[start : start + BLOB_CHUNK_BYTES]),
+            }
+            for n, start in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+        )
+        files.append(
+            {
+                "_id": file_id,
+                "length": len(data),
+                "chunkSize": BLOB_CHUNK_BYTES,
+                "uploadDate": at,
+                "filename": digest,
+                "metadata": {"sha256": digest},
+            }
+        )
+    if not own:
+        return []
+    try:
+        if chunks:
+            await db["blobs.chunks"].insert_many(chunks, ordered=False)
+        await db["blobs.files"].insert_many(files, ordered=False)
+    except BaseException:
+        await asyncio.shield(_drop_many(db, list(own.values())))
+        raise
+    entries = [
+        {
+            "_id": digest,
+            "blob_id": file_id,
+            "size": sizes[digest],
+            "content_hash": hashlib.sha256(bytes.fromhex(digest)).hexdigest(),
+            "created_at": at,
+            "used_at": at,
+        }
+        for digest, file_id in own.items()
+    ]
+    lost: list[str] = []
+    try:
+        await db[INDEX].insert_many(entries, ordered=False)
+    except BulkWriteError as clash:
+        errors_seen = clash.details.get("writeErrors", [])
+        if any(error.get("code") != 11000 for error in errors_seen):
+            raise
+        lost = [str(entries[int(error["index"])]["_id"]) for error in errors_seen]
+    if lost:
+        # Stored before by someone: use theirs (kept from gc by the touch), drop ours.
+        await db[INDEX].update_many({"_id": {"$in": lost}}, {"$set": {"used_at": at}})
+        winners = {
+            doc["_id"]: ObjectId(doc["blob_id"])
+            async for doc in db[INDEX].find({"_id": {"$in": lost}}, {"blob_id": 1})
+        }
+        ours = [own[digest] for digest in lost]
+        for digest in lost:
+            if digest in winners:
+                own[digest] = winners[digest]
+            else:  # swept in between: ours stands after all
+                block_hash = hashlib.sha256(bytes.fromhex(digest)).hexdigest()
+                own[digest] = await _dedup(db, own[digest], digest, sizes[digest], block_hash)
+        await _drop_many(db, [oid for oid in ours if oid not in own.values()])
+    return [own[digest] for _, digest in blocks]
+
+
+async def _drop_many(db: Database, file_ids: list[ObjectId]) -> None:
+    if not file_ids:
+        return
+    try:
+        await db["blobs.chunks"].delete_many({"files_id": {"$in": file_ids}})
+        await db["blobs.files"].delete_many({"_id": {"$in": file_ids}})
+    except PyMongoError:  # the database may be why we are aborting
+        pass  # gc sweeps what is left
+
+
+async def _drop_partial(db: Database, file_id: ObjectId) -> None:
+    try:
+        await db["blobs.chunks"].delete_many({"files_id": file_id})
+        await db["blobs.files"].delete_one({"_id": file_id})
+    except PyMongoError:  # the database may be why we are aborting
+        pass  # gc sweeps chunks that have no files document
+
+
+async def store_staged(db: Database, data: bytes) -> ObjectId:
+    """Store bytes that are not a block yet (an upload session's unfinished tail).
+
+    Not in the block index: nobody else can find it, and gc frees it once no
+    session names it and it is older than the grace period.
+    """
+    file_id = ObjectId()
+    docs = [
+        {
+            "_id": chunk_id(file_id, n),
+            "files_id": file_id,
+            "n": n,
+            "data": Binary(data[at : at + BLOB_CHUNK_BYTES]),
+        }
+        for n, at in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+    ]
+    try:
+        if docs:
+            await db["blobs.chunks"].insert_many(docs, ordered=True)
+        await db["blobs.files"].insert_one(
+            {
+                "_id": file_id,
+                "length": len(data),
+                "chunkSize": BLOB_CHUNK_BYTES,
+                "uploadDate": datetime.now(UTC),
+                "filename": "staged",
+                "metadata": {"staged": True},
+            }
+        )
+    except BaseException:
+        await asyncio.shield(_drop_partial(db, file_id))
+        raise
+    return file_id
+
+
+async def drop_staged(db: Database, file_id: ObjectId) -> None:
+    """Delete staged bytes nothing needs any more (never a block: blocks are shared)."""
+    await _drop_partial(db, file_id)
+
+
+async def keep_blocks(db: Database, block_ids: Sequence[ObjectId]) -> None:
+    """Keep gc off these blocks for a grace period (a commit is about to name them)."""
+    if block_ids:
+        await db[INDEX].update_many(
+            {"blob_id": {"$in": list(block_ids)}}, {"$set": {"used_at": datetime.now(UTC)}}
+        )
+
+
+async def block_sizes(db: Database, block_ids: Sequence[ObjectId]) -> dict[ObjectId, int]:
+    """The stored length of each of these blocks that still exists."""
+    wanted = list(dict.fromkeys(block_ids))
+    if not wanted:
+        return {}
+    cursor = db["blobs.files"].find({"_id": {"$in": wanted}}, {"length": 1})
+    return {doc["_id"]: int(doc["length"]) async for doc in cursor}
 
 
 def chunk_id(file_id: ObjectId, n: int) -> str:
@@ -140,83 +478,6 @@ def chunk_id(file_id: ObjectId, n: int) -> str:
     return f"{file_id}:{n}"
 
 
-class _ChunkWriter:
-    """Writes one GridFS file (the spec's `files` and `chunks` layout) chunk by chunk.
-
-    pymongo's GridIn buffers up to a whole message (48 MB) of chunks before one
-    insert_many, which with its BSON copy added ~140 MB to the server's peak RSS
-    during a large upload; writing each read's chunks as they fill keeps memory
-    at a few MiB whatever the file size. One insert runs in the background while
-    the caller reads the next piece. The files document is written last, as GridFS
-    does, so a file is complete once it is visible.
-    """
-
-    def __init__(self, db: Database, *, filename: str) -> None:
-        self.db = db
-        self.file_id = ObjectId()
-        self.filename = filename
-        self.chunk_size = BLOB_CHUNK_BYTES
-        self.buffer = bytearray()
-        self.n = 0
-        self.length = 0
-        self.pending: asyncio.Task[Any] | None = None
-
-    async def write(self, data: bytes) -> None:
-        self.buffer += data
-        self.length += len(data)
-        await self._flush(full_only=True)
-
-    async def _settle_pending(self) -> None:
-        if self.pending is not None:
-            pending, self.pending = self.pending, None
-            await pending
-
-    async def _flush(self, *, full_only: bool) -> None:
-        docs = []
-        while len(self.buffer) >= self.chunk_size or (self.buffer and not full_only):
-            piece = bytes(self.buffer[: self.chunk_size])
-            del self.buffer[: self.chunk_size]
-            docs.append(
-                {
-                    "_id": chunk_id(self.file_id, self.n),
-                    "files_id": self.file_id,
-                    "n": self.n,
-                    "data": Binary(piece),
-                }
-            )
-            self.n += 1
-        if docs:
-            await self._settle_pending()
-            self.pending = asyncio.ensure_future(
-                self.db["blobs.chunks"].insert_many(docs, ordered=True)
-            )
-
-    async def close(self, *, metadata: dict[str, Any]) -> None:
-        await self._flush(full_only=False)
-        await self._settle_pending()
-        await self.db["blobs.files"].insert_one(
-            {
-                "_id": self.file_id,
-                "length": self.length,
-                "chunkSize": self.chunk_size,
-                "uploadDate": datetime.now(UTC),
-                "filename": self.filename,
-                "metadata": metadata,
-            }
-        )
-
-    async def abort(self) -> None:
-        try:
-            if self.pending is not None:
-                with contextlib.suppress(Exception):
-                    await self._settle_pending()
-            await self.db["blobs.chunks"].delete_many({"files_id": self.file_id})
-            await self.db["blobs.files"].delete_one({"_id": self.file_id})
-        except PyMongoError:  # the database may be why we are aborting
-            # gc sweeps chunks that have no files document.
-            pass
-
-
 async def _dedup(
     db: Database, own_id: ObjectId, sha256: str, size: int, content_hash: str
 ) -> ObjectId:
@@ -225,7 +486,7 @@ async def _dedup(
     New content is the common case: its index entry is inserted straight away (one
     round trip); only when that clashes is the existing entry touched and used.
     """
-    index = db["blob_index"]
+    index = db[INDEX]
     now = datetime.now(UTC)
     try:
         await index.insert_one(
@@ -241,8 +502,6 @@ async def _dedup(
         return own_id
     except DuplicateKeyError:
         pass
-    # Touching `used_at` keeps gc off the blob we are about to reference (gc deletes
-    # an index document only while its `used_at` is older than the grace period).
     existing = await index.find_one_and_update({"_id": sha256}, {"$set": {"used_at": now}})
     if existing is None:  # the winner was swept in between: keep ours
         return await _dedup(db, own_id, sha256, size, content_hash)
@@ -260,25 +519,137 @@ def _oid(blob_id: str | ObjectId) -> ObjectId:
 
 
 async def blob_size(*, db: Database, blob_id: str) -> int:
-    """The stored length of a blob (NotFound when it is gone)."""
-    doc = await db["blobs.files"].find_one({"_id": _oid(blob_id)}, {"length": 1})
-    if doc is None:
+    """The stored length of content by its handle (NotFound when any of it is gone)."""
+    ids = block_ids_of(blob_id)
+    if ids is None:
+        doc = await db["blobs.files"].find_one({"_id": _oid(blob_id)}, {"length": 1})
+        if doc is None:
+            raise errors.NotFound()
+        return int(doc["length"])
+    if not ids:
+        return 0
+    lengths = {
+        doc["_id"]: int(doc["length"])
+        async for doc in db["blobs.files"].find({"_id": {"$in": ids}}, {"length": 1})
+    }
+    if any(block not in lengths for block in ids):
         raise errors.NotFound()
-    return int(doc["length"])
+    return sum(lengths[block] for block in ids)
 
 
 async def read_range(
     *, db: Database, blob_id: str, start: int, end: int, size: int | None = None
 ) -> AsyncIterator[bytes]:
-    """Bytes [start, end) of a blob in about 1 MiB pieces.
+    """Bytes [start, end) of content (by its handle) in about 1 MiB pieces.
 
-    With `size` (the blob's length, as its entry records it) the files document is
-    not read. The chunks come from one cursor (FerretDB v1 scans the collection for
-    every query, so one query beats one per piece, or one per chunk by `_id`), and
-    the next piece is read while the caller sends this one. NotFound when the blob
-    is gone.
+    With `size` (the content's length, as its entry records it) no files document is
+    read. NotFound when the content (or a block of it) is gone.
     """
-    oid = _oid(blob_id)
+    ids = block_ids_of(blob_id)
+    if ids is None:
+        async for piece in _read_blob(db=db, oid=_oid(blob_id), start=start, end=end, size=size):
+            yield piece
+        return
+    if end <= start:
+        return
+    if size is None:
+        size = await blob_size(db=db, blob_id=blob_id)
+    end = min(end, size)
+    spans = [
+        (block, at, stop - at)
+        for block, (at, stop) in zip(ids, block_ranges(size), strict=False)
+        if stop > start and at < end
+    ]
+    # One query per run of blocks whose ids ascend (a file uploaded in one go is one
+    # run): FerretDB v1 scans the chunks for every query, so one query per block
+    # would scan them once per 4 MiB.
+    runs: list[list[tuple[ObjectId, int, int]]] = []
+    for span in spans:
+        if runs and span[0] > runs[-1][-1][0]:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        if len(run) == 1:
+            block, at, length = run[0]
+            pieces = _read_blob(
+                db=db, oid=block, start=max(start - at, 0), end=min(end - at, length), size=length
+            )
+        else:
+            pieces = _read_run(db=db, run=run, start=start, end=end)
+        async for piece in pieces:
+            yield piece
+
+
+async def _read_run(
+    *, db: Database, run: list[tuple[ObjectId, int, int]], start: int, end: int
+) -> AsyncIterator[bytes]:
+    """Bytes [start, end) of the file that fall in a run of blocks (ascending ids), from
+    one cursor sorted by (files_id, n), which is file order. NotFound when a chunk is
+    missing (fewer bytes than the run holds)."""
+    at_of = {block: at for block, at, _ in run}
+    expected = sum(min(end, at + length) - max(start, at) for _, at, length in run)
+    cursor = (
+        db["blobs.chunks"]
+        .find({"files_id": {"$in": list(at_of)}})
+        .sort([("files_id", 1), ("n", 1)])
+        .batch_size(max(READ_CHUNK // BLOB_CHUNK_BYTES, 1))
+    )
+
+    def cut(chunk: dict[str, Any]) -> bytes:
+        data = bytes(chunk["data"])
+        base = at_of[chunk["files_id"]] + int(chunk["n"]) * BLOB_CHUNK_BYTES
+        return data[max(start - base, 0) : max(min(end - base, len(data)), 0)]
+
+    got = 0
+    async for piece in _prefetched(cursor, cut):
+        got += len(piece)
+        yield piece
+    if got != expected:
+        raise errors.NotFound()
+
+
+async def _prefetched(cursor: Any, cut: Callable[[dict[str, Any]], bytes]) -> AsyncIterator[bytes]:
+    """The cursor's chunks, cut, in pieces of about READ_CHUNK; the next piece is read
+    while the caller sends this one."""
+    per_piece = max(READ_CHUNK // BLOB_CHUNK_BYTES, 1)
+
+    async def piece() -> bytes:
+        parts: list[bytes] = []
+        async for chunk in cursor:
+            part = cut(chunk)
+            if part:
+                parts.append(part)
+            if len(parts) >= per_piece:
+                break
+        return b"".join(parts)
+
+    ahead: asyncio.Future[bytes] | None = asyncio.ensure_future(piece())
+    try:
+        while ahead is not None:
+            data = await ahead
+            ahead = None
+            if not data:
+                break
+            ahead = asyncio.ensure_future(piece())
+            yield data
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+            with contextlib.suppress(BaseException):
+                await ahead
+        await cursor.close()
+
+
+async def _read_blob(
+    *, db: Database, oid: ObjectId, start: int, end: int, size: int | None = None
+) -> AsyncIterator[bytes]:
+    """Bytes [start, end) of one GridFS file.
+
+    The chunks come from one cursor (FerretDB v1 scans the collection for every
+    query, so one query beats one per piece, or one per chunk by `_id`), and the next
+    piece is read while the caller sends this one. NotFound when the file is gone.
+    """
     if end <= start:
         return
     chunk_size = BLOB_CHUNK_BYTES
@@ -331,7 +702,7 @@ async def read_range(
 
 
 async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
-    """A small blob's bytes (merges); BadInput when it is larger than `limit`."""
+    """Small content's bytes (merges); BadInput when it is larger than `limit`."""
     size = await blob_size(db=db, blob_id=blob_id)
     if size > limit:
         raise errors.BadInput(f"The file is larger than {limit} bytes.")
@@ -342,8 +713,14 @@ async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
 
 
 async def _referenced(db: Database, oid: ObjectId) -> bool:
-    for collection in ("entries", "revisions"):
-        if await db[collection].find_one({"blob_id": oid}, {"_id": 1}) is not None:
+    """Whether a file, a revision, an upload session or a staged part holds the blob."""
+    for collection in BLOCK_HOLDERS:
+        query: dict[str, Any] = {"block_ids": oid}
+        if collection in ("entries", "revisions"):
+            query = {"$or": [{"blob_id": oid}, query]}
+        elif collection == "upload_sessions":
+            query = {"$or": [{"tail_id": oid}, query]}
+        if await db[collection].find_one(query, {"_id": 1}) is not None:
             return True
     return False
 
@@ -375,10 +752,12 @@ async def collect_garbage(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> GarbageReport:
-    """Remove blobs nothing references that are older than the grace period.
+    """Remove blobs (blocks, and old whole-file blobs) nothing references, once older
+    than the grace period.
 
-    Also removes chunks whose upload never finished (no files document), once the
-    upload's id is older than the grace period. `dry_run` removes nothing and
+    A block counts as referenced while a file, a revision, an upload session or a
+    staged part names it. Also removes chunks whose upload never finished (no files
+    document), once the upload's id is older than the grace period. `dry_run` removes nothing and
     reports what would go; `progress(checked, total)` follows the scan.
     """
     if grace_seconds < 0:

@@ -89,7 +89,7 @@ def _str(value: Any) -> str | None:
 
 def entry_record(doc: dict[str, Any]) -> EntryRecord:
     """The record of a stored document, as its reader sees it (through a mount: VIA)."""
-    blob_id = doc.get("blob_id")
+    blob_id = content_of(doc)
     parent_id = doc.get("parent_id")
     via = doc.get(VIA)
     if via is not None and parent_id == doc.get("share_id"):
@@ -108,7 +108,7 @@ def entry_record(doc: dict[str, Any]) -> EntryRecord:
         content_hash=doc.get("content_hash", ""),
         sha256=doc.get("sha256", ""),
         mime_type=doc.get("mime_type", ""),
-        blob_id=None if blob_id is None else str(blob_id),
+        blob_id=blob_id,
         created_at=created,
         modified_at=modified,
         trashed=bool(doc.get("trashed", False)),
@@ -138,8 +138,8 @@ def revision_record(doc: dict[str, Any]) -> RevisionRecord:
         rev=int(doc["rev"]),
         size=int(doc["size"]),
         content_hash=doc["content_hash"],
-        sha256=doc["sha256"],
-        blob_id=str(doc["blob_id"]),
+        sha256=doc.get("sha256", ""),
+        blob_id=content_of(doc) or "",
         created_at=created,
     )
 
@@ -156,12 +156,37 @@ def mime_type_for(name: str) -> str:
     return guessed or FALLBACK_MIME
 
 
-def file_fields(blob: blobs.BlobRecord, *, blob_oid: ObjectId, name: str) -> dict[str, Any]:
+# The fields that name a file's stored bytes: a block list, or an old whole-file blob.
+CONTENT_FIELDS = ("blob_id", "blocks", "block_ids")
+
+
+def content_of(doc: dict[str, Any]) -> str | None:
+    """The content handle of an entry or revision document (None once purged)."""
+    block_ids = doc.get("block_ids")
+    if block_ids is not None:
+        return blobs.handle(block_ids)
+    blob_id = doc.get("blob_id")
+    return None if blob_id is None else str(blob_id)
+
+
+def file_fields(blob: blobs.BlobRecord, *, name: str) -> dict[str, Any]:
     """The entry fields that point a file at stored bytes."""
-    return {
+    fields: dict[str, Any] = {
         "size": blob.size,
         "content_hash": blob.content_hash,
         "sha256": blob.sha256,
-        "blob_id": blob_oid,
         "mime_type": mime_type_for(name),
     }
+    if blob.block_ids is None:
+        fields.update(blob_id=ObjectId(blob.blob_id), blocks=None, block_ids=None)
+    else:
+        fields.update(blob_id=None, blocks=list(blob.blocks or ()), block_ids=list(blob.block_ids))
+    return fields
+
+
+def content_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """The content fields of a stored revision or entry (to make it current again)."""
+    fields = {key: doc.get(key) for key in CONTENT_FIELDS}
+    fields.update(size=int(doc["size"]), content_hash=doc["content_hash"])
+    fields["sha256"] = doc.get("sha256", "")
+    return fields

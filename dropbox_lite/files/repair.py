@@ -4,6 +4,8 @@ One pass (`repair`, run by `dropbox-lite maintain` and the background upkeep):
 
 - revision claims of dead writers (a revision above its file's rev, older than the
   claim lease) are removed, so the file takes writes again;
+- a file whose current revision has no history record (a writer killed between
+  the two inserts, before uploads wrote the record first) gets it back;
 - old revisions past DROPBOX_LITE_REVISION_DAYS, or beyond
   DROPBOX_LITE_MAX_REVISIONS_PER_FILE for their file, expire;
 - each owner's quota ledger is set to what is stored (current revisions of files
@@ -17,7 +19,7 @@ One pass (`repair`, run by `dropbox-lite maintain` and the background upkeep):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
@@ -25,7 +27,7 @@ from bson import ObjectId
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import quota, store
-from dropbox_lite.files.records import now
+from dropbox_lite.files.records import content_fields, now
 from dropbox_lite.files.revisions import CLAIM_LEASE
 from dropbox_lite.sync import journal
 
@@ -36,6 +38,7 @@ QUIET_SECONDS = 60
 @dataclass(frozen=True)
 class RepairReport:
     claims_removed: int
+    records_restored: int
     revisions_expired: int
     owners_recounted: int
     bytes_released: int
@@ -45,6 +48,7 @@ class RepairReport:
 @dataclass
 class _Owner:
     claims: int = 0
+    restored: int = 0
     expired: int = 0
     recounted: bool = False
     released: int = 0
@@ -54,16 +58,18 @@ async def repair(
     *, db: Database, settings: Settings, quiet_seconds: int = QUIET_SECONDS
 ) -> RepairReport:
     """One upkeep pass over every owner's files (see the module doc); what it did."""
-    claims = expired = recounted = released = 0
+    claims = restored = expired = recounted = released = 0
     async for user in db["users"].find({}, {"_id": 1, "used_bytes": 1}):
         done = await repair_owner(db=db, settings=settings, user=user, quiet_seconds=quiet_seconds)
         claims += done.claims
+        restored += done.restored
         expired += done.expired
         recounted += done.recounted
         released += done.released
     marks = await db["inflight"].delete_many({"at": {"$lt": now() - journal.LEASE}})
     return RepairReport(
         claims_removed=claims,
+        records_restored=restored,
         revisions_expired=expired,
         owners_recounted=recounted,
         bytes_released=released,
@@ -86,10 +92,13 @@ async def repair_owner(
     kept: dict[ObjectId, list[dict[str, Any]]] = {}
     expired_bytes = 0
     retain_after = at - timedelta(days=settings.revision_days)
+    recorded: set[ObjectId] = set()  # files whose current revision has its record
     async for doc in store.owner_revisions(db, owner):
         entry = files.get(doc["entry_id"])
         created = quota.aware(doc["created_at"])
         rev = int(doc["rev"])
+        if entry is not None and rev == int(entry.get("rev", 0)):
+            recorded.add(doc["entry_id"])
         if entry is None or rev > int(entry.get("rev", 0)):
             # A claim (or a leftover of a purged file): its writer is dead once it is old.
             if created <= at - CLAIM_LEASE:
@@ -105,6 +114,9 @@ async def repair_owner(
                 expired_bytes += int(doc["size"])
             continue
         kept.setdefault(doc["entry_id"], []).append(doc)
+    for entry_id, entry in files.items():
+        if entry_id not in recorded and await _restore_record(db, owner, entry, at):
+            done.restored += 1
     history = sum(int(doc["size"]) for docs in kept.values() for doc in docs)
     used = sum(int(doc.get("size", 0)) for doc in files.values()) + history
     if quiet:
@@ -119,3 +131,30 @@ async def repair_owner(
         await quota.release(db, owner, expired_bytes, history=expired_bytes)
         done.released = expired_bytes
     return done
+
+
+async def _restore_record(
+    db: Database, owner: ObjectId, entry: dict[str, Any], at: datetime
+) -> bool:
+    """Write the missing history record of a file's current revision: True when written.
+
+    Not while the file is younger than the claim lease: its writer may be about to
+    write the record itself.
+    """
+    if quota.aware(entry["modified_at"]) > at - CLAIM_LEASE or "content_hash" not in entry:
+        return False
+    fields = content_fields(entry)
+    try:
+        await store.insert_revision(
+            db,
+            store.new_revision(
+                entry_id=entry["_id"],
+                owner=owner,
+                rev=int(entry["rev"]),
+                fields=fields,
+                at=quota.aware(entry["modified_at"]),
+            ),
+        )
+    except store.DuplicateKeyError:
+        return False
+    return True

@@ -17,6 +17,8 @@ from dropbox_lite.files.records import (
     FALLBACK_MIME,
     EntryRecord,
     RevisionRecord,
+    content_fields,
+    content_of,
     entry_record,
     file_fields,
     now,
@@ -50,13 +52,17 @@ async def list_revisions(
 
 async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> RevisionRecord:
     """One revision of the user's file; NotFound when there is no such revision."""
+    return revision_record(await _revision_doc(db, user_id=user_id, file_id=file_id, rev=rev))
+
+
+async def _revision_doc(db: Database, *, user_id: str, file_id: str, rev: int) -> dict[str, Any]:
     doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
     if not doc["is_file"]:
         raise errors.NotFound()
     found = await store.find_revision(db, doc["_id"], rev)
     if found is None or rev > int(doc.get("rev", 0)):
         raise errors.NotFound("This file has no such revision.")
-    return revision_record(found)
+    return found
 
 
 async def get_revision_blob(*, db: Database, user_id: str, file_id: str, rev: int) -> str:
@@ -69,7 +75,7 @@ async def fetch_file(
 ) -> EntryRecord:
     """The file, with size, hashes and blob of revision `rev` (default: the current one)."""
     doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
-    if not doc["is_file"] or doc.get("blob_id") is None:
+    if not doc["is_file"] or content_of(doc) is None:
         raise errors.NotFound()
     record = entry_record(doc)
     if rev is None or rev == record.rev:
@@ -92,6 +98,12 @@ async def read_file_bytes(
     record = await fetch_file(db=db, user_id=user_id, file_id=file_id, rev=rev)
     assert record.blob_id is not None
     return await blobs.read_all(db=db, blob_id=record.blob_id, limit=limit)
+
+
+def same_content(current: dict[str, Any], blob: blobs.BlobRecord) -> bool:
+    """Whether the file's current revision holds these bytes (by the content hash, which
+    every revision has, whether stored as blocks or as one old blob)."""
+    return bool(current.get("content_hash")) and current.get("content_hash") == blob.content_hash
 
 
 async def record_revision(
@@ -193,39 +205,48 @@ async def new_revision(
 
 
 async def commit_revision(
-    *, db: Database, user_id: str, file_id: str, parent_rev: int, blob: blobs.BlobRecord
+    *,
+    db: Database,
+    user_id: str,
+    file_id: str,
+    parent_rev: int,
+    blob: blobs.BlobRecord,
+    keep: int = MAX_REVISIONS,
 ) -> EntryRecord:
-    """Make stored bytes the file's next revision if it is still at `parent_rev` (Conflict)."""
+    """Make stored bytes the file's next revision if it is still at `parent_rev` (Conflict).
+
+    The file keeps at most `keep` revisions (the server's MAX_REVISIONS_PER_FILE).
+    """
     current = await entry_doc(db, oid(user_id), file_id, write=True)
     if not current["is_file"]:
         raise errors.NotFound()
     if current["rev"] != parent_rev:
         raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
-    if current.get("sha256") == blob.sha256:
+    if same_content(current, blob):
         return entry_record(current)
-    fields = file_fields(blob, blob_oid=ObjectId(blob.blob_id), name=current["name"])
-    updated = await new_revision(db, current=current, fields=fields)
+    fields = file_fields(blob, name=current["name"])
+    updated = await new_revision(db, current=current, fields=fields, keep=keep)
     if updated is None:
         latest = await entry_doc(db, oid(user_id), file_id)
         raise errors.Conflict(current=entry_record(latest), your_parent_rev=parent_rev)
     return entry_record(updated)
 
 
-async def restore_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> EntryRecord:
-    """Make an old revision's bytes the file's newest revision."""
-    revision = await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)
+async def restore_revision(
+    *, db: Database, user_id: str, file_id: str, rev: int, keep: int = MAX_REVISIONS
+) -> EntryRecord:
+    """Make an old revision's bytes the file's newest revision (keeping at most `keep`)."""
+    stored = await _revision_doc(db, user_id=user_id, file_id=file_id, rev=rev)
+    revision = revision_record(stored)
     for _ in range(MAX_ATTEMPTS):
         current = await entry_doc(db, oid(user_id), file_id, write=True)
-        if current.get("sha256") == revision.sha256:
+        if current.get("content_hash") == revision.content_hash:
             return entry_record(current)
         fields = {
-            "size": revision.size,
-            "content_hash": revision.content_hash,
-            "sha256": revision.sha256,
-            "blob_id": ObjectId(revision.blob_id),
+            **content_fields(stored),
             "mime_type": current.get("mime_type", FALLBACK_MIME),
         }
-        updated = await new_revision(db, current=current, fields=fields)
+        updated = await new_revision(db, current=current, fields=fields, keep=keep)
         if updated is not None:
             return entry_record(updated)
     raise errors.Conflict("Too many concurrent writers; try again.")

@@ -21,10 +21,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from dropbox_lite.auth import credentials
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
-from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
 
@@ -263,12 +263,16 @@ async def file_content(request: Request) -> Response:
             if record.trashed:
                 return not_found()  # a signed URL does not outlive the file's trashing
         else:
-            token = bearer_token(request.headers.get("authorization"))
-            found = None
-            if token is not None:
-                found = await auth_service.authenticate(
-                    db=db, signer=state.signer, settings=state.settings, token=token
+            try:
+                found = await credentials.authenticate_header(
+                    db=db,
+                    signer=state.signer,
+                    settings=state.settings,
+                    authorization=request.headers.get("authorization"),
+                    client_ip=request.client.host if request.client else "unknown",
                 )
+            except errors.RateLimited:
+                found = None
             if found is None:
                 return _error(
                     401,

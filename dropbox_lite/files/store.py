@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
@@ -67,7 +67,9 @@ class EntryDoc(TypedDict):
     seq: int
     content_hash: NotRequired[str]
     sha256: NotRequired[str]
-    blob_id: NotRequired[ObjectId | None]
+    blob_id: NotRequired[ObjectId | None]  # an old whole-file blob
+    blocks: NotRequired[list[str] | None]  # SHA-256 of each 4 MiB block
+    block_ids: NotRequired[list[ObjectId] | None]  # the stored blocks, in order
     mime_type: NotRequired[str]
     share_id: NotRequired[ObjectId | None]
     left_share: NotRequired[ObjectId | None]
@@ -79,7 +81,9 @@ class RevisionDoc(TypedDict):
     entry_id: ObjectId
     owner_id: ObjectId
     rev: int
-    blob_id: ObjectId
+    blob_id: ObjectId | None
+    blocks: list[str] | None
+    block_ids: list[ObjectId] | None
     size: int
     content_hash: str
     sha256: str
@@ -116,7 +120,8 @@ def new_entry(
 ) -> EntryDoc:
     """The one constructor of an entry document: live, at rev 1 (files) or 0 (folders).
 
-    `file`: size, content_hash, sha256, blob_id and mime_type of a file's bytes.
+    `file`: size, content_hash, sha256, mime_type and the content (blocks and
+    block_ids, or an old blob_id) of a file's bytes.
     `share`: the shared folder it is in; `mount_of`: the shared folder a mount stands
     for, and its owner.
     """
@@ -143,7 +148,10 @@ def new_entry(
         doc["size"] = int(file["size"])
         doc["content_hash"] = file["content_hash"]
         doc["sha256"] = file["sha256"]
-        doc["blob_id"] = file["blob_id"]
+        doc["blob_id"] = file.get("blob_id")
+        if file.get("block_ids") is not None:
+            doc["blocks"] = list(file.get("blocks") or ())
+            doc["block_ids"] = list(file["block_ids"])
         doc["mime_type"] = file["mime_type"]
     if share is not None:
         doc["share_id"] = share
@@ -165,7 +173,9 @@ def new_revision(
         "entry_id": entry_id,
         "owner_id": owner,
         "rev": rev,
-        "blob_id": fields["blob_id"],
+        "blob_id": fields.get("blob_id"),
+        "blocks": fields.get("blocks"),
+        "block_ids": fields.get("block_ids"),
         "size": int(fields["size"]),
         "content_hash": fields["content_hash"],
         "sha256": fields["sha256"],
@@ -367,9 +377,20 @@ async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId
 
 
 async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, Any]]:
-    """The owner's files that are not purged (id, rev, size): what counts against the quota."""
+    """The owner's files that are not purged (id, rev, size, content): what counts against
+    the quota."""
     async for doc in db[ENTRIES].find(
-        {"owner_id": owner, "is_file": True, "deleted": False}, {"rev": 1, "size": 1}
+        {"owner_id": owner, "is_file": True, "deleted": False},
+        {
+            "rev": 1,
+            "size": 1,
+            "modified_at": 1,
+            "content_hash": 1,
+            "sha256": 1,
+            "blob_id": 1,
+            "blocks": 1,
+            "block_ids": 1,
+        },
     ):
         yield doc
 
@@ -555,6 +576,8 @@ async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
                 "trashed": True,
                 "slot": trashed_slot(entry["name_key"], entry["_id"]),
                 "blob_id": None,
+                "blocks": None,
+                "block_ids": None,
                 "seq": seq,
             }
         },
@@ -595,6 +618,19 @@ async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, st
     """The usernames of users (members of shared folders are shown by name)."""
     cursor = db["users"].find({"_id": {"$in": user_ids}}, {"username": 1})
     return {doc["_id"]: str(doc["username"]) async for doc in cursor}
+
+
+async def marks_below(
+    db: Database, owner: ObjectId, parents: list[ObjectId]
+) -> list[dict[str, Any]]:
+    """Every entry in these folders of one owner, whatever its state: only what a
+    folder's WebDAV ETag and size are made of, and what a walk down needs (listing index)."""
+    fields = {"parent_id": 1, "seq": 1, "is_file": 1, "size": 1, "trashed": 1, "deleted": 1}
+    cursor = db[ENTRIES].find(
+        {"owner_id": owner, "parent_id": {"$in": parents}},
+        {**fields, "mount_of": 1, "mount_owner": 1},
+    )
+    return [doc async for doc in cursor]
 
 
 # -- many entries at once (operations on a subtree) ---------------------------------------
@@ -680,5 +716,29 @@ async def purge_orphans(db: Database, ids: list[ObjectId], *, seq: int) -> None:
         await db[REVISIONS].delete_many({"entry_id": {"$in": ids}})
         await db[ENTRIES].update_many(
             {"_id": {"$in": ids}, "deleted": False},
-            {"$set": {"deleted": True, "trashed": True, "blob_id": None, "seq": seq}},
+            {
+                "$set": {
+                    "deleted": True,
+                    "trashed": True,
+                    "blob_id": None,
+                    "blocks": None,
+                    "block_ids": None,
+                    "seq": seq,
+                }
+            },
         )
+
+
+# -- upload sessions --------------------------------------------------------------------
+
+
+async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) -> None:
+    """Insert staged blocks by their unique ids, replacing any sent before under the same
+    id (a block sent again): one round trip when none was."""
+    if not parts:
+        return
+    try:
+        await db[collection].insert_many(parts, ordered=False)
+    except BulkWriteError:
+        for part in parts:
+            await db[collection].replace_one({"_id": part["_id"]}, part, upsert=True)

@@ -191,6 +191,11 @@ async def _store(
         )
         return ResolvedRecord(file=current, conflicted_copy=copy)
     updated = await files.commit_revision(
-        db=db, user_id=user_id, file_id=current.id, parent_rev=at_rev, blob=blob
+        db=db,
+        user_id=user_id,
+        file_id=current.id,
+        parent_rev=at_rev,
+        blob=blob,
+        keep=settings.max_revisions_per_file,
     )
     return ResolvedRecord(file=updated)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair, trash
+from dropbox_lite.files import blobs, repair, sessions, trash
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
@@ -64,6 +64,7 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
     done = await repair.repair(db=db, settings=settings)
     return {
         "revision claims of dead writers": done.claims_removed,
+        "history records restored": done.records_restored,
         "expired revisions": done.revisions_expired,
         "quota bytes of dead writers": done.bytes_released,
         "old in-flight marks": done.marks_removed,
@@ -99,6 +100,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
             "trash older than TRASH_DAYS",
             trash.purge_expired(db=db, days=settings.trash_days, now=now),
         ),
+        lambda: _count("expired upload sessions", sessions.prune(db=db)),
     ]
 
 
@@ -143,6 +145,8 @@ COUNTED = [
     "entries",
     "revisions",
     "quota_ledger",
+    "upload_sessions",
+    "upload_parts",
     "blob_index",
     "blobs.files",
     "blobs.chunks",

@@ -1,0 +1,164 @@
+"""App passwords and HTTP Basic, and Login Flow v2 over HTTP end to end."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from dropbox_lite.auth import service as auth_service
+from dropbox_lite.core.db import Database
+from tests.dav.helpers import app_password, basic, files_url
+from tests.support import GraphQLClient
+
+LIST = "query { appPasswords { id name createdAt lastUsedAt } }"
+REVOKE = "mutation Revoke($id: ID!) { revokeAppPassword(id: $id) }"
+CHANGE = """
+mutation Change($old: String!, $new: String!) {
+  changePassword(currentPassword: $old, newPassword: $new) { __typename }
+}
+"""
+ME = "query { me { username } }"
+
+
+async def test_an_app_password_signs_in_until_it_is_revoked(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    password = await app_password(gql, alice, "Phone")
+    h = basic(alice.username, password)
+    assert (
+        await http.request("PROPFIND", files_url(alice), headers={**h, "Depth": "0"})
+    ).status_code == 207
+    # Basic works wherever Bearer does: GraphQL too, and the username's case does not matter.
+    me = await http.post(
+        "/graphql", json={"query": ME}, headers=basic(alice.username.upper(), password)
+    )
+    assert me.json()["data"]["me"]["username"] == alice.username
+    listed = (await gql.data(LIST, token=alice.token))["appPasswords"]
+    assert [p["name"] for p in listed] == ["Phone"]
+    # Another user's name with this password is nobody.
+    bob = await gql.signup()
+    assert (
+        await http.request(
+            "PROPFIND", files_url(bob), headers={**basic(bob.username, password), "Depth": "0"}
+        )
+    ).status_code == 401
+    assert (await gql.data(REVOKE, {"id": listed[0]["id"]}, token=alice.token))["revokeAppPassword"]
+    assert (
+        await http.request("PROPFIND", files_url(alice), headers={**h, "Depth": "0"})
+    ).status_code == 401
+    assert (await gql.data(LIST, token=alice.token))["appPasswords"] == []
+    again = await gql(REVOKE, {"id": listed[0]["id"]}, token=alice.token)
+    assert again["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    refused = await gql(
+        'mutation { createAppPassword(name: "  ") { __typename ... on Error { code } } }',
+        token=alice.token,
+    )
+    assert refused["data"]["createAppPassword"]["code"] == "INVALID_INPUT"
+
+
+async def test_a_password_change_or_a_disabled_account_ends_app_passwords_at_once(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+) -> None:
+    alice = await gql.signup()
+    first, second = await app_password(gql, alice, "One"), await app_password(gql, alice, "Two")
+    url = files_url(alice)
+    assert (
+        await http.request("PROPFIND", url, headers={**basic(alice.username, first), "Depth": "0"})
+    ).status_code == 207
+    changed = await gql.data(
+        CHANGE, {"old": alice.password, "new": "a-new-password-1"}, token=alice.token
+    )
+    assert changed["changePassword"]["__typename"] == "User"
+    for password in (first, second, alice.password):
+        assert (
+            await http.request(
+                "PROPFIND", url, headers={**basic(alice.username, password), "Depth": "0"}
+            )
+        ).status_code == 401
+    third = await app_password(gql, alice, "Three")
+    assert (
+        await http.request("PROPFIND", url, headers={**basic(alice.username, third), "Depth": "0"})
+    ).status_code == 207
+    assert (
+        await http.request(
+            "PROPFIND", url, headers={**basic(alice.username, "a-new-password-1"), "Depth": "0"}
+        )
+    ).status_code == 207
+    await auth_service.set_disabled(db=db, user_id=alice.user_id, disabled=True)
+    for password in (third, "a-new-password-1"):
+        assert (
+            await http.request(
+                "PROPFIND", url, headers={**basic(alice.username, password), "Depth": "0"}
+            )
+        ).status_code == 401
+
+
+async def test_basic_with_the_account_password_is_throttled_like_login(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    url = files_url(alice)
+    statuses = []
+    for n in range(12):
+        answer = await http.request(
+            "PROPFIND", url, headers={**basic(alice.username, f"wrong-{n}"), "Depth": "0"}
+        )
+        statuses.append(answer.status_code)
+        if answer.status_code == 429:
+            assert int(answer.headers["retry-after"]) > 0
+            break
+    assert statuses[0] == 401 and statuses[-1] == 429, statuses
+
+
+async def test_login_flow_v2_grants_an_app_password(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    started = (
+        await http.post("/index.php/login/v2", headers={"User-Agent": "Nextcloud Test"})
+    ).json()
+    poll, login = started["poll"], started["login"]
+    assert poll["endpoint"] == "http://testserver/index.php/login/v2/poll"
+    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
+    page = await http.get(login)
+    assert page.status_code == 200 and "Nextcloud Test" in page.text
+    assert page.headers["x-frame-options"] == "DENY"
+    wrong = await http.post(login, data={"username": alice.username, "password": "nope-nope"})
+    assert wrong.status_code == 403 and 'role="alert"' in wrong.text
+    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
+    granted = await http.post(login, data={"username": alice.username, "password": alice.password})
+    assert granted.status_code == 200 and "Access granted" in granted.text
+    result = (await http.post(poll["endpoint"], data={"token": poll["token"]})).json()
+    assert result["server"] == "http://testserver" and result["loginName"] == alice.username
+    assert re.fullmatch(r"[A-Za-z0-9-]{34}", result["appPassword"])
+    # The poll answers once; the page is used up.
+    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
+    assert (await http.get(login)).status_code == 404
+    h = basic(alice.username, result["appPassword"])
+    assert (
+        await http.request("PROPFIND", files_url(alice), headers={**h, "Depth": "0"})
+    ).status_code == 207
+    names = [p["name"] for p in (await gql.data(LIST, token=alice.token))["appPasswords"]]
+    assert names == ["Nextcloud Test"]
+
+
+async def test_status_and_ocs_answer_like_nextcloud(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    status = (await http.get("/status.php")).json()
+    assert status["installed"] is True and status["version"].startswith("30.")
+    caps = (await http.get("/ocs/v1.php/cloud/capabilities?format=json")).json()["ocs"]
+    assert caps["meta"]["statuscode"] == 100
+    assert caps["data"]["capabilities"]["dav"]["chunking"] == "1.0"
+    h = basic(alice.username, alice.password)
+    user = (await http.get("/ocs/v2.php/cloud/user?format=json", headers=h)).json()["ocs"]
+    assert user["meta"]["statuscode"] == 200 and user["data"]["id"] == alice.username
+    xml = await http.get("/ocs/v1.php/cloud/user", headers=h)
+    assert (
+        xml.headers["content-type"].startswith("text/xml")
+        and f"<id>{alice.username}</id>" in xml.text
+    )
+    assert (await http.get("/ocs/v2.php/cloud/user?format=json")).status_code == 401
