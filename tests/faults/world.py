@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import threading
 import uuid
@@ -231,13 +232,9 @@ async def running_app(
     was killed gives up at once instead of retrying for seconds.
     """
     forget_sessions()
-    saved = database.SERVER_SELECTION_TIMEOUT_MS
     if selection_timeout_ms is not None:
-        database.SERVER_SELECTION_TIMEOUT_MS = selection_timeout_ms
-    try:
-        opened = await database.connect(settings)
-    finally:
-        database.SERVER_SELECTION_TIMEOUT_MS = saved
+        settings = dataclasses.replace(settings, db_timeout_ms=selection_timeout_ms)
+    opened = await database.connect(settings)
     app = create_app(settings, db=opened)
     try:
         async with app.router.lifespan_context(app):
