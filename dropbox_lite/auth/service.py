@@ -25,6 +25,8 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
 from dropbox_lite.core.security import Signer
+from dropbox_lite.files import operations
+from dropbox_lite.files.entries import NEW_ACCOUNT
 
 # ASCII only, checked as typed: lower() would let "\u212a" (KELVIN SIGN) pass as "k".
 USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{3,32}")
@@ -153,8 +155,50 @@ async def create_user(
         raise errors.UsernameTaken()
     password_hash = await passwords.hash_password(password, rounds=settings.bcrypt_rounds)
     user_id, root_id = ObjectId(), ObjectId()
-    if make_root is not None:
-        await make_root(user_id, root_id)
+    if make_root is None:
+        return await _insert_user(
+            db=db,
+            user_id=user_id,
+            root_id=root_id,
+            username=username,
+            key=key,
+            password_hash=password_hash,
+            settings=settings,
+            quota_bytes=quota_bytes,
+            is_admin=is_admin,
+        )
+    root_maker = make_root
+
+    async def steps() -> UserRecord:
+        await root_maker(user_id, root_id)
+        return await _insert_user(
+            db=db,
+            user_id=user_id,
+            root_id=root_id,
+            username=username,
+            key=key,
+            password_hash=password_hash,
+            settings=settings,
+            quota_bytes=quota_bytes,
+            is_admin=is_admin,
+        )
+
+    # Cut short between the two, the root goes again (entries.finish_new_account).
+    return await operations.run(db, NEW_ACCOUNT, user_id, steps, user=user_id, root=root_id)
+
+
+async def _insert_user(
+    *,
+    db: Database,
+    user_id: ObjectId,
+    root_id: ObjectId,
+    username: str,
+    key: str,
+    password_hash: str,
+    settings: Settings,
+    quota_bytes: int | None,
+    is_admin: bool,
+) -> UserRecord:
     try:
         return await store.insert_user(
             db=db,

@@ -9,7 +9,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, store
+from dropbox_lite.files import access, operations, store
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid, seen_as
 from dropbox_lite.sync import journal
 
@@ -22,6 +22,18 @@ async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: Objec
             owner=owner_id, parent=None, name="", is_file=False, seq=seq, at=at, entry_id=root_id
         )
         await store.insert_entry(db, root)
+
+
+# The operation of a new account: its root first, then the account (auth.create_user).
+NEW_ACCOUNT = "new_account"
+
+
+@operations.finisher(NEW_ACCOUNT)
+async def finish_new_account(db: Database, args: dict[str, Any]) -> None:
+    """A sign-up cut short: an account with its root stays; a root without one goes."""
+    user, root = ObjectId(args["user"]), ObjectId(args["root"])
+    if not await store.user_exists(db, user):
+        await store.delete_root(db, user, root)
 
 
 async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:
@@ -185,8 +197,8 @@ async def child_named(*, db: Database, folder: EntryRecord, name: str) -> EntryR
     """The live child named `name` of a folder the reader already holds; NotFound."""
     owner, parent, view = await contents_of(db, folder)
     doc = await store.find_live_child_by_key(db, owner, parent, store.live_slot(name))
-    if doc is None:
-        raise errors.NotFound()
+    if doc is None or (view.via is not None and str(doc.get("share_id")) != view.share_id):
+        raise errors.NotFound()  # a member: only what is inside the shared folder
     return entry_record(seen_as(doc, view))
 
 

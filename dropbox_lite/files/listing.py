@@ -77,10 +77,11 @@ async def list_children(
         if len(value) != 2 or not isinstance(value[0], bool) or not isinstance(value[1], str):
             raise errors.BadInput("This cursor is not valid.")
         start = (value[0], value[1])
-    docs = await store.children_page(db, owner, parent, after=start, limit=limit + 1)
+    share = member_scope(view)
+    docs = await store.children_page(db, owner, parent, after=start, limit=limit + 1, share=share)
     has_next = len(docs) > limit
     docs = docs[:limit]
-    total = await store.count_children(db, owner, parent) if count else None
+    total = await store.count_children(db, owner, parent, share) if count else None
     items = [entry_record(seen_as(doc, view)) for doc in docs]
     return EntryPage(
         items=items,
@@ -92,10 +93,16 @@ async def list_children(
     )
 
 
+def member_scope(view: EntryRecord) -> ObjectId | None:
+    """A member reads only what is inside the shared folder: an entry on its way out
+    (withdrawn from the share before it moves) is not listed to them (None: the owner)."""
+    return ObjectId(view.share_id) if view.via is not None and view.share_id else None
+
+
 async def count_children(*, db: Database, folder: EntryRecord) -> int:
     """How many live children a folder the reader holds has (a mount: its share's)."""
-    owner, parent, _ = await contents_of(db, folder)
-    return await store.count_children(db, owner, parent)
+    owner, parent, view = await contents_of(db, folder)
+    return await store.count_children(db, owner, parent, member_scope(view))
 
 
 async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, dict[str, Any]]:

@@ -84,7 +84,7 @@ async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None
         history=int(doc.get("history", 0)),
         at=aware(doc["at"]),
     )
-    _remember(owner, found)
+    _remember(db, owner, found)
     return found
 
 
@@ -95,21 +95,26 @@ async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None
 # link after it cannot have been pruned (which would let a stale append through).
 GUESS_SECONDS = 600.0
 MAX_GUESSES = 10_000
-_guesses: dict[ObjectId, tuple[Ledger, float]] = {}
+# Keyed by database and owner: two apps in one process (tests) never share a guess.
+_guesses: dict[tuple[str, ObjectId], tuple[Ledger, float]] = {}
 
 
-def _remember(owner: ObjectId, found: Ledger) -> None:
-    known = _guesses.get(owner)
+def _key(db: Database, owner: ObjectId) -> tuple[str, ObjectId]:
+    return (str(db.db.name), owner)
+
+
+def _remember(db: Database, owner: ObjectId, found: Ledger) -> None:
+    known = _guesses.get(_key(db, owner))
     if known is not None and known[0].n > found.n:
         return  # a racing older answer
     if len(_guesses) >= MAX_GUESSES:
         _guesses.clear()
-    _guesses[owner] = (found, time.monotonic())
+    _guesses[_key(db, owner)] = (found, time.monotonic())
 
 
-def guessed_head(owner: ObjectId) -> Ledger | None:
+def guessed_head(db: Database, owner: ObjectId) -> Ledger | None:
     """The head as this process last saw it (maybe behind), or None."""
-    known = _guesses.get(owner)
+    known = _guesses.get(_key(db, owner))
     if known is None or time.monotonic() - known[1] > GUESS_SECONDS:
         return None
     return known[0]
@@ -128,7 +133,7 @@ async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, his
     }
     if not await insert_claim(db[LEDGER], dict(link)):
         return False
-    _remember(owner, Ledger(n=n, used=used, history=max(history, 0), at=link["at"]))
+    _remember(db, owner, Ledger(n=n, used=used, history=max(history, 0), at=link["at"]))
     if n % PRUNE_EVERY == 0:
         # Only links older than any write can last: a writer may append after a head
         # it read before streaming its bytes, and that place must still be taken.
@@ -169,19 +174,19 @@ class Budget:
 # set by `dropbox-lite admin set-quota` (another process) applies within a second,
 # and writes in a burst read the user once a second instead of once each.
 QUOTA_SECONDS = 1.0
-_quotas: dict[ObjectId, tuple[int | None, float]] = {}
+_quotas: dict[tuple[str, ObjectId], tuple[int | None, float]] = {}
 
 
 async def owner_quota(db: Database, owner: ObjectId) -> int | None:
     """The owner's quota (None: unlimited), read at most once a second per process."""
-    known = _quotas.get(owner)
+    known = _quotas.get(_key(db, owner))
     if known is not None and time.monotonic() - known[1] <= QUOTA_SECONDS:
         return known[0]
     limit = (await user_doc(db, owner)).get("quota_bytes")
     quota = None if limit is None else int(limit)
     if len(_quotas) >= MAX_GUESSES:
         _quotas.clear()
-    _quotas[owner] = (quota, time.monotonic())
+    _quotas[_key(db, owner)] = (quota, time.monotonic())
     return quota
 
 
@@ -192,7 +197,7 @@ def forget_quotas() -> None:
 
 async def budget(db: Database, owner: ObjectId) -> Budget:
     """The owner's quota (see owner_quota), and a guess at the ledger head."""
-    return Budget(quota=await owner_quota(db, owner), head=guessed_head(owner))
+    return Budget(quota=await owner_quota(db, owner), head=guessed_head(db, owner))
 
 
 async def reserve(

@@ -142,15 +142,15 @@ async def _add_member(
         raise errors.InvalidInput("This user is a member already; change their role instead.")
     if await members.count(db, share) >= MAX_MEMBERS:
         raise errors.InvalidInput(f"A folder is shared with at most {MAX_MEMBERS} people.")
-    await fence.ensure_held()
-    await _mark(db, folder)
-    await fence.ensure_held()
     mount_id = ObjectId()
 
     async def steps() -> EntryRecord:
-        # The membership first, the mount last: the member's feed follows a mount only
-        # while its membership holds it, and a share cut short between the two is
-        # undone (finish_add).
+        # The folder marked, then the membership, the mount last: the member's feed
+        # follows a mount only while its membership holds it, and a share cut short
+        # anywhere before the mount is undone (finish_add).
+        await fence.ensure_held()
+        await _mark(db, folder)
+        await fence.ensure_held()
         added = await members.add(
             db,
             share_id=share,

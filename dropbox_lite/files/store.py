@@ -257,12 +257,16 @@ async def children_page(
     *,
     after: tuple[bool, str] | None,
     limit: int,
+    share: ObjectId | None = None,
 ) -> list[dict[str, Any]]:
     """Up to `limit` live children after the cursor, folders first, by name key.
 
-    One query on the `listing` index: an equality prefix, then a range.
+    One query on the `listing` index: an equality prefix, then a range. `share`: only
+    those inside that shared folder (what a member may read).
     """
     query: dict[str, Any] = {"owner_id": owner, "parent_id": parent, "trashed": False}
+    if share is not None:
+        query["share_id"] = share
     if after is not None:
         start_files, start_key = after
         if start_files:
@@ -273,9 +277,13 @@ async def children_page(
     return [doc async for doc in cursor]
 
 
-async def count_children(db: Database, owner: ObjectId, parent: ObjectId) -> int:
-    """How many live children the folder has."""
-    query = {"owner_id": owner, "parent_id": parent, "trashed": False}
+async def count_children(
+    db: Database, owner: ObjectId, parent: ObjectId, share: ObjectId | None = None
+) -> int:
+    """How many live children the folder has (inside the shared folder `share`)."""
+    query: dict[str, Any] = {"owner_id": owner, "parent_id": parent, "trashed": False}
+    if share is not None:
+        query["share_id"] = share
     return int(await db[ENTRIES].count_documents(query))
 
 
@@ -710,28 +718,6 @@ async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
         await db[ENTRIES].delete_many({"_id": {"$in": ids}})
 
 
-async def purge_orphans(db: Database, ids: list[ObjectId], *, seq: int) -> None:
-    """Purge entries a dead copy left without their top (tombstones for the feed)."""
-    if ids:
-        await db[REVISIONS].delete_many({"entry_id": {"$in": ids}})
-        await db[ENTRIES].update_many(
-            {"_id": {"$in": ids}, "deleted": False},
-            {
-                "$set": {
-                    "deleted": True,
-                    "trashed": True,
-                    "blob_id": None,
-                    "blocks": None,
-                    "block_ids": None,
-                    "seq": seq,
-                }
-            },
-        )
-
-
-# -- upload sessions --------------------------------------------------------------------
-
-
 async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) -> None:
     """Insert staged blocks by their unique ids, replacing any sent before under the same
     id (a block sent again): one round trip when none was."""
@@ -742,3 +728,13 @@ async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) 
     except BulkWriteError:
         for part in parts:
             await db[collection].replace_one({"_id": part["_id"]}, part, upsert=True)
+
+
+async def user_exists(db: Database, user_id: ObjectId) -> bool:
+    """Whether the account exists (its root is made before it: see entries.NEW_ACCOUNT)."""
+    return await db["users"].find_one({"_id": user_id}, {"_id": 1}) is not None
+
+
+async def delete_root(db: Database, owner: ObjectId, root_id: ObjectId) -> None:
+    """Delete the root folder of an account that never came to be (nothing is in it)."""
+    await db[ENTRIES].delete_one({"_id": root_id, "owner_id": owner, "parent_id": None})

@@ -397,9 +397,10 @@ async def copy_entry(
     top_id = new_ids[doc["_id"]]
 
     async def steps() -> EntryRecord:
-        # Everything below first, the top last, under one change number: until the top
-        # is in, nothing of the copy is in any folder anyone can list, and a copy cut
-        # short is rolled back (finish_copy), never left half done.
+        # Everything below first, hidden (in the trash with a folder that is not there
+        # yet), the top last: until the top is in, nothing of the copy is in any folder
+        # anyone can list or any feed as live, and a copy cut short is undone
+        # (finish_copy); once the top is in, what is below comes out of hiding.
         at = now()
         async with journal.change(db=db, owner_id=owner) as seq:
             copies = [
@@ -416,6 +417,8 @@ async def copy_entry(
                 )
                 for source in tree
             ]
+            for hidden in copies[1:]:
+                hidden["trashed"] = True
             history = [
                 store.new_revision(entry_id=c["_id"], owner=owner, rev=1, fields=dict(c), at=at)
                 for c in copies
@@ -430,6 +433,8 @@ async def copy_entry(
                 await store.forget_unseen(db, [*below, top_id])
                 await release(db, owner, total)
                 raise errors.NameTaken() from None
+        if len(copies) > 1:
+            await _restore_below(db, dict(copies[0]))
         return await _settled_record(db, into.view(dict(copies[0])))
 
     with access.owners_quota(into):
@@ -450,22 +455,17 @@ async def copy_entry(
 
 @operations.finisher("copy")
 async def finish_copy(db: Database, args: dict[str, Any]) -> None:
-    """A copy cut short: complete when its top is in (it went in last), else undone.
+    """A copy cut short: completed when its top is in (it went in last: what is below
+    comes out of hiding), else undone (what is below never showed live: it goes).
 
     The quota it reserved is given back by the next recount (files/repair.py).
     """
     top = await store.entry_by_id(db, ObjectId(args["top"]))
     if top is not None:
+        if not top["deleted"] and not top["trashed"]:
+            await _restore_below(db, top)
         return
-    below = [ObjectId(i) for i in args["below"]]
-    owner = None
-    if below:
-        first = await store.entry_by_id(db, below[0])
-        owner = None if first is None else first["owner_id"]
-    if owner is None:
-        return
-    async with journal.change(db=db, owner_id=owner) as seq:
-        await store.purge_orphans(db, below, seq=seq)
+    await store.forget_unseen(db, [ObjectId(i) for i in args["below"]])
 
 
 async def _trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> None:

@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.server_only, pytest.mark.usefixtures("drop_fault_datab
 
 # Files in /shared/big (folders of 25 under it).
 BIG = 200
-# The client disconnects after this many commands of the operation (of several hundred).
+# The client disconnects after this many commands of the operation, or half-way when
+# it sends fewer (a subtree moves in bulk writes: a few dozen commands).
 AFTER = 60
 
 ALL = os.environ.get("FAULTS_ALL") == "1"
@@ -69,7 +70,7 @@ async def test_disconnect_half_way(
         sweep = Sweep(mongo_uri, world, client)  # type: ignore[arg-type]
         await sweep.prepare()
         result = await sweep.run_disconnect(op, after=AFTER)
-        assert result.n > AFTER, f"{op.name} sends only {result.n} commands"
+        assert result.n > 2, f"{op.name} sends only {result.n} commands"
         assert not result.unkilled
         assert not result.findings, result.report(limit=20)
     finally:
