@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -251,12 +252,17 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
     assert (one / "later" / "b.txt").read_text() == "b edited on two\n"
     assert not (one / "gone.txt").exists() and (one / "docs" / "a-renamed.txt").exists()
     # A conflicting edit on both: the client keeps a conflict copy, nothing is lost.
+    # Edited in a later second than the last download: nextcloudcmd compares
+    # modification times in whole seconds (a fast run edited within the same one).
+    time.sleep(1.1)
     (one / "later" / "b.txt").write_text("one's version\n")
-    (two / "later" / "b.txt").write_text("two's version\n")
+    # Sizes differ too: with equal sizes and times and no checksum the client takes the
+    # two for the same file (UPDATE_METADATA) and keeps no copy.
+    (two / "later" / "b.txt").write_text("two's longer version\n")
     sync(one)
     sync(two)
     texts = sorted(p.read_text() for p in (two / "later").iterdir() if p.is_file())
-    assert texts == ["one's version\n", "two's version\n"], texts
+    assert texts == ["one's version\n", "two's longer version\n"], texts
     assert any("conflict" in p.name for p in (two / "later").iterdir())
     # Written through GraphQL, it reaches both devices; a big file goes up in chunks.
     alice.upload("from-graphql.txt", b"written through GraphQL\n")
