@@ -350,6 +350,7 @@ export const CreateShareLinkMutation = graphql(`
       __typename
       ... on ShareLinkCreated {
         url
+        token
         link {
           id
         }
@@ -557,6 +558,7 @@ export const EmptyTrashMutation = graphql(`
 export const ServerInfoQuery = graphql(`
   query ServerInfo {
     serverInfo {
+      version
       storageBackend
       signupPolicy
       graphiqlEnabled
