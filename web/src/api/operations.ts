@@ -417,6 +417,7 @@ export const SharedLinkQuery = graphql(`
         access
         expiresAt
         downloadUrl
+        zipUrl
         children(first: 100, after: $after) {
           items {
             name
