@@ -21,6 +21,7 @@ export const EntryFieldsFragment = graphql(`
       size
       rev
       mimeType
+      thumbnailUrl(size: 64)
     }
   }
 `);
