@@ -184,3 +184,17 @@ async def file_thumbnail(request: Request) -> Response:
 
 
 ROUTES: list[BaseRoute] = [Route("/files/{id}/thumbnail", file_thumbnail, methods=["GET"])]
+
+
+async def prune_thumbnails(*, db: Database) -> int:
+    """Drops the thumbnails of content that no file or revision has any more (upkeep)."""
+    removed = 0
+    hashes = await db[COLLECTION].distinct("content_hash")
+    for content_hash in hashes:
+        in_use = await db["entries"].find_one({"content_hash": content_hash}, {"_id": 1})
+        if in_use is None:
+            in_use = await db["revisions"].find_one({"content_hash": content_hash}, {"_id": 1})
+        if in_use is None:
+            result = await db[COLLECTION].delete_many({"content_hash": content_hash})
+            removed += result.deleted_count
+    return removed

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair, trash
+from dropbox_lite.files import blobs, repair, thumbnails, trash
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
@@ -99,6 +99,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
             "trash older than TRASH_DAYS",
             trash.purge_expired(db=db, days=settings.trash_days, now=now),
         ),
+        lambda: _count("thumbnails of gone content", thumbnails.prune_thumbnails(db=db)),
     ]
 
 
