@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import weakref
 from typing import Any
 from urllib.parse import quote
 
@@ -44,6 +45,16 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: a large camera's photo, decoded in ~16
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 EXPIRES_IN = 3600
 COLLECTION = "thumbnails"
+# At most MAKING sources in memory and decoding at once (each up to MAX_SOURCE_BYTES),
+# per event loop (a semaphore belongs to the loop it first waits in).
+MAKING = 2
+_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _gate() -> asyncio.Semaphore:
+    return _gates.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(MAKING))
 
 
 def has_thumbnail(mime_type: str) -> bool:
@@ -110,8 +121,10 @@ async def thumbnail(*, db: Database, blob_id: str, content_hash: str, size: int)
         return bytes(data) if data is not None else None
     made: bytes | None = None
     if await blobs.blob_size(db=db, blob_id=blob_id) <= MAX_SOURCE_BYTES:
-        source = await blobs.read_all(db=db, blob_id=blob_id, limit=MAX_SOURCE_BYTES)
-        made = await asyncio.to_thread(render, source, size)
+        async with _gate():
+            source = await blobs.read_all(db=db, blob_id=blob_id, limit=MAX_SOURCE_BYTES)
+            made = await asyncio.to_thread(render, source, size)
+            del source
     # two requests at once both make it; the first one stored wins, both are the same
     await db[COLLECTION].update_one(
         {"_id": key},
