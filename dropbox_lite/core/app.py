@@ -60,7 +60,7 @@ from dropbox_lite.core.middleware import (
 from dropbox_lite.core.security import Signer
 from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes
-from dropbox_lite.files import session_routes, tus, zipstream
+from dropbox_lite.files import session_routes, thumbnails, tus, zipstream
 from dropbox_lite.graphql import MAX_TOKENS, Schema, build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
@@ -505,6 +505,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     routes.extend(zipstream.ROUTES)
     routes.extend(tus.ROUTES)
     routes.extend(session_routes.ROUTES)
+    routes.extend(thumbnails.ROUTES)
     routes.extend(sharing_routes.ROUTES)
     routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())

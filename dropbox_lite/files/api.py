@@ -21,7 +21,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
-from dropbox_lite.files import links, service, trash, zipstream
+from dropbox_lite.files import links, service, thumbnails, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
 
 
@@ -341,6 +341,33 @@ class File(Entry):
             file_id=self.record.id,
             rev=self.record.rev,
             expires_in=or_default(expires_in, 3600),
+        )
+
+    @strawberry.field(
+        description="A signed URL (an hour, this session) of a WebP thumbnail no larger than "
+        "size x size (GET /files/{id}/thumbnail); null when the file is not a JPEG, PNG, GIF "
+        "or WebP image."
+    )
+    def thumbnail_url(
+        self,
+        info: Info,
+        size: Annotated[
+            int | None, strawberry.argument(description="Pixels, 1 to 1024 (rounded up).")
+        ] = 256,
+    ) -> str | None:
+        readers_only(info, self.record)
+        ctx = info.context
+        if ctx.session is None or ctx.user is None:
+            raise errors.NotFound()
+        if not thumbnails.has_thumbnail(self.record.mime_type):
+            return None
+        return thumbnails.thumbnail_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            file_id=self.record.id,
+            size=or_default(size, 256),
+            session_id=ctx.session.id,
+            user_id=ctx.user.id,
         )
 
 

@@ -131,7 +131,7 @@ async def folder_zip(request: Request) -> Response:
         return not_found()
     name = f"{folder.name or 'All files'}.zip"
     return StreamingResponse(
-        async_stream_zip(members(db, user_id, folder), get_compressobj=_compressor),
+        async_stream_zip(members(db, user_id, folder), get_compressobj=compressor),
         media_type="application/zip",
         headers={
             "content-disposition": content_disposition(name),
@@ -141,7 +141,7 @@ async def folder_zip(request: Request) -> Response:
     )
 
 
-def _compressor() -> Any:
+def compressor() -> Any:
     return zlib.compressobj(wbits=-zlib.MAX_WBITS, level=LEVEL)
 
 

@@ -37,7 +37,7 @@ from dropbox_lite.files.api import (
     file_type,
 )
 from dropbox_lite.files.service import EntryRecord
-from dropbox_lite.sharing import service
+from dropbox_lite.sharing import service, share_zip
 
 # All the shared listings of one request together return at most this many entries,
 # however many `children` fields (aliased, nested) it asks for.
@@ -118,6 +118,19 @@ class SharedEntry:
         return service.download_url(
             settings=ctx.settings, signer=ctx.signer, token=self.grant.token, path=self.path
         )
+
+    @strawberry.field(
+        description="Folders: a signed URL that streams the folder as a zip for a few minutes "
+        "(GET /s/{token}?zip=1); null for files and for links that show no contents."
+    )
+    def zip_url(self, info: Info) -> str | None:
+        if not self.is_folder or self.grant.link.access not in share_zip.SEES_CONTENTS:
+            return None
+        ctx = info.context
+        url = service.download_url(
+            settings=ctx.settings, signer=ctx.signer, token=self.grant.token, path=self.path
+        )
+        return f"{url}&zip=1"
 
     @strawberry.field(description="Folders: a page of entries; null for files.")
     async def children(

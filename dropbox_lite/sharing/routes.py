@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
 from dropbox_lite.files.routes import blob_response, not_found, unavailable
-from dropbox_lite.sharing import service
+from dropbox_lite.sharing import service, share_zip
 from dropbox_lite.web import routes as web_routes
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,9 @@ async def shared_content(request: Request) -> Response:
     client = request.client
     client_ip = client.host if client else "unknown"
     sig = request.query_params.get("sig")
-    if sig is None and request.query_params.get("dl") != "1" and web_routes.wants_html(request):
+    wants_zip = request.query_params.get("zip") == "1"
+    bytes_asked = wants_zip or request.query_params.get("dl") == "1"
+    if sig is None and not bytes_asked and web_routes.wants_html(request):
         return await web_routes.share_page(request)  # a person's browser: the share page
     signed_path: str | None = None
     if sig is not None:
@@ -123,17 +125,20 @@ async def shared_content(request: Request) -> Response:
             check_password=signed_path is None,
         )
         item = await service.resolve_path(db=state.db, grant=grant, path=signed_path)
-        if item.is_folder:
+        if wants_zip:
+            response: Response = await share_zip.folder_zip(db=state.db, grant=grant, item=item)
+        elif item.is_folder:
             return await _listing(request, grant, item)
-        response = await blob_response(
-            request,
-            db=state.db,
-            blob_id=item.blob_id,
-            size=item.size or 0,
-            content_hash=item.content_hash or "",
-            name=item.name,
-            mime_type=item.mime_type,
-        )
+        else:
+            response = await blob_response(
+                request,
+                db=state.db,
+                blob_id=item.blob_id,
+                size=item.size or 0,
+                content_hash=item.content_hash or "",
+                name=item.name,
+                mime_type=item.mime_type,
+            )
     except errors.NotFound:
         return not_found()
     except errors.PasswordRequired as exc:

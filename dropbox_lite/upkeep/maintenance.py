@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair, sessions, trash
+from dropbox_lite.files import blobs, repair, sessions, thumbnails, trash
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
 from dropbox_lite.sync import journal
@@ -101,6 +101,7 @@ def _steps(db: Database, settings: Settings, now: datetime) -> list[Step]:
             trash.purge_expired(db=db, days=settings.trash_days, now=now),
         ),
         lambda: _count("expired upload sessions", sessions.prune(db=db)),
+        lambda: _count("thumbnails of gone content", thumbnails.prune_thumbnails(db=db)),
     ]
 
 

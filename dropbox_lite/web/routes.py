@@ -26,7 +26,16 @@ _BASE_POLICY = (
 )
 APP_POLICY = f"{_BASE_POLICY}; style-src 'self'"
 GRAPHIQL_POLICY = f"{_BASE_POLICY}; style-src 'self' 'unsafe-inline'"
-APP_PATHS = ("/", "/browse", "/browse/{rest:path}", "/trash", "/search", "/devices", "/account")
+APP_PATHS = (
+    "/",
+    "/browse",
+    "/browse/{rest:path}",
+    "/trash",
+    "/search",
+    "/devices",
+    "/account",
+    "/shared",
+)
 
 
 def html_headers(policy: str = APP_POLICY) -> dict[str, str]:

@@ -10,6 +10,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,12 @@ class Server:
         self.log = log
 
 
-@pytest.fixture(scope="module")
-def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextmanager
+def running_server(
+    mongo_uri: str | None, log: Path, host: str = "127.0.0.1", **settings: str
+) -> Iterator[Server]:
+    """`dropbox-lite serve --host host` in a subprocess (reached on 127.0.0.1), until the end."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith("DROPBOX_LITE_")}
     env.update(
         DROPBOX_LITE_SECRET_KEY=SECRET,
@@ -43,9 +46,10 @@ def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> I
         DROPBOX_LITE_DB_NAME=f"web_{uuid.uuid4().hex[:12]}",
         PYTHONUNBUFFERED="1",
     )
+    env.update({f"DROPBOX_LITE_{key}": value for key, value in settings.items()})
     if mongo_uri:
         env["DROPBOX_LITE_MONGODB_URI"] = mongo_uri
-    command = [sys.executable, "-m", "dropbox_lite", "serve", "--host", "127.0.0.1"]
+    command = [sys.executable, "-m", "dropbox_lite", "serve", "--host", host]
     with log.open("wb") as out:
         process = subprocess.Popen(
             [*command, "--port", str(port)], cwd=ROOT, env=env, stdout=out, stderr=out
@@ -70,6 +74,12 @@ def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> I
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(mongo_uri, tmp_path_factory.mktemp("server") / "server.log") as found:
+        yield found
 
 
 @pytest.fixture(scope="module")

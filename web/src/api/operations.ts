@@ -21,6 +21,7 @@ export const EntryFieldsFragment = graphql(`
       size
       rev
       mimeType
+      thumbnailUrl(size: 64)
     }
   }
 `);
@@ -350,6 +351,7 @@ export const CreateShareLinkMutation = graphql(`
       __typename
       ... on ShareLinkCreated {
         url
+        token
         link {
           id
         }
@@ -416,6 +418,7 @@ export const SharedLinkQuery = graphql(`
         access
         expiresAt
         downloadUrl
+        zipUrl
         children(first: 100, after: $after) {
           items {
             name
@@ -557,6 +560,7 @@ export const EmptyTrashMutation = graphql(`
 export const ServerInfoQuery = graphql(`
   query ServerInfo {
     serverInfo {
+      version
       storageBackend
       signupPolicy
       graphiqlEnabled

@@ -16,6 +16,7 @@ import { announceChange, CHANGED_EVENT } from './entryActions';
 import { Notice } from './Notice';
 import { Search } from './Search';
 import { SharePage } from './SharePage';
+import { SharedWithMe } from './SharedWithMe';
 import { SignIn } from './SignIn';
 import { Trash } from './Trash';
 
@@ -98,6 +99,12 @@ function Shell({
               <a href="/" onClick={linkClick} aria-current={pathname === '/' || pathname.startsWith('/browse') ? 'page' : undefined}>
                 <span class="icon icon-folder" aria-hidden="true" />
                 All files
+              </a>
+            </li>
+            <li>
+              <a href="/shared" onClick={linkClick} aria-current={current('/shared')}>
+                <span class="icon icon-shared" aria-hidden="true" />
+                Shared with me
               </a>
             </li>
             <li>
@@ -191,6 +198,7 @@ export function App() {
 
   let page;
   if (pathname === '/trash') page = <Trash />;
+  else if (pathname === '/shared') page = <SharedWithMe />;
   else if (pathname === '/devices') page = <Devices />;
   else if (pathname === '/account') page = <Account username={me?.username ?? null} />;
   else if (pathname === '/search') page = <Search query={search.get('q') ?? ''} />;

@@ -42,6 +42,8 @@ interface Listing {
 // look at another folder, the trash or your devices.
 export interface UploadTarget {
   parentId: string;
+  /** The folder's path, to name it in the Uploads panel. */
+  path: string;
   /** OVERWRITE: "Replace" (the file gains a version); ADD with autorename: "Keep both". */
   replace: boolean;
 }
@@ -59,6 +61,7 @@ const queue = new UploadQueue<UploadTarget>(
   },
   3,
   announceChange,
+  ({ path }) => (path === '/' ? 'All files' : path),
 );
 
 async function fetchPage(
@@ -107,6 +110,7 @@ export function Breadcrumb({ path }: { path: string }) {
 interface Clash {
   files: File[];
   parentId: string;
+  path: string;
   taken: string[];
 }
 
@@ -251,21 +255,24 @@ export function Browser({ path }: { path: string }) {
     } catch {
       // The server answers for itself: a clash it finds is kept under a free name.
     }
-    if (taken.length > 0) setClash({ files, parentId, taken });
-    else queue.add(files, { parentId, replace: false });
+    if (taken.length > 0) setClash({ files, parentId, path: listing.path, taken });
+    else queue.add(files, { parentId, path: listing.path, replace: false });
   }
 
   async function addPlaced(placed: Placed[]) {
     if (!listing || placed.length === 0) return;
     try {
       const ids = await makeFolders(listing, placed);
-      const byFolder = new Map<string, File[]>();
+      const byFolder = new Map<string, { path: string; files: File[] }>();
       for (const { file, dir } of placed) {
         if (!file.name) continue; // stands for an empty folder: made above
         const id = ids.get(dir) ?? listing.folderId;
-        byFolder.set(id, [...(byFolder.get(id) ?? []), file]);
+        const path = !ids.has(dir) || !dir ? listing.path : listing.path === '/' ? `/${dir}` : `${listing.path}/${dir}`;
+        const group = byFolder.get(id) ?? { path, files: [] };
+        group.files.push(file);
+        byFolder.set(id, group);
       }
-      for (const [parentId, group] of byFolder) queue.add(group, { parentId, replace: false });
+      for (const [parentId, group] of byFolder) queue.add(group.files, { parentId, path: group.path, replace: false });
       reload();
     } catch (failure) {
       notify(failure instanceof Error && !(failure instanceof RequestError) ? failure.message : describeFailure(failure), 'error');
@@ -540,7 +547,7 @@ export function Browser({ path }: { path: string }) {
             <button
               type="button"
               onClick={() => {
-                queue.add(clash.files, { parentId: clash.parentId, replace: false });
+                queue.add(clash.files, { parentId: clash.parentId, path: clash.path, replace: false });
                 setClash(null);
               }}
             >
@@ -553,10 +560,10 @@ export function Browser({ path }: { path: string }) {
               onClick={() => {
                 const taken = new Set(clash.taken);
                 const fresh = clash.files.filter((file) => !taken.has(file.name));
-                if (fresh.length > 0) queue.add(fresh, { parentId: clash.parentId, replace: false });
+                if (fresh.length > 0) queue.add(fresh, { parentId: clash.parentId, path: clash.path, replace: false });
                 queue.add(
                   clash.files.filter((file) => taken.has(file.name)),
-                  { parentId: clash.parentId, replace: true },
+                  { parentId: clash.parentId, path: clash.path, replace: true },
                 );
                 setClash(null);
               }}

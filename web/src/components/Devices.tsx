@@ -1,12 +1,48 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { RevokeSessionMutation, SessionsQuery } from '../api/operations';
 import type { SessionsQuery as SessionsResult } from '../gql/graphql';
 import { describeFailure } from '../lib/errors';
+import { copyText, installCommand } from '../lib/clipboard';
 import { formatDate } from '../lib/format';
+import { useServerInfo } from '../lib/server';
 import { notify } from './Notice';
 
 type Session = SessionsResult['sessions'][number];
+
+/** The sync client's install command for this server, with a Copy button. */
+function Install() {
+  const info = useServerInfo();
+  const input = useRef<HTMLInputElement>(null);
+  if (!info) return null;
+  const command = installCommand(window.location.origin, info.version);
+  return (
+    <section class="install" aria-labelledby="install-title">
+      <h2 id="install-title" class="section-title">
+        Sync a folder on a computer
+      </h2>
+      <p class="muted">
+        Install the sync client (Python 3.11 or newer) from this server, then run{' '}
+        <code>dropbox-lite sync DIR --server {window.location.origin} --username NAME</code>.
+      </p>
+      <div class="copy-line">
+        <label for="install-command" class="visually-hidden">
+          Install command
+        </label>
+        <input ref={input} id="install-command" class="mono" readOnly value={command} onFocus={(event) => event.currentTarget.select()} />
+        <button
+          type="button"
+          onClick={async () => {
+            if (await copyText(input.current, command)) notify('Install command copied.');
+            else notify('Copy failed: select the command and copy it by hand.', 'error');
+          }}
+        >
+          Copy
+        </button>
+      </div>
+    </section>
+  );
+}
 
 export function Devices({ embedded = false }: { embedded?: boolean }) {
   const [sessions, setSessions] = useState<Session[] | null>(null);
@@ -78,6 +114,7 @@ export function Devices({ embedded = false }: { embedded?: boolean }) {
           </tbody>
         </table>
       )}
+      <Install />
     </div>
   );
 }

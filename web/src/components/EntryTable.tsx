@@ -30,7 +30,21 @@ interface Props {
   onSort?: (key: SortKey) => void;
 }
 
-export function EntryIcon({ folder }: { folder: boolean }) {
+/** The path and query of a server URL: images load from this page's origin whatever PUBLIC_URL says. */
+export function sameOrigin(url: string): string {
+  try {
+    const parsed = new URL(url, window.location.href);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** An image file's thumbnail (decorative: the name follows), else the file or folder icon. */
+export function EntryIcon({ folder, thumbnail }: { folder: boolean; thumbnail?: string | null }) {
+  if (thumbnail) {
+    return <img class="thumb" src={sameOrigin(thumbnail)} alt="" width={28} height={28} loading="lazy" decoding="async" />;
+  }
   return <span class={folder ? 'icon icon-folder' : 'icon icon-file'} aria-hidden="true" />;
 }
 
@@ -126,7 +140,7 @@ export function EntryTable(props: Props) {
               )}
               <th scope="row" class="name">
                 <span class="name-line">
-                <EntryIcon folder={folder} />
+                <EntryIcon folder={folder} thumbnail={entry.__typename === 'File' && !entry.trashed ? entry.thumbnailUrl : null} />
                 {folder && !entry.trashed ? (
                   <a href={browseUrl(entry.path)} onClick={linkClick}>
                     {entry.name}

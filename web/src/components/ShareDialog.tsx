@@ -3,7 +3,9 @@ import { request } from '../api/client';
 import { CreateShareLinkMutation, RevokeShareLinkMutation, ShareLinksQuery } from '../api/operations';
 import type { ShareLinksQuery as ShareLinksResult } from '../gql/graphql';
 import { describeError, describeFailure } from '../lib/errors';
+import { copyText } from '../lib/clipboard';
 import { formatDate } from '../lib/format';
+import { shareUrl } from '../lib/sharing';
 import { Dialog } from './Dialog';
 import type { Entry } from './EntryTable';
 
@@ -22,16 +24,6 @@ export function describeLink(link: Link): string {
   parts.push(link.expiresAt ? `expires ${formatDate(link.expiresAt)}` : 'no expiry');
   parts.push(`${link.downloadCount} download${link.downloadCount === 1 ? '' : 's'}`);
   return parts.join(' · ');
-}
-
-async function copyText(input: HTMLInputElement | null, text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    input?.select();
-    return document.execCommand('copy');
-  }
 }
 
 export function ShareDialog({ entry, onClose }: { entry: Entry; onClose: () => void }) {
@@ -71,7 +63,7 @@ export function ShareDialog({ entry, onClose }: { entry: Entry; onClose: () => v
         })
       ).createShareLink;
       if (result.__typename === 'ShareLinkCreated') {
-        setCreated({ id: result.link.id, url: result.url });
+        setCreated({ id: result.link.id, url: shareUrl(result.url, result.token, window.location.origin) });
         setPassword('');
         await load();
       } else {

@@ -171,27 +171,36 @@ export function SharePage({ token, path }: { token: string; path: string }) {
             </nav>
             <div class="toolbar">
               <h1>{entry.name}</h1>
-              {entry.access === 'EDITOR' && (
+              {(entry.zipUrl || entry.access === 'EDITOR') && (
                 <div class="toolbar-actions">
-                  <label for="share-upload" class="visually-hidden">
-                    Upload files
-                  </label>
-                  <input
-                    id="share-upload"
-                    ref={fileInput}
-                    type="file"
-                    multiple
-                    class="visually-hidden"
-                    tabIndex={-1}
-                    onChange={(event) => {
-                      const input = event.currentTarget;
-                      if (input.files && input.files.length > 0) queue.add(Array.from(input.files), null);
-                      input.value = '';
-                    }}
-                  />
-                  <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
-                    Upload
-                  </button>
+                  {entry.zipUrl && (
+                    <a class="button-link" href={entry.zipUrl} download={`${entry.name}.zip`}>
+                      Download zip
+                    </a>
+                  )}
+                  {entry.access === 'EDITOR' && (
+                    <>
+                      <label for="share-upload" class="visually-hidden">
+                        Upload files
+                      </label>
+                      <input
+                        id="share-upload"
+                        ref={fileInput}
+                        type="file"
+                        multiple
+                        class="visually-hidden"
+                        tabIndex={-1}
+                        onChange={(event) => {
+                          const input = event.currentTarget;
+                          if (input.files && input.files.length > 0) queue.add(Array.from(input.files), null);
+                          input.value = '';
+                        }}
+                      />
+                      <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
+                        Upload
+                      </button>
+                    </>
+                  )}
                 </div>
               )}
             </div>

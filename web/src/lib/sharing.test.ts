@@ -10,6 +10,7 @@ import {
   isShareRoot,
   type Shared,
   sharedBy,
+  shareUrl,
 } from './sharing';
 
 const viewer: Shared = { ownerUsername: 'alice', yourRole: 'VIEWER', youOwn: false, folderId: 'm1' };
@@ -66,5 +67,15 @@ describe('shared folders', () => {
       'You cannot share with yourself.',
     );
     expect(describeShareError({ __typename: 'PermissionDeniedError' }, 'a')).toMatch(/Viewer/);
+  });
+});
+
+describe('share links', () => {
+  it('keep the server URL when it names a host', () => {
+    expect(shareUrl('https://files.example.org/s/abc', 'abc', 'http://127.0.0.1:8000')).toBe('https://files.example.org/s/abc');
+  });
+  it('use the browser origin when the server listens on every interface', () => {
+    expect(shareUrl('http://0.0.0.0:8000/s/abc', 'abc', 'http://192.168.1.5:8000')).toBe('http://192.168.1.5:8000/s/abc');
+    expect(shareUrl('http://[::]:8000/s/abc', 'abc', 'http://nas.local:8000')).toBe('http://nas.local:8000/s/abc');
   });
 });

@@ -72,3 +72,21 @@ export function describeRole(shared: Shared): string {
     ? `${shared.ownerUsername} shared this folder with you as an Editor: you can add, change and delete files.`
     : `${shared.ownerUsername} shared this folder with you as a Viewer: you can open and download files, not change them.`;
 }
+
+/** Hosts that mean "every interface": a link to them opens for nobody. */
+const UNSPECIFIED_HOSTS = new Set(['0.0.0.0', '[::]', '::']);
+
+/**
+ * The share link to show: the server's (built from its PUBLIC_URL), unless the server
+ * has no public URL and listens on every interface (`http://0.0.0.0:8000/s/…`): then the
+ * same link on the origin this browser reached the server by.
+ */
+export function shareUrl(serverUrl: string, token: string, origin: string): string {
+  let host: string;
+  try {
+    host = new URL(serverUrl).hostname;
+  } catch {
+    return `${origin}/s/${encodeURIComponent(token)}`;
+  }
+  return UNSPECIFIED_HOSTS.has(host) ? `${origin}/s/${encodeURIComponent(token)}` : serverUrl;
+}

@@ -8,6 +8,8 @@ export interface UploadItem {
   total: number;
   status: UploadStatus;
   message: string | null;
+  /** Where it goes, in words ("All files", "/Photos/2024"), or null when there is nothing to say. */
+  destination: string | null;
 }
 
 /** Starts one upload; resolves to an error sentence, or null on success. */
@@ -34,6 +36,7 @@ export class UploadQueue<T = null> {
     private readonly start: Starter<T>,
     private readonly concurrency = 3,
     private readonly onSettled: () => void = () => {},
+    private readonly where: (target: T) => string | null = () => null,
   ) {}
 
   get items(): UploadItem[] {
@@ -48,7 +51,15 @@ export class UploadQueue<T = null> {
   add(files: Iterable<File>, target: T): void {
     for (const file of files) {
       this.entries.push({
-        item: { id: this.nextId++, name: file.name, loaded: 0, total: file.size, status: 'queued', message: null },
+        item: {
+          id: this.nextId++,
+          name: file.name,
+          loaded: 0,
+          total: file.size,
+          status: 'queued',
+          message: null,
+          destination: this.where(target),
+        },
         file,
         target,
         cancel: null,
