@@ -7,9 +7,12 @@ import pytest
 from bson import ObjectId
 
 from dropbox_lite.auth import service as auth_service
+from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import handlers
+from dropbox_lite.dav import store as dav_store
 from dropbox_lite.files import service as files
+from dropbox_lite.files import sessions
 from tests.dav.helpers import OC, D, basic, files_url, propfind
 from tests.support import Account, GraphQLClient
 
@@ -311,6 +314,54 @@ async def test_chunked_upload_is_a_session_and_its_move_copies_no_bytes(
     assert (await http.request("DELETE", again, headers=h)).status_code == 204
     assert await db["upload_sessions"].count_documents({"user_id": ObjectId(alice.user_id)}) == 0
     assert (await http.put(f"{again}/2", content=b"x", headers=h)).status_code == 404
+
+
+class _Bytes:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    async def read(self, size: int = -1, /) -> bytes:
+        size = len(self.data) if size < 0 else size
+        piece, self.data = self.data[:size], self.data[size:]
+        return piece
+
+
+async def test_a_chunk_cut_midway_is_resumed_when_sent_again(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    alice = await gql.signup()
+    h = basic(alice.username, alice.password)
+    upload = "/remote.php/dav/uploads/" + alice.username + "/t-cut"
+    parts = [b"a" * 300_000, b"b" * 300_000, b"c" * 1000]
+    total = str(sum(map(len, parts)))
+    assert (
+        await http.request("MKCOL", upload, headers={**h, "OC-Total-Length": total})
+    ).status_code == 201
+    assert (await http.put(f"{upload}/1", content=parts[0], headers=h)).status_code == 201
+    # What a PUT of chunk 2 cut after 1,000 bytes leaves: the chunk started, its first
+    # bytes appended to the session.
+    transfer = await db["dav_uploads"].find_one({"name": "t-cut"})
+    assert transfer is not None
+    await dav_store.start_chunk(db, transfer["_id"], "2", len(parts[0]))
+    await sessions.append(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=str(transfer["session_id"]),
+        offset=len(parts[0]),
+        stream=_Bytes(parts[1][:1000]),
+    )
+    early = await http.put(f"{upload}/3", content=parts[2], headers=h)
+    assert early.status_code == 400 and b"in part" in early.content
+    assert (await http.put(f"{upload}/2", content=parts[1], headers=h)).status_code == 201
+    assert (await http.put(f"{upload}/3", content=parts[2], headers=h)).status_code == 201
+    done = await http.request(
+        "MOVE",
+        f"{upload}/.file",
+        headers={**h, "Destination": "http://testserver" + files_url(alice, "cut.bin")},
+    )
+    assert done.status_code == 201, done.text
+    assert (await http.get(files_url(alice, "cut.bin"), headers=h)).content == b"".join(parts)
 
 
 async def test_bad_bodies_and_infinite_depth_are_refused(
