@@ -251,12 +251,14 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
     assert (one / "later" / "b.txt").read_text() == "b edited on two\n"
     assert not (one / "gone.txt").exists() and (one / "docs" / "a-renamed.txt").exists()
     # A conflicting edit on both: the client keeps a conflict copy, nothing is lost.
+    # Sizes differ: with the same size and the same second as mtime, the client takes
+    # the two edits for one and the same (it compares size and mtime, not content).
     (one / "later" / "b.txt").write_text("one's version\n")
-    (two / "later" / "b.txt").write_text("two's version\n")
+    (two / "later" / "b.txt").write_text("two's version, longer\n")
     sync(one)
     sync(two)
     texts = sorted(p.read_text() for p in (two / "later").iterdir() if p.is_file())
-    assert texts == ["one's version\n", "two's version\n"], texts
+    assert texts == ["one's version\n", "two's version, longer\n"], texts
     assert any("conflict" in p.name for p in (two / "later").iterdir())
     # Written through GraphQL, it reaches both devices; a big file goes up in chunks.
     alice.upload("from-graphql.txt", b"written through GraphQL\n")
