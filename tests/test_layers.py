@@ -19,7 +19,7 @@ STORAGE = {
     "sharing/store.py",  # share_links
     "sync/journal.py",  # seq_claims, journal_checkpoints: the journal's store
     "upkeep/lease.py",  # leases: the upkeep leader's store
-    "dav/store.py",  # dav_props, dav_locks, dav_uploads, dav_chunks, login_flows
+    "dav/store.py",  # dav_props, dav_locks, dav_uploads, login_flows
 }
 
 

@@ -1,19 +1,26 @@
-"""Nextcloud chunked upload v2 under `/remote.php/dav/uploads/{user}/{transferId}/`.
+"""Nextcloud chunked upload v2 under `/remote.php/dav/uploads/{user}/{transferId}/`,
+built on the content plane's upload sessions (files/sessions.py).
 
-MKCOL the transfer folder (with `OC-Total-Length`, checked against the quota up
-front: 507), PUT the chunks (named by number, or `start-end` as rclone names them),
-then MOVE `.file` to the destination. The chunks are staged in `dav_chunks` in
-pieces of 1 MiB; the MOVE streams them, in order, through files' `store_file`, so the
-commit is the same upload as any other (hashing, quota, write modes, conflicts). It
-is not yet a metadata-only commit: that waits for the content plane's blocks.
+- MKCOL of the transfer starts an upload session; `OC-Total-Length`, when sent, is
+  its declared length, checked at once against MAX_UPLOAD_BYTES (413) and the free
+  quota (507).
+- Each chunk PUT appends its bytes to the session, which stores them as 4 MiB blocks
+  as they fill. Chunks are named by number (Nextcloud's 1..N) or by `start-end` offsets
+  (rclone), and must come in order, as the desktop client and rclone send them: a
+  chunk out of order or after a gap is refused (400) and changes nothing. The same chunk sent
+  again is resumed where its bytes stopped (a cut PUT), or accepted unchanged once whole.
+- MOVE of `.file` finishes the session: a commit of its block list, no byte copied
+  (with `OC-Total-Length` declared at MKCOL; without it, the last short block is
+  stored at the MOVE). Write modes, `If-Match`, quota and conflicts as for a PUT.
+- DELETE of the transfer cancels the session.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from bson import ObjectId
 from starlette.requests import Request
@@ -23,64 +30,39 @@ from dropbox_lite.core import errors
 from dropbox_lite.dav import handlers, store
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.body import BodyStream
-from dropbox_lite.dav.resources import BadPath, Space, http_date
+from dropbox_lite.dav.resources import BadPath, Space, file_etag, http_date
+from dropbox_lite.files import sessions
 
 NAME_RE = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 CHUNK_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_CHUNKS = 10_000
-LIFETIME = timedelta(hours=24)
+SKIP_PIECE = 64 * 1024
 
 
 def _order(name: str) -> tuple[list[int], str]:
     return [int(n) for n in re.findall(r"\d+", name)], name
 
 
-class ChunkReader:
-    """The staged chunks of an upload, in order, as one `Readable`."""
-
-    def __init__(self, upload_id: ObjectId, attempts: list[ObjectId], db: Any) -> None:
-        self._pieces = self._all(db, upload_id, attempts)
-        self._buffer = bytearray()
-        self._done = False
-
-    @staticmethod
-    async def _all(db: Any, upload_id: ObjectId, attempts: list[ObjectId]) -> AsyncIterator[bytes]:
-        for attempt in attempts:
-            async for piece in store.pieces(db, upload_id, attempt):
-                yield piece
-
-    async def read(self, size: int = -1, /) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            piece = await anext(self._pieces, None)
-            if piece is None:
-                self._done = True
-            else:
-                self._buffer += piece
-        if size < 0 or size >= len(self._buffer):
-            data = bytes(self._buffer)
-            self._buffer.clear()
-            return data
-        data = bytes(self._buffer[:size])
-        del self._buffer[:size]
-        return data
+def _in_sequence(chunk: str, last: str | None, offset: int) -> bool:
+    """Whether `chunk` may follow `last` with the session at `offset`: numbers count
+    1, 2, ... (Nextcloud v2) or name the offset (older clients); `start-end` names start
+    at the offset (rclone); other names only need to sort after the last one."""
+    if chunk.isdigit():
+        n = int(chunk)
+        if n == offset:
+            return True
+        if last is None:
+            return n == 1
+        return last.isdigit() and n == int(last) + 1
+    ranged = re.fullmatch(r"(\d+)-(\d+)", chunk)
+    if ranged is not None:
+        return int(ranged.group(1)) == offset
+    return last is None or _order(chunk) > _order(last)
 
 
 def _total(request: Request) -> int | None:
     raw = request.headers.get("oc-total-length")
     return int(raw) if raw is not None and raw.isdigit() and len(raw) < 20 else None
-
-
-async def _quota_refusal(space: Space, total: int | None) -> Response | None:
-    if total is None:
-        return None
-    if total > space.settings.max_upload_bytes:
-        return handlers.error(
-            413, f"A file may be at most {space.settings.max_upload_bytes} bytes."
-        )
-    used = await space.usage()
-    if used.quota_bytes is not None and used.used_bytes + total > used.quota_bytes:
-        return handlers.error(507, errors.QuotaExceeded.default_message)
-    return None
 
 
 async def handle(
@@ -95,31 +77,17 @@ async def handle(
     name = segments[0]
     if not NAME_RE.fullmatch(name) or len(segments) > 2:
         return handlers.error(404, errors.NotFound.default_message)
-    upload = await store.find_upload(db, user_id, name)
+    at = datetime.now(UTC)
+    upload = await store.find_upload(db, user_id, name, at)
     if len(segments) == 1:
         if method == "MKCOL":
             if upload is not None:
                 return handlers.error(405, "This transfer exists already.")
-            refused = await _quota_refusal(space, _total(request))
-            if refused is not None:
-                return refused
-            at = datetime.now(UTC)
-            for old in await store.expired_uploads(db, user_id, at - LIFETIME):
-                await store.delete_upload(db, old)
-            doc = {
-                "_id": ObjectId(),
-                "user_id": ObjectId(user_id),
-                "name": name,
-                "created_at": at,
-                "chunks": {},
-            }
-            if not await store.insert_upload(db, doc):
-                return handlers.error(405, "This transfer exists already.")
-            return Response(b"", status_code=201)
+            return await _start(space, name, _total(request), at)
         if upload is None:
             return handlers.error(404, errors.NotFound.default_message)
         if method == "DELETE":
-            await store.delete_upload(db, upload["_id"])
+            await _drop(space, upload)
             return Response(b"", status_code=204)
         if method == "PROPFIND":
             return _listing(space, upload, request)
@@ -133,28 +101,98 @@ async def handle(
         return handlers.error(405, f"{method} is not allowed on a chunk.")
     if not CHUNK_RE.fullmatch(chunk):
         return handlers.error(400, "A chunk is named by its number.")
-    if len(upload.get("chunks", {})) >= MAX_CHUNKS:
-        return handlers.error(400, f"A transfer has at most {MAX_CHUNKS} chunks.")
-    staged = sum(int(v[1]) for k, v in upload.get("chunks", {}).items() if k != f"c_{chunk}")
-    attempt = ObjectId()
-    size, n = 0, 0
-    limit = space.settings.max_upload_bytes - staged
-    try:
-        while True:
-            piece = await stream.read(store.PIECE)
-            if not piece:
-                break
-            size += len(piece)
-            if size > limit:
-                raise errors.FileTooLarge(
-                    f"A file may be at most {space.settings.max_upload_bytes} bytes."
-                )
-            await store.put_piece(db, upload["_id"], chunk, attempt, n, piece)
-            n += 1
-    except BaseException:
-        await store.drop_attempt(db, upload["_id"], attempt)
-        raise
-    await store.commit_chunk(db, upload["_id"], chunk, attempt, size)
+    return await _put_chunk(space, upload, chunk, stream)
+
+
+async def _start(space: Space, name: str, total: int | None, at: datetime) -> Response:
+    db, user_id = space.db, space.user.id
+    for old in await store.expired_uploads(db, user_id, at):
+        await sessions.cancel(db=db, user_id=user_id, session_id=str(old["session_id"]))
+        await store.delete_upload(db, old["_id"])
+    record = await sessions.start(
+        db=db,
+        settings=space.settings,
+        user_id=user_id,
+        length=total,
+        metadata={"dav_transfer": name},
+    )
+    doc = {
+        "_id": ObjectId(),
+        "user_id": ObjectId(user_id),
+        "name": name,
+        "session_id": ObjectId(record.id),
+        "created_at": record.created_at,
+        "expires_at": record.expires_at,
+        "chunks": {},
+        "last": None,
+        "last_start": 0,
+        "last_done": True,
+        "end": 0,
+    }
+    if not await store.insert_upload(db, doc):
+        await sessions.cancel(db=db, user_id=user_id, session_id=record.id)
+        return handlers.error(405, "This transfer exists already.")
+    return Response(b"", status_code=201)
+
+
+async def _drop(space: Space, upload: dict[str, Any]) -> None:
+    await store.delete_upload(space.db, upload["_id"])
+    await sessions.cancel(db=space.db, user_id=space.user.id, session_id=str(upload["session_id"]))
+
+
+async def _skip(stream: BodyStream, count: int) -> bool:
+    """Read and drop the first `count` bytes of the body; False when it is shorter."""
+    while count > 0:
+        piece = await stream.read(min(count, SKIP_PIECE))
+        if not piece:
+            return False
+        count -= len(piece)
+    return True
+
+
+async def _put_chunk(
+    space: Space, upload: dict[str, Any], chunk: str, stream: BodyStream
+) -> Response:
+    db, user_id = space.db, space.user.id
+    session_id = str(upload["session_id"])
+    session = await sessions.get(db=db, user_id=user_id, session_id=session_id)
+    last = upload.get("last")
+    if last == chunk and upload.get("last_done"):
+        # Sent again once whole: the same size is the same chunk, nothing changes.
+        size = int(upload["chunks"][f"c_{chunk}"])
+        if not await stream.drain(size) or stream.read_bytes != size:
+            return handlers.error(
+                400, f"Chunk {chunk} is in already with {size} bytes; it cannot be changed."
+            )
+        return Response(b"", status_code=201)
+    if last == chunk:
+        # A PUT of this chunk was cut: its first bytes are in; take the rest.
+        start = int(upload["last_start"])
+        if not await _skip(stream, session.offset - start):
+            return handlers.error(400, f"Chunk {chunk} is shorter than what arrived of it before.")
+    else:
+        if last is not None and not upload.get("last_done"):
+            return handlers.error(
+                400, f"Chunk {last} arrived only in part; send it again before chunk {chunk}."
+            )
+        if not _in_sequence(chunk, last, session.offset):
+            after = f"after chunk {last}" if last is not None else "first"
+            return handlers.error(
+                400, f"Chunks are taken in order: chunk {chunk} cannot come {after}."
+            )
+        if len(upload.get("chunks", {})) >= MAX_CHUNKS:
+            return handlers.error(400, f"A transfer has at most {MAX_CHUNKS} chunks.")
+        start = session.offset
+        await store.start_chunk(db, upload["_id"], chunk, start)
+    record = await sessions.append(
+        db=db,
+        settings=space.settings,
+        user_id=user_id,
+        session_id=session_id,
+        offset=session.offset,
+        stream=stream,
+    )
+    await store.finish_chunk(db, upload["_id"], chunk, record.offset - start, record.offset)
     return Response(b"", status_code=201)
 
 
@@ -165,7 +203,7 @@ def _listing(space: Space, upload: dict[str, Any], request: Request) -> Response
             base + "/", [x.PropStat(200, ["<d:resourcetype><d:collection/></d:resourcetype>"])]
         )
     ]
-    for key, (_, size) in sorted(upload.get("chunks", {}).items()):
+    for key, size in sorted(upload.get("chunks", {}).items()):
         props = [
             f"<d:getcontentlength>{int(size)}</d:getcontentlength>",
             "<d:resourcetype/>",
@@ -199,8 +237,6 @@ async def _assemble(
         return handlers.error(400, str(exc))
     if target is None:
         # The username in the Destination may be spelled in another case.
-        from urllib.parse import urlsplit
-
         path = urlsplit(destination).path
         prefix = "/remote.php/dav/files/"
         if path.lower().startswith((prefix + space.user.username + "/").lower()):
@@ -208,12 +244,14 @@ async def _assemble(
             target = files_space.segments_of(destination)
     if not target:
         return handlers.error(502, "The Destination is not in this user's files.")
-    chunks = sorted(upload.get("chunks", {}).items(), key=lambda kv: _order(kv[0][2:]))
-    total = sum(int(size) for _, (_, size) in chunks)
+    if not upload.get("last_done"):
+        return handlers.error(400, f"Chunk {upload.get('last')} arrived only in part.")
+    session_id = str(upload["session_id"])
+    session = await sessions.get(db=space.db, user_id=space.user.id, session_id=session_id)
     declared = _total(request)
-    if declared is not None and declared != total:
+    if declared is not None and declared != session.offset:
         return handlers.error(
-            400, f"The chunks hold {total} bytes, not OC-Total-Length {declared}."
+            400, f"The chunks hold {session.offset} bytes, not OC-Total-Length {declared}."
         )
     call = handlers.Call(request, files_space, target, stream)
     parent = await handlers._parent(call, target)
@@ -222,22 +260,27 @@ async def _assemble(
     existing = await files_space.child(parent, target[-1])
     if existing is not None and not existing.is_file:
         return handlers.error(409, "A folder has this name.")
-    from dropbox_lite.dav.resources import file_etag
-
     etag = file_etag(existing) if existing is not None else None
     if not handlers.check_preconditions(call, existing, etag):
         return handlers.error(412, "The file is not in the state the request's conditions name.")
     refused = await handlers.guard(call, [(target, False)])
     if refused is not None:
         return refused
-    reader = ChunkReader(upload["_id"], [ObjectId(a) for _, (a, _) in chunks], space.db)
-    response = await handlers.store_upload(
-        call,
-        parent=parent,
-        name=target[-1],
-        existing=existing,
-        stream=reader,
-        mtime=handlers._mtime_header(call),
-    )
-    await store.delete_upload(space.db, upload["_id"])
+    mode, parent_rev = handlers.write_mode(call, existing)
+    try:
+        record = await sessions.finish(
+            db=space.db,
+            settings=space.settings,
+            user_id=space.user.id,
+            session_id=session_id,
+            folder_id=parent.id,
+            name=target[-1],
+            mode=mode,
+            parent_rev=parent_rev,
+            username=space.user.username,
+        )
+    except errors.NameTaken:
+        return handlers.error(412, "The file exists now.")
+    response = await handlers.written(call, record, existing, handlers._mtime_header(call))
+    await _drop(space, upload)
     return response

@@ -427,11 +427,7 @@ async def store_upload(
     mtime: float | None,
 ) -> Response:
     """Store the bytes under `name` in `parent` with the write mode the conditions ask."""
-    mode, parent_rev = "overwrite", None
-    if call.header("if-none-match") is not None and existing is None:
-        mode = "add"  # someone creating it meanwhile must not be overwritten
-    elif call.header("if-match") is not None and existing is not None:
-        mode, parent_rev = "update", existing.rev  # a write meanwhile is a conflict
+    mode, parent_rev = write_mode(call, existing)
     try:
         record = await files.store_file(
             db=call.space.db,
@@ -446,6 +442,22 @@ async def store_upload(
         )
     except errors.NameTaken:
         return error(412, "The file exists now.")
+    return await written(call, record, existing, mtime)
+
+
+def write_mode(call: Call, existing: EntryRecord | None) -> tuple[str, int | None]:
+    """The write mode (and parent revision) the request's conditions ask for."""
+    if call.header("if-none-match") is not None and existing is None:
+        return "add", None  # someone creating it meanwhile must not be overwritten
+    if call.header("if-match") is not None and existing is not None:
+        return "update", existing.rev  # a write meanwhile is a conflict
+    return "overwrite", None
+
+
+async def written(
+    call: Call, record: EntryRecord, existing: EntryRecord | None, mtime: float | None
+) -> Response:
+    """The answer to a file write: its ETags and id, the client's mtime kept."""
     headers = {
         "etag": resources.file_etag(record),
         "oc-etag": resources.file_etag(record),

@@ -1,25 +1,22 @@
-"""Every query on WebDAV's own collections: dead properties, locks, staged chunks, login flows.
+"""Every query on WebDAV's own collections: dead properties, locks, transfers, login flows.
 
 - `dav_props`: per entry, the dead properties set by PROPPATCH (a list of name/XML
   pairs: namespace URIs hold dots, which MongoDB field names may not) and the client's
   modification time for one revision (X-OC-Mtime).
 - `dav_locks`: write locks by token, on a user's path key.
-- `dav_uploads`, `dav_chunks`: Nextcloud chunked uploads, staged in pieces of at most
-  PIECE bytes until the final MOVE streams them into a file.
+- `dav_uploads`: Nextcloud chunked uploads: a transfer's name, its upload session
+  (files/sessions.py holds the bytes as blocks) and the chunks received.
 - `login_flows`: Nextcloud Login Flow v2, by the hashes of its two tokens.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from bson import Binary, ObjectId
+from bson import ObjectId
 
 from dropbox_lite.core.db import Database, insert_claim
-
-PIECE = 1024 * 1024
 
 
 def aware(value: datetime) -> datetime:
@@ -116,62 +113,40 @@ async def insert_upload(db: Database, doc: dict[str, Any]) -> bool:
     return await insert_claim(db["dav_uploads"], doc)
 
 
-async def find_upload(db: Database, user_id: str, name: str) -> dict[str, Any] | None:
+async def find_upload(db: Database, user_id: str, name: str, at: datetime) -> dict[str, Any] | None:
     found: dict[str, Any] | None = await db["dav_uploads"].find_one(
-        {"user_id": ObjectId(user_id), "name": name}
+        {"user_id": ObjectId(user_id), "name": name, "expires_at": {"$gt": at}}
     )
     return found
 
 
-async def expired_uploads(db: Database, user_id: str, before: datetime) -> list[ObjectId]:
+async def expired_uploads(db: Database, user_id: str, at: datetime) -> list[dict[str, Any]]:
     cursor = db["dav_uploads"].find(
-        {"user_id": ObjectId(user_id), "created_at": {"$lt": before}}, {"_id": 1}
+        {"user_id": ObjectId(user_id), "expires_at": {"$lte": at}}, {"session_id": 1}
     )
-    return [doc["_id"] async for doc in cursor]
+    return [doc async for doc in cursor]
 
 
 async def delete_upload(db: Database, upload_id: ObjectId) -> None:
-    """The upload's record first (nothing can add to it then), then its pieces."""
     await db["dav_uploads"].delete_one({"_id": upload_id})
-    await db["dav_chunks"].delete_many({"upload_id": upload_id})
 
 
-async def put_piece(
-    db: Database, upload_id: ObjectId, chunk: str, attempt: ObjectId, n: int, data: bytes
-) -> None:
-    await db["dav_chunks"].insert_one(
-        {"upload_id": upload_id, "chunk": chunk, "attempt": attempt, "n": n, "data": Binary(data)}
+async def start_chunk(db: Database, upload_id: ObjectId, chunk: str, start: int) -> None:
+    """Name `chunk` the one whose bytes arrive from offset `start` on."""
+    await db["dav_uploads"].update_one(
+        {"_id": upload_id}, {"$set": {"last": chunk, "last_start": start, "last_done": False}}
     )
 
 
-async def commit_chunk(
-    db: Database, upload_id: ObjectId, chunk: str, attempt: ObjectId, size: int
-) -> None:
-    """Make this attempt the chunk's bytes and drop any earlier attempt's pieces.
+async def finish_chunk(db: Database, upload_id: ObjectId, chunk: str, size: int, end: int) -> None:
+    """The chunk is in whole: `size` bytes, the session at offset `end`.
 
     `chunk` is a checked name (letters, digits, '-', '_'): it is part of a field name.
     """
     await db["dav_uploads"].update_one(
-        {"_id": upload_id}, {"$set": {f"chunks.c_{chunk}": [attempt, size]}}
+        {"_id": upload_id},
+        {"$set": {f"chunks.c_{chunk}": size, "last_done": True, "end": end}},
     )
-    await db["dav_chunks"].delete_many(
-        {"upload_id": upload_id, "chunk": chunk, "attempt": {"$ne": attempt}}
-    )
-
-
-async def drop_attempt(db: Database, upload_id: ObjectId, attempt: ObjectId) -> None:
-    await db["dav_chunks"].delete_many({"upload_id": upload_id, "attempt": attempt})
-
-
-async def pieces(db: Database, upload_id: ObjectId, attempt: ObjectId) -> AsyncIterator[bytes]:
-    """The bytes of one chunk attempt, piece by piece, in order."""
-    n = 0
-    while True:
-        doc = await db["dav_chunks"].find_one({"upload_id": upload_id, "attempt": attempt, "n": n})
-        if doc is None:
-            return
-        yield bytes(doc["data"])
-        n += 1
 
 
 # Login Flow v2.

@@ -8,7 +8,8 @@
           (optional X-Block-Sha256: h1,h2,...)
         200 {"blocks": [sha256, ...]}
 
-Authorization: Bearer, as everywhere. Errors carry the GraphQL-shaped JSON body
+Authorization: Bearer, or HTTP Basic with an app password (or the account password,
+throttled like `login`), as WebDAV takes it. Errors carry the GraphQL-shaped JSON body
 `{"errors": [{"message", "extensions": {"code"}}]}` and a status from one table
 (`STATUS`), which tus.py shares.
 """
@@ -25,10 +26,9 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from dropbox_lite.auth import service as auth_service
+from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
-from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import sessions
 
 log = logging.getLogger(__name__)
@@ -100,14 +100,17 @@ class RequestBody:
 
 
 async def user_of(request: Request) -> str:
-    """The signed-in user of a byte route (Unauthenticated without a live session)."""
+    """The signed-in user of a byte route: `Authorization: Bearer` or HTTP Basic (an
+    app password, or the account password throttled like `login`), as WebDAV takes
+    them (Unauthenticated without a live session; RateLimited when throttled)."""
     state: Any = request.app.state
-    token = bearer_token(request.headers.get("authorization"))
-    found = None
-    if token is not None:
-        found = await auth_service.authenticate(
-            db=state.db, signer=state.signer, settings=state.settings, token=token
-        )
+    found = await credentials.authenticate_header(
+        db=state.db,
+        signer=state.signer,
+        settings=state.settings,
+        authorization=request.headers.get("authorization"),
+        client_ip=request.client.host if request.client else "unknown",
+    )
     if found is None:
         raise errors.Unauthenticated()
     requestlog.note_user(found[0].id)

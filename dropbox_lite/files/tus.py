@@ -291,6 +291,8 @@ async def delete(request: Request) -> Response:
         user = await user_of(request)
     except errors.Unauthenticated as e:
         return _refused(e, extra={"www-authenticate": "Bearer"})
+    except errors.DomainError as e:
+        return _refused(e)
     if not await sessions.cancel(db=state.db, user_id=user, session_id=request.path_params["id"]):
         return Response(status_code=404, headers=_headers())
     return Response(status_code=204, headers=_headers())

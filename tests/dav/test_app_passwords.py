@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 
 import httpx
@@ -162,3 +163,48 @@ async def test_status_and_ocs_answer_like_nextcloud(
         and f"<id>{alice.username}</id>" in xml.text
     )
     assert (await http.get("/ocs/v2.php/cloud/user?format=json")).status_code == 401
+
+
+async def test_tus_and_the_session_byte_routes_take_http_basic(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    password = await app_password(gql, alice, "Uploader")
+    h = {**basic(alice.username, password), "Tus-Resumable": "1.0.0"}
+    name = base64.b64encode(b"basic.txt").decode()
+    made = await http.post(
+        "/tus/", headers={**h, "Upload-Length": "10", "Upload-Metadata": f"filename {name}"}
+    )
+    assert made.status_code == 201, made.text
+    session_id = made.headers["location"].rsplit("/", 1)[1]
+    # The first half through our own session byte route, the rest through tus.
+    half = await http.patch(
+        f"/upload-sessions/{session_id}",
+        content=b"01234",
+        headers={**h, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"},
+    )
+    assert half.status_code == 200 and half.json()["offset"] == 5, half.text
+    rest = await http.patch(
+        made.headers["location"],
+        content=b"56789",
+        headers={**h, "Upload-Offset": "5", "Content-Type": "application/offset+octet-stream"},
+    )
+    assert rest.status_code == 204 and rest.headers["x-entry-id"], rest.text
+    got = await http.get(files_url(alice, "basic.txt"), headers=basic(alice.username, password))
+    assert got.content == b"0123456789"
+    # A wrong password is nobody; a revoked app password too.
+    wrong = {**basic(alice.username, password + "x"), "Tus-Resumable": "1.0.0"}
+    refused = await http.post("/tus/", headers={**wrong, "Upload-Length": "1"})
+    assert refused.status_code == 401
+    listed = (await gql.data(LIST, token=alice.token))["appPasswords"]
+    assert (await gql.data(REVOKE, {"id": listed[0]["id"]}, token=alice.token))["revokeAppPassword"]
+    again = await http.patch(
+        f"/upload-sessions/{session_id}",
+        content=b"x",
+        headers={**h, "Upload-Offset": "10", "Content-Type": "application/offset+octet-stream"},
+    )
+    assert again.status_code == 401
+    gone = await http.post(
+        "/tus/", headers={**h, "Upload-Length": "1", "Upload-Metadata": f"filename {name}"}
+    )
+    assert gone.status_code == 401

@@ -7,9 +7,12 @@ import pytest
 from bson import ObjectId
 
 from dropbox_lite.auth import service as auth_service
+from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import handlers
+from dropbox_lite.dav import store as dav_store
 from dropbox_lite.files import service as files
+from dropbox_lite.files import sessions
 from tests.dav.helpers import OC, D, basic, files_url, propfind
 from tests.support import Account, GraphQLClient
 
@@ -211,7 +214,7 @@ async def test_mtime_is_kept_and_chunked_upload_commits_on_move(
         await http.request("MKCOL", upload, headers={**h, **dest, "OC-Total-Length": "2500000"})
     ).status_code == 201
     parts = [bytes([n]) * 1_000_000 for n in range(2)] + [b"z" * 500_000]
-    for n, part in reversed(list(enumerate(parts, 1))):
+    for n, part in enumerate(parts, 1):
         assert (
             await http.put(f"{upload}/{n:05d}", content=part, headers={**h, **dest})
         ).status_code == 201
@@ -228,6 +231,137 @@ async def test_mtime_is_kept_and_chunked_upload_commits_on_move(
     files.forget_quotas()
     over = await http.request("MKCOL", upload + "-2", headers={**h, "OC-Total-Length": "1000000"})
     assert over.status_code == 507
+
+
+async def _stored_blobs(db: Database) -> tuple[set[object], int]:
+    files_ids = {doc["_id"] async for doc in db["blobs.files"].find({}, {"_id": 1})}
+    return files_ids, await db["blobs.chunks"].count_documents({})
+
+
+async def test_chunked_upload_is_a_session_and_its_move_copies_no_bytes(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+) -> None:
+    alice = await gql.signup()
+    h = basic(alice.username, alice.password)
+    upload = "/remote.php/dav/uploads/" + alice.username + "/t-blocks"
+    size = 4 * 1024 * 1024 + 700_000  # two blocks: one whole, one short
+    data = bytes(range(256)) * (size // 256) + b"!" * (size % 256)
+    parts = [data[:2_000_000], data[2_000_000:4_500_000], data[4_500_000:]]
+    mkcol = await http.request("MKCOL", upload, headers={**h, "OC-Total-Length": str(size)})
+    assert mkcol.status_code == 201
+    assert (await http.put(f"{upload}/00001", content=parts[0], headers=h)).status_code == 201
+    # Out of order: refused, nothing changes.
+    early = await http.put(f"{upload}/00003", content=parts[2], headers=h)
+    assert early.status_code == 400 and b"order" in early.content, early.text
+    back = await http.put(f"{upload}/00001", content=b"other bytes", headers=h)
+    assert back.status_code == 400, back.text
+    # The same chunk sent again, whole: accepted, nothing added.
+    assert (await http.put(f"{upload}/00001", content=parts[0], headers=h)).status_code == 201
+    for n in (2, 3):
+        put = await http.put(f"{upload}/{n:05d}", content=parts[n - 1], headers=h)
+        assert put.status_code == 201, put.text
+    listing = await http.request("PROPFIND", upload, headers={**h, "Depth": "1"})
+    assert listing.status_code == 207 and listing.text.count("<d:response>") == 4
+    # The bytes are in the upload session as blocks already.
+    session = await db["upload_sessions"].find_one({"user_id": ObjectId(alice.user_id)})
+    assert session is not None and session["offset"] == size and len(session["blocks"]) == 2
+    before = await _stored_blobs(db)
+    wrong = await http.request(
+        "MOVE",
+        f"{upload}/.file",
+        headers={
+            **h,
+            "Destination": "http://testserver" + files_url(alice, "b.bin"),
+            "OC-Total-Length": str(size + 1),
+        },
+    )
+    assert wrong.status_code == 400 and b"OC-Total-Length" in wrong.content
+    done = await http.request(
+        "MOVE",
+        f"{upload}/.file",
+        headers={
+            **h,
+            "Destination": "http://testserver" + files_url(alice, "b.bin"),
+            "OC-Total-Length": str(size),
+        },
+    )
+    assert done.status_code == 201, done.text
+    assert done.headers["oc-fileid"] and done.headers["etag"] == done.headers["oc-etag"]
+    # A metadata commit: not one GridFS file or chunk written (nor removed) by the MOVE.
+    assert await _stored_blobs(db) == before
+    assert (await http.get(files_url(alice, "b.bin"), headers=h)).content == data
+    entry = await db["entries"].find_one({"_id": ObjectId(done.headers["oc-fileid"])})
+    assert entry is not None and entry["blocks"] == session["blocks"]
+    assert await db["upload_sessions"].count_documents({"user_id": ObjectId(alice.user_id)}) == 0
+    assert (await http.request("PROPFIND", upload, headers=h)).status_code == 404
+
+    # If-Match on the MOVE: a stale ETag is 412 and the file stays.
+    again = upload + "-2"
+    assert (await http.request("MKCOL", again, headers=h)).status_code == 201
+    assert (await http.put(f"{again}/1", content=b"new", headers=h)).status_code == 201
+    stale = await http.request(
+        "MOVE",
+        f"{again}/.file",
+        headers={
+            **h,
+            "Destination": "http://testserver" + files_url(alice, "b.bin"),
+            "If-Match": '"not-the-etag"',
+        },
+    )
+    assert stale.status_code == 412
+    assert (await http.get(files_url(alice, "b.bin"), headers=h)).content == data
+    # DELETE of the transfer cancels its session.
+    assert (await http.request("DELETE", again, headers=h)).status_code == 204
+    assert await db["upload_sessions"].count_documents({"user_id": ObjectId(alice.user_id)}) == 0
+    assert (await http.put(f"{again}/2", content=b"x", headers=h)).status_code == 404
+
+
+class _Bytes:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    async def read(self, size: int = -1, /) -> bytes:
+        size = len(self.data) if size < 0 else size
+        piece, self.data = self.data[:size], self.data[size:]
+        return piece
+
+
+async def test_a_chunk_cut_midway_is_resumed_when_sent_again(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+) -> None:
+    alice = await gql.signup()
+    h = basic(alice.username, alice.password)
+    upload = "/remote.php/dav/uploads/" + alice.username + "/t-cut"
+    parts = [b"a" * 300_000, b"b" * 300_000, b"c" * 1000]
+    total = str(sum(map(len, parts)))
+    assert (
+        await http.request("MKCOL", upload, headers={**h, "OC-Total-Length": total})
+    ).status_code == 201
+    assert (await http.put(f"{upload}/1", content=parts[0], headers=h)).status_code == 201
+    # What a PUT of chunk 2 cut after 1,000 bytes leaves: the chunk started, its first
+    # bytes appended to the session.
+    transfer = await db["dav_uploads"].find_one({"name": "t-cut"})
+    assert transfer is not None
+    await dav_store.start_chunk(db, transfer["_id"], "2", len(parts[0]))
+    await sessions.append(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=str(transfer["session_id"]),
+        offset=len(parts[0]),
+        stream=_Bytes(parts[1][:1000]),
+    )
+    early = await http.put(f"{upload}/3", content=parts[2], headers=h)
+    assert early.status_code == 400 and b"in part" in early.content
+    assert (await http.put(f"{upload}/2", content=parts[1], headers=h)).status_code == 201
+    assert (await http.put(f"{upload}/3", content=parts[2], headers=h)).status_code == 201
+    done = await http.request(
+        "MOVE",
+        f"{upload}/.file",
+        headers={**h, "Destination": "http://testserver" + files_url(alice, "cut.bin")},
+    )
+    assert done.status_code == 201, done.text
+    assert (await http.get(files_url(alice, "cut.bin"), headers=h)).content == b"".join(parts)
 
 
 async def test_bad_bodies_and_infinite_depth_are_refused(
