@@ -195,6 +195,9 @@ def test_rclone_copies_checks_syncs_and_bisyncs(
     rclone("copy", str(small), "dl:bi")
     workdir = tmp_path / "bisync"
     rclone("bisync", str(small), "dl:bi", "--resync", "--workdir", str(workdir))
+    # Edits in a later second than the listing bisync just recorded (it compares
+    # modification times; a fast run edited within the same second).
+    time.sleep(1.1)
     (small / "s1.txt").write_text("edited here\n")
     (small / "new-here.txt").write_text("new here\n")
     elsewhere = tmp_path / "elsewhere"
