@@ -331,8 +331,11 @@ async def move_entry(
             # moment grants them what is already on its way out.
             await _restamp_below(db, doc, share=None, left=left)
         moved = await _relocate(db, into.view(doc), parent=target_id, name=name, share=fields)
-        if below and into.share is not None:
-            await _restamp_below(db, doc, share=into.share, left=left)  # given last
+        if below:
+            # Given last (into a share); and an entry a writer put below while the folder
+            # was still where it was (with the old share) is brought in line here, or by
+            # its writer's settle, which reads the folder after this wrote it.
+            await _restamp_below(db, doc, share=into.share, left=left)
         if not doc["is_file"]:
             # The check above and the write are apart: a concurrent move of the target
             # (or one above it) into this folder can close a cycle meanwhile.

@@ -296,7 +296,7 @@ def _through(
         return {**doc, files.VIA: now_in.mount_id}
     # Gone from the member's view: where it went (a private folder of the owner's) is
     # not theirs to know; it is reported as gone from the mount.
-    return {**doc, files.VIA: mount.mount_id, "deleted": True, "parent_id": mount.share_id}
+    return {**doc, files.VIA: mount.mount_id, "deleted": True, "parent_id": mount.mount_id}
 
 
 async def get_updated_files(
