@@ -81,9 +81,7 @@ async def create_user(
         password=password,
         quota_bytes=quota_bytes,
         is_admin=is_admin,
-        make_root=lambda user_id, root_id: files_service.create_root_folder(
-            db=db, owner_id=user_id, root_id=root_id
-        ),
+        make_account=files_service.account_maker(db),
     )
     return user
 

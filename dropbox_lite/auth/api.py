@@ -6,12 +6,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from bson import ObjectId
 from starlette.requests import Request
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
-from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
 
 if TYPE_CHECKING:
@@ -107,13 +105,6 @@ def _invalid_input(error: errors.InvalidInput) -> InvalidInputError:
     return InvalidInputError(
         message=error.message, code=ErrorCode.INVALID_INPUT, field=error.details.get("field")
     )
-
-
-def _root_maker(db: Database) -> service.MakeRoot:
-    async def make_root(user_id: ObjectId, root_id: ObjectId) -> None:
-        await files_service.create_root_folder(db=db, owner_id=user_id, root_id=root_id)
-
-    return make_root
 
 
 def _signed_in(info: Info) -> tuple[service.UserRecord, service.SessionRecord]:
@@ -214,7 +205,7 @@ class Mutation:
                 password=password,
                 client_ip=ctx.client_ip,
                 invite_code=invite_code,
-                make_root=_root_maker(ctx.db),
+                make_account=files_service.account_maker(ctx.db),
             )
         except errors.UsernameTaken as e:
             return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)

@@ -25,8 +25,6 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
 from dropbox_lite.core.security import Signer
-from dropbox_lite.files import operations
-from dropbox_lite.files.entries import NEW_ACCOUNT
 
 # ASCII only, checked as typed: lower() would let "\u212a" (KELVIN SIGN) pass as "k".
 USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{3,32}")
@@ -41,8 +39,12 @@ LOGIN_GUARD = PasswordGuard(name="login")
 # not become an unthrottled password oracle.
 PASSWORD_THROTTLE = Throttle(name="password")
 # Sign-ups per client address (each one costs a bcrypt hash), failed or not.
-# Creates a new account's root folder: (user id, root id).
-MakeRoot = Callable[[ObjectId, ObjectId], Awaitable[None]]
+# Makes a new account whole: given (user id, root id, insert), creates the root folder
+# first and then runs `insert` (the account), as one operation (files own roots:
+# files.service.account_maker).
+MakeAccount = Callable[
+    [ObjectId, ObjectId, Callable[[], Awaitable["UserRecord"]]], Awaitable["UserRecord"]
+]
 SIGNUP_THROTTLE = Throttle(name="signup", max_failures=20, window=timedelta(hours=1))
 
 
@@ -139,13 +141,13 @@ async def create_user(
     password: str,
     quota_bytes: int | None = None,
     is_admin: bool = False,
-    make_root: MakeRoot | None = None,
+    make_account: MakeAccount | None = None,
 ) -> UserRecord:
     """A new account; UsernameTaken or InvalidInput.
 
-    `make_root(user_id, root_id)` creates its root folder (files own it) before the
-    account exists: an account is never without its root, whenever the process dies.
-    A root whose account then failed (a name taken meanwhile) is never reachable.
+    `make_account` creates its root folder (files own it) before the account exists:
+    an account is never without its root, whenever the process dies; a root whose
+    account then failed (a name taken meanwhile) goes again.
     """
     username = validate_username(username)
     password = validate_password(password, username=username)
@@ -155,22 +157,8 @@ async def create_user(
         raise errors.UsernameTaken()
     password_hash = await passwords.hash_password(password, rounds=settings.bcrypt_rounds)
     user_id, root_id = ObjectId(), ObjectId()
-    if make_root is None:
-        return await _insert_user(
-            db=db,
-            user_id=user_id,
-            root_id=root_id,
-            username=username,
-            key=key,
-            password_hash=password_hash,
-            settings=settings,
-            quota_bytes=quota_bytes,
-            is_admin=is_admin,
-        )
-    root_maker = make_root
 
-    async def steps() -> UserRecord:
-        await root_maker(user_id, root_id)
+    async def insert() -> UserRecord:
         return await _insert_user(
             db=db,
             user_id=user_id,
@@ -183,8 +171,9 @@ async def create_user(
             is_admin=is_admin,
         )
 
-    # Cut short between the two, the root goes again (entries.finish_new_account).
-    return await operations.run(db, NEW_ACCOUNT, user_id, steps, user=user_id, root=root_id)
+    if make_account is None:
+        return await insert()
+    return await make_account(user_id, root_id, insert)
 
 
 async def _insert_user(
@@ -223,7 +212,7 @@ async def signup(
     password: str,
     client_ip: str,
     invite_code: str | None = None,
-    make_root: MakeRoot | None = None,
+    make_account: MakeAccount | None = None,
 ) -> UserRecord:
     """create_user under the sign-up policy and the per-address throttle.
 
@@ -250,7 +239,11 @@ async def signup(
             raise SignupRefused("This invite code is unknown, used or expired.")
     try:
         user = await create_user(
-            db=db, settings=settings, username=username, password=password, make_root=make_root
+            db=db,
+            settings=settings,
+            username=username,
+            password=password,
+            make_account=make_account,
         )
     except BaseException:
         if code_hash is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from bson import ObjectId
 
@@ -24,6 +24,8 @@ async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: Objec
         await store.insert_entry(db, root)
 
 
+T = TypeVar("T")
+
 # The operation of a new account: its root first, then the account (auth.create_user).
 NEW_ACCOUNT = "new_account"
 
@@ -34,6 +36,22 @@ async def finish_new_account(db: Database, args: dict[str, Any]) -> None:
     user, root = ObjectId(args["user"]), ObjectId(args["root"])
     if not await store.user_exists(db, user):
         await store.delete_root(db, user, root)
+
+
+def account_maker(
+    db: Database,
+) -> Callable[[ObjectId, ObjectId, Callable[[], Awaitable[T]]], Awaitable[T]]:
+    """How auth makes an account whole: its root first, then `insert` (the account),
+    as one operation (finish_new_account)."""
+
+    async def make(user_id: ObjectId, root_id: ObjectId, insert: Callable[[], Awaitable[T]]) -> T:
+        async def steps() -> T:
+            await create_root_folder(db=db, owner_id=user_id, root_id=root_id)
+            return await insert()
+
+        return await operations.run(db, NEW_ACCOUNT, user_id, steps, user=user_id, root=root_id)
+
+    return make
 
 
 async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dropbox_lite.files.entries import (
     PathNode,
+    account_maker,
     child_by_name,
     create_root_folder,
     entry_owner,
@@ -100,6 +101,7 @@ from dropbox_lite.files.tree import (
 from dropbox_lite.files.writes import WRITE_MODES, store_conflicted_copy, store_file
 
 __all__ = [
+    "account_maker",
     "MemberRecord",
     "MountRecord",
     "SharedRecord",

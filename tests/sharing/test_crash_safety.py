@@ -350,22 +350,23 @@ async def test_an_account_never_exists_without_its_root(
         raise Killed("after the root, before the account")
 
     monkeypatch.setattr(auth_store, "insert_user", insert_user)
-
-    async def make_root(user_id: ObjectId, root_id: ObjectId) -> None:
-        await files.create_root_folder(db=db, owner_id=user_id, root_id=root_id)
-
+    make_account = files.account_maker(db)
     with pytest.raises(Killed):
         await auth.create_user(
             db=db,
             settings=settings,
             username="dora",
             password="long enough pw",
-            make_root=make_root,
+            make_account=make_account,
         )
     assert roots_at_insert == [True]
     monkeypatch.setattr(auth_store, "insert_user", original)
     user = await auth.create_user(
-        db=db, settings=settings, username="dora", password="long enough pw", make_root=make_root
+        db=db,
+        settings=settings,
+        username="dora",
+        password="long enough pw",
+        make_account=make_account,
     )
     stored = await upload(db, settings, user.id, b"hello", "hello.txt")
     assert stored.parent_id == user.root_id
