@@ -25,6 +25,7 @@ from dropbox_lite.auth import credentials
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
 
@@ -305,3 +306,31 @@ async def file_content(request: Request) -> Response:
 ROUTES: list[BaseRoute] = [
     Route("/files/{id}/content", file_content, methods=["GET", "HEAD"]),
 ]
+
+
+async def signed_or_bearer_user(
+    request: Request, object_id: str, *, purpose: str, max_age: int
+) -> str | None:
+    """Who asks for `object_id`: a signed URL's user (`?sig=`, made for that id and
+    purpose) while its session lives, else the Bearer token's; None for neither."""
+    state: Any = request.app.state
+    sig = request.query_params.get("sig")
+    if sig is not None:
+        value = links.unsign_download(
+            signer=state.signer, purpose=purpose, token=sig, max_age=max_age
+        )
+        if value is None or value.get("f") != object_id:
+            return None
+        session_id, user_id = value.get("s"), value.get("u")
+        if not isinstance(session_id, str) or not isinstance(user_id, str):
+            return None
+        if not await auth_service.session_active(db=state.db, session_id=session_id):
+            return None
+        return user_id
+    token = bearer_token(request.headers.get("authorization"))
+    if token is None:
+        return None
+    found = await auth_service.authenticate(
+        db=state.db, signer=state.signer, settings=state.settings, token=token
+    )
+    return None if found is None else found[0].id

@@ -16,7 +16,6 @@ import asyncio
 import io
 import logging
 import weakref
-from typing import Any
 from urllib.parse import quote
 
 from PIL import Image, ImageOps
@@ -24,15 +23,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
-from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import blobs, links
 from dropbox_lite.files import service as files_service
-from dropbox_lite.files.routes import _error, not_found, unavailable
+from dropbox_lite.files.routes import _error, not_found, signed_or_bearer_user, unavailable
 
 log = logging.getLogger(__name__)
 PURPOSE = "thumbnail"
@@ -135,27 +132,7 @@ async def thumbnail(*, db: Database, blob_id: str, content_hash: str, size: int)
 
 
 async def _user_id(request: Request, file_id: str) -> str | None:
-    state: Any = request.app.state
-    sig = request.query_params.get("sig")
-    if sig is not None:
-        value = links.unsign_download(
-            signer=state.signer, purpose=PURPOSE, token=sig, max_age=EXPIRES_IN
-        )
-        if value is None or value.get("f") != file_id:
-            return None
-        session_id, user_id = value.get("s"), value.get("u")
-        if not isinstance(session_id, str) or not isinstance(user_id, str):
-            return None
-        if not await auth_service.session_active(db=state.db, session_id=session_id):
-            return None
-        return user_id
-    token = bearer_token(request.headers.get("authorization"))
-    if token is None:
-        return None
-    found = await auth_service.authenticate(
-        db=state.db, signer=state.signer, settings=state.settings, token=token
-    )
-    return None if found is None else found[0].id
+    return await signed_or_bearer_user(request, file_id, purpose=PURPOSE, max_age=EXPIRES_IN)
 
 
 async def file_thumbnail(request: Request) -> Response:

@@ -21,15 +21,18 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 from stream_zip import ZIP_32, ZIP_AUTO, Method, async_stream_zip
 
-from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import blobs, links, service
 from dropbox_lite.files.records import EntryRecord
-from dropbox_lite.files.routes import _error, content_disposition, not_found
+from dropbox_lite.files.routes import (
+    _error,
+    content_disposition,
+    not_found,
+    signed_or_bearer_user,
+)
 
 log = logging.getLogger(__name__)
 PURPOSE = "folder-zip"
@@ -94,28 +97,9 @@ async def members(
 
 
 async def _user_id(request: Request, folder_id: str) -> str | None:
-    """Who asks: a signed URL's user while its session lives, else the Bearer token's."""
-    state: Any = request.app.state
-    sig = request.query_params.get("sig")
-    if sig is not None:
-        value = links.unsign_download(
-            signer=state.signer, purpose=PURPOSE, token=sig, max_age=links.MAX_EXPIRES_IN
-        )
-        if value is None or value.get("f") != folder_id:
-            return None
-        session_id, user_id = value.get("s"), value.get("u")
-        if not isinstance(session_id, str) or not isinstance(user_id, str):
-            return None
-        if not await auth_service.session_active(db=state.db, session_id=session_id):
-            return None
-        return user_id
-    token = bearer_token(request.headers.get("authorization"))
-    if token is None:
-        return None
-    found = await auth_service.authenticate(
-        db=state.db, signer=state.signer, settings=state.settings, token=token
+    return await signed_or_bearer_user(
+        request, folder_id, purpose=PURPOSE, max_age=links.MAX_EXPIRES_IN
     )
-    return None if found is None else found[0].id
 
 
 async def folder_zip(request: Request) -> Response:
