@@ -163,10 +163,8 @@ export const CreateFolderMutation = graphql(`
   mutation CreateFolder($parentId: ID, $name: String!) {
     createFolder(parentId: $parentId, name: $name) {
       __typename
-      ... on Folder {
-        id
-        name
-        path
+      ... on Entry {
+        ...EntryFields
       }
       ... on Error {
         message
@@ -181,9 +179,7 @@ export const RenameEntryMutation = graphql(`
     renameEntry(id: $id, name: $name) {
       __typename
       ... on Entry {
-        id
-        name
-        path
+        ...EntryFields
       }
       ... on Error {
         message
@@ -198,8 +194,7 @@ export const MoveEntryMutation = graphql(`
     moveEntry(id: $id, parentId: $parentId, name: $name) {
       __typename
       ... on Entry {
-        id
-        path
+        ...EntryFields
       }
       ... on Error {
         message
@@ -214,8 +209,7 @@ export const CopyEntryMutation = graphql(`
     copyEntry(id: $id, parentId: $parentId, name: $name) {
       __typename
       ... on Entry {
-        id
-        path
+        ...EntryFields
       }
       ... on Error {
         message
@@ -230,7 +224,7 @@ export const DeleteEntryMutation = graphql(`
     deleteEntry(id: $id) {
       __typename
       ... on Entry {
-        id
+        ...EntryFields
       }
       ... on Error {
         message
@@ -245,8 +239,7 @@ export const RestoreEntryMutation = graphql(`
     restoreEntry(id: $id) {
       __typename
       ... on Entry {
-        id
-        path
+        ...EntryFields
       }
       ... on Error {
         message
@@ -449,7 +442,6 @@ export const UploadToShareLinkMutation = graphql(`
       __typename
       ... on File {
         name
-        path
       }
       ... on Error {
         message
@@ -591,7 +583,12 @@ export const LiveChangesSubscription = graphql(`
     changes(cursor: $cursor) {
       cursor
       changes {
-        __typename
+        kind
+        id
+        parentId
+        entry {
+          ...EntryFields
+        }
       }
     }
   }

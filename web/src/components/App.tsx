@@ -7,12 +7,14 @@ import { formatUsage } from '../lib/format';
 import { pathFromUrl } from '../lib/paths';
 import { linkClick, navigate, useLocation } from '../lib/router';
 import { getToken, onTokenChange, setToken } from '../lib/session';
+import { applyChanges } from '../lib/lists';
 import { followChanges } from '../lib/live';
+import { clearStore } from '../lib/store';
 import { type ServerInfo, MemoryBanner, useServerInfo } from '../lib/server';
 import { Account } from './Account';
 import { Browser } from './Browser';
 import { Devices } from './Devices';
-import { announceChange, CHANGED_EVENT } from './entryActions';
+import { afterWrite, CHANGED_EVENT } from './entryActions';
 import { Notice } from './Notice';
 import { Search } from './Search';
 import { SharePage } from './SharePage';
@@ -148,7 +150,15 @@ export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const location = useLocation();
   const info = useServerInfo();
-  useEffect(() => onTokenChange(setTokenState), []);
+  useEffect(
+    () =>
+      onTokenChange((next) => {
+        // Another account's (or nobody's) session: nothing of the last one stays cached.
+        clearStore();
+        setTokenState(next);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!token) {
@@ -161,13 +171,15 @@ export function App() {
         .catch(() => undefined);
     void load();
     window.addEventListener(CHANGED_EVENT, load);
-    // What another device or member does shows without a reload (a burst is one refresh).
+    // What another device or member does shows without a reload: the changed entries go
+    // into the store at once; the trash, search results and usage follow (a burst is one refresh).
     let pending = 0;
     const stop = followChanges({
       token,
-      onChange: () => {
+      onChange: (changes) => {
+        applyChanges(changes);
         window.clearTimeout(pending);
-        pending = window.setTimeout(announceChange, 150);
+        pending = window.setTimeout(afterWrite, 150);
       },
     });
     return () => {

@@ -1,13 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { RequestError, request, send, upload } from '../api/client';
-import {
-  CreateFolderMutation,
-  EntryNameQuery,
-  FolderByPathQuery,
-  RootFolderQuery,
-  UploadFileMutation,
-} from '../api/operations';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RequestError, request, upload } from '../api/client';
+import { CreateFolderMutation, EntryNameQuery, UploadFileMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { folderList, written } from '../lib/lists';
+import { entriesOf, getEntry, loadMore, useList } from '../lib/store';
 import { breadcrumb, browseUrl } from '../lib/paths';
 import { linkClick, navigate } from '../lib/router';
 import { canWriteInside, type Shared } from '../lib/sharing';
@@ -15,26 +11,25 @@ import { UploadQueue, type UploadItem } from '../lib/uploads';
 import { foldersToMake, type Placed, placedFromDrop, placedFromInput } from '../lib/folders';
 import { nextOrder, sortEntries, type SortOrder } from '../lib/sort';
 import { Dialog } from './Dialog';
-import { announceChange, CHANGED_EVENT, download, removeEntries, useEntryActions } from './entryActions';
+import { afterWrite, announceChange, download, removeEntries, useEntryActions } from './entryActions';
 import { type Entry, EntryTable } from './EntryTable';
-import { MoveCopyDialog } from './MoveCopyDialog';
+import { MoveCopyDialog, transfer } from './MoveCopyDialog';
 import { Preview } from './Preview';
 import { NameDialog } from './NameDialog';
 import { notify } from './Notice';
 import { SharedBar } from './SharedBar';
 import { Uploads } from './Uploads';
 
-export const PAGE_SIZE = 100;
 /** Set when the first listing is on screen: the main screen's time to first render. */
 export const LISTED_MARK = 'dropbox-lite:first-listing';
 
+/** The open folder as the screen uses it: read from the store's list for its path. */
 interface Listing {
   path: string;
   folderId: string;
   shared: Shared | null;
   entries: Entry[];
   totalCount: number;
-  endCursor: string | null;
   hasNextPage: boolean;
 }
 
@@ -63,28 +58,6 @@ const queue = new UploadQueue<UploadTarget>(
   announceChange,
   ({ path }) => (path === '/' ? 'All files' : path),
 );
-
-async function fetchPage(
-  path: string,
-  after: string | null,
-  signal: AbortSignal,
-  first = PAGE_SIZE,
-): Promise<Listing | null> {
-  const page =
-    path === '/'
-      ? (await send(RootFolderQuery, { first, after }, signal)).folder
-      : (await send(FolderByPathQuery, { path, first, after }, signal)).entry;
-  if (!page || page.__typename !== 'Folder') return null;
-  return {
-    path,
-    folderId: page.id,
-    shared: page.shared ?? null,
-    entries: page.children.edges.map((edge) => edge.node),
-    totalCount: page.children.totalCount,
-    endCursor: page.children.pageInfo.endCursor,
-    hasNextPage: page.children.pageInfo.hasNextPage,
-  };
-}
 
 export function Breadcrumb({ path }: { path: string }) {
   const crumbs = breadcrumb(path);
@@ -166,9 +139,6 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function Browser({ path }: { path: string }) {
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [uploads, setUploads] = useState<UploadItem[]>([]);
@@ -180,15 +150,26 @@ export function Browser({ path }: { path: string }) {
   const [help, setHelp] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const folderId = useRef<string | null>(null);
   const anchor = useRef<string | null>(null);
-  // The request in flight for this folder: a navigation aborts it, so that a late answer
-  // (a first page or a "Load more") never lands in another folder.
-  const inflight = useRef<AbortController | null>(null);
-  const shown = useRef<Listing | null>(null);
-  shown.current = listing;
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
+
+  // The folder's listing comes from the store: shown at once when it was seen before,
+  // refreshed behind it; the live feed and this screen's own writes keep it current.
+  const [key, spec] = folderList(path);
+  const list = useList(key, spec);
+  const folder = getEntry(list.folderId);
+  const listing: Listing | null =
+    list.loaded && !list.missing && list.folderId
+      ? {
+          path,
+          folderId: list.folderId,
+          shared: folder?.shared ?? null,
+          entries: entriesOf(list),
+          totalCount: list.totalCount,
+          hasNextPage: list.hasNextPage,
+        }
+      : null;
+  const missing = list.loaded && list.missing;
+  const error = list.error;
 
   useEffect(() => {
     setUploads(queue.items);
@@ -196,59 +177,19 @@ export function Browser({ path }: { path: string }) {
   }, []);
 
   useEffect(() => {
-    const same = shown.current?.path === path;
-    if (!same) {
-      // Until the new folder's listing is in, uploads have no folder to go to.
-      folderId.current = null;
-      setListing(null);
-      setSelected(new Set());
-      setPreviewing(null);
-    }
-    inflight.current?.abort();
-    const abort = new AbortController();
-    inflight.current = abort;
-    // A refresh keeps what "Load more" brought in: as many entries as are on screen.
-    const first = same && shown.current ? Math.max(PAGE_SIZE, shown.current.entries.length) : PAGE_SIZE;
-    fetchPage(path, null, abort.signal, first)
-      .then((page) => {
-        if (abort.signal.aborted) return;
-        setMissing(page === null);
-        setListing(page);
-        if (performance.getEntriesByName(LISTED_MARK).length === 0) performance.mark(LISTED_MARK);
-        folderId.current = page?.folderId ?? null;
-        setError(null);
-      })
-      .catch((failure) => !abort.signal.aborted && setError(describeFailure(failure)));
-    return () => abort.abort();
-  }, [path, version]);
+    setSelected(new Set());
+    setPreviewing(null);
+  }, [path]);
 
   useEffect(() => {
-    window.addEventListener(CHANGED_EVENT, reload);
-    return () => window.removeEventListener(CHANGED_EVENT, reload);
-  }, [reload]);
+    if (list.loaded && performance.getEntriesByName(LISTED_MARK).length === 0) performance.mark(LISTED_MARK);
+  }, [list.loaded]);
 
-  const { buttons, dialog, act, changed } = useEntryActions(reload);
-
-  async function loadMore() {
-    const current = listing;
-    if (!current?.endCursor) return;
-    inflight.current?.abort();
-    const abort = new AbortController();
-    inflight.current = abort;
-    try {
-      const next = await fetchPage(current.path, current.endCursor, abort.signal);
-      if (abort.signal.aborted || !next) return;
-      setListing((now) =>
-        now && now.path === next.path ? { ...next, entries: [...now.entries, ...next.entries] } : now,
-      );
-    } catch (failure) {
-      if (!abort.signal.aborted) notify(describeFailure(failure), 'error');
-    }
-  }
+  const { buttons, dialog, act, changed } = useEntryActions();
 
   async function addFiles(files: File[]) {
-    const parentId = folderId.current;
-    if (files.length === 0 || !parentId || !listing) return;
+    if (files.length === 0 || !listing) return;
+    const parentId = listing.folderId;
     let taken: string[] = [];
     try {
       taken = await takenNames(files, listing);
@@ -273,7 +214,7 @@ export function Browser({ path }: { path: string }) {
         byFolder.set(id, group);
       }
       for (const [parentId, group] of byFolder) queue.add(group.files, { parentId, path: group.path, replace: false });
-      reload();
+      announceChange();
     } catch (failure) {
       notify(failure instanceof Error && !(failure instanceof RequestError) ? failure.message : describeFailure(failure), 'error');
     }
@@ -298,6 +239,19 @@ export function Browser({ path }: { path: string }) {
     else next.add(entry.id);
     anchor.current = entry.id;
     setSelected(next);
+  }
+
+  /** Rows dropped onto a folder's row move into it; refusals read as the Move dialog's do. */
+  async function dropInto(target: Entry, ids: string[]) {
+    const moving = ids.map((id) => entries.find((one) => one.id === id)).filter((one): one is Entry => !!one);
+    if (moving.length === 0) return;
+    const { message, failures } = await transfer('Move', moving, target.id, null, target.path);
+    if (message) {
+      notify(message);
+      setSelected(new Set());
+      changed();
+    }
+    if (failures.length > 0) notify(failures.join(' '), 'error');
   }
 
   function open(entry: Entry) {
@@ -475,6 +429,7 @@ export function Browser({ path }: { path: string }) {
             onOpen={open}
             sort={order}
             onSort={(key) => setOrder(nextOrder(order, key))}
+            onDropInto={(target, ids) => void dropInto(target, ids)}
             selection={{
               selected,
               toggle,
@@ -498,7 +453,7 @@ export function Browser({ path }: { path: string }) {
             {writable && <span class="wide-only">Drop files anywhere here to upload them.</span>}
           </p>
           {listing.hasNextPage && (
-            <button type="button" onClick={() => void loadMore()}>
+            <button type="button" onClick={() => void loadMore(list)}>
               Load more
             </button>
           )}
@@ -513,11 +468,12 @@ export function Browser({ path }: { path: string }) {
           onSubmit={async (folderName) => {
             try {
               const result = (
-                await request(CreateFolderMutation, { parentId: folderId.current, name: folderName.trim() })
+                await request(CreateFolderMutation, { parentId: listing?.folderId ?? null, name: folderName.trim() })
               ).createFolder;
               if (result.__typename === 'Folder') {
+                written(result);
+                afterWrite();
                 notify(`Created “${result.name}”.`);
-                reload();
                 return null;
               }
               return describeError(result);

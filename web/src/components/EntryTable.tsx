@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { EntryFieldsFragment } from '../gql/graphql';
 import { formatBytes, formatDate } from '../lib/format';
 import { browseUrl, parentPath } from '../lib/paths';
 import { linkClick } from '../lib/router';
-import { isShareRoot, sharedBy } from '../lib/sharing';
+import { canChange, isShareRoot, sharedBy } from '../lib/sharing';
 import type { SortKey, SortOrder } from '../lib/sort';
 
 export type Entry = EntryFieldsFragment;
@@ -28,6 +29,15 @@ interface Props {
   selection?: Selection;
   sort?: SortOrder;
   onSort?: (key: SortKey) => void;
+  /** Rows can be dragged onto a folder's row: the entries (the selection, when the row is in it) move there. */
+  onDropInto?: (folder: Entry, ids: string[]) => void;
+}
+
+/** What a dragged row carries: the ids of the entries it moves (never files from the desktop). */
+export const DRAG_TYPE = 'application/x-dropbox-lite-entries';
+
+function dragged(event: DragEvent): boolean {
+  return !!event.dataTransfer && Array.from(event.dataTransfer.types).includes(DRAG_TYPE);
 }
 
 /** The path and query of a server URL: images load from this page's origin whatever PUBLIC_URL says. */
@@ -81,7 +91,9 @@ function Header({
 
 /** Entries as table rows: the name (a link for folders), size, date and per-entry buttons. */
 export function EntryTable(props: Props) {
-  const { caption, entries, showPath, showDeleted, actions, empty, onOpen, selection, sort, onSort } = props;
+  const { caption, entries, showPath, showDeleted, actions, empty, onOpen, selection, sort, onSort, onDropInto } = props;
+  // The folder row a drag is over: highlighted as the drop target.
+  const [over, setOver] = useState<string | null>(null);
   if (entries.length === 0) return <div class="empty">{empty}</div>;
   const all = selection && entries.every((entry) => selection.selected.has(entry.id));
   return (
@@ -123,8 +135,62 @@ export function EntryTable(props: Props) {
           const folder = entry.__typename === 'Folder';
           const checked = selection?.selected.has(entry.id) ?? false;
           const when = showDeleted ? (entry.trashedAt ?? entry.modifiedAt) : entry.modifiedAt;
+          const movable = !!onDropInto && !entry.trashed && canChange(entry);
+          const target = !!onDropInto && folder && !entry.trashed;
+          const classes = [checked && 'selected', over === entry.id && 'drop-target'].filter(Boolean).join(' ');
           return (
-            <tr key={entry.id} data-entry={entry.name} class={checked ? 'selected' : undefined}>
+            <tr
+              key={entry.id}
+              data-entry={entry.name}
+              class={classes || undefined}
+              draggable={movable}
+              onDragStart={
+                movable
+                  ? (event) => {
+                      const ids = checked && selection ? [...selection.selected] : [entry.id];
+                      event.dataTransfer?.setData(DRAG_TYPE, JSON.stringify(ids));
+                      if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+                    }
+                  : undefined
+              }
+              onDragOver={
+                target
+                  ? (event) => {
+                      if (!dragged(event)) return;
+                      event.preventDefault();
+                      event.stopPropagation();
+                      if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+                      if (over !== entry.id) setOver(entry.id);
+                    }
+                  : undefined
+              }
+              onDragLeave={
+                target
+                  ? (event) => {
+                      const to = event.relatedTarget as Node | null;
+                      if (!to || !(event.currentTarget as Node).contains(to)) setOver(null);
+                    }
+                  : undefined
+              }
+              onDrop={
+                target
+                  ? (event) => {
+                      if (!dragged(event)) return;
+                      event.preventDefault();
+                      event.stopPropagation();
+                      setOver(null);
+                      let ids: string[] = [];
+                      try {
+                        ids = JSON.parse(event.dataTransfer?.getData(DRAG_TYPE) ?? '[]') as string[];
+                      } catch {
+                        return;
+                      }
+                      const moving = ids.filter((id) => id !== entry.id);
+                      if (moving.length > 0) onDropInto?.(entry, moving);
+                    }
+                  : undefined
+              }
+            >
               {selection && (
                 <td class="select">
                   <input

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { CopyEntryMutation, FolderLookupQuery, MoveEntryMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { written } from '../lib/lists';
 import { normalizePath, parentPath } from '../lib/paths';
 import { Dialog } from './Dialog';
 import type { Entry } from './EntryTable';
@@ -18,6 +19,41 @@ interface Subfolder {
   id: string;
   name: string;
   path: string;
+}
+
+/**
+ * Moves or copies `entries` into the folder `parentId` (at `where`), one by one; the
+ * results go into the store. The notice's sentence for what was done, and the failures
+ * in words (each named by its entry when there are several).
+ */
+export async function transfer(
+  kind: 'Move' | 'Copy',
+  entries: Entry[],
+  parentId: string,
+  name: string | null,
+  where: string,
+): Promise<{ message: string | null; failures: string[] }> {
+  const single = entries.length === 1;
+  const failures: string[] = [];
+  let last = '';
+  for (const one of entries) {
+    const variables = { id: one.id, parentId, name: single ? name : null };
+    try {
+      const result =
+        kind === 'Move'
+          ? (await request(MoveEntryMutation, variables)).moveEntry
+          : (await request(CopyEntryMutation, variables)).copyEntry;
+      written(result);
+      if (result.__typename === 'File' || result.__typename === 'Folder') last = result.path;
+      else failures.push(single ? describeError(result) : `${one.name}: ${describeError(result)}`);
+    } catch (failure) {
+      failures.push(single ? describeFailure(failure) : `${one.name}: ${describeFailure(failure)}`);
+    }
+  }
+  const done = entries.length - failures.length;
+  if (done === 0) return { message: null, failures };
+  const at = single ? last : `${where} (${done} item${done === 1 ? '' : 's'})`;
+  return { message: kind === 'Move' ? `Moved to ${at}.` : `Copied to ${at}.`, failures };
 }
 
 /** Choose a destination folder (typed, or by browsing its subfolders) and a name. */
@@ -65,22 +101,8 @@ export function MoveCopyDialog({ kind, entries, onDone, onClose }: Props) {
         setError(`There is no folder ${target}.`);
         return;
       }
-      const failures: string[] = [];
-      let last = '';
-      for (const one of entries) {
-        const variables = { id: one.id, parentId: found.id, name: single ? name.trim() || null : null };
-        const result =
-          kind === 'Move'
-            ? (await request(MoveEntryMutation, variables)).moveEntry
-            : (await request(CopyEntryMutation, variables)).copyEntry;
-        if (result.__typename === 'File' || result.__typename === 'Folder') last = result.path;
-        else failures.push(single ? describeError(result) : `${one.name}: ${describeError(result)}`);
-      }
-      const done = entries.length - failures.length;
-      if (done > 0) {
-        const where = single ? last : `${target} (${done} item${done === 1 ? '' : 's'})`;
-        onDone(kind === 'Move' ? `Moved to ${where}.` : `Copied to ${where}.`);
-      }
+      const { message, failures } = await transfer(kind, entries, found.id, single ? name.trim() || null : null, target);
+      if (message) onDone(message);
       if (failures.length === 0) onClose();
       else setError(failures.join(' '));
     } catch (failure) {

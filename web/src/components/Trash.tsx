@@ -1,44 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { EmptyTrashMutation, PurgeEntryMutation, RestoreEntryMutation, TrashQuery } from '../api/operations';
+import { EmptyTrashMutation, PurgeEntryMutation, RestoreEntryMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { TRASH, written } from '../lib/lists';
+import { dropEntries, entriesOf, loadMore, useList } from '../lib/store';
 import { ConfirmDialog } from './ConfirmDialog';
-import { announceChange } from './entryActions';
+import { afterWrite, announceChange } from './entryActions';
 import { type Entry, EntryTable } from './EntryTable';
 import { notify } from './Notice';
 import { RowActions } from './RowActions';
-import { PAGE_SIZE } from './Browser';
 
 export function Trash() {
-  const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
+  const list = useList(...TRASH);
+  const entries = list.loaded ? entriesOf(list) : null;
   const [purging, setPurging] = useState<Entry | null>(null);
   const [emptying, setEmptying] = useState(false);
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((value) => value + 1);
-
-  async function load(after: string | null, previous: Entry[]) {
-    try {
-      const page = (await request(TrashQuery, { first: PAGE_SIZE, after })).trash;
-      setEntries([...previous, ...page.edges.map((edge) => edge.node)]);
-      setCursor(page.pageInfo.endCursor);
-      setMore(page.pageInfo.hasNextPage);
-    } catch (failure) {
-      notify(describeFailure(failure), 'error');
-    }
-  }
-  useEffect(() => {
-    void load(null, []);
-  }, [version]);
 
   async function restore(entry: Entry) {
     try {
       const result = (await request(RestoreEntryMutation, { id: entry.id })).restoreEntry;
       if (result.__typename === 'File' || result.__typename === 'Folder') {
+        written(result);
+        afterWrite();
         notify(`Restored “${entry.name}” to ${result.path}.`);
-        reload();
-        announceChange();
       } else {
         notify(describeError(result), 'error');
       }
@@ -106,8 +90,13 @@ export function Trash() {
           }}
         />
       )}
-      {more && entries && (
-        <button type="button" onClick={() => void load(cursor, entries)}>
+      {list.error && (
+        <p role="alert" class="form-error">
+          {list.error}
+        </p>
+      )}
+      {list.hasNextPage && entries && (
+        <button type="button" onClick={() => void loadMore(list)}>
           Load more
         </button>
       )}
@@ -120,7 +109,6 @@ export function Trash() {
             try {
               const purged = (await request(EmptyTrashMutation)).emptyTrash;
               notify(`Deleted ${purged} item${purged === 1 ? '' : 's'} forever.`);
-              reload();
               announceChange();
             } catch (failure) {
               notify(describeFailure(failure), 'error');
@@ -138,9 +126,9 @@ export function Trash() {
           onConfirm={async () => {
             try {
               await request(PurgeEntryMutation, { id: purging.id });
+              dropEntries([purging.id]);
+              afterWrite();
               notify(`Deleted “${purging.name}” forever.`);
-              reload();
-              announceChange();
             } catch (failure) {
               notify(describeFailure(failure), 'error');
             }

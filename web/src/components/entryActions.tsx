@@ -9,6 +9,8 @@ import {
   ZipUrlQuery,
 } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { refreshDerived, written } from '../lib/lists';
+import { invalidate } from '../lib/store';
 import { pathFromUrl } from '../lib/paths';
 import { navigate } from '../lib/router';
 import { canChange, hasPeople, isMount } from '../lib/sharing';
@@ -27,8 +29,18 @@ type Open = { kind: OpenKind; entry: Entry } | null;
 
 export const CHANGED_EVENT = 'dropbox-lite:changed';
 
-/** Something changed on the server: listings and the usage meter reload. */
+/** Something changed on the server that the store cannot tell: shown lists and the usage meter reload. */
 export function announceChange(): void {
+  invalidate();
+  window.dispatchEvent(new Event(CHANGED_EVENT));
+}
+
+/**
+ * After a write whose result went into the store (folders follow by themselves): the
+ * trash, search results and the usage meter are asked again.
+ */
+export function afterWrite(): void {
+  refreshDerived();
   window.dispatchEvent(new Event(CHANGED_EVENT));
 }
 
@@ -77,6 +89,7 @@ export async function removeEntries(entries: Entry[], changed: () => void): Prom
   for (const entry of entries) {
     try {
       const result = (await request(DeleteEntryMutation, { id: entry.id })).deleteEntry;
+      written(result);
       if (result.__typename === 'File' || result.__typename === 'Folder') removed.push(entry);
       else failures.push(`${entry.name}: ${describeError(result)}`);
     } catch (failure) {
@@ -95,7 +108,7 @@ export async function removeEntries(entries: Entry[], changed: () => void): Prom
       void (async () => {
         for (const entry of removed) {
           try {
-            await request(RestoreEntryMutation, { id: entry.id });
+            written((await request(RestoreEntryMutation, { id: entry.id })).restoreEntry);
           } catch (failure) {
             notify(describeFailure(failure), 'error');
           }
@@ -107,13 +120,10 @@ export async function removeEntries(entries: Entry[], changed: () => void): Prom
 }
 
 /** The per-entry buttons and the dialogs they open. */
-export function useEntryActions(reload: () => void) {
+export function useEntryActions() {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const changed = () => {
-    reload();
-    announceChange();
-  };
+  const changed = afterWrite;
 
   const remove = (entry: Entry) => removeEntries([entry], changed);
 
@@ -121,7 +131,6 @@ export function useEntryActions(reload: () => void) {
     try {
       await request(LeaveFolderMutation, { folderId: entry.id });
       notify(`You left “${entry.name}”.`);
-      reload();
       afterLeaving(entry.path);
     } catch (failure) {
       notify(describeFailure(failure), 'error');
@@ -189,6 +198,7 @@ export function useEntryActions(reload: () => void) {
           try {
             const result = (await request(RenameEntryMutation, { id: entry.id, name: name.trim() })).renameEntry;
             if (result.__typename === 'File' || result.__typename === 'Folder') {
+              written(result);
               notify(`Renamed to “${result.name}”.`);
               changed();
               return null;
@@ -216,7 +226,7 @@ export function useEntryActions(reload: () => void) {
     dialog = <ShareDialog entry={open.entry} onClose={close} />;
   } else if (open?.kind === 'Versions') {
     dialog = (
-      <VersionsDialog entry={open.entry} readOnly={!canChange(open.entry)} onClose={close} onChanged={changed} />
+      <VersionsDialog entry={open.entry} readOnly={!canChange(open.entry)} onClose={close} onChanged={announceChange} />
     );
   } else if (open?.kind === 'People') {
     const entry = open.entry;
@@ -227,9 +237,9 @@ export function useEntryActions(reload: () => void) {
         onChanged={(left) => {
           if (left) {
             notify(`You left “${entry.name}”.`);
-            reload();
             afterLeaving(entry.path);
-          } else changed();
+            // Sharing stamps the whole subtree: what is listed is asked again.
+          } else announceChange();
         }}
       />
     );

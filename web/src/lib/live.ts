@@ -1,12 +1,15 @@
 // The open folder follows the server: the `changes` subscription (graphql-transport-ws,
-// spoken here in a few lines rather than with a library) says when anything in the
-// account changed, and the screens reload what they show.
+// spoken here in a few lines rather than with a library) brings each changed entry as it
+// is now, and the store writes it into every list that holds it.
 import { request } from '../api/client';
 import { LatestCursorQuery, LiveChangesSubscription } from '../api/operations';
+import type { LiveChangesSubscription as LiveChangesResult } from '../gql/graphql';
+
+export type LiveChange = LiveChangesResult['changes']['changes'][number];
 
 export interface LiveOptions {
   token: string;
-  onChange: () => void;
+  onChange: (changes: LiveChange[]) => void;
 }
 
 function socketUrl(): string {
@@ -34,7 +37,7 @@ export function followChanges({ token, onChange }: LiveOptions): () => void {
     socket = ws;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } }));
     ws.onmessage = (event: MessageEvent<string>) => {
-      let message: { type?: string; payload?: { data?: { changes?: { cursor: string; changes: unknown[] } } } };
+      let message: { type?: string; payload?: { data?: LiveChangesResult } };
       try {
         message = JSON.parse(event.data) as typeof message;
       } catch {
@@ -53,7 +56,7 @@ export function followChanges({ token, onChange }: LiveOptions): () => void {
         ws.send(JSON.stringify({ type: 'pong' }));
       } else if (message.type === 'next') {
         const page = message.payload?.data?.changes;
-        if (page && page.changes.length > 0) onChange();
+        if (page && page.changes.length > 0) onChange(page.changes);
       }
     };
     ws.onclose = () => {
