@@ -603,3 +603,39 @@ export const ZipUrlQuery = graphql(`
     }
   }
 `);
+
+export const AppPasswordsQuery = graphql(`
+  query AppPasswords {
+    appPasswords {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+`);
+
+export const CreateAppPasswordMutation = graphql(`
+  mutation CreateAppPassword($name: String!) {
+    createAppPassword(name: $name) {
+      __typename
+      ... on AppPasswordCreated {
+        password
+        appPassword {
+          id
+          name
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RevokeAppPasswordMutation = graphql(`
+  mutation RevokeAppPassword($id: ID!) {
+    revokeAppPassword(id: $id)
+  }
+`);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { ChangePasswordMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
+import { AppPasswords } from './AppPasswords';
 import { Devices } from './Devices';
 
 function ChangePassword() {
@@ -72,7 +73,7 @@ function ChangePassword() {
   );
 }
 
-/** Your account: the password, and the devices signed in to it. */
+/** Your account: the password, app passwords, and the devices signed in to it. */
 export function Account({ username }: { username: string | null }) {
   return (
     <div>
@@ -81,6 +82,7 @@ export function Account({ username }: { username: string | null }) {
       </div>
       {username && <p class="muted">Signed in as {username}.</p>}
       <ChangePassword />
+      <AppPasswords />
       <Devices embedded />
     </div>
   );
