@@ -122,6 +122,17 @@ def test_drag_rows_onto_a_folder_moves_them(
     browser.named("link", "Inbox", browser.row("Inbox")).click()
     browser.row("plan.txt")
     browser.row("todo.txt")
+    # up the tree: onto a folder of the breadcrumb (here the root)
+    crumbs = browser.driver.find_element("css selector", "nav[aria-label=Breadcrumb]")
+    top = browser.named("link", "All files", crumbs)
+    start_drag(browser, browser.row("todo.txt"), top)
+    browser.wait(
+        lambda: "drop-target" in (top.get_attribute("class") or "") or None,
+        "the crumb under the drag is not highlighted",
+    )
+    drop(browser, browser.row("todo.txt"), top)
+    notice(browser, "status", "Moved to /todo.txt.")
+    browser.wait(lambda: not browser.has_row("todo.txt") or None, "todo.txt stayed")
     (tmp_path / "again").mkdir()
     (tmp_path / "again" / "plan.txt").write_text("another plan\n")
     browser.named("link", "Archive").click()

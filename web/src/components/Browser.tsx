@@ -12,7 +12,7 @@ import { foldersToMake, type Placed, placedFromDrop, placedFromInput } from '../
 import { nextOrder, sortEntries, type SortOrder } from '../lib/sort';
 import { Dialog } from './Dialog';
 import { afterWrite, announceChange, download, removeEntries, useEntryActions } from './entryActions';
-import { type Entry, EntryTable } from './EntryTable';
+import { DRAG_TYPE, type Entry, EntryTable } from './EntryTable';
 import { MoveCopyDialog, transfer } from './MoveCopyDialog';
 import { Preview } from './Preview';
 import { NameDialog } from './NameDialog';
@@ -59,8 +59,10 @@ const queue = new UploadQueue<UploadTarget>(
   ({ path }) => (path === '/' ? 'All files' : path),
 );
 
-export function Breadcrumb({ path }: { path: string }) {
+/** The path's folders; with `onDropInto`, rows dragged onto a crumb move into that folder (up the tree). */
+export function Breadcrumb({ path, onDropInto }: { path: string; onDropInto?: (path: string, ids: string[]) => void }) {
   const crumbs = breadcrumb(path);
+  const [over, setOver] = useState<string | null>(null);
   return (
     <nav aria-label="Breadcrumb" class="breadcrumb">
       <ol>
@@ -69,7 +71,28 @@ export function Breadcrumb({ path }: { path: string }) {
             {index === crumbs.length - 1 ? (
               <span aria-current="page">{crumb.name}</span>
             ) : (
-              <a href={browseUrl(crumb.path)} onClick={linkClick}>
+              <a
+                href={browseUrl(crumb.path)}
+                onClick={linkClick}
+                class={over === crumb.path ? 'drop-target' : undefined}
+                onDragOver={(event) => {
+                  if (!onDropInto || !event.dataTransfer || !Array.from(event.dataTransfer.types).includes(DRAG_TYPE)) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = 'move';
+                  setOver(crumb.path);
+                }}
+                onDragLeave={() => setOver(null)}
+                onDrop={(event) => {
+                  if (!onDropInto || !event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+                  event.preventDefault();
+                  setOver(null);
+                  try {
+                    onDropInto(crumb.path, JSON.parse(event.dataTransfer.getData(DRAG_TYPE)) as string[]);
+                  } catch {
+                    // Not one of our rows.
+                  }
+                }}
+              >
                 {crumb.name}
               </a>
             )}
@@ -242,16 +265,30 @@ export function Browser({ path }: { path: string }) {
   }
 
   /** Rows dropped onto a folder's row move into it; refusals read as the Move dialog's do. */
-  async function dropInto(target: Entry, ids: string[]) {
+  async function dropInto(targetId: string, targetPath: string, ids: string[]) {
     const moving = ids.map((id) => entries.find((one) => one.id === id)).filter((one): one is Entry => !!one);
     if (moving.length === 0) return;
-    const { message, failures } = await transfer('Move', moving, target.id, null, target.path);
+    const { message, failures } = await transfer('Move', moving, targetId, null, targetPath);
     if (message) {
       notify(message);
       setSelected(new Set());
       changed();
     }
     if (failures.length > 0) notify(failures.join(' '), 'error');
+  }
+
+  /** Rows dropped onto a crumb: into that folder, found by its path. */
+  async function dropIntoPath(at: string, ids: string[]) {
+    try {
+      const found = (await request(EntryNameQuery, { path: at })).entry;
+      if (found?.__typename !== 'Folder') {
+        notify(`There is no folder ${at}.`, 'error');
+        return;
+      }
+      await dropInto(found.id, at, ids);
+    } catch (failure) {
+      notify(describeFailure(failure), 'error');
+    }
   }
 
   function open(entry: Entry) {
@@ -302,7 +339,7 @@ export function Browser({ path }: { path: string }) {
         void folders.then((placed) => (placed ? addPlaced(placed) : addFiles(dropped)));
       }}
     >
-      <Breadcrumb path={path} />
+      <Breadcrumb path={path} onDropInto={(at, ids) => void dropIntoPath(at, ids)} />
       <div class="toolbar">
         <h1>{name}</h1>
         <div class="toolbar-actions">
@@ -429,7 +466,7 @@ export function Browser({ path }: { path: string }) {
             onOpen={open}
             sort={order}
             onSort={(key) => setOrder(nextOrder(order, key))}
-            onDropInto={(target, ids) => void dropInto(target, ids)}
+            onDropInto={(target, ids) => void dropInto(target.id, target.path, ids)}
             selection={{
               selected,
               toggle,
