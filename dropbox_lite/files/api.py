@@ -23,6 +23,7 @@ from dropbox_lite.core.api import (
 )
 from dropbox_lite.files import links, service, thumbnails, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
+from dropbox_lite.sync import service as sync_service
 
 
 @strawberry.interface(description="A file or a folder in a user's tree.")
@@ -833,10 +834,30 @@ class Mutation:
                 "file as it is now) when it moved on. Files only."
             ),
         ] = None,
+        unchanged_since: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Folders: a cursor from `changes`; the folder is deleted only when "
+                "nothing below it changed after that cursor. Otherwise ConflictError with the "
+                "most recently changed file below as `current` (when only folders changed: "
+                "BAD_USER_INPUT in errors[] with reason CONFLICT)."
+            ),
+        ] = None,
     ) -> DeleteEntryResult:
+        ctx = info.context
+        user_id = current_user_id(info)
         try:
+            since = (
+                None
+                if unchanged_since is None
+                else sync_service.feed_point(ctx.signer, user_id=user_id, cursor=unchanged_since)
+            )
             record = await service.delete_entry(
-                db=info.context.db, user_id=current_user_id(info), entry_id=id, if_rev=if_rev
+                db=ctx.db,
+                user_id=user_id,
+                entry_id=id,
+                if_rev=if_rev,
+                unchanged_since=since,
             )
         except errors.DomainError as e:
             refusals = (PermissionDeniedError, NameTakenError, ConflictError)
