@@ -51,10 +51,16 @@ CHILDREN_FIRST = (
 LINKS_FIRST = f"At most this many (<= {service.MAX_LINKS_LISTED}; larger is capped)."
 
 
-@strawberry.enum(description="What a share link lets visitors do.")
+@strawberry.enum(
+    description="What a share link lets visitors do. VIEWER: see and download. EDITOR: as "
+    "VIEWER, and upload into a folder link. UPLOAD_ONLY (folder links only): upload, and see "
+    "nothing of what is in the folder; an upload whose name exists is renamed, never "
+    "overwrites."
+)
 class ShareAccess(enum.Enum):
     VIEWER = "VIEWER"
     EDITOR = "EDITOR"
+    UPLOAD_ONLY = "UPLOAD_ONLY"
 
 
 @strawberry.type(description="A link that shares one of your files or folders.")
@@ -69,9 +75,17 @@ class ShareLink:
     created_at: datetime = strawberry.field(description="When the link was made.")
     revoked: bool = strawberry.field(description="Whether the link was taken back.")
     download_count: int = strawberry.field(description="Completed downloads through the link.")
+    url: str | None = strawberry.field(
+        description="The address to hand out ({PUBLIC_URL}/s/{token}), shown again whenever "
+        "asked; null once the link is revoked or expired, and for a link whose token cannot "
+        "be derived again (made before links kept a derivable token, or under a secret key "
+        "that is no longer configured): such a link still works for whoever has its URL."
+    )
 
 
-@strawberry.type(description="A new share link. The token is shown only now: keep the url.")
+@strawberry.type(
+    description="A new share link; its url is shown again by shareLinks while it lives."
+)
 class ShareLinkCreated:
     link: ShareLink = strawberry.field(description="The link.")
     url: str = strawberry.field(description="The address to hand out: {PUBLIC_URL}/s/{token}.")
@@ -180,6 +194,7 @@ def share_link_type(record: service.ShareLinkRecord) -> ShareLink:
         created_at=record.created_at,
         revoked=record.revoked,
         download_count=record.download_count,
+        url=record.url,
     )
 
 
@@ -250,6 +265,7 @@ class Query:
     ) -> list[ShareLink]:
         records = await service.list_share_links(
             db=info.context.db,
+            settings=info.context.settings,
             user_id=current_user_id(info),
             entry_id=str(entry_id) if entry_id is not None else None,
             first=or_default(first, 100),

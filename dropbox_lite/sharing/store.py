@@ -1,6 +1,8 @@
 """The `share_links` collection: every query on it, and its one document constructor.
 
-`token` holds the SHA-256 of the link's token, never the token. Timestamps come
+`token` holds the SHA-256 of the link's token, never the token (links made since issue
+22 have a token derived from the secret key and the link's id, so the owner can be
+shown it again; the database alone still opens none). Timestamps come
 back timezone-aware (mongomock hands back naive UTC datetimes) from `link_doc`.
 """
 
@@ -69,10 +71,11 @@ def new_link(
     password_hash: str | None,
     at: datetime,
     created_by: ObjectId | None = None,
+    link_id: ObjectId | None = None,
 ) -> LinkDoc:
     """The document of a new link (the one constructor)."""
     doc = LinkDoc(
-        _id=ObjectId(),
+        _id=link_id if link_id is not None else ObjectId(),
         token=token_digest,
         entry_id=entry_id,
         owner_id=owner_id,
