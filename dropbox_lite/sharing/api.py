@@ -118,8 +118,13 @@ class SharedEntry:
     is_folder: bool = strawberry.field(description="Folder or file.")
     size: Long | None = strawberry.field(description="Files: bytes.")
     mime_type: str | None = strawberry.field(description="Files: the media type.")
-    modified_at: datetime = strawberry.field(description="Last change.")
-    access: ShareAccess = strawberry.field(description="What the link lets visitors do.")
+    modified_at: datetime = strawberry.field(
+        description="Last change (an UPLOAD_ONLY link's folder: when the link was made)."
+    )
+    access: ShareAccess = strawberry.field(
+        description="What the link lets visitors do: the share page's mode (UPLOAD_ONLY: an "
+        "upload form, and `children` always empty)."
+    )
     expires_at: datetime | None = strawberry.field(description="When the link stops working.")
     grant: strawberry.Private[service.Grant]
     item: strawberry.Private[service.SharedItem]
@@ -146,7 +151,10 @@ class SharedEntry:
         )
         return f"{url}&zip=1"
 
-    @strawberry.field(description="Folders: a page of entries; null for files.")
+    @strawberry.field(
+        description="Folders: a page of entries (always empty for an UPLOAD_ONLY link); null "
+        "for files."
+    )
     async def children(
         self,
         info: Info,
@@ -315,7 +323,10 @@ class Mutation:
         entry_id: Annotated[strawberry.ID, strawberry.argument(description="What to share.")],
         access: Annotated[
             ShareAccess | None,
-            strawberry.argument(description="EDITOR on a folder lets visitors upload into it."),
+            strawberry.argument(
+                description="EDITOR on a folder lets visitors upload into it; UPLOAD_ONLY "
+                "(folders only, else InvalidInputError) lets them upload and see nothing."
+            ),
         ] = ShareAccess.VIEWER,
         expires_at: Annotated[
             datetime | None, strawberry.argument(description="When it stops working (future).")
@@ -360,8 +371,10 @@ class Mutation:
         return True
 
     @strawberry.mutation(
-        description="Upload into the folder of an EDITOR folder link; public, no sign-in. "
-        "The file is added under a free name and counts against the owner's quota."
+        description="Upload into the folder of an EDITOR or UPLOAD_ONLY folder link; public, "
+        "no sign-in. The file is added under a free name (an existing name is never "
+        "overwritten: the upload is renamed, and the File returned has the stored name) and "
+        "counts against the owner's quota."
     )
     async def upload_to_share_link(
         self,

@@ -38,7 +38,7 @@ from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import store
 from dropbox_lite.sharing.store import LinkDoc
 
-ACCESS_LEVELS = ("VIEWER", "EDITOR")  # UPLOAD_ONLY: next commit
+ACCESS_LEVELS = ("VIEWER", "EDITOR", "UPLOAD_ONLY")
 # Links whose visitors see what is inside (listings, downloads, zips, thumbnails).
 SEES_CONTENTS = ("VIEWER", "EDITOR")
 # Links whose visitors may upload into a folder.
@@ -96,6 +96,11 @@ class Grant:
     @property
     def root_is_folder(self) -> bool:
         return not self.root.is_file
+
+    @property
+    def sees_contents(self) -> bool:
+        """Whether visitors see what is in the link (an UPLOAD_ONLY link shows nothing)."""
+        return self.link.access in SEES_CONTENTS
 
 
 @dataclass(frozen=True)
@@ -366,6 +371,10 @@ def _item(record: EntryRecord, path: str) -> SharedItem:
 async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> SharedItem:
     """The entry at `path` below the link's root ("/" or None: the root itself)."""
     parts = split_path(path)
+    if not grant.sees_contents:
+        if parts:
+            raise errors.NotFound()  # below an upload-only link there is nothing to see
+        return _blind_root(grant)
     if not parts:
         return _item(grant.root, "/")
     if grant.root.is_file:
@@ -391,6 +400,22 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
     return _item(found, full[len(prefix) :])
 
 
+def _blind_root(grant: Grant) -> SharedItem:
+    """An upload-only link's folder as its visitors see it: a name, and not even when
+    anything in it last changed (the link's own creation stands for that)."""
+    return SharedItem(
+        name=grant.root.name,
+        path="/",
+        is_folder=True,
+        size=None,
+        mime_type=None,
+        modified_at=grant.link.created_at,
+        entry_id=grant.root.id,
+        blob_id=None,
+        content_hash=None,
+    )
+
+
 def _published(record: EntryRecord, owner: str) -> bool:
     """Whether a link of `owner` shows this entry below its root: their own entries only.
 
@@ -403,8 +428,9 @@ def _published(record: EntryRecord, owner: str) -> bool:
 async def list_children(
     *, db: Database, grant: Grant, folder: SharedItem, first: int = 100, after: str | None = None
 ) -> SharedPage:
-    """A page of a shared folder's live children: folders first, then by name."""
-    if not folder.is_folder:
+    """A page of a shared folder's live children: folders first, then by name (an upload-only
+    link's: always empty)."""
+    if not folder.is_folder or not grant.sees_contents:
         return SharedPage(items=[], cursor=None, has_more=False)
     page = await files_service.list_children(
         db=db,
@@ -462,14 +488,16 @@ async def upload_to_share_link(
     file_obj: Readable,
     name: str,
 ) -> tuple[EntryRecord, SharedItem]:
-    """Store an upload in an EDITOR folder link's folder (ADD, autorename), as its owner's.
+    """Store an upload in an EDITOR or UPLOAD_ONLY folder link's folder, as its owner's.
 
-    Returns the owner's record and the visitor's view of it (a path below the link).
+    ADD with autorename: an existing name is never overwritten, the upload takes a free
+    name (`report (1).pdf`) and that is all a visitor learns. Returns the owner's record
+    and the visitor's view of it (a path below the link).
     """
     grant = await validate_share_token(
         db=db, settings=settings, token=token, password=password, client_ip=client_ip
     )
-    if grant.link.access != "EDITOR" or not grant.root_is_folder:
+    if grant.link.access not in TAKES_UPLOADS or not grant.root_is_folder:
         raise errors.BadInput("This link does not accept uploads.")
     record = await files_service.store_file(
         db=db,
