@@ -157,3 +157,24 @@ async def delete_ended(*, db: Database, before: datetime) -> int:
         }
     )
     return int(result.deleted_count)
+
+
+async def entries_with_live_links(
+    *, db: Database, user_id: ObjectId, entry_ids: list[ObjectId], at: datetime
+) -> set[ObjectId]:
+    """Which of these entries have a live link (not revoked, not expired at `at`) that the
+    user may list (theirs, or one they made in another's shared folder): one command."""
+    if not entry_ids:
+        return set()
+    found = await db[COLLECTION].distinct(
+        "entry_id",
+        {
+            "entry_id": {"$in": entry_ids},
+            "revoked": False,
+            "$and": [
+                _mine(user_id),
+                {"$or": [{"expires_at": None}, {"expires_at": {"$gt": at}}]},
+            ],
+        },
+    )
+    return {value for value in found if isinstance(value, ObjectId)}
