@@ -22,6 +22,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
+from dropbox_lite.files import thumbnails
 from dropbox_lite.files.api import (
     ChecksumMismatchError,
     ConflictError,
@@ -150,6 +151,31 @@ class SharedEntry:
             settings=ctx.settings, signer=ctx.signer, token=self.grant.token, path=self.path
         )
         return f"{url}&zip=1"
+
+    @strawberry.field(
+        description="Image files (JPEG, PNG, GIF, WebP) of a VIEWER or EDITOR link: a signed "
+        "URL (an hour) of a WebP thumbnail no larger than size x size (GET "
+        "/s/{token}/thumbnail); null for anything else."
+    )
+    def thumbnail_url(
+        self,
+        info: Info,
+        size: Annotated[
+            int | None, strawberry.argument(description="Pixels, 1 to 1024 (rounded up).")
+        ] = 256,
+    ) -> str | None:
+        if self.is_folder or not self.grant.sees_contents:
+            return None
+        if not thumbnails.has_thumbnail(self.mime_type or ""):
+            return None
+        ctx = info.context
+        return service.thumbnail_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            token=self.grant.token,
+            path=self.path,
+            size=thumbnails.size_of(or_default(size, 256)),
+        )
 
     @strawberry.field(
         description="Folders: a page of entries (always empty for an UPLOAD_ONLY link); null "

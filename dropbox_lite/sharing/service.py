@@ -20,6 +20,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 from bson import ObjectId
 
@@ -47,6 +48,8 @@ TOKEN_CONTEXT = "share-link:"  # HMAC message prefix: a token is for this use on
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 DOWNLOAD_PURPOSE = "share-download"
 DOWNLOAD_TTL_SECONDS = 300
+THUMBNAIL_PURPOSE = "share-thumbnail"
+THUMBNAIL_TTL_SECONDS = 3600  # as File.thumbnailUrl: a share page's images stay shown
 # Page sizes that a visitor may ask for; a request's listings together are bounded
 # by the face (sharing/api.py), so that aliases cannot multiply them.
 MAX_PAGE = 200
@@ -454,20 +457,38 @@ async def list_children(
 
 def download_url(*, settings: Settings, signer: Signer, token: str, path: str) -> str:
     """A short-lived URL that serves the file at `path` of the link to anyone holding it."""
-    sig = links.sign_download(
-        signer=signer,
-        purpose=DOWNLOAD_PURPOSE,
-        fields={"t": token, "p": path},
-        expires_in=DOWNLOAD_TTL_SECONDS,
-    )
+    sig = _sign_path(signer=signer, purpose=DOWNLOAD_PURPOSE, token=token, path=path)
     return f"{link_url(settings=settings, token=token)}?sig={sig}"
 
 
 def verify_download(*, signer: Signer, sig: str, token: str) -> str | None:
     """The relative path a signature grants for this link's token; None if not valid now."""
-    value = links.unsign_download(
-        signer=signer, purpose=DOWNLOAD_PURPOSE, token=sig, max_age=DOWNLOAD_TTL_SECONDS
+    return _verify_path(signer=signer, purpose=DOWNLOAD_PURPOSE, sig=sig, token=token)
+
+
+def thumbnail_url(*, settings: Settings, signer: Signer, token: str, path: str, size: int) -> str:
+    """A URL that serves the thumbnail of the image at `path` of the link for an hour
+    (GET /s/{token}/thumbnail): the signature stands for a password the visitor gave."""
+    sig = _sign_path(signer=signer, purpose=THUMBNAIL_PURPOSE, token=token, path=path)
+    base = link_url(settings=settings, token=token)
+    return f"{base}/thumbnail?path={quote(path, safe='/')}&size={size}&sig={sig}"
+
+
+def verify_thumbnail(*, signer: Signer, sig: str, token: str) -> str | None:
+    """The relative path a thumbnail signature grants for this link; None if not valid now."""
+    return _verify_path(signer=signer, purpose=THUMBNAIL_PURPOSE, sig=sig, token=token)
+
+
+def _sign_path(*, signer: Signer, purpose: str, token: str, path: str) -> str:
+    ttl = THUMBNAIL_TTL_SECONDS if purpose == THUMBNAIL_PURPOSE else DOWNLOAD_TTL_SECONDS
+    return links.sign_download(
+        signer=signer, purpose=purpose, fields={"t": token, "p": path}, expires_in=ttl
     )
+
+
+def _verify_path(*, signer: Signer, purpose: str, sig: str, token: str) -> str | None:
+    ttl = THUMBNAIL_TTL_SECONDS if purpose == THUMBNAIL_PURPOSE else DOWNLOAD_TTL_SECONDS
+    value = links.unsign_download(signer=signer, purpose=purpose, token=sig, max_age=ttl)
     if value is None:
         return None
     signed_token, path = value.get("t"), value.get("p")
