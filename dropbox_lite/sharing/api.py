@@ -283,7 +283,8 @@ async def _validate(info: Info, token: str, password: str | None) -> service.Gra
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Your share links that are not revoked, newest first; of one entry if given.",
+        description="Your share links that are not revoked (expired ones too), newest first, "
+        "each with its url while it lives; of one entry if given.",
         permission_classes=[IsAuthenticated],
     )
     async def share_links(
