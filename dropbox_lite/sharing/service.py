@@ -5,10 +5,10 @@ bits), and `share_links.token` holds only the token's SHA-256: a copy of the dat
 opens no link, while the owner can be shown the link's URL again (`ShareLinkRecord.url`,
 derived anew on every read, and checked against the stored hash). Links made before
 that (random tokens) still open, but their URL cannot be shown again; neither can one
-made under a secret key that is no longer among SECRET_KEY's keys. A link refers to its entry by id
-(it follows renames and moves) and works only while that entry and every folder
-above it are live, the link is not revoked and not expired. Everything a visitor
-can see is addressed by a path relative to the link's root, never by an id.
+made under a secret key that is no longer among SECRET_KEY's keys. A link refers to
+its entry by id (it follows renames and moves) and works only while that entry and
+every folder above it are live, the link is not revoked and not expired. Everything
+a visitor can see is addressed by a path relative to the link's root, never by an id.
 """
 
 from __future__ import annotations
