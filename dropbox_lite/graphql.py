@@ -31,6 +31,7 @@ from strawberry.types import ExecutionContext
 from dropbox_lite.auth import api as auth_api
 from dropbox_lite.auth import app_password_api
 from dropbox_lite.core import api as core_api
+from dropbox_lite.dav import login_flow_api
 from dropbox_lite.files import api as files_api
 from dropbox_lite.files import session_api
 from dropbox_lite.sharing import api as sharing_api
@@ -46,6 +47,7 @@ MODULES = (
     sync_api,
     sharing_api,
     folder_api,
+    login_flow_api,
 )
 
 MAX_DEPTH = 10
@@ -72,6 +74,8 @@ FIELD_LIMITS = {
     "revisions": 5,
     "finishUploadBatch": 1,
     "missingBlocks": 2,
+    "loginFlow": 1,
+    "grantLoginFlow": 1,
 }
 
 

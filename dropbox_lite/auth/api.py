@@ -92,7 +92,7 @@ SignupResult = Annotated[
     strawberry.union("SignupResult"),
 ]
 LoginResult = Annotated[
-    AuthPayload | InvalidCredentialsError | RateLimitedError,
+    AuthPayload | InvalidCredentialsError | RateLimitedError | InvalidInputError,
     strawberry.union("LoginResult"),
 ]
 ChangePasswordResult = Annotated[
@@ -134,7 +134,17 @@ def session_type(record: service.SessionRecord, *, current_id: str | None) -> Se
     )
 
 
-async def _payload(info: Info, user: service.UserRecord, device_name: str | None) -> AuthPayload:
+DEVICE_KEY = (
+    f"An opaque key (1 to {service.MAX_DEVICE_KEY} characters) that this browser or app "
+    "keeps and sends at every sign-in: your older sessions with the same key are signed out, "
+    "so one browser is one device in `sessions`. Stored only as a hash; other users' sessions "
+    "with the same key are unaffected. Anything else: InvalidInputError (field deviceKey)."
+)
+
+
+async def _payload(
+    info: Info, user: service.UserRecord, device_name: str | None, device_key: str | None
+) -> AuthPayload:
     ctx = info.context
     session, token = await service.create_session(
         db=ctx.db,
@@ -142,6 +152,7 @@ async def _payload(info: Info, user: service.UserRecord, device_name: str | None
         signer=ctx.signer,
         user_id=user.id,
         device_name=device_name,
+        device_key=device_key,
     )
     if isinstance(ctx.request, Request):
         # The rest of this request is the new session's: the payload's user is the
@@ -179,7 +190,9 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Create an account and sign in on this device.")
+    @strawberry.mutation(
+        description="Create an account and sign in on this device (see `deviceKey`)."
+    )
     async def signup(
         self,
         info: Info,
@@ -194,10 +207,12 @@ class Mutation:
                 description="An administrator's invite (needed when sign-up is by invite)."
             ),
         ] = None,
+        device_key: Annotated[str | None, strawberry.argument(description=DEVICE_KEY)] = None,
     ) -> SignupResult:
         ctx = info.context
         try:
             device_name = service.validate_device_name(device_name)
+            device_key = service.validate_device_key(device_key)
             user = await service.signup(
                 db=ctx.db,
                 settings=ctx.settings,
@@ -217,9 +232,12 @@ class Mutation:
             )
         except errors.RateLimited as e:
             return _rate_limited(e)
-        return await _payload(info, user, device_name)
+        return await _payload(info, user, device_name, device_key)
 
-    @strawberry.mutation(description="Sign in on this device.")
+    @strawberry.mutation(
+        description="Sign in on this device; with `deviceKey`, replacing this device's "
+        "earlier sessions."
+    )
     async def login(
         self,
         info: Info,
@@ -228,9 +246,15 @@ class Mutation:
         device_name: Annotated[
             str | None, strawberry.argument(description="A name for this device.")
         ] = None,
+        device_key: Annotated[str | None, strawberry.argument(description=DEVICE_KEY)] = None,
     ) -> LoginResult:
         ctx = info.context
         device_name = service.validate_device_name(device_name)  # bad: BAD_USER_INPUT
+        try:
+            # Before the password is checked: a bad key costs no hash and no guess.
+            device_key = service.validate_device_key(device_key)
+        except errors.InvalidInput as e:
+            return _invalid_input(e)
         try:
             user = await service.login(
                 db=ctx.db,
@@ -243,7 +267,7 @@ class Mutation:
             return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
         except errors.RateLimited as e:
             return _rate_limited(e)
-        return await _payload(info, user, device_name)
+        return await _payload(info, user, device_name, device_key)
 
     @strawberry.mutation(
         description="Sign out this device (revoke the session of this request's token).",

@@ -31,6 +31,7 @@ USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{3,32}")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 MAX_DEVICE_NAME = 100
+MAX_DEVICE_KEY = 128
 MAX_INVITE_CODE = 200
 TOKEN_PURPOSE = "session"
 # Failed logins, per (client address, username), with a growing delay (issue 12).
@@ -114,6 +115,26 @@ def validate_device_name(device_name: Any) -> str | None:
             field="deviceName",
         )
     return device_name.strip()[:MAX_DEVICE_NAME].strip() or None
+
+
+def validate_device_key(device_key: Any) -> str | None:
+    """The device key as sent (1 to MAX_DEVICE_KEY characters), None, or InvalidInput."""
+    if device_key is None:
+        return None
+    if (
+        not isinstance(device_key, str)
+        or not 1 <= len(device_key) <= MAX_DEVICE_KEY
+        or not _is_text(device_key)
+    ):
+        raise errors.InvalidInput(
+            f"A device key is 1 to {MAX_DEVICE_KEY} characters of text.", field="deviceKey"
+        )
+    return device_key
+
+
+def device_key_hash(device_key: str) -> str:
+    """How a device key is stored on its sessions: a SHA-256 (the key itself never is)."""
+    return hashlib.sha256(f"device-key:{device_key}".encode()).hexdigest()
 
 
 def _given_password(password: Any) -> str:
@@ -422,14 +443,24 @@ async def find_user(*, db: Database, username: str) -> UserRecord:
 
 
 async def create_session(
-    *, db: Database, settings: Settings, signer: Signer, user_id: str, device_name: str | None
+    *,
+    db: Database,
+    settings: Settings,
+    signer: Signer,
+    user_id: str,
+    device_name: str | None,
+    device_key: str | None = None,
 ) -> tuple[SessionRecord, str]:
     """A new device session and its bearer token (the session id, signed).
 
+    With a device key (one browser's opaque key), the user's older sessions that carry
+    the same key are signed out once the new one exists: one browser is one device.
     Past `settings.max_sessions_per_user` live sessions, the least recently used
     ones are signed out.
     """
     device_name = validate_device_name(device_name)
+    device_key = validate_device_key(device_key)
+    key_hash = None if device_key is None else device_key_hash(device_key)
     at = now()
     session = await store.insert_session(
         db=db,
@@ -437,7 +468,13 @@ async def create_session(
         device_name=device_name,
         at=at,
         expires_at=at + timedelta(seconds=settings.session_ttl_seconds),
+        device_key_hash=key_hash,
     )
+    if key_hash is not None:
+        replaced = await store.revoke_sessions(
+            db=db, user_id=user_id, at=at, keep=[session.id], device_key_hash=key_hash
+        )
+        live.ended(replaced)
     sessions = await list_sessions(db=db, user_id=user_id)
     if len(sessions) > settings.max_sessions_per_user:
         for old in [s for s in sessions if s.id != session.id][

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
@@ -45,6 +45,7 @@ class SessionDoc(TypedDict):
     created_at: datetime
     last_seen_at: datetime
     expires_at: datetime
+    device_key: NotRequired[str]  # SHA-256 of the browser's device key, when it sent one
 
 
 class InviteDoc(TypedDict):
@@ -256,6 +257,7 @@ async def insert_session(
     device_name: str | None,
     at: datetime,
     expires_at: datetime,
+    device_key_hash: str | None = None,
 ) -> SessionRecord:
     """A new live session."""
     doc: SessionDoc = {
@@ -266,6 +268,8 @@ async def insert_session(
         "last_seen_at": at,
         "expires_at": expires_at,
     }
+    if device_key_hash is not None:
+        doc["device_key"] = device_key_hash
     await db["sessions"].insert_one(doc)
     await _mark_seen(db=db, user_id=doc["user_id"], at=at)
     return _session(dict(doc))
@@ -328,10 +332,18 @@ async def revoke_session(*, db: Database, user_id: str, session_id: str, at: dat
 
 
 async def revoke_sessions(
-    *, db: Database, user_id: str, at: datetime, keep: list[str] | None = None
+    *,
+    db: Database,
+    user_id: str,
+    at: datetime,
+    keep: list[str] | None = None,
+    device_key_hash: str | None = None,
 ) -> list[str]:
-    """Revoke (delete) the user's live sessions except `keep`; the ids revoked."""
+    """Revoke (delete) the user's live sessions except `keep` (only those of one device key
+    when given); the ids revoked."""
     query: dict[str, Any] = {"user_id": ObjectId(user_id), **_live(at)}
+    if device_key_hash is not None:
+        query["device_key"] = device_key_hash
     if keep:
         query["_id"] = {"$nin": [ObjectId(k) for k in keep]}
     ids = [str(doc["_id"]) async for doc in db["sessions"].find(query, {"_id": 1})]

@@ -1,46 +1,30 @@
 """What the Nextcloud clients ask before they speak WebDAV: status.php, OCS capabilities and
-user, and Login Flow v2 (POST /index.php/login/v2, its poll, and a small grant page).
+user, and Login Flow v2's HTTP side (POST /index.php/login/v2 and its poll).
 
-The grant page is server-rendered here (no script): the person signs in with their
-account password (the same throttle as `login`), and the app receives a new app
-password named after it. The app password waits in `login_flows` until the app polls
-it (once) or the flow expires (20 minutes), as Nextcloud's own flow keeps it.
+The person grants the app access in the web app (/login-flow/{token}, through the
+`loginFlow` query and the `grantLoginFlow` mutation: dav/login_flow_api.py); the app
+then receives a new app password named after it (dav/login_flow.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import secrets
-from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs, quote
 from xml.sax.saxutils import escape
 
-from bson import ObjectId
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from dropbox_lite import __version__
-from dropbox_lite.auth import credentials, service
+from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors
-from dropbox_lite.dav import store
+from dropbox_lite.dav import login_flow
 from dropbox_lite.dav.body import BodyStream, TooLarge, read_capped
 
 # The Nextcloud version we answer as: recent enough for today's clients' checks.
 NC_VERSION = [30, 0, 0, 0]
-FLOW_LIFETIME = timedelta(minutes=20)
 MAX_FORM_BYTES = 16 * 1024
-PAGE_HEADERS = {
-    "x-frame-options": "DENY",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-    "cache-control": "no-store",
-    "referrer-policy": "no-referrer",
-}
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _base(request: Request) -> str:
@@ -160,33 +144,19 @@ async def ocs_user(request: Request) -> Response:
     return ocs(request, data)
 
 
-# Login Flow v2.
+# Login Flow v2 (dav/login_flow.py): the app's two HTTP calls, and the old grant page's
+# address, which now sends the person to the web app's page.
 
 
 async def login_start(request: Request) -> Response:
-    """POST /index.php/login/v2: a flow's two tokens (poll: the app's; login: the page's)."""
-    db = request.app.state.db
-    at = datetime.now(UTC)
-    await store.prune_flows(db, at)
-    poll, flow = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    agent = request.headers.get("user-agent", "") or "Nextcloud app"
-    await store.insert_flow(
-        db,
-        {
-            "_id": ObjectId(),
-            "poll_hash": _hash(poll),
-            "flow_hash": _hash(flow),
-            "name": agent[: credentials.MAX_NAME],
-            "created_at": at,
-            "expires_at": at + FLOW_LIFETIME,
-            "result": None,
-        },
-    )
+    """POST /index.php/login/v2: the app's poll token, and the web app's grant page."""
     base = _base(request)
+    agent = request.headers.get("user-agent", "")
+    started = await login_flow.start_flow(db=request.app.state.db, app_name=agent, server=base)
     return JSONResponse(
         {
-            "poll": {"token": poll, "endpoint": f"{base}/index.php/login/v2/poll"},
-            "login": f"{base}/index.php/login/v2/flow/{flow}",
+            "poll": {"token": started.poll_token, "endpoint": f"{base}/index.php/login/v2/poll"},
+            "login": f"{base}/login-flow/{started.login_token}",
         }
     )
 
@@ -196,8 +166,6 @@ async def _form(request: Request) -> dict[str, str]:
         data = await read_capped(BodyStream(request.receive), MAX_FORM_BYTES)
     except TooLarge:
         raise errors.BadInput("The form is too large.") from None
-    from urllib.parse import parse_qs
-
     try:
         parsed = parse_qs(data.decode("utf-8"), max_num_fields=10)
     except (UnicodeDecodeError, ValueError):
@@ -207,76 +175,20 @@ async def _form(request: Request) -> dict[str, str]:
 
 async def login_poll(request: Request) -> Response:
     """POST /index.php/login/v2/poll (token=...): 404 until granted, then the credentials once."""
-    db = request.app.state.db
     try:
         token = (await _form(request)).get("token", "")
     except errors.BadInput as exc:
         return JSONResponse({"message": exc.message}, status_code=400)
-    flow = await store.flow_by(db, "poll_hash", _hash(token), datetime.now(UTC)) if token else None
-    if flow is None or flow.get("result") is None or not await store.take_flow(db, flow["_id"]):
+    result = await login_flow.poll(db=request.app.state.db, token=token)
+    if result is None:
         return JSONResponse([], status_code=404)
-    return JSONResponse(flow["result"])
-
-
-def _page(title: str, body: str, status_code: int = 200) -> HTMLResponse:
-    page = (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>body{{font:16px system-ui,sans-serif;"
-        "max-width:28rem;margin:4rem auto;padding:0 1rem}label{display:block;margin:.8rem 0}"
-        "input{display:block;width:100%;padding:.4rem;font:inherit}"
-        "button{margin-top:1rem;padding:.5rem 1rem;font:inherit}</style></head><body>"
-        f"<h1>{html.escape(title)}</h1>{body}</body></html>"
-    )
-    return HTMLResponse(page, status_code=status_code, headers=PAGE_HEADERS)
-
-
-def _grant_form(name: str, message: str = "") -> str:
-    note = f'<p role="alert">{html.escape(message)}</p>' if message else ""
-    return (
-        f"<p><strong>{html.escape(name)}</strong> asks for access to your files. Sign in to "
-        f"grant it: it gets an app password of its own, which you can revoke at any time.</p>"
-        f'{note}<form method="post"><label>Username<input name="username" '
-        'autocomplete="username" required></label><label>Password<input name="password" '
-        'type="password" autocomplete="current-password" required></label>'
-        "<button type=submit>Grant access</button></form>"
-    )
+    return JSONResponse(result)
 
 
 async def login_page(request: Request) -> Response:
-    """GET/POST /index.php/login/v2/flow/{token}: the grant page."""
-    state = request.app.state
-    at = datetime.now(UTC)
-    flow = await store.flow_by(state.db, "flow_hash", _hash(request.path_params["token"]), at)
-    if flow is None or flow.get("result") is not None:
-        return _page("Link expired", "<p>This sign-in link is used or expired.</p>", 404)
-    if request.method == "GET":
-        return _page("Grant access", _grant_form(flow["name"]))
-    try:
-        form = await _form(request)
-    except errors.BadInput as exc:
-        return _page("Grant access", _grant_form(flow["name"], exc.message), 400)
-    username = form.get("username", "")
-    try:
-        user = await service.login(
-            db=state.db,
-            settings=state.settings,
-            username=username,
-            password=form.get("password", ""),
-            client_ip=request.client.host if request.client else "unknown",
-        )
-    except (errors.InvalidCredentials, errors.InvalidInput, errors.RateLimited) as exc:
-        return _page("Grant access", _grant_form(flow["name"], exc.message), 403)
-    password, record = await credentials.create_app_password(
-        db=state.db, user_id=user.id, name=flow["name"]
-    )
-    result = {"server": _base(request), "loginName": user.username, "appPassword": password}
-    if not await store.grant_flow(state.db, flow["_id"], result):
-        await credentials.revoke_app_password(
-            db=state.db, user_id=user.id, app_password_id=record.id
-        )
-        return _page("Link expired", "<p>This sign-in link is used or expired.</p>", 404)
-    return _page("Access granted", "<p>You can close this page and go back to the app.</p>")
+    """GET /index.php/login/v2/flow/{token}: the grant page moved into the web app."""
+    token = quote(request.path_params["token"], safe="")
+    return RedirectResponse(f"{_base(request)}/login-flow/{token}", status_code=302)
 
 
 ROUTES: list[BaseRoute] = [
@@ -287,5 +199,5 @@ ROUTES: list[BaseRoute] = [
     Route("/ocs/v2.php/cloud/user", ocs_user, methods=["GET"]),
     Route("/index.php/login/v2", login_start, methods=["POST"]),
     Route("/index.php/login/v2/poll", login_poll, methods=["POST"]),
-    Route("/index.php/login/v2/flow/{token}", login_page, methods=["GET", "POST"]),
+    Route("/index.php/login/v2/flow/{token}", login_page, methods=["GET"]),
 ]

@@ -23,6 +23,8 @@ from dropbox_lite.core.api import (
 )
 from dropbox_lite.files import links, service, thumbnails, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
+from dropbox_lite.sharing import badges
+from dropbox_lite.sync import service as sync_service
 
 
 @strawberry.interface(description="A file or a folder in a user's tree.")
@@ -50,6 +52,15 @@ class Entry:
         return await service.entry_path(
             db=info.context.db, record=self.record, load=path_nodes(info).load
         )
+
+    @strawberry.field(
+        description="Whether it has a live share link (not revoked, not expired) that you can "
+        "list with shareLinks: for a listing's badge. Batched: a whole page costs one query."
+    )
+    async def has_link(self, info: Info) -> bool:
+        if self.visitor_path is not None or info.context.user is None:
+            return False
+        return await link_badge_loader(info).load(self.record.id)
 
     @strawberry.field(
         description="The shared folder this entry is (in), as you see it; null when not shared."
@@ -113,6 +124,22 @@ def shared_loader(info: Info) -> DataLoader[EntryRecord, service.SharedRecord | 
 
         loader = DataLoader(load_fn=batch, cache_key_fn=lambda r: (r.id, r.via))
         loaders["files.shared"] = loader
+    return loader
+
+
+def link_badge_loader(info: Info) -> DataLoader[str, bool]:
+    """This request's loader of whether entries have a live share link (Entry.hasLink)."""
+    loaders = info.context.loaders
+    loader: DataLoader[str, bool] | None = loaders.get("files.has_link")
+    if loader is None:
+        db, user = info.context.db, current_user_id(info)
+
+        async def batch(ids: list[str]) -> list[bool]:
+            linked = await badges.linked_entries(db=db, user_id=user, entry_ids=ids)
+            return [entry_id in linked for entry_id in ids]
+
+        loader = DataLoader(load_fn=batch)
+        loaders["files.has_link"] = loader
     return loader
 
 
@@ -833,10 +860,30 @@ class Mutation:
                 "file as it is now) when it moved on. Files only."
             ),
         ] = None,
+        unchanged_since: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Folders: a cursor from `changes`; the folder is deleted only when "
+                "nothing below it changed after that cursor. Otherwise ConflictError with the "
+                "most recently changed file below as `current` (when only folders changed: "
+                "BAD_USER_INPUT in errors[] with reason CONFLICT)."
+            ),
+        ] = None,
     ) -> DeleteEntryResult:
+        ctx = info.context
+        user_id = current_user_id(info)
         try:
+            since = (
+                None
+                if unchanged_since is None
+                else sync_service.feed_point(ctx.signer, user_id=user_id, cursor=unchanged_since)
+            )
             record = await service.delete_entry(
-                db=info.context.db, user_id=current_user_id(info), entry_id=id, if_rev=if_rev
+                db=ctx.db,
+                user_id=user_id,
+                entry_id=id,
+                if_rev=if_rev,
+                unchanged_since=since,
             )
         except errors.DomainError as e:
             refusals = (PermissionDeniedError, NameTakenError, ConflictError)

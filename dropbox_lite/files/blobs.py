@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -581,6 +581,101 @@ async def read_range(
             yield piece
 
 
+# Chunk reads by `_id` kept in flight at once (the next ones load while one is sent).
+BY_ID_WINDOW = 8
+# Reads of up to this many chunks (16 MiB) go by `_id`; longer ones take one cursor,
+# whose scan (FerretDB v1) costs about as much as 64 lookups of ~40 ms each and then
+# streams at the store's pace.
+BY_ID_MAX_CHUNKS = 64
+
+
+class _NotDerived(Exception):
+    """The blob's first chunk is not at its derived `_id`: an older blob (read by scan)."""
+
+
+async def _read_by_id(
+    db: Database, chunks: Sequence[tuple[ObjectId, int, int]], start: int, end: int
+) -> AsyncIterator[bytes]:
+    """Bytes [start, end) from these chunks (files_id, n, offset of the chunk's first
+    byte), each read by its derived `_id`, in pieces of about READ_CHUNK.
+
+    A real server finds a chunk by `_id` through its primary key. Any other filter is a
+    scan of every chunk stored on FerretDB v1 (`files_id`, and even `_id: {$in}`): with
+    a few hundred MiB stored, each read of even the smallest file took 10 s. So one
+    query per chunk (about 255 KiB), BY_ID_WINDOW of them in flight. _NotDerived when
+    the very first chunk is missing (nothing yielded yet); NotFound for a later one.
+    """
+    collection = db["blobs.chunks"]
+
+    def fetch(files_id: ObjectId, n: int) -> asyncio.Future[Any]:
+        found: asyncio.Future[Any] = asyncio.ensure_future(
+            collection.find_one({"_id": chunk_id(files_id, n)})
+        )
+        return found
+
+    pending: list[tuple[int, asyncio.Future[Any]]] = []
+    queue = iter(chunks)
+    per_piece = max(READ_CHUNK // BLOB_CHUNK_BYTES, 1)
+    parts: list[bytes] = []
+    first = True
+    try:
+        while True:
+            for files_id, n, base in queue:
+                pending.append((base, fetch(files_id, n)))
+                if len(pending) >= BY_ID_WINDOW:
+                    break
+            if not pending:
+                break
+            base, future = pending.pop(0)
+            chunk = await future
+            if chunk is None:
+                raise _NotDerived() if first else errors.NotFound()
+            first = False
+            data = bytes(chunk["data"])
+            part = data[max(start - base, 0) : max(min(end - base, len(data)), 0)]
+            if part:
+                parts.append(part)
+            if len(parts) >= per_piece:
+                yield b"".join(parts)
+                parts = []
+        if parts:
+            yield b"".join(parts)
+    finally:
+        for _, future in pending:
+            future.cancel()
+            with contextlib.suppress(BaseException):
+                await future
+
+
+async def _by_id_or_none(
+    db: Database, chunks: Sequence[tuple[ObjectId, int, int]], start: int, end: int
+) -> AsyncIterator[bytes] | None:
+    """The `_id` reader, started; None when the blob's chunks are not at derived ids,
+    for a long read (BY_ID_MAX_CHUNKS), or on the embedded store (where one cursor
+    over its own memory is quicker)."""
+    if db.backend != "mongodb" or not chunks or len(chunks) > BY_ID_MAX_CHUNKS:
+        return None
+    reader = _read_by_id(db, chunks, start, end)
+    assert isinstance(reader, AsyncGenerator)
+    try:
+        head = await anext(reader)
+    except _NotDerived:
+        return None
+    except StopAsyncIteration:
+        head = b""
+
+    async def resumed() -> AsyncIterator[bytes]:
+        try:
+            if head:
+                yield head
+            async for piece in reader:
+                yield piece
+        finally:
+            await reader.aclose()
+
+    return resumed()
+
+
 async def _read_run(
     *, db: Database, run: list[tuple[ObjectId, int, int]], start: int, end: int
 ) -> AsyncIterator[bytes]:
@@ -589,6 +684,23 @@ async def _read_run(
     missing (fewer bytes than the run holds)."""
     at_of = {block: at for block, at, _ in run}
     expected = sum(min(end, at + length) - max(start, at) for _, at, length in run)
+    wanted = [
+        (block, n, at + n * BLOB_CHUNK_BYTES)
+        for block, at, length in run
+        for n in range(
+            max(start - at, 0) // BLOB_CHUNK_BYTES,
+            (min(end - at, length) - 1) // BLOB_CHUNK_BYTES + 1,
+        )
+    ]
+    by_id = await _by_id_or_none(db, wanted, start, end)
+    if by_id is not None:
+        got = 0
+        async for piece in by_id:
+            got += len(piece)
+            yield piece
+        if got != expected:
+            raise errors.NotFound()
+        return
     cursor = (
         db["blobs.chunks"]
         .find({"files_id": {"$in": list(at_of)}})
@@ -662,6 +774,13 @@ async def _read_blob(
     if end <= start:
         return
     first, last = start // chunk_size, (end - 1) // chunk_size
+    if chunk_size == BLOB_CHUNK_BYTES:
+        wanted = [(oid, n, n * chunk_size) for n in range(first, last + 1)]
+        by_id = await _by_id_or_none(db, wanted, start, end)
+        if by_id is not None:
+            async for got in by_id:
+                yield got
+            return
     per_piece = max(READ_CHUNK // chunk_size, 1)
     cursor = (
         db["blobs.chunks"]

@@ -90,6 +90,7 @@ from dropbox_lite.files.shares import (
     usernames,
 )
 from dropbox_lite.files.tree import (
+    Since,
     copy_entry,
     create_folder,
     delete_entry,
@@ -135,6 +136,7 @@ __all__ = [
     "create_folder",
     "create_root_folder",
     "delete_entry",
+    "Since",
     "finish_abandoned",
     "entry_owner",
     "entry_path",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from typing import Any, Literal
@@ -497,20 +498,66 @@ async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
         await _restore_below(db, top)
 
 
+@dataclass(frozen=True)
+class Since:
+    """A point in a user's change feed (a cursor's positions): their own journal's
+    number, and each mount's (by mount id) in its owner's journal."""
+
+    own: int
+    mounts: dict[ObjectId, int]
+
+    def of(self, doc: dict[str, Any]) -> int | None:
+        """The number in the journal `doc` is numbered by, as its reader reached it."""
+        via = doc.get(VIA)
+        return self.own if via is None else self.mounts.get(via)
+
+
+async def _changed_below(db: Database, doc: dict[str, Any], since: Since) -> None:
+    """Conflict when anything below the folder `doc` changed after `since`.
+
+    The entries below are read in one walk (a round trip per level) and compared by
+    their change numbers; a mount whose part of the feed the reader has not begun
+    counts as changed. The Conflict's `current` is the most recent changed file (None
+    when only folders changed).
+    """
+    seq = since.of(doc)
+    below = (await subtree.walk(db, doc))[1:]
+    changed = [d for d in below if seq is None or int(d.get("seq", 0)) > seq]
+    if not changed:
+        return
+    files = sorted((d for d in changed if d["is_file"]), key=lambda d: int(d.get("seq", 0)))
+    current = entry_record(_view(files[-1], doc)) if files else None
+    raise errors.Conflict(
+        "Something in this folder changed since your cursor: it was not deleted.",
+        current=current,
+    )
+
+
 async def delete_entry(
-    *, db: Database, user_id: str, entry_id: str, if_rev: int | None = None
+    *,
+    db: Database,
+    user_id: str,
+    entry_id: str,
+    if_rev: int | None = None,
+    unchanged_since: Since | None = None,
 ) -> EntryRecord:
     """Move an entry to the trash; a folder goes with everything in it.
 
     A mount is not trashed: deleting it leaves the shared folder (leave_mount).
     `if_rev`: only while the file is at that revision; Conflict (with the file as it is
     now) when it moved on, so a client's check and its delete cannot miss an edit.
+    `unchanged_since` (folders): only when nothing below changed after that point of
+    the reader's feed; the check is made right before the folder goes to the trash.
     """
     doc = await _movable(db, user_id, entry_id)
     if if_rev is not None and not doc["is_file"]:
         raise errors.BadInput("ifRev applies to files only.")
+    if unchanged_since is not None and doc["is_file"]:
+        raise errors.BadInput("unchangedSince applies to folders only: use ifRev for files.")
     if if_rev is not None and int(doc.get("rev", 0)) != if_rev:
         raise errors.Conflict(current=entry_record(_view(doc, doc)), your_parent_rev=if_rev)
+    if unchanged_since is not None:
+        await _changed_below(db, doc, unchanged_since)
     if doc.get("mount_of") is not None:
         return await leave_mount(db, doc)
     at = now()

@@ -22,6 +22,7 @@ from dropbox_lite.core.api import (
     current_user_id,
     or_default,
 )
+from dropbox_lite.files import thumbnails
 from dropbox_lite.files.api import (
     ChecksumMismatchError,
     ConflictError,
@@ -51,10 +52,16 @@ CHILDREN_FIRST = (
 LINKS_FIRST = f"At most this many (<= {service.MAX_LINKS_LISTED}; larger is capped)."
 
 
-@strawberry.enum(description="What a share link lets visitors do.")
+@strawberry.enum(
+    description="What a share link lets visitors do. VIEWER: see and download. EDITOR: as "
+    "VIEWER, and upload into a folder link. UPLOAD_ONLY (folder links only): upload, and see "
+    "nothing of what is in the folder; an upload whose name exists is renamed, never "
+    "overwrites."
+)
 class ShareAccess(enum.Enum):
     VIEWER = "VIEWER"
     EDITOR = "EDITOR"
+    UPLOAD_ONLY = "UPLOAD_ONLY"
 
 
 @strawberry.type(description="A link that shares one of your files or folders.")
@@ -69,9 +76,17 @@ class ShareLink:
     created_at: datetime = strawberry.field(description="When the link was made.")
     revoked: bool = strawberry.field(description="Whether the link was taken back.")
     download_count: int = strawberry.field(description="Completed downloads through the link.")
+    url: str | None = strawberry.field(
+        description="The address to hand out ({PUBLIC_URL}/s/{token}), shown again whenever "
+        "asked; null once the link is revoked or expired, and for a link whose token cannot "
+        "be derived again (made before links kept a derivable token, or under a secret key "
+        "that is no longer configured): such a link still works for whoever has its URL."
+    )
 
 
-@strawberry.type(description="A new share link. The token is shown only now: keep the url.")
+@strawberry.type(
+    description="A new share link; its url is shown again by shareLinks while it lives."
+)
 class ShareLinkCreated:
     link: ShareLink = strawberry.field(description="The link.")
     url: str = strawberry.field(description="The address to hand out: {PUBLIC_URL}/s/{token}.")
@@ -104,8 +119,13 @@ class SharedEntry:
     is_folder: bool = strawberry.field(description="Folder or file.")
     size: Long | None = strawberry.field(description="Files: bytes.")
     mime_type: str | None = strawberry.field(description="Files: the media type.")
-    modified_at: datetime = strawberry.field(description="Last change.")
-    access: ShareAccess = strawberry.field(description="What the link lets visitors do.")
+    modified_at: datetime = strawberry.field(
+        description="Last change (an UPLOAD_ONLY link's folder: when the link was made)."
+    )
+    access: ShareAccess = strawberry.field(
+        description="What the link lets visitors do: the share page's mode (UPLOAD_ONLY: an "
+        "upload form, and `children` always empty)."
+    )
     expires_at: datetime | None = strawberry.field(description="When the link stops working.")
     grant: strawberry.Private[service.Grant]
     item: strawberry.Private[service.SharedItem]
@@ -132,7 +152,35 @@ class SharedEntry:
         )
         return f"{url}&zip=1"
 
-    @strawberry.field(description="Folders: a page of entries; null for files.")
+    @strawberry.field(
+        description="Image files (JPEG, PNG, GIF, WebP) of a VIEWER or EDITOR link: a signed "
+        "URL (an hour) of a WebP thumbnail no larger than size x size (GET "
+        "/s/{token}/thumbnail); null for anything else."
+    )
+    def thumbnail_url(
+        self,
+        info: Info,
+        size: Annotated[
+            int | None, strawberry.argument(description="Pixels, 1 to 1024 (rounded up).")
+        ] = 256,
+    ) -> str | None:
+        if self.is_folder or not self.grant.sees_contents:
+            return None
+        if not thumbnails.has_thumbnail(self.mime_type or ""):
+            return None
+        ctx = info.context
+        return service.thumbnail_url(
+            settings=ctx.settings,
+            signer=ctx.signer,
+            token=self.grant.token,
+            path=self.path,
+            size=thumbnails.size_of(or_default(size, 256)),
+        )
+
+    @strawberry.field(
+        description="Folders: a page of entries (always empty for an UPLOAD_ONLY link); null "
+        "for files."
+    )
     async def children(
         self,
         info: Info,
@@ -180,6 +228,7 @@ def share_link_type(record: service.ShareLinkRecord) -> ShareLink:
         created_at=record.created_at,
         revoked=record.revoked,
         download_count=record.download_count,
+        url=record.url,
     )
 
 
@@ -234,7 +283,8 @@ async def _validate(info: Info, token: str, password: str | None) -> service.Gra
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Your share links that are not revoked, newest first; of one entry if given.",
+        description="Your share links that are not revoked (expired ones too), newest first, "
+        "each with its url while it lives; of one entry if given.",
         permission_classes=[IsAuthenticated],
     )
     async def share_links(
@@ -250,6 +300,7 @@ class Query:
     ) -> list[ShareLink]:
         records = await service.list_share_links(
             db=info.context.db,
+            settings=info.context.settings,
             user_id=current_user_id(info),
             entry_id=str(entry_id) if entry_id is not None else None,
             first=or_default(first, 100),
@@ -299,7 +350,10 @@ class Mutation:
         entry_id: Annotated[strawberry.ID, strawberry.argument(description="What to share.")],
         access: Annotated[
             ShareAccess | None,
-            strawberry.argument(description="EDITOR on a folder lets visitors upload into it."),
+            strawberry.argument(
+                description="EDITOR on a folder lets visitors upload into it; UPLOAD_ONLY "
+                "(folders only, else InvalidInputError) lets them upload and see nothing."
+            ),
         ] = ShareAccess.VIEWER,
         expires_at: Annotated[
             datetime | None, strawberry.argument(description="When it stops working (future).")
@@ -344,8 +398,10 @@ class Mutation:
         return True
 
     @strawberry.mutation(
-        description="Upload into the folder of an EDITOR folder link; public, no sign-in. "
-        "The file is added under a free name and counts against the owner's quota."
+        description="Upload into the folder of an EDITOR or UPLOAD_ONLY folder link; public, "
+        "no sign-in. The file is added under a free name (an existing name is never "
+        "overwritten: the upload is renamed, and the File returned has the stored name) and "
+        "counts against the owner's quota."
     )
     async def upload_to_share_link(
         self,

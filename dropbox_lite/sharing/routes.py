@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute, Route
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
+from dropbox_lite.files import thumbnails
 from dropbox_lite.files.routes import blob_response, not_found, unavailable
 from dropbox_lite.sharing import service, share_zip
 from dropbox_lite.web import routes as web_routes
@@ -164,6 +165,70 @@ async def shared_content(request: Request) -> Response:
     return response
 
 
+async def shared_thumbnail(request: Request) -> Response:
+    """GET /s/{token}/thumbnail?path=P&size=N[&sig=S]: the thumbnail of an image in a VIEWER
+    or EDITOR link (files/thumbnails.py makes and keeps it). A password link needs the
+    signature that `SharedEntry.thumbnailUrl` hands out after the password."""
+    state = request.app.state
+    token = request.path_params["token"]
+    client = request.client
+    client_ip = client.host if client else "unknown"
+    path = request.query_params.get("path", "/")
+    try:
+        size = thumbnails.size_of(request.query_params.get("size", str(thumbnails.DEFAULT_SIZE)))
+    except errors.BadInput as exc:
+        return _json_error(400, exc.message, "BAD_USER_INPUT")
+    sig = request.query_params.get("sig")
+    if sig is not None:
+        signed_path = service.verify_thumbnail(signer=state.signer, sig=sig, token=token)
+        if signed_path is None or signed_path != path:
+            return _json_error(403, "This thumbnail link is not valid or has expired.", "FORBIDDEN")
+    try:
+        grant = await service.validate_share_token(
+            db=state.db,
+            settings=state.settings,
+            token=token,
+            password=None,
+            client_ip=client_ip,
+            check_password=sig is None,
+        )
+        if not grant.sees_contents:
+            raise errors.NotFound()
+        item = await service.resolve_path(db=state.db, grant=grant, path=path)
+        if item.is_folder or item.blob_id is None or item.content_hash is None:
+            raise errors.NotFound()
+        if not thumbnails.has_thumbnail(item.mime_type or ""):
+            raise errors.NotFound()
+        data = await thumbnails.thumbnail(
+            db=state.db, blob_id=item.blob_id, content_hash=item.content_hash, size=size
+        )
+    except errors.NotFound:
+        return not_found()
+    except errors.PasswordRequired as exc:
+        return _json_error(403, exc.message, exc.code)
+    except errors.RateLimited as exc:
+        retry = int(exc.details.get("retry_after_seconds", 60))
+        return _json_error(429, exc.message, exc.code, **{"retry-after": str(retry)})
+    except UNAVAILABLE_ERRORS as exc:
+        log.warning("database unavailable serving a share link's thumbnail: %s", exc)
+        return unavailable()
+    if data is None:
+        return not_found()
+    etag = f'"{item.content_hash}-{size}"'
+    headers = {
+        "etag": etag,
+        "cache-control": "private, max-age=3600",
+        "x-content-type-options": "nosniff",
+    }
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(data, media_type="image/webp", headers=headers)
+
+
 # `path` so that tokens with slashes, dots or %2e%2e reach the one 404 rather than
 # the router's own.
-ROUTES: list[BaseRoute] = [Route("/s/{token:path}", shared_content, methods=["GET"])]
+ROUTES: list[BaseRoute] = [
+    # First: a token never holds "/", so "/s/{token}/thumbnail" is never a token's path.
+    Route("/s/{token}/thumbnail", shared_thumbnail, methods=["GET"]),
+    Route("/s/{token:path}", shared_content, methods=["GET"]),
+]

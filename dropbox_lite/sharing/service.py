@@ -1,19 +1,26 @@
 """Share links: create_share_link, validate_share_token, revoke_share_link, the public view.
 
-A link's token is shown once, when it is made; `share_links.token` holds only its
-SHA-256, so a copy of the database opens no link. A link refers to its entry by id
-(it follows renames and moves) and works only while that entry and every folder
-above it are live, the link is not revoked and not expired. Everything a visitor
-can see is addressed by a path relative to the link's root, never by an id.
+A link's token is derived from the secret key and the link's id (HMAC-SHA256, 256
+bits), and `share_links.token` holds only the token's SHA-256: a copy of the database
+opens no link, while the owner can be shown the link's URL again (`ShareLinkRecord.url`,
+derived anew on every read, and checked against the stored hash). Links made before
+that (random tokens) still open, but their URL cannot be shown again; neither can one
+made under a secret key that is no longer among SECRET_KEY's keys. A link refers to
+its entry by id (it follows renames and moves) and works only while that entry and
+every folder above it are live, the link is not revoked and not expired. Everything
+a visitor can see is addressed by a path relative to the link's root, never by an id.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 from bson import ObjectId
 
@@ -32,11 +39,17 @@ from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import store
 from dropbox_lite.sharing.store import LinkDoc
 
-ACCESS_LEVELS = ("VIEWER", "EDITOR")
-TOKEN_BYTES = 32  # 256 random bits; token_urlsafe gives 43 characters
+ACCESS_LEVELS = ("VIEWER", "EDITOR", "UPLOAD_ONLY")
+# Links whose visitors see what is inside (listings, downloads, zips, thumbnails).
+SEES_CONTENTS = ("VIEWER", "EDITOR")
+# Links whose visitors may upload into a folder.
+TAKES_UPLOADS = ("EDITOR", "UPLOAD_ONLY")
+TOKEN_CONTEXT = "share-link:"  # HMAC message prefix: a token is for this use only
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 DOWNLOAD_PURPOSE = "share-download"
 DOWNLOAD_TTL_SECONDS = 300
+THUMBNAIL_PURPOSE = "share-thumbnail"
+THUMBNAIL_TTL_SECONDS = 3600  # as File.thumbnailUrl: a share page's images stay shown
 # Page sizes that a visitor may ask for; a request's listings together are bounded
 # by the face (sharing/api.py), so that aliases cannot multiply them.
 MAX_PAGE = 200
@@ -64,6 +77,8 @@ class ShareLinkRecord:
     created_at: datetime
     revoked: bool
     download_count: int
+    # {PUBLIC_URL}/s/{token} while the link lives and its token can be derived again.
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,11 @@ class Grant:
     @property
     def root_is_folder(self) -> bool:
         return not self.root.is_file
+
+    @property
+    def sees_contents(self) -> bool:
+        """Whether visitors see what is in the link (an UPLOAD_ONLY link shows nothing)."""
+        return self.link.access in SEES_CONTENTS
 
 
 @dataclass(frozen=True)
@@ -117,7 +137,29 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def link_record(doc: LinkDoc) -> ShareLinkRecord:
+def derive_token(*, key: str, link_id: str) -> str:
+    """The token of the link with this id under this secret key (43 characters)."""
+    mac = hmac.new(
+        key.encode("utf-8"), (TOKEN_CONTEXT + link_id).encode("utf-8"), hashlib.sha256
+    ).digest()
+    return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
+
+
+def recover_token(*, settings: Settings, doc: LinkDoc) -> str | None:
+    """The token of a live link, derived again; None when it cannot be (made before tokens
+    were derived, under a key no longer configured) or the link is revoked or expired."""
+    if doc["revoked"] or (doc["expires_at"] is not None and doc["expires_at"] <= now()):
+        return None
+    for key in settings.secret_keys:  # a rotated-out key still configured still derives it
+        token = derive_token(key=key, link_id=str(doc["_id"]))
+        if hmac.compare_digest(token_digest(token), doc["token"]):
+            return token
+    return None
+
+
+def link_record(doc: LinkDoc, *, settings: Settings | None = None) -> ShareLinkRecord:
+    """The record of a stored link; with `settings`, its URL when it can be shown."""
+    token = None if settings is None else recover_token(settings=settings, doc=doc)
     return ShareLinkRecord(
         id=str(doc["_id"]),
         entry_id=str(doc["entry_id"]),
@@ -128,6 +170,7 @@ def link_record(doc: LinkDoc) -> ShareLinkRecord:
         created_at=doc["created_at"],
         revoked=doc["revoked"],
         download_count=doc["download_count"],
+        url=None if token is None or settings is None else link_url(settings=settings, token=token),
     )
 
 
@@ -154,8 +197,10 @@ async def create_share_link(
 ) -> CreatedLink:
     """A new link to the user's entry; NotFound for another's, InvalidInput for bad options."""
     if access not in ACCESS_LEVELS:
-        raise errors.InvalidInput("Access is VIEWER or EDITOR.", field="access")
+        raise errors.InvalidInput("Access is VIEWER, EDITOR or UPLOAD_ONLY.", field="access")
     entry = await files_service.get_entry(db=db, user_id=user_id, entry_id=entry_id)
+    if access == "UPLOAD_ONLY" and entry.is_file:
+        raise errors.InvalidInput("Only a folder can have an upload-only link.", field="access")
     if entry.role == "viewer":
         raise errors.PermissionDenied("A viewer of a shared folder cannot make links to it.")
     if entry.mount_of is not None:
@@ -171,8 +216,10 @@ async def create_share_link(
         password_hash = await passwords.hash_password(
             validate_password(password), rounds=settings.bcrypt_rounds
         )
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    link_id = ObjectId()
+    token = derive_token(key=settings.secret_keys[0], link_id=str(link_id))
     doc = store.new_link(
+        link_id=link_id,
         token_digest=token_digest(token),
         entry_id=ObjectId(entry.id),
         owner_id=ObjectId(entry.owner_id),
@@ -184,12 +231,19 @@ async def create_share_link(
     )
     await store.insert(db=db, doc=doc)
     return CreatedLink(
-        link=link_record(doc), token=token, url=link_url(settings=settings, token=token)
+        link=link_record(doc, settings=settings),
+        token=token,
+        url=link_url(settings=settings, token=token),
     )
 
 
 async def list_share_links(
-    *, db: Database, user_id: str, entry_id: str | None = None, first: int = 100
+    *,
+    db: Database,
+    settings: Settings,
+    user_id: str,
+    entry_id: str | None = None,
+    first: int = 100,
 ) -> list[ShareLinkRecord]:
     """The user's links that are not revoked, newest first; of one entry when given."""
     owner_id = _object_id(user_id)
@@ -202,7 +256,7 @@ async def list_share_links(
         entry_oid = ObjectId(entry.id)
     limit = max(1, min(first, MAX_LINKS_LISTED))
     docs = await store.list_by_owner(db=db, owner_id=owner_id, entry_id=entry_oid, limit=limit)
-    return [link_record(doc) for doc in docs]
+    return [link_record(doc, settings=settings) for doc in docs]
 
 
 async def revoke_share_link(*, db: Database, user_id: str, link_id: str) -> ShareLinkRecord:
@@ -320,6 +374,10 @@ def _item(record: EntryRecord, path: str) -> SharedItem:
 async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> SharedItem:
     """The entry at `path` below the link's root ("/" or None: the root itself)."""
     parts = split_path(path)
+    if not grant.sees_contents:
+        if parts:
+            raise errors.NotFound()  # below an upload-only link there is nothing to see
+        return _blind_root(grant)
     if not parts:
         return _item(grant.root, "/")
     if grant.root.is_file:
@@ -345,6 +403,22 @@ async def resolve_path(*, db: Database, grant: Grant, path: str | None) -> Share
     return _item(found, full[len(prefix) :])
 
 
+def _blind_root(grant: Grant) -> SharedItem:
+    """An upload-only link's folder as its visitors see it: a name, and not even when
+    anything in it last changed (the link's own creation stands for that)."""
+    return SharedItem(
+        name=grant.root.name,
+        path="/",
+        is_folder=True,
+        size=None,
+        mime_type=None,
+        modified_at=grant.link.created_at,
+        entry_id=grant.root.id,
+        blob_id=None,
+        content_hash=None,
+    )
+
+
 def _published(record: EntryRecord, owner: str) -> bool:
     """Whether a link of `owner` shows this entry below its root: their own entries only.
 
@@ -357,8 +431,9 @@ def _published(record: EntryRecord, owner: str) -> bool:
 async def list_children(
     *, db: Database, grant: Grant, folder: SharedItem, first: int = 100, after: str | None = None
 ) -> SharedPage:
-    """A page of a shared folder's live children: folders first, then by name."""
-    if not folder.is_folder:
+    """A page of a shared folder's live children: folders first, then by name (an upload-only
+    link's: always empty)."""
+    if not folder.is_folder or not grant.sees_contents:
         return SharedPage(items=[], cursor=None, has_more=False)
     page = await files_service.list_children(
         db=db,
@@ -382,20 +457,38 @@ async def list_children(
 
 def download_url(*, settings: Settings, signer: Signer, token: str, path: str) -> str:
     """A short-lived URL that serves the file at `path` of the link to anyone holding it."""
-    sig = links.sign_download(
-        signer=signer,
-        purpose=DOWNLOAD_PURPOSE,
-        fields={"t": token, "p": path},
-        expires_in=DOWNLOAD_TTL_SECONDS,
-    )
+    sig = _sign_path(signer=signer, purpose=DOWNLOAD_PURPOSE, token=token, path=path)
     return f"{link_url(settings=settings, token=token)}?sig={sig}"
 
 
 def verify_download(*, signer: Signer, sig: str, token: str) -> str | None:
     """The relative path a signature grants for this link's token; None if not valid now."""
-    value = links.unsign_download(
-        signer=signer, purpose=DOWNLOAD_PURPOSE, token=sig, max_age=DOWNLOAD_TTL_SECONDS
+    return _verify_path(signer=signer, purpose=DOWNLOAD_PURPOSE, sig=sig, token=token)
+
+
+def thumbnail_url(*, settings: Settings, signer: Signer, token: str, path: str, size: int) -> str:
+    """A URL that serves the thumbnail of the image at `path` of the link for an hour
+    (GET /s/{token}/thumbnail): the signature stands for a password the visitor gave."""
+    sig = _sign_path(signer=signer, purpose=THUMBNAIL_PURPOSE, token=token, path=path)
+    base = link_url(settings=settings, token=token)
+    return f"{base}/thumbnail?path={quote(path, safe='/')}&size={size}&sig={sig}"
+
+
+def verify_thumbnail(*, signer: Signer, sig: str, token: str) -> str | None:
+    """The relative path a thumbnail signature grants for this link; None if not valid now."""
+    return _verify_path(signer=signer, purpose=THUMBNAIL_PURPOSE, sig=sig, token=token)
+
+
+def _sign_path(*, signer: Signer, purpose: str, token: str, path: str) -> str:
+    ttl = THUMBNAIL_TTL_SECONDS if purpose == THUMBNAIL_PURPOSE else DOWNLOAD_TTL_SECONDS
+    return links.sign_download(
+        signer=signer, purpose=purpose, fields={"t": token, "p": path}, expires_in=ttl
     )
+
+
+def _verify_path(*, signer: Signer, purpose: str, sig: str, token: str) -> str | None:
+    ttl = THUMBNAIL_TTL_SECONDS if purpose == THUMBNAIL_PURPOSE else DOWNLOAD_TTL_SECONDS
+    value = links.unsign_download(signer=signer, purpose=purpose, token=sig, max_age=ttl)
     if value is None:
         return None
     signed_token, path = value.get("t"), value.get("p")
@@ -416,14 +509,16 @@ async def upload_to_share_link(
     file_obj: Readable,
     name: str,
 ) -> tuple[EntryRecord, SharedItem]:
-    """Store an upload in an EDITOR folder link's folder (ADD, autorename), as its owner's.
+    """Store an upload in an EDITOR or UPLOAD_ONLY folder link's folder, as its owner's.
 
-    Returns the owner's record and the visitor's view of it (a path below the link).
+    ADD with autorename: an existing name is never overwritten, the upload takes a free
+    name (`report (1).pdf`) and that is all a visitor learns. Returns the owner's record
+    and the visitor's view of it (a path below the link).
     """
     grant = await validate_share_token(
         db=db, settings=settings, token=token, password=password, client_ip=client_ip
     )
-    if grant.link.access != "EDITOR" or not grant.root_is_folder:
+    if grant.link.access not in TAKES_UPLOADS or not grant.root_is_folder:
         raise errors.BadInput("This link does not accept uploads.")
     record = await files_service.store_file(
         db=db,

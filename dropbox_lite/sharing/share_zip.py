@@ -18,7 +18,7 @@ from dropbox_lite.files import zipstream
 from dropbox_lite.files.routes import content_disposition
 from dropbox_lite.sharing import service
 
-SEES_CONTENTS = ("VIEWER", "EDITOR")
+SEES_CONTENTS = service.SEES_CONTENTS
 
 
 async def folder_zip(

@@ -1,6 +1,8 @@
 """The `share_links` collection: every query on it, and its one document constructor.
 
-`token` holds the SHA-256 of the link's token, never the token. Timestamps come
+`token` holds the SHA-256 of the link's token, never the token (links made since issue
+22 have a token derived from the secret key and the link's id, so the owner can be
+shown it again; the database alone still opens none). Timestamps come
 back timezone-aware (mongomock hands back naive UTC datetimes) from `link_doc`.
 """
 
@@ -69,10 +71,11 @@ def new_link(
     password_hash: str | None,
     at: datetime,
     created_by: ObjectId | None = None,
+    link_id: ObjectId | None = None,
 ) -> LinkDoc:
     """The document of a new link (the one constructor)."""
     doc = LinkDoc(
-        _id=ObjectId(),
+        _id=link_id if link_id is not None else ObjectId(),
         token=token_digest,
         entry_id=entry_id,
         owner_id=owner_id,
@@ -154,3 +157,24 @@ async def delete_ended(*, db: Database, before: datetime) -> int:
         }
     )
     return int(result.deleted_count)
+
+
+async def entries_with_live_links(
+    *, db: Database, user_id: ObjectId, entry_ids: list[ObjectId], at: datetime
+) -> set[ObjectId]:
+    """Which of these entries have a live link (not revoked, not expired at `at`) that the
+    user may list (theirs, or one they made in another's shared folder): one command."""
+    if not entry_ids:
+        return set()
+    found = await db[COLLECTION].distinct(
+        "entry_id",
+        {
+            "entry_id": {"$in": entry_ids},
+            "revoked": False,
+            "$and": [
+                _mine(user_id),
+                {"$or": [{"expires_at": None}, {"expires_at": {"$gt": at}}]},
+            ],
+        },
+    )
+    return {value for value in found if isinstance(value, ObjectId)}

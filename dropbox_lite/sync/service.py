@@ -189,6 +189,20 @@ def decode_parts(signer: Signer, *, user_id: str, cursor: str) -> tuple[Position
     return own, parts
 
 
+def feed_point(signer: Signer, *, user_id: str, cursor: str) -> files.Since:
+    """The change numbers a cursor has reached, for deleteEntry(unchangedSince).
+
+    In a part still in its full phase, only what was numbered before its snapshot
+    is known to the reader: its bound.
+    """
+    own, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
+
+    def reached(position: Position) -> int:
+        return position.seq if position.phase == "inc" else position.bound
+
+    return files.Since(own=reached(own), mounts={mount: reached(p) for mount, p in parts.items()})
+
+
 def _check_servable(*, numbers: journal.Numbers, position: Position, retention: timedelta) -> None:
     # A cursor beyond the present comes from another database (restored or reset);
     # one older than the retention may need tombstones that upkeep has pruned.

@@ -1,9 +1,8 @@
-"""App passwords and HTTP Basic, and Login Flow v2 over HTTP end to end."""
+"""App passwords and HTTP Basic (Login Flow v2: test_login_flow.py)."""
 
 from __future__ import annotations
 
 import base64
-import re
 
 import httpx
 
@@ -111,38 +110,6 @@ async def test_basic_with_the_account_password_is_throttled_like_login(
             assert int(answer.headers["retry-after"]) > 0
             break
     assert statuses[0] == 401 and statuses[-1] == 429, statuses
-
-
-async def test_login_flow_v2_grants_an_app_password(
-    http: httpx.AsyncClient, gql: GraphQLClient
-) -> None:
-    alice = await gql.signup()
-    started = (
-        await http.post("/index.php/login/v2", headers={"User-Agent": "Nextcloud Test"})
-    ).json()
-    poll, login = started["poll"], started["login"]
-    assert poll["endpoint"] == "http://testserver/index.php/login/v2/poll"
-    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
-    page = await http.get(login)
-    assert page.status_code == 200 and "Nextcloud Test" in page.text
-    assert page.headers["x-frame-options"] == "DENY"
-    wrong = await http.post(login, data={"username": alice.username, "password": "nope-nope"})
-    assert wrong.status_code == 403 and 'role="alert"' in wrong.text
-    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
-    granted = await http.post(login, data={"username": alice.username, "password": alice.password})
-    assert granted.status_code == 200 and "Access granted" in granted.text
-    result = (await http.post(poll["endpoint"], data={"token": poll["token"]})).json()
-    assert result["server"] == "http://testserver" and result["loginName"] == alice.username
-    assert re.fullmatch(r"[A-Za-z0-9-]{34}", result["appPassword"])
-    # The poll answers once; the page is used up.
-    assert (await http.post(poll["endpoint"], data={"token": poll["token"]})).status_code == 404
-    assert (await http.get(login)).status_code == 404
-    h = basic(alice.username, result["appPassword"])
-    assert (
-        await http.request("PROPFIND", files_url(alice), headers={**h, "Depth": "0"})
-    ).status_code == 207
-    names = [p["name"] for p in (await gql.data(LIST, token=alice.token))["appPasswords"]]
-    assert names == ["Nextcloud Test"]
 
 
 async def test_status_and_ocs_answer_like_nextcloud(
