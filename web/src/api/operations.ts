@@ -11,6 +11,7 @@ export const EntryFieldsFragment = graphql(`
     modifiedAt
     trashed
     trashedAt
+    hasLink
     shared {
       ownerUsername
       yourRole
@@ -40,8 +41,20 @@ export const MeQuery = graphql(`
 `);
 
 export const SignupMutation = graphql(`
-  mutation Signup($username: String!, $password: String!, $deviceName: String, $inviteCode: String) {
-    signup(username: $username, password: $password, deviceName: $deviceName, inviteCode: $inviteCode) {
+  mutation Signup(
+    $username: String!
+    $password: String!
+    $deviceName: String
+    $deviceKey: String
+    $inviteCode: String
+  ) {
+    signup(
+      username: $username
+      password: $password
+      deviceName: $deviceName
+      deviceKey: $deviceKey
+      inviteCode: $inviteCode
+    ) {
       __typename
       ... on AuthPayload {
         token
@@ -65,8 +78,8 @@ export const SignupMutation = graphql(`
 `);
 
 export const LoginMutation = graphql(`
-  mutation Login($username: String!, $password: String!, $deviceName: String) {
-    login(username: $username, password: $password, deviceName: $deviceName) {
+  mutation Login($username: String!, $password: String!, $deviceName: String, $deviceKey: String) {
+    login(username: $username, password: $password, deviceName: $deviceName, deviceKey: $deviceKey) {
       __typename
       ... on AuthPayload {
         token
@@ -329,6 +342,7 @@ export const ShareLinksQuery = graphql(`
       hasPassword
       createdAt
       downloadCount
+      url
     }
   }
 `);
@@ -412,6 +426,7 @@ export const SharedLinkQuery = graphql(`
         expiresAt
         downloadUrl
         zipUrl
+        thumbnailUrl(size: 256)
         children(first: 100, after: $after) {
           items {
             name
@@ -420,6 +435,7 @@ export const SharedLinkQuery = graphql(`
             size
             modifiedAt
             downloadUrl
+            thumbnailUrl(size: 64)
           }
           cursor
           hasMore
@@ -637,5 +653,26 @@ export const CreateAppPasswordMutation = graphql(`
 export const RevokeAppPasswordMutation = graphql(`
   mutation RevokeAppPassword($id: ID!) {
     revokeAppPassword(id: $id)
+  }
+`);
+
+export const LoginFlowQuery = graphql(`
+  query LoginFlow($token: String!) {
+    loginFlow(token: $token) {
+      appName
+      expiresAt
+    }
+  }
+`);
+
+export const GrantLoginFlowMutation = graphql(`
+  mutation GrantLoginFlow($token: String!) {
+    grantLoginFlow(token: $token) {
+      __typename
+      ... on Error {
+        message
+        code
+      }
+    }
   }
 `);

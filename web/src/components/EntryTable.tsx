@@ -226,6 +226,9 @@ export function EntryTable(props: Props) {
                 ) : (
                   <span>{entry.name}</span>
                 )}
+                {entry.hasLink && !entry.trashed && (
+                  <span class="i i-link badge-link" role="img" aria-label="Has a share link" title="Has a share link" />
+                )}
                 {entry.shared && isShareRoot(entry) && (
                   <>
                     {' '}

@@ -7,7 +7,7 @@ import { formatBytes, formatDate } from '../lib/format';
 import { splitPath } from '../lib/paths';
 import { linkClick } from '../lib/router';
 import { UploadQueue, type UploadItem } from '../lib/uploads';
-import { EntryIcon } from './EntryTable';
+import { EntryIcon, sameOrigin } from './EntryTable';
 import { Uploads } from './Uploads';
 
 type Shared = Extract<SharedLinkResult['sharedLink'], { __typename: 'SharedEntry' }>;
@@ -33,6 +33,8 @@ export function SharePage({ token, path }: { token: string; path: string }) {
   const [uploads, setUploads] = useState<UploadItem[]>([]);
   const [version, setVersion] = useState(0);
   const [rootName, setRootName] = useState<string | null>(null);
+  // An upload-only link: the names the files were stored under (a taken name is renamed).
+  const [uploaded, setUploaded] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const secret = useRef<string | null>(null);
 
@@ -74,9 +76,12 @@ export function SharePage({ token, path }: { token: string; path: string }) {
           const handle = upload(UploadToShareLinkMutation, { token, password: secret.current }, file, onProgress);
           return {
             cancel: handle.cancel,
-            promise: handle.promise.then((data) =>
-              data.uploadToShareLink.__typename === 'File' ? null : describeError(data.uploadToShareLink),
-            ),
+            promise: handle.promise.then((data) => {
+              const result = data.uploadToShareLink;
+              if (result.__typename !== 'File') return describeError(result);
+              setUploaded((names) => [...names, result.name]);
+              return null;
+            }),
           };
         },
         3,
@@ -134,7 +139,11 @@ export function SharePage({ token, path }: { token: string; path: string }) {
         )}
         {entry && !entry.isFolder && (
           <div class="share-card">
-            <EntryIcon folder={false} />
+            {entry.thumbnailUrl ? (
+              <img class="share-thumb" src={sameOrigin(entry.thumbnailUrl)} alt={`Preview of ${entry.name}`} />
+            ) : (
+              <EntryIcon folder={false} />
+            )}
             <h1>{entry.name}</h1>
             <p class="muted">
               {formatBytes(entry.size ?? 0)} · modified {formatDate(entry.modifiedAt)}
@@ -147,7 +156,56 @@ export function SharePage({ token, path }: { token: string; path: string }) {
             )}
           </div>
         )}
-        {entry && entry.isFolder && (
+        {entry && entry.isFolder && entry.access === 'UPLOAD_ONLY' && (
+          <div class="share-card share-upload">
+            <EntryIcon folder />
+            <h1>Upload files</h1>
+            <p class="muted">
+              Files you add here go to {entry.name ? `“${entry.name}”` : 'this folder'}. You see only what you upload
+              yourself.
+              {entry.expiresAt && ` The link works until ${formatDate(entry.expiresAt)}.`}
+            </p>
+            <label for="share-upload" class="visually-hidden">
+              Upload files
+            </label>
+            <input
+              id="share-upload"
+              ref={fileInput}
+              type="file"
+              multiple
+              class="visually-hidden"
+              tabIndex={-1}
+              onChange={(event) => {
+                const input = event.currentTarget;
+                if (input.files && input.files.length > 0) queue.add(Array.from(input.files), null);
+                input.value = '';
+              }}
+            />
+            <div
+              class="dropzone"
+              onDragOver={(event) => event.preventDefault()}
+              onDrop={(event) => {
+                event.preventDefault();
+                const files = event.dataTransfer?.files;
+                if (files && files.length > 0) queue.add(Array.from(files), null);
+              }}
+            >
+              <p>Drop files here, or</p>
+              <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
+                Choose files
+              </button>
+            </div>
+            <Uploads items={uploads} queue={queue} />
+            {uploaded.length > 0 && (
+              <ul class="uploaded-list" aria-label="Uploaded files">
+                {uploaded.map((name, index) => (
+                  <li key={`${index}-${name}`}>Uploaded: {name}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {entry && entry.isFolder && entry.access !== 'UPLOAD_ONLY' && (
           <div class="share-folder">
             <nav aria-label="Breadcrumb" class="breadcrumb">
               <ol>
@@ -237,7 +295,8 @@ export function SharePage({ token, path }: { token: string; path: string }) {
                   {entry.children.items.map((child) => (
                     <tr key={child.path} data-entry={child.name}>
                       <th scope="row" class="name">
-                        <EntryIcon folder={child.isFolder} />
+                        <span class="name-line">
+                          <EntryIcon folder={child.isFolder} thumbnail={child.thumbnailUrl} />
                         {child.isFolder ? (
                           <a href={shareUrl(token, child.path)} onClick={linkClick}>
                             {child.name}
@@ -245,6 +304,7 @@ export function SharePage({ token, path }: { token: string; path: string }) {
                         ) : (
                           <span>{child.name}</span>
                         )}
+                        </span>
                       </th>
                       <td class="num muted">{child.isFolder ? '—' : formatBytes(child.size ?? 0)}</td>
                       <td class="muted">{formatDate(child.modifiedAt)}</td>

@@ -78,4 +78,8 @@ describe('share links', () => {
     expect(shareUrl('http://0.0.0.0:8000/s/abc', 'abc', 'http://192.168.1.5:8000')).toBe('http://192.168.1.5:8000/s/abc');
     expect(shareUrl('http://[::]:8000/s/abc', 'abc', 'http://nas.local:8000')).toBe('http://nas.local:8000/s/abc');
   });
+  it('a listed link (its url, no token) moves to the browser origin the same way', () => {
+    expect(shareUrl('http://0.0.0.0:8000/s/x-y_z', null, 'http://192.168.1.5:8000')).toBe('http://192.168.1.5:8000/s/x-y_z');
+    expect(shareUrl('https://files.example.org/s/x', null, 'http://127.0.0.1:8000')).toBe('https://files.example.org/s/x');
+  });
 });

@@ -81,12 +81,13 @@ const UNSPECIFIED_HOSTS = new Set(['0.0.0.0', '[::]', '::']);
  * has no public URL and listens on every interface (`http://0.0.0.0:8000/s/…`): then the
  * same link on the origin this browser reached the server by.
  */
-export function shareUrl(serverUrl: string, token: string, origin: string): string {
-  let host: string;
+export function shareUrl(serverUrl: string, token: string | null, origin: string): string {
+  let parsed: URL;
   try {
-    host = new URL(serverUrl).hostname;
+    parsed = new URL(serverUrl);
   } catch {
-    return `${origin}/s/${encodeURIComponent(token)}`;
+    return token ? `${origin}/s/${encodeURIComponent(token)}` : serverUrl;
   }
-  return UNSPECIFIED_HOSTS.has(host) ? `${origin}/s/${encodeURIComponent(token)}` : serverUrl;
+  if (!UNSPECIFIED_HOSTS.has(parsed.hostname)) return serverUrl;
+  return token ? `${origin}/s/${encodeURIComponent(token)}` : `${origin}${parsed.pathname}${parsed.search}`;
 }
