@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { LoginMutation, RevokeSessionMutation, SessionsQuery, SignupMutation } from '../api/operations';
+import { LoginMutation, SignupMutation } from '../api/operations';
 import { describeError, describeFailure } from '../lib/errors';
 import { FORGOTTEN, rememberUsername, type ServerInfo, wasKnown } from '../lib/server';
-import { previousSessionId, rememberSessionId, setToken } from '../lib/session';
+import { deviceKey, setToken } from '../lib/session';
 
 export function deviceName(userAgent: string = navigator.userAgent): string {
   const browser = /Edg\//.test(userAgent)
@@ -18,22 +18,8 @@ export function deviceName(userAgent: string = navigator.userAgent): string {
   return `Web app (${browser})`;
 }
 
-/** One browser is one device: the session it signed in with before is signed out. */
-async function replacePreviousSession(): Promise<void> {
-  try {
-    const sessions = (await request(SessionsQuery)).sessions;
-    const now = sessions.find((session) => session.current);
-    const before = previousSessionId();
-    if (before && before !== now?.id && sessions.some((session) => session.id === before)) {
-      await request(RevokeSessionMutation, { id: before });
-    }
-    if (now) rememberSessionId(now.id);
-  } catch {
-    // Kept: the devices list shows it, and it can be signed out there.
-  }
-}
-
-export function SignIn({ info }: { info: ServerInfo | null }) {
+/** `purpose`: why signing in is asked here (an app's grant page), said above the form. */
+export function SignIn({ info, purpose = null }: { info: ServerInfo | null; purpose?: string | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +31,8 @@ export function SignIn({ info }: { info: ServerInfo | null }) {
     setBusy(true);
     setError(null);
     try {
-      const variables = { username: username.trim(), password, deviceName: deviceName() };
+      // One browser is one device: its key makes the server replace this browser's last session.
+      const variables = { username: username.trim(), password, deviceName: deviceName(), deviceKey: deviceKey() };
       const result =
         kind === 'login'
           ? (await request(LoginMutation, variables)).login
@@ -53,7 +40,6 @@ export function SignIn({ info }: { info: ServerInfo | null }) {
       if (result.__typename === 'AuthPayload') {
         rememberUsername(variables.username);
         setToken(result.token, stay);
-        void replacePreviousSession();
         return;
       }
       if (
@@ -84,6 +70,11 @@ export function SignIn({ info }: { info: ServerInfo | null }) {
           <span class="brand-mark" aria-hidden="true" /> dropbox-lite
         </h1>
         <p class="muted">Your files, on your own server.</p>
+        {purpose && (
+          <p class="form-note signin-purpose" role="status">
+            {purpose}
+          </p>
+        )}
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -2,8 +2,8 @@
 // with the tab), or to localStorage with "Stay signed in" (kept across tabs and browser
 // restarts); never in a URL.
 export const TOKEN_KEY = 'dropbox-lite.token';
-/** The session this browser last signed in with: signing in again replaces it. */
-export const SESSION_ID_KEY = 'dropbox-lite.session-id';
+/** This browser's device key: sent with every sign-in, so that one browser is one device. */
+export const DEVICE_KEY = 'dropbox-lite.device-key';
 
 type Listener = (token: string | null) => void;
 
@@ -40,10 +40,29 @@ export function onTokenChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function previousSessionId(): string | null {
-  return store('localStorage')?.getItem(SESSION_ID_KEY) ?? null;
+let memoryKey: string | null = null;
+
+/** 32 random bytes, base64url: nothing about the browser or the person. */
+export function newDeviceKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function rememberSessionId(id: string): void {
-  store('localStorage')?.setItem(SESSION_ID_KEY, id);
+/**
+ * The random key this browser keeps in localStorage (made on first use). The server
+ * replaces the session it signed in with before when the same key signs in again, so
+ * signing in twice leaves one "Web app" device, not two.
+ */
+export function deviceKey(): string {
+  const storage = store('localStorage');
+  const kept = storage?.getItem(DEVICE_KEY) ?? memoryKey;
+  if (kept) return kept;
+  const made = newDeviceKey();
+  memoryKey = made;
+  try {
+    storage?.setItem(DEVICE_KEY, made);
+  } catch {
+    // Storage full or refused: this tab keeps the key in memory.
+  }
+  return made;
 }
