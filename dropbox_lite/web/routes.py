@@ -35,6 +35,7 @@ APP_PATHS = (
     "/devices",
     "/account",
     "/shared",
+    "/login-flow/{token}",
 )
 
 

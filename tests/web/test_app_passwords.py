@@ -116,4 +116,7 @@ def test_app_passwords_are_shown_once_work_and_are_revoked(
     assert browser.small_targets() == []
     assert_accessible(browser, "account at 360 px")
     if size == PHONE:
+        browser.driver.execute_script(
+            "document.querySelector('.created-secret').scrollIntoView({block: 'center'})"
+        )
         browser.screenshot(shots / "app-password-phone.png")

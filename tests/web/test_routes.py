@@ -55,7 +55,17 @@ async def shared_file(gql: GraphQLClient, http: httpx.AsyncClient, data: bytes) 
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/browse", "/browse/Docs/2026 plans", "/trash", "/search", "/devices"]
+    "path",
+    [
+        "/",
+        "/browse",
+        "/browse/Docs/2026 plans",
+        "/trash",
+        "/search",
+        "/devices",
+        "/account",
+        "/login-flow/abc-123_x",
+    ],
 )
 async def test_app_routes_answer_the_app_with_security_headers(
     http: httpx.AsyncClient, path: str

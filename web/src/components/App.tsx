@@ -14,6 +14,7 @@ import { type ServerInfo, MemoryBanner, useServerInfo } from '../lib/server';
 import { Account } from './Account';
 import { Browser } from './Browser';
 import { Devices } from './Devices';
+import { LoginFlow } from './LoginFlow';
 import { afterWrite, CHANGED_EVENT } from './entryActions';
 import { Notice } from './Notice';
 import { Search } from './Search';
@@ -199,11 +200,21 @@ export function App() {
       </>
     );
   }
+  const flow = pathname.startsWith('/login-flow/') ? decodeURIComponent(pathname.slice(12)) : null;
   if (!token) {
+    // Signed out on an app's grant page: the sign-in form, then the grant page again (same URL).
     return (
       <>
         {banner}
-        <SignIn info={info} />
+        <SignIn info={info} purpose={flow ? 'An app asks to connect to your account: sign in first.' : null} />
+      </>
+    );
+  }
+  if (flow !== null) {
+    return (
+      <>
+        {banner}
+        <LoginFlow token={flow} />
       </>
     );
   }
