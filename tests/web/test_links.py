@@ -129,6 +129,8 @@ def test_links_are_listed_with_their_urls_badged_and_upload_only(
     )
     assert visitor.row("readme.txt").find_elements("css selector", "img") == []
     assert_accessible(visitor, "share page with thumbnails")
+    if size == WIDE:
+        visitor.screenshot(shots / "share-thumbnails.png")
     assert_same_origin(visitor, server)
 
     # an upload-only link: a choice of the Share dialog for folders
