@@ -8,8 +8,10 @@ the bytes that went up), never by timings.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -415,3 +417,20 @@ def test_a_quota_refusal_reads_as_on_the_multipart_path(
             assert stored_uploads(browser) == []  # nothing was created to resume
         finally:
             browser.close()
+
+
+def test_the_main_screen_does_not_carry_tus_js_client() -> None:
+    """The JS index.html loads stays under 60 KB gzipped; tus-js-client is its own chunk,
+    fetched by a dynamic import only when a big file is uploaded."""
+    static = Path(__file__).resolve().parents[2] / "dropbox_lite" / "web" / "static"
+    index = (static / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'(?:src|href)="/(assets/[^"]+\.js)"', index)
+    assert any(name.startswith("assets/main-") for name in loaded), index
+    size = sum(len(gzip.compress((static / name).read_bytes(), 9)) for name in loaded)
+    assert size < 60_000, size
+    tus_chunks = [
+        path.name
+        for path in (static / "assets").glob("*.js")
+        if b"tus: failed to upload chunk" in path.read_bytes()
+    ]
+    assert len(tus_chunks) == 1 and f"assets/{tus_chunks[0]}" not in loaded, tus_chunks
