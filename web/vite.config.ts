@@ -22,7 +22,7 @@ export default defineConfig({
   // `npm run dev`: the app with hot reload, the API from a server on :8000.
   server: {
     proxy: Object.fromEntries(
-      ['/graphql', '/files', '/healthz'].map((path) => [path, { target: 'http://127.0.0.1:8000', ws: true }]),
+      ['/graphql', '/files', '/healthz', '/tus'].map((path) => [path, { target: 'http://127.0.0.1:8000', ws: true }]),
     ),
   },
   test: { environment: 'jsdom', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },

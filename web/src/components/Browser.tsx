@@ -8,6 +8,7 @@ import { breadcrumb, browseUrl } from '../lib/paths';
 import { linkClick, navigate } from '../lib/router';
 import { canWriteInside, type Shared } from '../lib/sharing';
 import { UploadQueue, type UploadItem } from '../lib/uploads';
+import { bigFilesByTus } from '../lib/tus';
 import { foldersToMake, type Placed, placedFromDrop, placedFromInput } from '../lib/folders';
 import { nextOrder, sortEntries, type SortOrder } from '../lib/sort';
 import { Dialog } from './Dialog';
@@ -44,7 +45,8 @@ export interface UploadTarget {
 }
 
 const queue = new UploadQueue<UploadTarget>(
-  (file, { parentId, replace }, onProgress) => {
+  // Files over 8 MiB go through tus (resumable); the others through uploadFile.
+  bigFilesByTus((file, { parentId, replace }, onProgress) => {
     const variables = replace ? { parentId, mode: 'OVERWRITE' as const, autorename: false } : { parentId, autorename: true };
     const handle = upload(UploadFileMutation, variables, file, onProgress);
     return {
@@ -53,7 +55,7 @@ const queue = new UploadQueue<UploadTarget>(
         data.uploadFile.__typename === 'File' ? null : describeError(data.uploadFile),
       ),
     };
-  },
+  }),
   3,
   announceChange,
   ({ path }) => (path === '/' ? 'All files' : path),

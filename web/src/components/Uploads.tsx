@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatBytes, percent } from '../lib/format';
-import type { UploadItem, UploadQueue } from '../lib/uploads';
+import { formatBytes } from '../lib/format';
+import { progressLine, progressPercent, type UploadItem, type UploadQueue } from '../lib/uploads';
 
 const STATUS: Record<UploadItem['status'], string> = {
   queued: 'Waiting',
@@ -52,7 +52,8 @@ export function Uploads({ items, queue }: { items: UploadItem[]; queue: Pick<Upl
       </div>
       <ul id="upload-list" hidden={!open}>
         {items.map((item) => {
-          const value = item.status === 'done' ? 100 : percent(item.loaded, item.total);
+          // A resumed upload's bar counts only the bytes sent now, over those it had left.
+          const value = progressPercent(item);
           return (
             <li key={item.id} class={`upload upload-${item.status}`}>
               <div class="upload-line">
@@ -60,7 +61,7 @@ export function Uploads({ items, queue }: { items: UploadItem[]; queue: Pick<Upl
                 <span class="muted small">
                   {item.status === 'failed' || item.status === 'cancelled'
                     ? item.message
-                    : `${STATUS[item.status]} · ${formatBytes(item.loaded)} of ${formatBytes(item.total)}`}
+                    : progressLine(item, formatBytes, STATUS[item.status])}
                 </span>
                 {(item.status === 'queued' || item.status === 'uploading') && (
                   <button

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Starter, UploadQueue } from './uploads';
+import { formatBytes } from './format';
+import { progressLine, progressPercent, type OnProgress, type Starter, UploadQueue } from './uploads';
 
 interface Pending {
   name: string;
   target: string;
-  progress: (loaded: number, total: number) => void;
+  progress: OnProgress;
   resolve: (problem: string | null) => void;
   reject: (error: Error) => void;
   cancelled: boolean;
 }
 
-function harness(concurrency = 2) {
+function harness(concurrency = 2, page: EventTarget | null = null) {
   const pending: Pending[] = [];
   const start: Starter<string> = (file, target, progress) => {
     const entry = { name: file.name, target, progress, cancelled: false } as Pending;
@@ -28,7 +29,7 @@ function harness(concurrency = 2) {
     };
   };
   let settled = 0;
-  const queue = new UploadQueue<string>(start, concurrency, () => (settled += 1));
+  const queue = new UploadQueue<string>(start, concurrency, () => (settled += 1), () => null, page);
   return { queue, pending, settled: () => settled };
 }
 
@@ -105,5 +106,61 @@ describe('UploadQueue', () => {
     stop();
     pending[0].progress(2, 2);
     expect(seen).toEqual(['uploading', 'uploading']);
+  });
+
+  it('keeps where a resumed upload took up, and counts only what it sends now', () => {
+    const { queue, pending } = harness();
+    queue.add([file('big', 100)], 't');
+    expect(queue.items[0].resumedAt).toBeNull();
+    pending[0].progress(60, 100, 60); // the server had 60 bytes
+    expect(queue.items[0]).toMatchObject({ loaded: 60, resumedAt: 60 });
+    expect(progressPercent(queue.items[0])).toBe(0);
+    pending[0].progress(80, 100); // later reports leave the mark alone
+    expect(queue.items[0]).toMatchObject({ loaded: 80, resumedAt: 60 });
+    expect(progressPercent(queue.items[0])).toBe(50);
+  });
+
+  it('asks before the page is left while an upload runs or waits, not after', async () => {
+    const page = new EventTarget();
+    const { queue, pending } = harness(1, page);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      page.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    queue.add([file('a'), file('b')], 't');
+    expect(queue.busy).toBe(true);
+    expect(leave()).toBe(true);
+    pending[0].resolve(null);
+    await flush();
+    expect(leave()).toBe(true); // b still runs
+    pending[1].reject(new Error('gone'));
+    await flush();
+    expect(queue.busy).toBe(false);
+    expect(leave()).toBe(false);
+  });
+});
+
+describe('progress', () => {
+  const MiB = 1024 * 1024;
+  it('a fresh upload: bytes of the file', () => {
+    const item = { loaded: 5 * MiB, total: 20 * MiB, resumedAt: null, status: 'uploading' as const };
+    expect(progressLine(item, formatBytes, 'Uploading')).toBe('Uploading · 5.0 MiB of 20 MiB');
+    expect(progressPercent(item)).toBe(25);
+    expect(progressLine({ ...item, status: 'done' }, formatBytes, 'Uploaded')).toBe('Uploaded · 20 MiB of 20 MiB');
+  });
+
+  it('a resumed upload: the bar and the words count the new bytes, and say where it resumed', () => {
+    const item = { loaded: 14 * MiB, total: 20 * MiB, resumedAt: 12 * MiB, status: 'uploading' as const };
+    expect(progressLine(item, formatBytes, 'Uploading')).toBe(
+      'Uploading · 2.0 MiB of the last 8.0 MiB · resumed at 12 MiB of 20 MiB',
+    );
+    expect(progressPercent(item)).toBe(25);
+    expect(progressPercent({ ...item, loaded: 12 * MiB })).toBe(0);
+    expect(progressLine({ ...item, status: 'done' }, formatBytes, 'Uploaded')).toBe(
+      'Uploaded · 8.0 MiB sent, resumed at 12 MiB of 20 MiB',
+    );
+    expect(progressPercent({ ...item, status: 'done' })).toBe(100);
   });
 });

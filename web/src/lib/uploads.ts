@@ -10,14 +10,60 @@ export interface UploadItem {
   message: string | null;
   /** Where it goes, in words ("All files", "/Photos/2024"), or null when there is nothing to say. */
   destination: string | null;
+  /**
+   * A resumed upload (tus): how many bytes the server already had when this page took it
+   * up again. `loaded` still counts from the file's start; only `loaded - resumedAt` was sent now.
+   */
+  resumedAt: number | null;
 }
+
+/**
+ * Reports progress: `loaded` of `total` (a share of the file), and for an upload taken up
+ * again, `resumedAt`: the bytes the server already had, which this page did not send.
+ */
+export type OnProgress = (loaded: number, total: number, resumedAt?: number) => void;
 
 /** Starts one upload; resolves to an error sentence, or null on success. */
 export type Starter<T> = (
   file: File,
   target: T,
-  onProgress: (loaded: number, total: number) => void,
+  onProgress: OnProgress,
 ) => { promise: Promise<string | null>; cancel: () => void };
+
+/** Bytes sent by this page, and of how many it has to send (a resumed upload sends the rest). */
+export function sentNow(item: Pick<UploadItem, 'loaded' | 'total' | 'resumedAt'>): { sent: number; of: number } {
+  const from = item.resumedAt ?? 0;
+  return { sent: Math.max(0, item.loaded - from), of: Math.max(0, item.total - from) };
+}
+
+/**
+ * The line under a running or finished upload. A resumed one says where it took up and
+ * counts only what this page sent: "Uploading · 2.0 MiB of the last 8.0 MiB · resumed at 12 MiB".
+ */
+export function progressLine(
+  item: Pick<UploadItem, 'loaded' | 'total' | 'resumedAt' | 'status'>,
+  format: (bytes: number) => string,
+  label: string,
+): string {
+  if (item.resumedAt === null || item.resumedAt <= 0) {
+    return `${label} · ${format(item.status === 'done' ? item.total : item.loaded)} of ${format(item.total)}`;
+  }
+  const { sent, of } = sentNow(item.status === 'done' ? { ...item, loaded: item.total } : item);
+  const resumed = `resumed at ${format(item.resumedAt)} of ${format(item.total)}`;
+  return item.status === 'done'
+    ? `${label} · ${format(sent)} sent, ${resumed}`
+    : `${label} · ${format(sent)} of the last ${format(of)} · ${resumed}`;
+}
+
+/**
+ * What the progress bar counts: the new bytes only. A resumed upload's bar starts at 0 and
+ * fills over the bytes left to send; the bytes the server already had are not counted as sent.
+ */
+export function progressPercent(item: Pick<UploadItem, 'loaded' | 'total' | 'resumedAt' | 'status'>): number {
+  if (item.status === 'done') return 100;
+  const { sent, of } = sentNow(item);
+  return of > 0 ? Math.min(100, Math.max(0, Math.round((sent / of) * 100))) : 0;
+}
 
 interface Entry<T> {
   item: UploadItem;
@@ -37,6 +83,8 @@ export class UploadQueue<T = null> {
     private readonly concurrency = 3,
     private readonly onSettled: () => void = () => {},
     private readonly where: (target: T) => string | null = () => null,
+    /** Where `beforeunload` is listened for while uploads run (the window; none outside a browser). */
+    private readonly page: EventTarget | null = typeof window === 'undefined' ? null : window,
   ) {}
 
   get items(): UploadItem[] {
@@ -59,6 +107,7 @@ export class UploadQueue<T = null> {
           status: 'queued',
           message: null,
           destination: this.where(target),
+          resumedAt: null,
         },
         file,
         target,
@@ -93,7 +142,29 @@ export class UploadQueue<T = null> {
 
   private emit(): void {
     const items = this.items;
+    this.guardUnload(this.busy);
     for (const listener of this.listeners) listener(items);
+  }
+
+  /** Whether leaving the page now would end an upload (the browser then asks first). */
+  get busy(): boolean {
+    return this.entries.some((entry) => entry.item.status === 'queued' || entry.item.status === 'uploading');
+  }
+
+  private guarding = false;
+
+  private readonly onBeforeUnload = (event: Event): void => {
+    // Both spellings: preventDefault is the standard, returnValue what older browsers read.
+    event.preventDefault();
+    (event as BeforeUnloadEvent).returnValue = '';
+  };
+
+  /** Leaving the page mid-upload asks first: a beforeunload listener while any upload runs. */
+  private guardUnload(running: boolean): void {
+    if (running === this.guarding || this.page === null) return;
+    this.guarding = running;
+    if (running) this.page.addEventListener('beforeunload', this.onBeforeUnload);
+    else this.page.removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   private pump(): void {
@@ -110,8 +181,11 @@ export class UploadQueue<T = null> {
   private run(entry: Entry<T>): void {
     let cancelled = false;
     // Progress counts the whole multipart body; show it as a share of the file's bytes.
-    const handle = this.start(entry.file, entry.target, (loaded, total) =>
-      this.update(entry, { loaded: total > 0 ? Math.round((entry.file.size * loaded) / total) : 0 }),
+    const handle = this.start(entry.file, entry.target, (loaded, total, resumedAt) =>
+      this.update(entry, {
+        loaded: total > 0 ? Math.round((entry.file.size * loaded) / total) : 0,
+        ...(resumedAt !== undefined && { resumedAt }),
+      }),
     );
     entry.cancel = () => {
       cancelled = true;
