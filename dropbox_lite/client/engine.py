@@ -626,14 +626,16 @@ class Engine:
         return os.fdopen(handle, "rb")
 
     async def upload(self, op: o.Upload) -> None:
-        """One file: by blocks in a session (resumed when one is kept), else in one request."""
+        """One file: over one block, by blocks in a session (resumed when one is kept);
+        else in one request."""
         source = self.open_source(op.path)
         if source is None:
             return
         with source:
             name = self.server_name(op.id, op.parent_id, op.name)
             with self.reporter.transfer(f"up {op.path}", op.size) as progress:
-                if await self.uses_blocks():
+                # A lone small file is one request this way (a block list would take four).
+                if op.size > BLOCK and await self.uses_blocks():
                     result = await self.uploader.large(op, name, source, progress)
                 else:
                     result = await self.remote.upload(

@@ -174,23 +174,25 @@ class Uploader:
             return None
         size = os.fstat(fd).st_size
         for _ in range(3):
-            started = await self.session_for(op, size)
-            if not isinstance(started, str):
-                return started  # refused up front (quota, size)
-            try:
-                missing = await self.missing(digests)
-                await self.send(op.path, fd, started, digests, missing, progress)
-            except SessionGone:
-                self.state.drop_session(op.path)
-                continue
-            except Changed:
-                return None
+            missing = await self.missing(digests)
+            if missing:
+                started = await self.session_for(op, size)
+                if not isinstance(started, str):
+                    return started  # refused up front (quota, size)
+                try:
+                    await self.send(op.path, fd, started, digests, missing, progress)
+                except SessionGone:
+                    self.state.drop_session(op.path)
+                    continue
+                except Changed:
+                    return None
             result = (await self.remote.finish_batch([_entry(op, name, digests)]))[0]
             if result["__typename"] == "BlocksMissingError":
                 continue  # a staged block expired meanwhile: send it again
-            if result["__typename"] == "File":
+            kept = self.state.sessions().get(op.path)
+            if result["__typename"] == "File" and kept is not None:
                 self.state.drop_session(op.path)
-                await self.cancel(started)
+                await self.cancel(kept[0])
             return result
         raise RemoteError(f"the upload session of {op.path} kept going away", "NOT_FOUND")
 
