@@ -123,7 +123,7 @@ class Engine:
             partial(self.apply, op) for op in transfers if op not in small
         ]
         if small:
-            jobs.append(partial(self.upload_small, small))
+            jobs.insert(0, partial(self.upload_small, small))
         if self.parallel <= 1 or len(jobs) <= 1:
             for job in jobs:
                 await job()

@@ -25,7 +25,9 @@ from dropbox_lite.client.state import State
 MAX_BATCH_FILES = 1000  # files of one finishUploadBatch, digests of one missingBlocks
 MAX_BATCH_BYTES = 32 * 1024 * 1024  # small files held in memory while a batch is sent
 MAX_REQUEST_BYTES = 16 * 1024 * 1024  # short blocks of one request (stored together)
-BLOCKS_AT_ONCE = 2  # of one large file: what a killed sync may have to send again
+# Blocks of one large file in flight at once: what a killed sync may have to send again
+# (issue 20: killed half-way, at most 8 MiB more in all). Large files run in parallel.
+BLOCKS_AT_ONCE = 1
 SESSION_MARGIN = timedelta(hours=1)  # a session this close to its end is not resumed
 BUSY_RETRIES = 50
 
