@@ -36,7 +36,7 @@ from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, Scanned, identify, 
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats, describe
 from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, path_key, paths
-from dropbox_lite.client.uploads import Small, Uploader, batches, read_small
+from dropbox_lite.client.uploads import Small, Uploader, full, read_small
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 MAX_PLANS = 200
@@ -651,9 +651,9 @@ class Engine:
                 await self.settle(op, source, result, os.fstat(source.fileno()).st_ino)
 
     async def upload_small(self, ops: list[o.Upload]) -> None:
-        """Files of at most one block: read, then sent and committed in batches."""
+        """Files of at most one block, read and sent in batches (one batch in memory)."""
         self.stats.operations += len(ops)
-        files: list[Small] = []
+        batch: list[Small] = []
 
         async def read(op: o.Upload) -> None:
             source = self.open_source(op.path)
@@ -662,26 +662,30 @@ class Engine:
             with source:
                 small = read_small(op, self.server_name(op.id, op.parent_id, op.name), source)
             if small is not None:
-                files.append(small)
+                batch.append(small)
 
         for op in ops:
             await self.guarded(op, read(op))
-        for batch in batches(files):
-            total = sum(len(s.data) for s in batch)
-            try:
-                with self.reporter.transfer(f"up {len(batch)} files", total) as progress:
-                    results = await self.uploader.commit_small(batch, progress)
-            except RemoteError as exc:
-                if exc.code == "UNAUTHENTICATED":
-                    raise SyncError(
-                        "signed out: sign in again with --server and --username"
-                    ) from exc
-                for small in batch:
-                    self.refuse(f"could not {describe(small.op)}: {exc}")
-                continue
-            for small, result in zip(batch, results, strict=True):
-                source = io.BytesIO(small.data)
-                await self.guarded(small.op, self.settle(small.op, source, result, small.inode))
+            if full(batch):
+                await self.commit_small(batch)
+                batch.clear()
+        if batch:
+            await self.commit_small(batch)
+
+    async def commit_small(self, batch: list[Small]) -> None:
+        total = sum(len(s.data) for s in batch)
+        try:
+            with self.reporter.transfer(f"up {len(batch)} files", total) as progress:
+                results = await self.uploader.commit_small(batch, progress)
+        except RemoteError as exc:
+            if exc.code == "UNAUTHENTICATED":
+                raise SyncError("signed out: sign in again with --server and --username") from exc
+            for small in batch:
+                self.refuse(f"could not {describe(small.op)}: {exc}")
+            return
+        for small, result in zip(batch, results, strict=True):
+            source = io.BytesIO(small.data)
+            await self.guarded(small.op, self.settle(small.op, source, result, small.inode))
 
     async def settle(
         self, op: o.Upload, source: BinaryIO, result: dict[str, Any], inode: int

@@ -61,18 +61,9 @@ def read_small(op: o.Upload, name: str, source: BinaryIO) -> Small | None:
     return Small(op, name, data, os.fstat(source.fileno()).st_ino)
 
 
-def batches(files: list[Small]) -> Iterator[list[Small]]:
-    """At most MAX_BATCH_FILES files and MAX_BATCH_BYTES bytes each."""
-    batch: list[Small] = []
-    size = 0
-    for small in files:
-        if batch and (len(batch) >= MAX_BATCH_FILES or size + len(small.data) > MAX_BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(small)
-        size += len(small.data)
-    if batch:
-        yield batch
+def full(batch: list[Small]) -> bool:
+    """A batch that takes no more files: MAX_BATCH_FILES, or MAX_BATCH_BYTES held."""
+    return len(batch) >= MAX_BATCH_FILES or sum(len(s.data) for s in batch) >= MAX_BATCH_BYTES
 
 
 def _groups(digests: list[str], size_of: dict[str, int]) -> Iterator[list[str]]:

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from bson import ObjectId
 
+from dropbox_lite.client import uploads
 from dropbox_lite.client.hashing import BLOCK, hash_bytes, hash_file
 from dropbox_lite.client.remote import Remote
 from dropbox_lite.client.scan import STATE_DIR
@@ -196,3 +197,21 @@ async def test_a_refusal_inside_a_batch_is_that_files_alone(
     assert len(stats.refused) == 1 and stats.refused[0].startswith("skipped b-too-big.bin: ")
     tree, _ = await server_tree(one.http, one.token)
     assert sorted(tree) == ["a.txt", "c.txt"]
+
+
+async def test_many_small_files_go_in_several_batches(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(uploads, "MAX_BATCH_FILES", 50)
+    monkeypatch.setattr(uploads, "MAX_BATCH_BYTES", 100_000)
+    one, two = await device("one"), await device("two")
+    for n in range(120):
+        (one.folder / f"f{n:03}.bin").write_bytes(os.urandom(1000 if n < 60 else 5000))
+    traffic = Traffic(one)
+    stats = await one.sync()
+    assert (stats.up_files, stats.refused) == (120, [])
+    # A batch is full at 50 files or 100,000 bytes: 50 by 1,000, then 10 by 1,000 and 18
+    # by 5,000, then 20, 20 and the last 2.
+    assert traffic.block_requests == 5, traffic.requests
+    await two.sync()
+    assert local_tree(two.folder) == local_tree(one.folder)
