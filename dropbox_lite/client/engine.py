@@ -96,15 +96,16 @@ class Engine:
     async def sync(self) -> Stats:
         """Plan and apply until a plan is empty."""
         self.clean_tmp()
-        last: list[o.Op] | None = None
+        last: tuple[list[o.Op], int] | None = None
         for _ in range(MAX_PLANS):
             todo = await self.plan()
             if not todo:
                 await self.end_sessions()
                 return self.stats
-            if todo == last:
+            # The same plan again is stuck, unless batches of uploads got smaller since.
+            if (todo, self.uploader.batch_files) == last:
                 raise SyncError(f"cannot {describe(todo[0])} (and {len(todo) - 1} more)")
-            last = todo
+            last = (todo, self.uploader.batch_files)
             await self.apply_all(todo)
         raise SyncError("the folder did not settle: changes keep coming")
 
@@ -666,7 +667,7 @@ class Engine:
 
         for op in ops:
             await self.guarded(op, read(op))
-            if full(batch):
+            if full(batch, self.uploader.batch_files):
                 await self.commit_small(batch)
                 batch.clear()
         if batch:
@@ -684,6 +685,8 @@ class Engine:
                 self.refuse(f"could not {describe(small.op)}: {exc}")
             return
         for small, result in zip(batch, results, strict=True):
+            if result is None:
+                continue
             source = io.BytesIO(small.data)
             await self.guarded(small.op, self.settle(small.op, source, result, small.inode))
 

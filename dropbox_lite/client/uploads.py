@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,12 @@ MAX_REQUEST_BYTES = 16 * 1024 * 1024  # short blocks of one request (stored toge
 BLOCKS_AT_ONCE = 1
 SESSION_MARGIN = timedelta(hours=1)  # a session this close to its end is not resumed
 BUSY_RETRIES = 50
+# Files per finishUploadBatch: the first batch, then as many as the server commits in
+# about COMMIT_SECONDS (well inside its request timeout, 30 s by default), at least
+# MIN_BATCH_FILES. A commit the server stopped shrinks the next batches.
+FIRST_BATCH_FILES = 250
+MIN_BATCH_FILES = 25
+COMMIT_SECONDS = 8.0
 
 Result = dict[str, Any]
 Progress = Callable[[int], None]
@@ -61,9 +68,9 @@ def read_small(op: o.Upload, name: str, source: BinaryIO) -> Small | None:
     return Small(op, name, data, os.fstat(source.fileno()).st_ino)
 
 
-def full(batch: list[Small]) -> bool:
-    """A batch that takes no more files: MAX_BATCH_FILES, or MAX_BATCH_BYTES held."""
-    return len(batch) >= MAX_BATCH_FILES or sum(len(s.data) for s in batch) >= MAX_BATCH_BYTES
+def full(batch: list[Small], files: int) -> bool:
+    """A batch that takes no more files: `files` of them, or MAX_BATCH_BYTES held."""
+    return len(batch) >= files or sum(len(s.data) for s in batch) >= MAX_BATCH_BYTES
 
 
 def _groups(digests: list[str], size_of: dict[str, int]) -> Iterator[list[str]]:
@@ -98,6 +105,7 @@ class Uploader:
         self.remote = remote
         self.state = state
         self.sent_bytes = 0  # block bytes the server took
+        self.batch_files = FIRST_BATCH_FILES
 
     async def missing(self, digests: list[str]) -> set[str]:
         unique = list(dict.fromkeys(digests))
@@ -121,9 +129,10 @@ class Uploader:
 
     # -- small files, together --------------------------------------------------------------
 
-    async def commit_small(self, files: list[Small], progress: Progress) -> list[Result]:
+    async def commit_small(self, files: list[Small], progress: Progress) -> list[Result | None]:
         """Send what the server lacks of these files in one session, then commit them all
-        with one finishUploadBatch; one result per file, in order."""
+        with one finishUploadBatch; one result per file, in order (None: left to the next
+        plan, when the server stopped the commit part-way)."""
         size_of = {s.digest: len(s.data) for s in files if s.digest is not None}
         data_of = {s.digest: s.data for s in files if s.digest is not None}
         missing = await self.missing(list(size_of))
@@ -139,9 +148,26 @@ class Uploader:
                     await self.put(session_id, index, [data_of[d] for d in group], group)
                     progress(sum(size_of[d] for d in group))
                     index += len(group)
-            return await self.remote.finish_batch(
-                [_entry(s.op, s.name, [] if s.digest is None else [s.digest]) for s in files]
+            began = time.monotonic()
+            try:
+                results: list[Result | None] = list(
+                    await self.remote.finish_batch(
+                        [
+                            _entry(s.op, s.name, [] if s.digest is None else [s.digest])
+                            for s in files
+                        ]
+                    )
+                )
+            except Unreachable:
+                # Stopped by the server's request timeout (or the server went away): what
+                # it committed the next plan finds on the server, the rest it sends again.
+                self.batch_files = max(MIN_BATCH_FILES, len(files) // 4)
+                return [None for _ in files]
+            per_file = max(time.monotonic() - began, 0.001) / len(files)
+            self.batch_files = min(
+                MAX_BATCH_FILES, max(MIN_BATCH_FILES, int(COMMIT_SECONDS / per_file))
             )
+            return results
         except SessionGone as exc:
             raise RemoteError(f"the upload session went away ({exc})", "NOT_FOUND") from exc
         finally:

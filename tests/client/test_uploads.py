@@ -8,6 +8,7 @@ import os
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -15,7 +16,7 @@ from bson import ObjectId
 
 from dropbox_lite.client import uploads
 from dropbox_lite.client.hashing import BLOCK, hash_bytes, hash_file
-from dropbox_lite.client.remote import Remote
+from dropbox_lite.client.remote import Remote, Unreachable
 from dropbox_lite.client.scan import STATE_DIR
 from dropbox_lite.client.state import State
 from dropbox_lite.core.db import Database
@@ -203,6 +204,7 @@ async def test_many_small_files_go_in_several_batches(
     device: MakeDevice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(uploads, "MAX_BATCH_FILES", 50)
+    monkeypatch.setattr(uploads, "FIRST_BATCH_FILES", 50)
     monkeypatch.setattr(uploads, "MAX_BATCH_BYTES", 100_000)
     one, two = await device("one"), await device("two")
     for n in range(120):
@@ -215,3 +217,29 @@ async def test_many_small_files_go_in_several_batches(
     assert traffic.block_requests == 5, traffic.requests
     await two.sync()
     assert local_tree(two.folder) == local_tree(one.folder)
+
+
+async def test_a_batch_the_server_stops_is_sent_again_in_smaller_batches(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server stops a request after REQUEST_TIMEOUT_SECONDS (part of a batch may be
+    committed by then): the sync goes on with smaller batches."""
+    one = await device("one")
+    for n in range(60):
+        (one.folder / f"f{n:02}.txt").write_bytes(os.urandom(100))
+    real_finish = Remote.finish_batch
+    sizes: list[int] = []
+
+    async def stopped_once(self: Remote, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        sizes.append(len(entries))
+        if len(sizes) == 1:
+            await real_finish(self, entries[:20])  # what the server did before it stopped
+            raise Unreachable("The request ran longer than 30 s and was stopped")
+        return await real_finish(self, entries)
+
+    monkeypatch.setattr(Remote, "finish_batch", stopped_once)
+    stats = await one.sync()
+    assert (stats.up_files, stats.refused) == (40, [])
+    assert sizes[0] == 60 and max(sizes[1:]) == 25
+    tree, _ = await server_tree(one.http, one.token)
+    assert sorted(tree) == [f"f{n:02}.txt" for n in range(60)]
