@@ -90,6 +90,9 @@ class Engine:
         # False: one uploadFile request per file, as before the content plane.
         self.content_plane = content_plane
         self.uploader = Uploader(remote, state)
+        # (folder id, name, hash) -> (path, size) of files whose batch the server stopped:
+        # an "up" once the feed shows them committed.
+        self.unconfirmed: dict[tuple[str | None, str, str | None], tuple[str, int]] = {}
 
     # -- the loop ----------------------------------------------------------------------
 
@@ -443,6 +446,11 @@ class Engine:
         match op:
             case o.Record(node=node):
                 self.state.put_base(node)
+                sent = self.unconfirmed.pop((node.parent_id, node.name, node.hash), None)
+                if sent is not None:  # committed by a batch the server stopped part-way
+                    self.stats.up_files += 1
+                    self.stats.up_bytes += sent[1]
+                    self.reporter.action("up", f"{sent[0]} ({sent[1]} bytes)")
             case o.Forget(id=i, kept=kept):
                 self.state.forget([i])
                 if kept is not None:
@@ -686,6 +694,8 @@ class Engine:
             return
         for small, result in zip(batch, results, strict=True):
             if result is None:
+                key = (small.op.parent_id, small.name, small.op.hash)
+                self.unconfirmed[key] = (small.op.path, small.op.size)
                 continue
             source = io.BytesIO(small.data)
             await self.guarded(small.op, self.settle(small.op, source, result, small.inode))
