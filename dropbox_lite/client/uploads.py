@@ -32,11 +32,11 @@ BLOCKS_AT_ONCE = 1
 SESSION_MARGIN = timedelta(hours=1)  # a session this close to its end is not resumed
 BUSY_RETRIES = 50
 # Files per finishUploadBatch: the first batch, then as many as the server commits in
-# about COMMIT_SECONDS (well inside its request timeout, 30 s by default), at least
+# about COMMIT_SECONDS (inside its request timeout, 30 s by default), at least
 # MIN_BATCH_FILES. A commit the server stopped shrinks the next batches.
 FIRST_BATCH_FILES = 250
 MIN_BATCH_FILES = 25
-COMMIT_SECONDS = 8.0
+COMMIT_SECONDS = 15.0
 
 Result = dict[str, Any]
 Progress = Callable[[int], None]
