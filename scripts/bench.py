@@ -1650,6 +1650,278 @@ def run_memory_backend(
     return result
 
 
+# -- the sync client (issue 23 item 9; issue 20's "Measured") -----------------------------
+#
+# The client runs in this process (dropbox_lite.client's Engine over real HTTP to the
+# server); a transport wrapper counts its requests and the body bytes it sends. "before"
+# is the client's upload path before the content plane (one uploadFile request per file,
+# kept for servers without missingBlocks and chosen here with content_plane=False: the
+# same code main's client runs); downloads are the same in both.
+
+SYNC_BLOCK = 4 * MiB
+
+
+class CountingTransport(httpx.AsyncBaseTransport):
+    """Requests and request-body bytes that leave the client; `limit`: once that many
+    bytes went out, `on_limit` is called (a kill)."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.requests = 0
+        self.sent = 0
+        self.limit: int | None = None
+        self.on_limit: Callable[[], None] | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        body, counter = request.stream, self
+
+        class Counted(httpx.AsyncByteStream):
+            async def __aiter__(self) -> AsyncIterator[bytes]:
+                async for chunk in body:  # type: ignore[union-attr]
+                    counter.sent += len(chunk)
+                    if counter.limit is not None and counter.sent >= counter.limit:
+                        counter.limit = None
+                        if counter.on_limit is not None:
+                            counter.on_limit()
+                    yield chunk
+
+        request.stream = Counted()
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+async def sync_account(base: str) -> tuple[str, str]:
+    """A new account: (username, password)."""
+    username = f"sync{uuid.uuid4().hex[:10]}"
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        response = await client.post(
+            "/graphql", json={"query": SIGNUP, "variables": {"u": username, "p": PASSWORD}}
+        )
+        if response.json()["data"]["signup"]["__typename"] != "AuthPayload":
+            raise RuntimeError(f"signup failed: {response.text}")
+    return username, PASSWORD
+
+
+async def timed_sync(
+    base: str,
+    folder: Path,
+    username: str,
+    *,
+    content_plane: bool | None = None,
+    kill_after: int | None = None,
+) -> dict[str, Any]:
+    """One `sync --once` of `folder` (signed in as `username`): seconds, requests, bytes
+    sent, what it did; `kill_after`: cancelled once that many bytes went out."""
+    from dropbox_lite.client.engine import Engine
+    from dropbox_lite.client.progress import Reporter
+    from dropbox_lite.client.remote import Remote
+    from dropbox_lite.client.scan import STATE_DIR
+    from dropbox_lite.client.state import State
+
+    (folder / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    transport = CountingTransport()
+    state = State(folder / STATE_DIR / "state.db")
+    try:
+        async with httpx.AsyncClient(
+            base_url=base, transport=transport, timeout=httpx.Timeout(600, connect=10)
+        ) as http:
+            token = state.get("token")
+            if token is None:
+                token, _ = await Remote(http).login(username, PASSWORD, "bench")
+                state.set(token=token)
+            transport.requests = transport.sent = 0  # the sync only, not the sign-in
+            engine = Engine(
+                folder=folder,
+                state=state,
+                remote=Remote(http, token),
+                reporter=Reporter(bar=False),
+                username=username,
+                content_plane=content_plane,
+            )
+            task = asyncio.ensure_future(engine.sync())
+            if kill_after is not None:
+                transport.limit, transport.on_limit = kill_after, task.cancel
+            started = time.perf_counter()
+            killed = False
+            try:
+                stats = await task
+            except asyncio.CancelledError:
+                killed, stats = True, engine.stats
+            seconds = time.perf_counter() - started
+    finally:
+        state.close()
+    return {
+        "seconds": round(seconds, 2),
+        "requests": transport.requests,
+        "bytes_sent": transport.sent,
+        "up_files": stats.up_files,
+        "down_files": stats.down_files,
+        "refused": len(stats.refused),
+        **({"killed": True} if killed else {}),
+    }
+
+
+def write_random(path: Path, size: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out:
+        for block in data_blocks(size, secrets.token_bytes(8)):
+            out.write(block)
+
+
+def quiet(work: Awaitable[dict[str, Any]]) -> Awaitable[dict[str, Any]]:
+    """The client prints a line per file: not into the bench's JSON output."""
+    import contextlib
+
+    async def run() -> dict[str, Any]:
+        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+            with contextlib.redirect_stderr(sink):
+                return await work
+
+    return run()
+
+
+async def bench_sync_client(
+    fresh: Callable[[], Any],
+    workdir: Path,
+    *,
+    large: int,
+    small: int,
+    trial_small: int,
+    trial_large: int,
+) -> dict[str, Any]:
+    """The figures of issue 20 for the sync client, and issue 23's trial workload; each
+    on a fresh server (`fresh()`: a context manager giving its base URL), as the embedded
+    store slows down with what it holds."""
+    import random
+
+    result: dict[str, Any] = {}
+    root = workdir / f"sync-{uuid.uuid4().hex[:6]}"
+
+    # A one-byte edit in the middle of a large file: the bytes its sync sends.
+    with fresh() as base:
+        user, _ = await sync_account(base)
+        folder = root / "edit"
+        write_random(folder / "large.bin", large)
+        first = await quiet(timed_sync(base, folder, user))
+        with open(folder / "large.bin", "r+b") as handle:
+            handle.seek(large // 2)
+            byte = handle.read(1)
+            handle.seek(large // 2)
+            handle.write(bytes([byte[0] ^ 0xFF]))
+        edit = await quiet(timed_sync(base, folder, user))
+    result["one_byte_edit"] = {
+        "file_mib": large // MiB,
+        "first_upload": {**first, "mb_per_s": mb_per_s(large, first["seconds"])},
+        "edit": edit,
+        "edit_mib_sent": round(edit["bytes_sent"] / MiB, 3),
+        "bound_mib": 4.2,
+    }
+
+    # Killed half-way through a large upload, then run again.
+    with fresh() as base:
+        user, _ = await sync_account(base)
+        folder = root / "killed"
+        write_random(folder / "large.bin", large)
+        killed = await quiet(timed_sync(base, folder, user, kill_after=large // 2))
+        resumed = await quiet(timed_sync(base, folder, user))
+    total = killed["bytes_sent"] + resumed["bytes_sent"]
+    result["killed_half_way"] = {
+        "file_mib": large // MiB,
+        "killed": killed,
+        "resumed": resumed,
+        "total_mib_sent": round(total / MiB, 2),
+        "bound_mib": large // MiB + 8,
+    }
+
+    # New small files: requests and files per second, before and after.
+    rows: dict[str, Any] = {}
+    for label, plane in (("before", False), ("after", None)):
+        folder = root / f"small-{label}"
+        for n in range(small):
+            (folder / f"f{n:05}.txt").parent.mkdir(parents=True, exist_ok=True)
+            (folder / f"f{n:05}.txt").write_bytes(os.urandom(SMALL_BYTES))
+        with fresh() as base:
+            user, _ = await sync_account(base)
+            run = await quiet(timed_sync(base, folder, user, content_plane=plane))
+        rows[label] = {**run, "files_per_s": round(small / run["seconds"], 1)}
+    rows["speedup"] = ratio(rows["after"]["files_per_s"], rows["before"]["files_per_s"], 2)
+    rows["bound_requests"] = 60 * small // 1000
+    result["small_files"] = {"files": small, "bytes_each": SMALL_BYTES, **rows}
+
+    # The trial of issue 23: small files in folders plus one large file, up, then down
+    # into a second folder.
+    trial: dict[str, Any] = {"small_files": trial_small, "large_file_bytes": trial_large}
+    for label, plane in (("before", False), ("after", None)):
+        up, down = root / f"trial-{label}-up", root / f"trial-{label}-down"
+        rng = random.Random(label)
+        for n in range(trial_small):
+            path = up / f"folder{n // 100:02}" / f"file{n:05}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(os.urandom(rng.randint(1024, 16 * 1024)))
+        write_random(up / "video.bin", trial_large)
+        with fresh() as base:
+            user, _ = await sync_account(base)
+            trial[label] = {
+                "up": await quiet(timed_sync(base, up, user, content_plane=plane)),
+                "down": await quiet(timed_sync(base, down, user, content_plane=plane)),
+            }
+    trial["up_speedup"] = ratio(
+        trial["before"]["up"]["seconds"], trial["after"]["up"]["seconds"], 2
+    )
+    trial["down_speedup"] = ratio(
+        trial["before"]["down"]["seconds"], trial["after"]["down"]["seconds"], 2
+    )
+    result["trial"] = trial
+    shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def run_sync_client(
+    args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
+) -> None:
+    """The sync client's figures on each backend."""
+    sizes = {
+        "large": args.sync_large_mib * MiB,
+        "small": args.files,
+        "trial_small": args.sync_trial_files,
+        "trial_large": args.sync_trial_bytes,
+    }
+    section: dict[str, Any] = {}
+    output["sync_client"] = section
+    for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+        mongo = None
+        mongo_uri: str | None = None
+        if backend == "server":
+            mongo_uri = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
+            if not mongo_uri:
+                os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
+                mongo = start_server()
+                mongo_uri = mongo.uri
+
+        @contextmanager
+        def fresh(uri: str | None = mongo_uri, backend: str = backend) -> Iterator[str]:
+            db_name = f"bench_sync_{uuid.uuid4().hex[:8]}"
+            server = start_dropbox_lite(uri, db_name, workdir, f"sync-{backend}")
+            try:
+                yield server.base
+            finally:
+                server.stop()
+                if uri:
+                    with MongoClient(uri) as client:
+                        client.drop_database(db_name)
+
+        try:
+            section[backend] = asyncio.run(bench_sync_client(fresh, workdir, **sizes))
+        finally:
+            if mongo is not None:
+                mongo.stop()
+                shutil.rmtree(mongo.directory, ignore_errors=True)
+        save()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024, help="the large file (MiB)")
@@ -1673,11 +1945,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-copyparty", action="store_true", help="skip the comparison")
     parser.add_argument("--output", type=Path, help="also write the JSON here, after each phase")
+    parser.add_argument(
+        "--sync-client",
+        choices=["with", "only", "without"],
+        default="with",
+        help="the sync client's figures (with the rest, alone, or not at all)",
+    )
+    parser.add_argument("--sync-large-mib", type=int, default=256, help="sync client: large file")
+    parser.add_argument("--sync-trial-files", type=int, default=2000, help="trial: small files")
+    parser.add_argument(
+        "--sync-trial-bytes", type=int, default=200_000_000, help="trial: the large file"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.size_mib, args.memory_size_mib, args.other_mib = 64, 64, 64
         args.files, args.entries, args.me_seconds, args.rt_seconds = 100, 1000, 3.0, 2.0
         args.rt_repeats = 3
+        args.sync_large_mib, args.sync_trial_files, args.sync_trial_bytes = 16, 200, 20_000_000
     backends = [name.strip() for name in args.backends.split(",") if name.strip()]
 
     output: dict[str, Any] = {
@@ -1709,10 +1993,14 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="dropbox-lite-bench-"))
     try:
+        if args.sync_client == "only":
+            backends, args.no_copyparty = [], True
         if "server" in backends:
             run_server_backend(args, workdir, output, save)
         if "memory" in backends:
             run_memory_backend(args, workdir, output, save)
+        if args.sync_client != "without":
+            run_sync_client(args, workdir, output, save)
         if not args.no_copyparty:
             theirs_server = start_copyparty(workdir)
             try:

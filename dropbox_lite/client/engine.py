@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import io
 import json
 import os
 import shutil
 import stat
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pathspec
 
 from dropbox_lite.client import ops as o
-from dropbox_lite.client.hashing import hash_fd
+from dropbox_lite.client.hashing import BLOCK, hash_fd
 from dropbox_lite.client.model import Entry, Model, Stuck
 from dropbox_lite.client.planner import plan
 from dropbox_lite.client.progress import Reporter
@@ -33,6 +36,7 @@ from dropbox_lite.client.scan import IGNORE_FILE, STATE_DIR, Scanned, identify, 
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats, describe
 from dropbox_lite.client.tree import Node, Tree, conflicted_name, name_key, path_key, paths
+from dropbox_lite.client.uploads import Small, Uploader, full, read_small
 
 MAX_MERGE_BYTES = 8 * 1024 * 1024
 MAX_PLANS = 200
@@ -66,6 +70,7 @@ class Engine:
         username: str,
         device: str = "",
         parallel: int = PARALLEL,
+        content_plane: bool | None = None,
     ) -> None:
         self.folder = folder
         self.jail = Jail(folder)
@@ -81,44 +86,75 @@ class Engine:
         self.unsyncable: set[str] = set()  # local paths the server refused
         self.unplaceable: set[str] = set()  # remote ids this filesystem cannot hold
         self.aliases: dict[str, tuple[str, str]] = {}  # id -> (server name, local alias)
+        # Uploads by blocks, sessions and batches (None: ask the server whether it has them);
+        # False: one uploadFile request per file, as before the content plane.
+        self.content_plane = content_plane
+        self.uploader = Uploader(remote, state)
+        # (folder id, name, hash) -> (path, size) of files whose batch the server stopped:
+        # an "up" once the feed shows them committed.
+        self.unconfirmed: dict[tuple[str | None, str, str | None], tuple[str, int]] = {}
 
     # -- the loop ----------------------------------------------------------------------
 
     async def sync(self) -> Stats:
         """Plan and apply until a plan is empty."""
         self.clean_tmp()
-        last: list[o.Op] | None = None
+        last: tuple[list[o.Op], int] | None = None
         for _ in range(MAX_PLANS):
             todo = await self.plan()
             if not todo:
+                await self.end_sessions()
                 return self.stats
-            if todo == last:
+            # The same plan again is stuck, unless batches of uploads got smaller since.
+            if (todo, self.uploader.batch_files) == last:
                 raise SyncError(f"cannot {describe(todo[0])} (and {len(todo) - 1} more)")
-            last = todo
+            last = (todo, self.uploader.batch_files)
             await self.apply_all(todo)
         raise SyncError("the folder did not settle: changes keep coming")
 
     async def apply_all(self, todo: list[o.Op]) -> None:
         """The plan's operations in order, its transfers (the last phases) `parallel` at a
-        time: no two operations of a plan touch the same path."""
+        time: no two operations of a plan touch the same path. Over the content plane, the
+        files of at most one block go together (batches, in turn), each larger one alone."""
         transfers = [op for op in todo if isinstance(op, o.Download | o.Upload)]
         for op in todo:
             if not isinstance(op, o.Download | o.Upload):
                 await self.apply(op)
-        if self.parallel <= 1 or len(transfers) <= 1:
-            for op in transfers:
-                await self.apply(op)
+        small = [op for op in transfers if isinstance(op, o.Upload) and op.size <= BLOCK]
+        if len(small) < 2 or not await self.uses_blocks():
+            small = []
+        jobs: list[Callable[[], Awaitable[None]]] = [
+            partial(self.apply, op) for op in transfers if op not in small
+        ]
+        if small:
+            jobs.insert(0, partial(self.upload_small, small))
+        if self.parallel <= 1 or len(jobs) <= 1:
+            for job in jobs:
+                await job()
             return
         slots = asyncio.Semaphore(self.parallel)
 
-        async def one(op: o.Op) -> None:
+        async def one(job: Callable[[], Awaitable[None]]) -> None:
             async with slots:
-                await self.apply(op)
+                await job()
 
-        results = await asyncio.gather(*(one(op) for op in transfers), return_exceptions=True)
+        results = await asyncio.gather(*(one(job) for job in jobs), return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
+
+    async def uses_blocks(self) -> bool:
+        """Whether the server takes uploads by blocks (asked once)."""
+        if self.content_plane is None:
+            try:
+                await self.remote.missing_blocks([])
+            except RemoteError as exc:
+                if "missingBlocks" not in str(exc):
+                    raise
+                self.content_plane = False
+            else:
+                self.content_plane = True
+        return self.content_plane
 
     async def plan(self, *, persist: bool = True) -> list[o.Op]:
         base, remote, scanned, root_id = await self.gather(persist=persist)
@@ -385,8 +421,12 @@ class Engine:
 
     async def apply(self, op: o.Op) -> None:
         self.stats.operations += 1
+        await self.guarded(op, self._apply(op))
+
+    async def guarded(self, op: o.Op, work: Awaitable[None]) -> None:
+        """Carry out `work` for `op`: a refusal or a local error is reported for it alone."""
         try:
-            await self._apply(op)
+            await work
         except RemoteError as exc:
             if exc.code == "UNAUTHENTICATED":
                 raise SyncError("signed out: sign in again with --server and --username") from exc
@@ -406,6 +446,11 @@ class Engine:
         match op:
             case o.Record(node=node):
                 self.state.put_base(node)
+                sent = self.unconfirmed.pop((node.parent_id, node.name, node.hash), None)
+                if sent is not None:  # committed by a batch the server stopped part-way
+                    self.stats.up_files += 1
+                    self.stats.up_bytes += sent[1]
+                    self.reporter.action("up", f"{sent[0]} ({sent[1]} bytes)")
             case o.Forget(id=i, kept=kept):
                 self.state.forget([i])
                 if kept is not None:
@@ -502,7 +547,9 @@ class Engine:
 
     def refused(self, path: str, result: dict[str, Any]) -> None:
         code = result.get("code")
-        if code in ("INVALID_NAME", "FILE_TOO_LARGE", "QUOTA_EXCEEDED"):
+        if code in ("INVALID_NAME", "FILE_TOO_LARGE", "QUOTA_EXCEEDED", "NOT_FOUND"):
+            # NOT_FOUND: into a folder we see but may not write to (a mount whose folder
+            # its owner deleted): not again this run.
             self.refuse(f"skipped {path}: {result.get('message')}")
             self.unsyncable.add(path)
 
@@ -588,34 +635,98 @@ class Engine:
         return os.fdopen(handle, "rb")
 
     async def upload(self, op: o.Upload) -> None:
+        """One file: over one block, by blocks in a session (resumed when one is kept);
+        else in one request."""
         source = self.open_source(op.path)
         if source is None:
             return
         with source:
             name = self.server_name(op.id, op.parent_id, op.name)
             with self.reporter.transfer(f"up {op.path}", op.size) as progress:
-                result = await self.remote.upload(
-                    source,
-                    parent_id=op.parent_id,
-                    name=name,
-                    content_hash=op.hash,
-                    parent_rev=op.parent_rev,
-                    progress=progress,
-                )
-            kind = result["__typename"]
-            if kind == "File":
-                self.state.put_base(self.here(node_of(result)), os.fstat(source.fileno()).st_ino)
-                self.stats.up_files += 1
-                self.stats.up_bytes += op.size
-                self.reporter.action("up", f"{op.path} ({op.size} bytes)")
-            elif kind == "ConflictError":
-                await self.resolve(op, source, int(result["current"]["rev"]))
-            elif denied(result) and op.id is not None:
-                self.keep_denied_edit(op, result)
-            elif denied(result):
-                self.deny(op.path, result)
-            else:
-                self.refused(op.path, result)
+                # A lone small file is one request this way (a block list would take four).
+                if op.size > BLOCK and await self.uses_blocks():
+                    result = await self.uploader.large(op, name, source, progress)
+                else:
+                    result = await self.remote.upload(
+                        source,
+                        parent_id=op.parent_id,
+                        name=name,
+                        content_hash=op.hash,
+                        parent_rev=op.parent_rev,
+                        progress=progress,
+                    )
+                    self.uploader.sent_bytes += op.size
+            if result is not None:  # else it changed since the plan: the next plan sends it
+                await self.settle(op, source, result, os.fstat(source.fileno()).st_ino)
+
+    async def upload_small(self, ops: list[o.Upload]) -> None:
+        """Files of at most one block, read and sent in batches (one batch in memory)."""
+        self.stats.operations += len(ops)
+        batch: list[Small] = []
+
+        async def read(op: o.Upload) -> None:
+            source = self.open_source(op.path)
+            if source is None:
+                return
+            with source:
+                small = read_small(op, self.server_name(op.id, op.parent_id, op.name), source)
+            if small is not None:
+                batch.append(small)
+
+        for op in ops:
+            await self.guarded(op, read(op))
+            if full(batch, self.uploader.batch_files):
+                await self.commit_small(batch)
+                batch.clear()
+        if batch:
+            await self.commit_small(batch)
+
+    async def commit_small(self, batch: list[Small]) -> None:
+        total = sum(len(s.data) for s in batch)
+        try:
+            with self.reporter.transfer(f"up {len(batch)} files", total) as progress:
+                results = await self.uploader.commit_small(batch, progress)
+        except RemoteError as exc:
+            if exc.code == "UNAUTHENTICATED":
+                raise SyncError("signed out: sign in again with --server and --username") from exc
+            for small in batch:
+                self.refuse(f"could not {describe(small.op)}: {exc}")
+            return
+        for small, result in zip(batch, results, strict=True):
+            if result is None:
+                key = (small.op.parent_id, small.name, small.op.hash)
+                self.unconfirmed[key] = (small.op.path, small.op.size)
+                continue
+            source = io.BytesIO(small.data)
+            await self.guarded(small.op, self.settle(small.op, source, result, small.inode))
+
+    async def settle(
+        self, op: o.Upload, source: BinaryIO, result: dict[str, Any], inode: int
+    ) -> None:
+        """Act on the server's answer to one upload (committed, conflict, refused)."""
+        kind = result["__typename"]
+        if kind == "File":
+            self.state.put_base(self.here(node_of(result)), inode)
+            self.stats.up_files += 1
+            self.stats.up_bytes += op.size
+            self.reporter.action("up", f"{op.path} ({op.size} bytes)")
+        elif kind == "ConflictError":
+            await self.resolve(op, source, int(result["current"]["rev"]))
+        elif denied(result) and op.id is not None:
+            self.keep_denied_edit(op, result)
+        elif denied(result):
+            self.deny(op.path, result)
+        else:
+            self.refused(op.path, result)
+
+    async def end_sessions(self) -> None:
+        """The folder is in sync: upload sessions kept for files that are not still refused
+        are ended (their staged bytes freed)."""
+        for path, (session_id, *_) in self.state.sessions().items():
+            if path in self.unsyncable:
+                continue
+            self.state.drop_session(path)
+            await self.uploader.cancel(session_id)
 
     async def resolve(self, op: o.Upload, source: BinaryIO, current_rev: int) -> None:
         """Our edit and the server's: MERGE text, else KEEP_BOTH (the server's keeps the name)."""

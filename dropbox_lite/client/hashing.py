@@ -58,3 +58,16 @@ def hash_fd(fd: int) -> str:
         hasher.update(chunk)
         offset += len(chunk)
     return hasher.hexdigest()
+
+
+def block_digests(fd: int) -> tuple[list[str], str]:
+    """The SHA-256 of each 4 MiB block of an open file, and its content hash."""
+    digests: list[str] = []
+    whole = hashlib.sha256()
+    offset = 0
+    while block := os.pread(fd, BLOCK, offset):
+        digest = hashlib.sha256(block).digest()
+        digests.append(digest.hex())
+        whole.update(digest)
+        offset += len(block)
+    return digests, whole.hexdigest()

@@ -169,6 +169,13 @@ class _Planner:
             i in self.B and i in self.L and path_key(self.lp[i]) == path_key(self.rp.get(i, "\0"))
         )
 
+    def keeps_name(self, i: str) -> bool:
+        """`i` has here the folder and (but for case) the name it has on the server."""
+        node, r = self.L.get(i), self.R.get(i)
+        if node is None or r is None or i not in self.B:
+            return False
+        return node.parent_id == r.parent_id and name_key(node.name) == name_key(r.name)
+
     def locally_moved(self, i: str) -> bool:
         b, node = self.B.get(i), self.L[i]
         if b is None:
@@ -329,12 +336,15 @@ class _Planner:
             return  # into a folder the server does not have yet: after it is created
         holder = self.remote_named.get((parent, name_key(node.name)))
         if holder is not None and holder != r.id:
-            if self.in_place(holder):  # the server's entry holds the name: step aside
+            if self.keeps_name(holder) or (holder not in self.B and holder not in self.L):
+                # The server's entry holds the name (in the same folder here, or new on
+                # the server and still to come): ours steps aside.
                 name = conflicted_name(node.name, self.tag, self.taken_near(r.id))
                 self.emit(ConflictRename(self.lp[r.id], name), self.lp[r.id])
-            elif r.id < holder and self.wants_name_of(holder, r.id):
-                # Two names swapped here: each waits for the other to move away, so one of
-                # them goes to a passing name on the server first.
+            elif self.leads_cycle(r.id, holder):
+                # Names swapped or rotated here (a -> b -> c -> a): each waits for the next
+                # to move away, so the lowest id of the cycle goes to a passing name on the
+                # server first.
                 above = r.parent_id or self.root
                 taken = {name_key(self.R[c].name) for c in self.rchildren.get(above, ())}
                 name = conflicted_name(r.name, MOVING, taken)
@@ -343,12 +353,25 @@ class _Planner:
         op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
         self.emit(op, self.lp[r.id], self.rp[r.id])
 
-    def wants_name_of(self, i: str, other: str) -> bool:
-        """`i` was moved here onto the name `other` has on the server."""
+    def wanted_name(self, i: str) -> str | None:
+        """The entry whose name on the server `i` was moved onto here, if any."""
         node = self.L.get(i)
         if node is None or i not in self.R or not self.locally_moved(i):
-            return False
-        return self.remote_named.get((node.parent_id or "", name_key(node.name))) == other
+            return None
+        return self.remote_named.get((node.parent_id or "", name_key(node.name)))
+
+    def leads_cycle(self, i: str, holder: str) -> bool:
+        """`i` wants `holder`'s name, and following who wants whose name from `holder`
+        comes back to `i`: a cycle of local renames, of which `i` has the lowest id."""
+        cycle = [i]
+        current: str | None = holder
+        while current is not None and current != i:
+            if current in cycle:
+                return False  # a cycle that `i` only leads into
+            cycle.append(current)
+            following = self.wanted_name(current)
+            current = None if following == current else following
+        return current == i and i == min(cycle)
 
     def local_move(self, r: Node, node: Node) -> None:
         parent = r.parent_id

@@ -35,6 +35,14 @@ class Unreachable(Exception):
     """The server cannot be reached."""
 
 
+class SessionGone(Exception):
+    """The upload session expired or the server does not know it (start another)."""
+
+
+class Busy(Exception):
+    """The server has as many of this user's uploads running as it takes (try again)."""
+
+
 def denied(result: dict[str, Any]) -> bool:
     """A write the server refused because this user may not make it (a VIEWER's, say)."""
     return (
@@ -289,3 +297,72 @@ class Remote:
         except httpx.TransportError as exc:
             raise Unreachable(f"the download broke off ({exc})") from exc
         return hasher.hexdigest()
+
+    # -- the content plane: blocks, upload sessions, batched commits ---------------------
+
+    async def missing_blocks(self, digests: list[str]) -> list[str]:
+        """Which of these block digests (at most 1,000) the server still needs from us."""
+        data = await self.query(
+            "query($b: [String!]!) { missingBlocks(blocks: $b) }", {"b": digests}
+        )
+        return [str(d) for d in data["missingBlocks"]]
+
+    async def start_session(self, length: int | None) -> dict[str, Any]:
+        """An `UploadSession` (id, expiresAt), or the error refusing it (quota, size)."""
+        data = await self.query(
+            "mutation($l: Long) { startUploadSession(length: $l) { __typename"
+            " ... on UploadSession { id expiresAt } ... on Error { code message } } }",
+            {"l": length},
+        )
+        result: dict[str, Any] = data["startUploadSession"]
+        return result
+
+    async def cancel_session(self, session_id: str) -> bool:
+        data = await self.query(
+            "mutation($i: ID!) { cancelUploadSession(id: $i) }", {"i": session_id}
+        )
+        return bool(data["cancelUploadSession"])
+
+    async def put_blocks(
+        self, session_id: str, first: int, blocks: list[bytes], digests: list[str]
+    ) -> None:
+        """Stage blocks `first`, `first + 1`, ... in the session (each checked by the server
+        against its digest): one `PUT` for one block, one `POST` for several."""
+        headers = {**self.headers, "X-Block-Sha256": ",".join(digests)}
+        url = f"/upload-sessions/{session_id}/blocks"
+        try:
+            if len(blocks) == 1:
+                response = await self.http.put(f"{url}/{first}", content=blocks[0], headers=headers)
+            else:
+                headers["X-Block-Sizes"] = ",".join(str(len(b)) for b in blocks)
+                response = await self.http.post(
+                    url, params={"first": first}, content=b"".join(blocks), headers=headers
+                )
+        except httpx.TransportError as exc:
+            raise Unreachable(f"the upload broke off ({exc})") from exc
+        if response.status_code == 200:
+            return
+        if response.status_code >= 500:
+            raise Unreachable(f"the server answered {response.status_code}")
+        try:
+            error = response.json()["errors"][0]
+            code = str(error["extensions"]["code"])
+            message = str(error["message"])
+        except (ValueError, KeyError, IndexError, TypeError):
+            code, message = "ERROR", f"the server answered {response.status_code}"
+        if response.status_code == 404:
+            raise SessionGone(message)
+        if response.status_code == 429:
+            raise Busy(message)
+        raise RemoteError(message, code)
+
+    async def finish_batch(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Commit files from their block lists (at most 1,000); each result on its own, in
+        the order given (a `File`, or the error refusing that file)."""
+        data = await self.query(
+            "mutation($e: [UploadBatchEntry!]!) { finishUploadBatch(entries: $e) {"
+            f" {FILE_RESULT} ... on BlocksMissingError {{ missing }} }} }}",
+            {"e": entries},
+        )
+        results: list[dict[str, Any]] = data["finishUploadBatch"]
+        return results

@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS hashes (
   path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
   inode INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS aliases (id TEXT PRIMARY KEY, name TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  path TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at TEXT NOT NULL,
+  hash TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0);
 """
 
 _COLUMNS = "id, parent_id, name, is_folder, hash, rev, size"
@@ -167,6 +170,32 @@ class State:
             self.db.execute(
                 "INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry_id, name, alias)
             )
+
+    # upload sessions of large files (resumed by a later run) ---------------------------
+
+    def sessions(self) -> dict[str, tuple[str, str, str, int]]:
+        """path -> (session id, expiry as ISO 8601, content hash being sent, blocks sent)."""
+        rows = self.db.execute("SELECT path, session_id, expires_at, hash, sent FROM sessions")
+        return {str(p): (str(i), str(e), str(h), int(n)) for p, i, e, h, n in rows.fetchall()}
+
+    def put_session(self, path: str, session_id: str, expires_at: str, digest: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, 0)",
+                (path, session_id, expires_at, digest),
+            )
+
+    def session_sent(self, path: str, blocks: int) -> None:
+        """`blocks` more blocks of the path's session are on the server."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("UPDATE sessions SET sent = sent + ? WHERE path = ?", (blocks, path))
+
+    def drop_session(self, path: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("DELETE FROM sessions WHERE path = ?", (path,))
 
     # cached hashes ----------------------------------------------------------------------
 

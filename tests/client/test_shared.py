@@ -165,14 +165,14 @@ async def test_a_viewers_writes_are_refused_kept_locally_and_not_retried(
     (top / "sub" / "inside.txt").write_text("inside\n")
     (top / "docs" / "x.txt").unlink()
     (top / "other.txt").rename(top / "renamed.txt")
-    uploads: list[str] = []
-    real_upload = Remote.upload
+    uploads: list[str] = []  # the names of the files committed (or refused)
+    real_finish = Remote.finish_batch
 
-    async def counting(self: Remote, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        uploads.append(kwargs["name"])
-        return await real_upload(self, *args, **kwargs)
+    async def counting(self: Remote, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        uploads.extend(entry["name"] for entry in entries)
+        return await real_finish(self, entries)
 
-    monkeypatch.setattr(Remote, "upload", counting)
+    monkeypatch.setattr(Remote, "finish_batch", counting)
     capsys.readouterr()
     await viewer.sync()  # no SyncError: each refusal is taken once and the sync settles
     err = capsys.readouterr().err
