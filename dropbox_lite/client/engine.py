@@ -872,10 +872,20 @@ class Engine:
 
     async def remote_delete(self, op: o.RemoteDelete) -> None:
         node = op.node
+        result: dict[str, Any] | None
         if node.is_folder:
-            if await self.changed_below(node.id):
-                return
-            result = await self.remote.delete(node.id)
+            cursor = self.state.get("cursor")
+            guarded = None
+            if cursor is not None:
+                # The server checks, in the same request, that nothing below changed
+                # since the feed we planned from: an edit cannot slip in between.
+                guarded = await self.remote.delete_folder(node.id, since=cursor)
+            if guarded is not None:
+                result = guarded
+            else:
+                if await self.changed_below(node.id):
+                    return
+                result = await self.remote.delete(node.id)
         else:
             result = await self.remote.delete(node.id, if_rev=node.rev)
             if result is None:

@@ -26,9 +26,10 @@ Progress = Callable[[int], None]
 class RemoteError(Exception):
     """The server refused a request (`code` from `errors[]`)."""
 
-    def __init__(self, message: str, code: str) -> None:
+    def __init__(self, message: str, code: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.reason = reason  # extensions.reason: the precise refusal behind a BAD_USER_INPUT
 
 
 class Unreachable(Exception):
@@ -86,6 +87,7 @@ class Remote:
         self.http = http
         self.token = token
         self.guarded_delete: bool | None = None  # the server takes deleteEntry(ifRev)
+        self.guarded_folder_delete: bool | None = None  # ... and deleteEntry(unchangedSince)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -108,7 +110,10 @@ class Remote:
             code = str(first.get("extensions", {}).get("code", "ERROR"))
             if code == "SERVICE_UNAVAILABLE":
                 raise Unreachable(first.get("message", "the server is unavailable"))
-            raise RemoteError(str(first.get("message", code)), code)
+            reason = first.get("extensions", {}).get("reason")
+            raise RemoteError(
+                str(first.get("message", code)), code, None if reason is None else str(reason)
+            )
         data: dict[str, Any] = body["data"]
         return data
 
@@ -205,6 +210,29 @@ class Remote:
                 self.guarded_delete = False
                 return None
             self.guarded_delete = True
+        result: dict[str, Any] = data["deleteEntry"]
+        return result
+
+    async def delete_folder(self, entry_id: str, *, since: str) -> dict[str, Any] | None:
+        """Move a folder to the trash only when nothing below it changed after the cursor
+        `since` (a `ConflictError`, or CONFLICT, when something did); None from a server
+        without that guard."""
+        if self.guarded_folder_delete is False:
+            return None
+        try:
+            data = await self.query(
+                "mutation($i: ID!, $s: String) { deleteEntry(id: $i, unchangedSince: $s)"
+                f" {{ {RESULT} }} }}",
+                {"i": entry_id, "s": since},
+            )
+        except RemoteError as exc:
+            if exc.reason == "CONFLICT":
+                return {"__typename": "ConflictError", "code": "CONFLICT"}
+            if "unchangedSince" not in str(exc):
+                raise
+            self.guarded_folder_delete = False
+            return None
+        self.guarded_folder_delete = True
         result: dict[str, Any] = data["deleteEntry"]
         return result
 

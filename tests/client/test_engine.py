@@ -306,6 +306,37 @@ async def test_a_folder_delete_racing_a_new_file_inside_keeps_the_file(
     assert tree == {"F": None, "F/new": hash_bytes(b"new")}
 
 
+async def test_a_file_added_right_before_the_folder_delete_is_kept_by_the_server(
+    device: MakeDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit lands after any look the client could take, inside the delete request's
+    window: deleteEntry(unchangedSince) refuses, and the file comes down."""
+    one, two = await device("one"), await device("two")
+    (one.folder / "F").mkdir()
+    (one.folder / "F" / "old").write_text("old")
+    await one.sync()
+    await two.sync()
+    real = Remote.delete_folder
+    raced: list[bool] = []
+
+    async def race_then_delete(self: Remote, entry_id: str, *, since: str) -> Any:
+        if not raced:
+            raced.append(True)
+            (two.folder / "F" / "new").write_text("new")
+            await two.sync()
+        return await real(self, entry_id, since=since)
+
+    monkeypatch.setattr(Remote, "delete_folder", race_then_delete)
+    (one.folder / "F" / "old").unlink()
+    (one.folder / "F").rmdir()
+    await one.sync()
+    assert raced
+    await one.sync()
+    assert (one.folder / "F" / "new").read_text() == "new"
+    tree, _ = await server_tree(one.http, one.token)
+    assert tree == {"F": None, "F/new": hash_bytes(b"new")}
+
+
 async def test_a_file_edited_while_its_download_runs_is_not_overwritten(
     device: MakeDevice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
