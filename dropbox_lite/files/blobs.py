@@ -169,7 +169,7 @@ async def write_blob(
     del filename  # blocks are shared between files: they carry no name
     hasher = ContentHasher()
     writer = BlockWriter(db)
-    buffer = bytearray()
+    buffer = Blocks()
     try:
         while True:
             chunk = await stream.read(READ_CHUNK)
@@ -182,17 +182,14 @@ async def write_blob(
             if quota_left is not None and hasher.size + len(chunk) > quota_left:
                 raise errors.QuotaExceeded()
             await _hash(hasher, chunk)
-            buffer += chunk
-            while len(buffer) >= BLOCK_SIZE:
-                block = bytes(buffer[:BLOCK_SIZE])
-                del buffer[:BLOCK_SIZE]
+            for block in buffer.feed(chunk):
                 await writer.add(block, hasher.digests[writer.count].hex())
         content_hash = hasher.content_hash()
         if expected_content_hash is not None and expected_content_hash.lower() != content_hash:
             raise errors.ChecksumMismatch()
         hasher.finish()
-        if buffer:
-            await writer.add(bytes(buffer), hasher.digests[writer.count].hex())
+        if buffer.filled:
+            await writer.add(buffer.rest(), hasher.digests[writer.count].hex())
         ids = await writer.finish()
     except BaseException:
         await asyncio.shield(writer.abort())
@@ -209,23 +206,36 @@ async def write_blob(
 
 
 class BlockWriter:
-    """Stores blocks in order, one in flight while the caller reads the next."""
+    """Stores blocks in order, one in flight (hashed, then stored) while the caller
+    reads the next: `digests` and `ids` of the blocks stored so far, in order."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.ids: list[ObjectId] = []
+        self.digests: list[str] = []
         self.count = 0
-        self.pending: asyncio.Task[ObjectId] | None = None
+        self.pending: asyncio.Task[tuple[str, ObjectId]] | None = None
 
     async def _settle(self) -> None:
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            self.ids.append(await pending)
+            digest, block = await pending
+            self.digests.append(digest)
+            self.ids.append(block)
 
-    async def add(self, data: bytes, digest: str) -> None:
+    async def _store(self, data: bytes, digest: str | None) -> tuple[str, ObjectId]:
+        if digest is None:
+            if len(data) >= THREAD_HASH_MIN:
+                digest = await asyncio.to_thread(block_digest, data)
+            else:
+                digest = block_digest(data)
+        return digest, await store_block(self.db, data, digest)
+
+    async def add(self, data: bytes, digest: str | None = None) -> None:
+        """Store the next block (`digest`: its SHA-256, computed here when not given)."""
         await self._settle()
         self.count += 1
-        self.pending = asyncio.ensure_future(store_block(self.db, data, digest))
+        self.pending = asyncio.ensure_future(self._store(data, digest))
 
     async def finish(self) -> list[ObjectId]:
         await self._settle()
@@ -235,6 +245,34 @@ class BlockWriter:
         if self.pending is not None:
             with contextlib.suppress(BaseException):
                 await self._settle()
+
+
+class Blocks:
+    """Cuts a stream's pieces into blocks, copying each byte once (when a block is put
+    together): pieces are kept as views until a block is full."""
+
+    def __init__(self, start: bytes = b"") -> None:
+        self.pieces: list[bytes | memoryview] = [start] if start else []
+        self.filled = len(start)
+
+    def feed(self, data: bytes) -> list[bytes]:
+        """Take the next piece; the blocks it completed."""
+        done: list[bytes] = []
+        view = memoryview(data)
+        while view:
+            take = min(len(view), BLOCK_SIZE - self.filled)
+            self.pieces.append(view[:take])
+            self.filled += take
+            view = view[take:]
+            if self.filled == BLOCK_SIZE:
+                done.append(self.rest())
+        return done
+
+    def rest(self) -> bytes:
+        """The bytes after the last full block (taken: the buffer is empty after)."""
+        data = b"".join(self.pieces)
+        self.pieces, self.filled = [], 0
+        return data
 
 
 def block_digest(data: bytes) -> str:

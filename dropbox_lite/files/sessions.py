@@ -293,15 +293,16 @@ async def append(
     limit = int(doc["length"]) if doc.get("length") is not None else settings.max_upload_bytes
     checker = CHECKSUMS[checksum[0]]() if checksum is not None else None
     state = _Appending(doc=doc)
-    buffer = bytearray(await _tail_bytes(db, doc))
+    buffer = blobs.Blocks(await _tail_bytes(db, doc))
     received = 0
     writer = blobs.BlockWriter(db)
-    stored_before = 0  # blocks of this append saved already
+    saved = 0  # blocks of this append saved already
 
-    async def flush_block(block: bytes) -> None:
-        digest = await asyncio.to_thread(blobs.block_digest, block)
-        state.blocks.append(digest)
-        await writer.add(block, digest)
+    def stored() -> None:
+        """What the writer stored since the last save, for the next one."""
+        nonlocal saved
+        state.blocks, state.block_ids = writer.digests[saved:], writer.ids[saved:]
+        saved = len(writer.ids)
 
     try:
         while True:
@@ -317,17 +318,13 @@ async def append(
             if checker is not None:
                 checker.update(chunk)
             received += len(chunk)
-            buffer += chunk
-            while len(buffer) >= blobs.BLOCK_SIZE:
-                block = bytes(buffer[: blobs.BLOCK_SIZE])
-                del buffer[: blobs.BLOCK_SIZE]
-                await flush_block(block)
-            if checker is None and len(state.blocks) >= CHECKPOINT_BLOCKS:
-                ids = await writer.finish()
-                state.block_ids = ids[stored_before:]
-                stored_before = len(ids)
-                saved = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
-                await _save(db, state, offset=saved, tail_id=None, tail_size=0)
+            for block in buffer.feed(chunk):
+                await writer.add(block)
+            if checker is None and writer.count - saved >= CHECKPOINT_BLOCKS:
+                await writer.finish()
+                stored()
+                at = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
+                await _save(db, state, offset=at, tail_id=None, tail_size=0)
         cut = bool(getattr(stream, "cut", False))
         if checker is not None:
             assert checksum is not None
@@ -338,17 +335,17 @@ async def append(
         end = offset + received
         complete = doc.get("length") is not None and end == int(doc["length"])
         tail_id: ObjectId | None = None
-        tail_size = 0
-        if buffer and complete:
-            await flush_block(bytes(buffer))
-        elif buffer:
-            tail_size = len(buffer)
-        ids = await writer.finish()
-        state.block_ids = ids[stored_before:]
+        tail_size = buffer.filled
+        rest = buffer.rest() if tail_size else b""
+        if rest and complete:
+            await writer.add(rest)
+            tail_size = 0
+        await writer.finish()
+        stored()
         if received == 0 and not state.blocks:
             return _record(state.doc)
         if tail_size:
-            tail_id = await blobs.store_staged(db, bytes(buffer))
+            tail_id = await blobs.store_staged(db, rest)
         try:
             await _save(db, state, offset=end, tail_id=tail_id, tail_size=tail_size)
         except BaseException:
