@@ -30,6 +30,13 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import BLOB_CHUNK_BYTES, Database
 
 READ_CHUNK = 1024 * 1024
+# Chunks of the GridFS files this module writes (blocks, staged tails): four per block.
+# Each chunk is one document (and one unique-index entry) in every backend, so fewer,
+# larger ones cost less per byte than GridFS's default 255 KiB (which old whole-file
+# blobs keep: every reader takes a file's chunk size from what it reads).
+BLOCK_CHUNK_BYTES = 1024 * 1024
+# Chunks a reader's cursor fetches per round trip (4 MiB of blocks, 1 MiB of old blobs).
+CHUNKS_PER_BATCH = 4
 BLOCK_SIZE = 4 * 1024 * 1024  # Dropbox's block: the unit of storage, dedup and delta
 HASH_BLOCK = BLOCK_SIZE
 # Hashing smaller buffers inline costs less than a hop to a worker thread.
@@ -328,9 +335,9 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
             "_id": chunk_id(file_id, n),
             "files_id": file_id,
             "n": n,
-            "data": Binary(data[at : at + BLOB_CHUNK_BYTES]),
+            "data": Binary(data[at : at + BLOCK_CHUNK_BYTES]),
         }
-        for n, at in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+        for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
     ]
     try:
         if docs:
@@ -339,7 +346,7 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
             {
                 "_id": file_id,
                 "length": len(data),
-                "chunkSize": BLOB_CHUNK_BYTES,
+                "chunkSize": BLOCK_CHUNK_BYTES,
                 "uploadDate": datetime.now(UTC),
                 "filename": digest,
                 "metadata": {"sha256": digest},
@@ -373,15 +380,15 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
                 "_id": chunk_id(file_id, n),
                 "files_id": file_id,
                 "n": n,
-                "data": Binary(data[start : start + BLOB_CHUNK_BYTES]),
+                "data": Binary(data[start : start + BLOCK_CHUNK_BYTES]),
             }
-            for n, start in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+            for n, start in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
         )
         files.append(
             {
                 "_id": file_id,
                 "length": len(data),
-                "chunkSize": BLOB_CHUNK_BYTES,
+                "chunkSize": BLOCK_CHUNK_BYTES,
                 "uploadDate": at,
                 "filename": digest,
                 "metadata": {"sha256": digest},
@@ -463,9 +470,9 @@ async def store_staged(db: Database, data: bytes) -> ObjectId:
             "_id": chunk_id(file_id, n),
             "files_id": file_id,
             "n": n,
-            "data": Binary(data[at : at + BLOB_CHUNK_BYTES]),
+            "data": Binary(data[at : at + BLOCK_CHUNK_BYTES]),
         }
-        for n, at in enumerate(range(0, len(data), BLOB_CHUNK_BYTES))
+        for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
     ]
     try:
         if docs:
@@ -474,7 +481,7 @@ async def store_staged(db: Database, data: bytes) -> ObjectId:
             {
                 "_id": file_id,
                 "length": len(data),
-                "chunkSize": BLOB_CHUNK_BYTES,
+                "chunkSize": BLOCK_CHUNK_BYTES,
                 "uploadDate": datetime.now(UTC),
                 "filename": "staged",
                 "metadata": {"staged": True},
@@ -608,14 +615,7 @@ async def read_range(
         else:
             runs.append([span])
     for run in runs:
-        if len(run) == 1:
-            block, at, length = run[0]
-            pieces = _read_blob(
-                db=db, oid=block, start=max(start - at, 0), end=min(end - at, length), size=length
-            )
-        else:
-            pieces = _read_run(db=db, run=run, start=start, end=end)
-        async for piece in pieces:
+        async for piece in _read_run(db=db, run=run, start=start, end=end):
             yield piece
 
 
@@ -624,19 +624,28 @@ async def _read_run(
 ) -> AsyncIterator[bytes]:
     """Bytes [start, end) of the file that fall in a run of blocks (ascending ids), from
     one cursor sorted by (files_id, n), which is file order. NotFound when a chunk is
-    missing (fewer bytes than the run holds)."""
+    missing (fewer bytes than the run holds).
+
+    Each block's chunks are placed by the bytes before them in the block, whatever the
+    chunk size it was written with (BLOCK_CHUNK_BYTES, or 255 KiB before)."""
     at_of = {block: at for block, at, _ in run}
     expected = sum(min(end, at + length) - max(start, at) for _, at, length in run)
     cursor = (
         db["blobs.chunks"]
         .find({"files_id": {"$in": list(at_of)}})
         .sort([("files_id", 1), ("n", 1)])
-        .batch_size(max(READ_CHUNK // BLOB_CHUNK_BYTES, 1))
+        .batch_size(CHUNKS_PER_BATCH)
     )
+    passed: dict[ObjectId, tuple[int, int]] = {}  # each block's chunks and bytes so far
 
     def cut(chunk: dict[str, Any]) -> bytes:
         data = bytes(chunk["data"])
-        base = at_of[chunk["files_id"]] + int(chunk["n"]) * BLOB_CHUNK_BYTES
+        block = chunk["files_id"]
+        count, before = passed.get(block, (0, 0))
+        if int(chunk["n"]) != count:
+            raise errors.NotFound()  # a chunk is missing
+        passed[block] = (count + 1, before + len(data))
+        base = at_of[block] + before
         return data[max(start - base, 0) : max(min(end - base, len(data)), 0)]
 
     got = 0
@@ -650,17 +659,18 @@ async def _read_run(
 async def _prefetched(cursor: Any, cut: Callable[[dict[str, Any]], bytes]) -> AsyncIterator[bytes]:
     """The cursor's chunks, cut, in pieces of about READ_CHUNK; the next piece is read
     while the caller sends this one."""
-    per_piece = max(READ_CHUNK // BLOB_CHUNK_BYTES, 1)
 
     async def piece() -> bytes:
         parts: list[bytes] = []
+        filled = 0
         async for chunk in cursor:
             part = cut(chunk)
             if part:
                 parts.append(part)
-            if len(parts) >= per_piece:
+                filled += len(part)
+            if filled >= READ_CHUNK:
                 break
-        return b"".join(parts)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     ahead: asyncio.Future[bytes] | None = asyncio.ensure_future(piece())
     try:
