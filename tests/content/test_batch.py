@@ -15,6 +15,7 @@ from dropbox_lite.files import quota, service, store
 from tests.content.helpers import download
 from tests.content.test_sessions import batch, put_blocks, start
 from tests.files.helpers import CREATE_FOLDER, upload
+from tests.sharing.folders_helpers import shared_folder
 from tests.support import Account, GraphQLClient
 
 SIZE = 1000
@@ -223,3 +224,35 @@ async def test_a_batch_cut_midway_gives_back_what_did_not_go_in(
     assert len(await files_of(db, alice)) == 3
     assert (await service.usage(db=db, user_id=alice.user_id)).used_bytes == 3 * SIZE
     await assert_books_balance(db, alice)
+
+
+async def test_a_member_batches_into_a_shared_folder_on_its_owners_quota(
+    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+) -> None:
+    editor = await shared_folder(gql, http, role="EDITOR")
+    viewer = await shared_folder(gql, http, role="VIEWER")
+    owner_used = (await service.usage(db=db, user_id=editor.owner.user_id)).used_bytes
+    pieces = [b"one" * 100, b"two" * 100, b"three" * 100]
+    hashes = await staged(http, gql, editor.member, pieces)
+    into_mount = [
+        {"name": f"m{n}.txt", "blocks": [h], "parentId": editor.mount_id}
+        for n, h in enumerate(hashes)
+    ]
+    results = await batch(gql, editor.member, into_mount)
+    assert [r["__typename"] for r in results] == ["File"] * 3
+    # The owner pays, and sees the files in the folder they share.
+    owner_now = (await service.usage(db=db, user_id=editor.owner.user_id)).used_bytes
+    assert owner_now == owner_used + sum(len(p) for p in pieces)
+    assert (await service.usage(db=db, user_id=editor.member.user_id)).used_bytes == 0
+    assert await download(http, editor.owner, results[2]["id"]) == pieces[2]
+    # A viewer may only look: each file is refused.
+    hashes = await staged(http, gql, viewer.member, pieces[:2])
+    refused = await batch(
+        gql,
+        viewer.member,
+        [
+            {"name": f"v{n}", "blocks": [h], "parentId": viewer.mount_id}
+            for n, h in enumerate(hashes)
+        ],
+    )
+    assert [r["__typename"] for r in refused] == ["PermissionDeniedError"] * 2
