@@ -340,8 +340,7 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
         for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
     ]
     try:
-        if docs:
-            await db["blobs.chunks"].insert_many(docs, ordered=True)
+        await _insert_chunks(db, docs)
         await db["blobs.files"].insert_one(
             {
                 "_id": file_id,
@@ -360,9 +359,9 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
 
 
 async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) -> list[ObjectId]:
-    """Store many short blocks (data, SHA-256) once each, with three inserts in all
-    (chunks, files documents, index entries) instead of three per block: many small
-    files staged in one request. The stored id of each, in order."""
+    """Store many short blocks (data, SHA-256) once each, with a few inserts in all
+    (chunks, one per MiB; files documents; index entries) instead of three per block:
+    many small files staged in one request. The stored id of each, in order."""
     own: dict[str, ObjectId] = {}
     sizes: dict[str, int] = {}
     chunks: list[dict[str, Any]] = []
@@ -397,8 +396,7 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
     if not own:
         return []
     try:
-        if chunks:
-            await db["blobs.chunks"].insert_many(chunks, ordered=False)
+        await _insert_chunks(db, chunks)
         await db["blobs.files"].insert_many(files, ordered=False)
     except BaseException:
         await asyncio.shield(_drop_many(db, list(own.values())))
@@ -440,6 +438,28 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
     return [own[digest] for _, digest in blocks]
 
 
+async def _insert_chunks(db: Database, docs: list[dict[str, Any]]) -> None:
+    """Insert chunk documents, at most about BLOCK_CHUNK_BYTES of data per command.
+
+    The driver encodes each command in one of motor's worker threads, and glibc keeps
+    a freed buffer of that size in the thread's own arena once its (dynamic) mmap
+    threshold has risen to it: 4 MiB commands from a dozen threads held tens of MB
+    (server peak RSS 154 MB for 256 MiB through tus after 200 parallel small uploads;
+    105 MB with 1 MiB commands, at the same speed on FerretDB).
+    """
+    group: list[dict[str, Any]] = []
+    size = 0
+    for doc in docs:
+        length = len(doc["data"])
+        if group and size + length > BLOCK_CHUNK_BYTES:
+            await db["blobs.chunks"].insert_many(group, ordered=True)
+            group, size = [], 0
+        group.append(doc)
+        size += length
+    if group:
+        await db["blobs.chunks"].insert_many(group, ordered=True)
+
+
 async def _drop_many(db: Database, file_ids: list[ObjectId]) -> None:
     if not file_ids:
         return
@@ -475,8 +495,7 @@ async def store_staged(db: Database, data: bytes) -> ObjectId:
         for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
     ]
     try:
-        if docs:
-            await db["blobs.chunks"].insert_many(docs, ordered=True)
+        await _insert_chunks(db, docs)
         await db["blobs.files"].insert_one(
             {
                 "_id": file_id,

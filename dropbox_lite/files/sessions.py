@@ -396,7 +396,7 @@ async def put_blocks(
     wanted = [check_digest(d) for d in digests] if digests is not None else None
     reader = _Exact(stream)
     writer = blobs.BlockWriter(db)
-    # Many short blocks (small files) are stored together: three inserts in all.
+    # Many short blocks (small files) are stored together: a few inserts in all.
     together = max(sizes) < blobs.BLOCK_SIZE and sum(sizes) <= SMALL_BLOCKS_BYTES
     held: list[tuple[bytes, str]] = []
     found: list[str] = []
