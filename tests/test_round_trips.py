@@ -234,7 +234,7 @@ async def test_session_append_of_a_chunk(trips: RoundTrips, account: Account) ->
 
 
 async def test_batch_finish_per_small_file(trips: RoundTrips, account: Account) -> None:
-    files = [b"batch %d " % n * 400 for n in range(50)]
+    files = [b"batch %d " % n * 400 for n in range(100)]
     data = await trips.gql.data(START_SESSION, token=account.token)
     url = data["startUploadSession"]["uploadUrl"]
     sent = await trips.http.post(
@@ -243,13 +243,22 @@ async def test_batch_finish_per_small_file(trips: RoundTrips, account: Account) 
         headers={**account.headers, "X-Block-Sizes": ",".join(str(len(f)) for f in files)},
     )
     hashes = sent.json()["blocks"]
-    entries = [{"name": f"b{n}.bin", "blocks": [h]} for n, h in enumerate(hashes)]
+    folder = await trips.gql.data(CREATE_FOLDER, {"name": "batch"}, token=account.token)
+    folder_id = folder["createFolder"]["id"]
+    entries = [
+        {"name": f"b{n}.bin", "blocks": [h], "parentId": folder_id if n % 2 else None}
+        for n, h in enumerate(hashes)
+    ]
     with trips.count() as measured:
         done = await trips.gql.data(FINISH_BATCH, {"entries": entries}, token=account.token)
     assert [r["__typename"] for r in done["finishUploadBatch"]] == ["File"] * len(files)
-    # Measured 6.1 per file on FerretDB: the entry, its revision and quota link, and the
-    # change number's claim (3); the batch's own reads are shared by all its files.
-    within(measured, measured.count, 7 * len(files))
+    # Issue 20: at most 3 per file. Measured 11 for the whole batch (0.11 per file, 6.1
+    # before the batch was written in bulk): the blocks named (staged parts, their gc
+    # touch, their sizes), the folder, one quota link, one insert of the history
+    # records, the change number (top, claim, close), one insert of the entries, the
+    # folder's ancestry read once to settle. A cost per file would show here.
+    assert measured.count <= 3 * len(files), str(measured)
+    within(measured, measured.count, 15)
 
 
 async def test_missing_blocks(trips: RoundTrips, account: Account) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypedDict
@@ -236,6 +237,56 @@ async def reserve(
             continue
         if await append(db, owner, current, used=used, history=current.history + allowance):
             return quota is not None and used > quota
+        await _backoff(attempt)
+    raise errors.Conflict("Too many concurrent writers; try again.")
+
+
+def _fit(sizes: Sequence[int], room: int | None) -> list[bool]:
+    """Which files fit in `room` bytes, taken in order (None: all)."""
+    if room is None:
+        return [True] * len(sizes)
+    taken = []
+    for size in sizes:
+        fits = size <= 0 or size <= room
+        if fits:
+            room -= size
+        taken.append(fits)
+    return taken
+
+
+async def reserve_many(
+    db: Database, owner: ObjectId, sizes: Sequence[int], *, known: Budget | None = None
+) -> list[bool]:
+    """Take the bytes of several new files in one ledger link: which ones were taken.
+
+    Each file is refused on its own (in order, a file that would pass the quota is
+    left out and the next ones are still tried), after the oldest history was
+    expired to make room; the ledger never passes the quota, as with `reserve`.
+    """
+    if known is None:
+        known = await budget(db, owner)
+    quota = known.quota
+    guess = known.head
+    expired = False
+    for attempt in range(MAX_LINK_ATTEMPTS):
+        fresh = guess is None
+        current = guess if guess is not None else await head(db, owner)
+        guess = None
+        room = None if quota is None else quota - current.used
+        taken = _fit(sizes, room)
+        if not all(taken):
+            if not fresh:
+                continue  # refuse only on a head just read, never on a guess
+            if not expired and current.history > 0 and room is not None:
+                expired = True
+                need = sum(sizes) - max(room, 0)
+                if await expire_oldest(db, owner, need=need) > 0:
+                    continue
+        total = sum(size for size, fits in zip(sizes, taken, strict=True) if fits)
+        if total == 0:
+            return taken
+        if await append(db, owner, current, used=current.used + total, history=current.history):
+            return taken
         await _backoff(attempt)
     raise errors.Conflict("Too many concurrent writers; try again.")
 

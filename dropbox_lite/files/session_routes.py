@@ -74,29 +74,46 @@ def error_response(
 
 
 class RequestBody:
-    """A request body as a stream for the services; a cut connection ends it (`cut`)."""
+    """A request body as a stream for the services; a cut connection ends it (`cut`).
+
+    `read(n)` hands out the body's pieces as the server received them (at most n bytes
+    each, maybe fewer), without copying them: a large upload's bytes are copied once on
+    their way to the database, when a block is put together (see sessions.append).
+    """
 
     def __init__(self, request: Request) -> None:
         self._chunks = request.stream()
-        self._buffer = bytearray()
+        self._pending: bytes | memoryview = b""
         self._done = False
         self.cut = False
 
-    async def read(self, size: int = -1, /) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
+    async def _next(self) -> bytes:
+        while not self._done:
             try:
                 chunk = await anext(self._chunks)
             except StopAsyncIteration:
                 self._done = True
-                break
             except ClientDisconnect:
                 self._done = self.cut = True
-                break
-            self._buffer += chunk
-        take = len(self._buffer) if size < 0 else min(size, len(self._buffer))
-        piece = bytes(self._buffer[:take])
-        del self._buffer[:take]
-        return piece
+            else:
+                if chunk:
+                    return chunk
+        return b""
+
+    async def read(self, size: int = -1, /) -> bytes:
+        if size < 0:
+            parts = [bytes(self._pending)]
+            while chunk := await self._next():
+                parts.append(chunk)
+            self._pending = b""
+            return b"".join(parts)
+        piece = self._pending or await self._next()
+        if len(piece) <= size:
+            self._pending = b""
+            return bytes(piece) if isinstance(piece, memoryview) else piece
+        view = memoryview(piece)
+        self._pending = view[size:]
+        return bytes(view[:size])
 
 
 async def user_of(request: Request) -> str:

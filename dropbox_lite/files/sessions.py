@@ -43,7 +43,7 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, members, quota, store
+from dropbox_lite.files import batch, blobs, members, quota, store
 from dropbox_lite.files.access import owners_quota
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
@@ -56,10 +56,6 @@ MAX_BLOCKS_PER_REQUEST = 1000
 # Short blocks of one request up to this many bytes are stored with one insert each of
 # chunks, files documents and index entries.
 SMALL_BLOCKS_BYTES = 16 * 1024 * 1024
-# Files of one batch committed at the same time. One: the files of a batch share an
-# owner, and parallel commits contend for the owner's quota ledger link and change
-# number (measured on FerretDB: 50 files took 560 round trips 8 at a time, 307 in turn).
-PARALLEL_COMMITS = 1
 # Offset appends save their progress every this many blocks (a cut or a crash of the
 # server costs at most this much again).
 CHECKPOINT_BLOCKS = 8
@@ -297,15 +293,16 @@ async def append(
     limit = int(doc["length"]) if doc.get("length") is not None else settings.max_upload_bytes
     checker = CHECKSUMS[checksum[0]]() if checksum is not None else None
     state = _Appending(doc=doc)
-    buffer = bytearray(await _tail_bytes(db, doc))
+    buffer = blobs.Blocks(await _tail_bytes(db, doc))
     received = 0
     writer = blobs.BlockWriter(db)
-    stored_before = 0  # blocks of this append saved already
+    saved = 0  # blocks of this append saved already
 
-    async def flush_block(block: bytes) -> None:
-        digest = await asyncio.to_thread(blobs.block_digest, block)
-        state.blocks.append(digest)
-        await writer.add(block, digest)
+    def stored() -> None:
+        """What the writer stored since the last save, for the next one."""
+        nonlocal saved
+        state.blocks, state.block_ids = writer.digests[saved:], writer.ids[saved:]
+        saved = len(writer.ids)
 
     try:
         while True:
@@ -321,17 +318,13 @@ async def append(
             if checker is not None:
                 checker.update(chunk)
             received += len(chunk)
-            buffer += chunk
-            while len(buffer) >= blobs.BLOCK_SIZE:
-                block = bytes(buffer[: blobs.BLOCK_SIZE])
-                del buffer[: blobs.BLOCK_SIZE]
-                await flush_block(block)
-            if checker is None and len(state.blocks) >= CHECKPOINT_BLOCKS:
-                ids = await writer.finish()
-                state.block_ids = ids[stored_before:]
-                stored_before = len(ids)
-                saved = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
-                await _save(db, state, offset=saved, tail_id=None, tail_size=0)
+            for block in buffer.feed(chunk):
+                await writer.add(block)
+            if checker is None and writer.count - saved >= CHECKPOINT_BLOCKS:
+                await writer.finish()
+                stored()
+                at = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
+                await _save(db, state, offset=at, tail_id=None, tail_size=0)
         cut = bool(getattr(stream, "cut", False))
         if checker is not None:
             assert checksum is not None
@@ -342,17 +335,17 @@ async def append(
         end = offset + received
         complete = doc.get("length") is not None and end == int(doc["length"])
         tail_id: ObjectId | None = None
-        tail_size = 0
-        if buffer and complete:
-            await flush_block(bytes(buffer))
-        elif buffer:
-            tail_size = len(buffer)
-        ids = await writer.finish()
-        state.block_ids = ids[stored_before:]
+        tail_size = buffer.filled
+        rest = buffer.rest() if tail_size else b""
+        if rest and complete:
+            await writer.add(rest)
+            tail_size = 0
+        await writer.finish()
+        stored()
         if received == 0 and not state.blocks:
             return _record(state.doc)
         if tail_size:
-            tail_id = await blobs.store_staged(db, bytes(buffer))
+            tail_id = await blobs.store_staged(db, rest)
         try:
             await _save(db, state, offset=end, tail_id=tail_id, tail_size=tail_size)
         except BaseException:
@@ -403,7 +396,7 @@ async def put_blocks(
     wanted = [check_digest(d) for d in digests] if digests is not None else None
     reader = _Exact(stream)
     writer = blobs.BlockWriter(db)
-    # Many short blocks (small files) are stored together: three inserts in all.
+    # Many short blocks (small files) are stored together: a few inserts in all.
     together = max(sizes) < blobs.BLOCK_SIZE and sum(sizes) <= SMALL_BLOCKS_BYTES
     held: list[tuple[bytes, str]] = []
     found: list[str] = []
@@ -563,8 +556,11 @@ async def _from_blocks(
     )
 
 
-async def _session_content(db: Database, doc: dict[str, Any]) -> blobs.BlobRecord:
-    """What the session holds as one file: its offset appends, or its blocks by index."""
+async def _session_content(
+    db: Database, doc: dict[str, Any], parts: list[dict[str, Any]] | None = None
+) -> blobs.BlobRecord:
+    """What the session holds as one file: its offset appends, or its blocks by index
+    (`parts`: its staged blocks in index order, when read already)."""
     if int(doc["offset"]) > 0 or doc.get("length") is not None:
         if doc.get("length") is not None and int(doc["offset"]) != int(doc["length"]):
             raise errors.InvalidInput(
@@ -574,7 +570,8 @@ async def _session_content(db: Database, doc: dict[str, Any]) -> blobs.BlobRecor
             doc = await _close_tail(db, doc)
         digests = list(doc["blocks"])
         return await _from_blocks(db, digests, dict(zip(digests, doc["block_ids"], strict=False)))
-    parts = [p async for p in db[PARTS].find({"session_id": doc["_id"]}).sort("index", 1)]
+    if parts is None:
+        parts = [p async for p in db[PARTS].find({"session_id": doc["_id"]}).sort("index", 1)]
     if [p["index"] for p in parts] != list(range(len(parts))):
         raise errors.InvalidInput("Blocks are missing: send blocks 0 to N-1 of the file.")
     digests = [p["sha"] for p in parts]
@@ -619,11 +616,18 @@ async def finish(
     )
     blob = await _session_content(db, doc)
     record = await _commit(db, settings, target, blob, autorename, content_hash, username)
-    await db[SESSIONS].update_one(
-        {"_id": doc["_id"]},
-        {"$set": {"committed": {"entry_id": ObjectId(record.id), "rev": record.rev}}},
-    )
+    await _mark_committed(db, doc["_id"], record)
     return record
+
+
+def _check_commit(settings: Settings, blob: blobs.BlobRecord, content_hash: str | None) -> None:
+    """What a commit checks of the content itself: its size and expected hash."""
+    if blob.size > settings.max_upload_bytes:
+        raise errors.FileTooLarge(
+            f"The file is larger than this server accepts ({settings.max_upload_bytes} bytes)."
+        )
+    if content_hash is not None and content_hash.lower() != blob.content_hash:
+        raise errors.ChecksumMismatch()
 
 
 async def _commit(
@@ -635,12 +639,7 @@ async def _commit(
     content_hash: str | None,
     username: str | None,
 ) -> EntryRecord:
-    if blob.size > settings.max_upload_bytes:
-        raise errors.FileTooLarge(
-            f"The file is larger than this server accepts ({settings.max_upload_bytes} bytes)."
-        )
-    if content_hash is not None and content_hash.lower() != blob.content_hash:
-        raise errors.ChecksumMismatch()
+    _check_commit(settings, blob, content_hash)
     return await commit_write(
         db=db,
         settings=settings,
@@ -648,6 +647,14 @@ async def _commit(
         blob=blob,
         autorename=autorename,
         username=username,
+    )
+
+
+async def _mark_committed(db: Database, session_id: ObjectId, record: EntryRecord) -> None:
+    """The session became this file: finishing it again returns the file."""
+    await db[SESSIONS].update_one(
+        {"_id": session_id},
+        {"$set": {"committed": {"entry_id": ObjectId(record.id), "rev": record.rev}}},
     )
 
 
@@ -659,51 +666,93 @@ async def finish_batch(
     items: Sequence[BatchItem],
     username: str | None = None,
 ) -> list[EntryRecord | errors.DomainError]:
-    """Commit up to MAX_BATCH files; each result on its own (a file or its error)."""
+    """Commit up to MAX_BATCH files; each result on its own (a file or its error).
+
+    What is shared is read once for the whole batch (the blocks named, the sessions and
+    their staged blocks, each folder and each owner's quota), and new files are written
+    together (files/batch.py): a few round trips per batch, not per file.
+    """
     if len(items) > MAX_BATCH:
         raise errors.BadInput(f"A batch commits at most {MAX_BATCH} files.")
     user = oid(user_id)
     named: list[str] = []
+    session_ids: list[ObjectId] = []
     for item in items:
         if (item.session_id is None) == (item.blocks is None):
             raise errors.BadInput("Give each file either a sessionId or its blocks.")
         named.extend(check_digest(d) for d in item.blocks or ())
+        if item.session_id is not None and ObjectId.is_valid(item.session_id):
+            session_ids.append(ObjectId(item.session_id))
     found = await available_blocks(db, user, list(dict.fromkeys(named))) if named else {}
     sizes = await blobs.block_sizes(db, list(found.values()))  # once for the whole batch
-    gate = asyncio.Semaphore(PARALLEL_COMMITS)
-
-    async def one(item: BatchItem) -> EntryRecord | errors.DomainError:
-        async with gate:
-            try:
-                if item.session_id is not None:
-                    return await finish(
-                        db=db,
-                        settings=settings,
-                        user_id=user_id,
-                        session_id=item.session_id,
-                        folder_id=item.folder_id,
-                        name=item.name,
-                        mode=item.mode,
-                        parent_rev=item.parent_rev,
-                        autorename=item.autorename,
-                        content_hash=item.content_hash,
-                        username=username,
+    docs = await _load_many(db, user, session_ids)
+    parts = await _parts_of(db, [d for d in docs.values() if _by_block(d)])
+    targets = batch.Targets(db, user)
+    outcomes: list[EntryRecord | errors.DomainError | None] = [None] * len(items)
+    pending: list[tuple[int, batch.NewFile]] = []
+    for n, item in enumerate(items):
+        try:
+            doc = None
+            if item.session_id is not None:
+                doc = docs.get(oid(item.session_id))
+                if doc is None:
+                    raise errors.NotFound("No such upload session (or it has expired).")
+                committed = doc.get("committed")
+                if committed is not None:
+                    outcomes[n] = entry_record(
+                        await entry_doc(db, user, str(committed["entry_id"]))
                     )
-                target = await prepare_write(
-                    db=db,
-                    user_id=user_id,
-                    folder_id=item.folder_id,
-                    name=item.name,
-                    mode=item.mode,
-                    parent_rev=item.parent_rev,
-                )
+                    continue
+            target = await targets.target(
+                folder_id=item.folder_id, name=item.name, mode=item.mode, parent_rev=item.parent_rev
+            )
+            if doc is not None:
+                blob = await _session_content(db, doc, parts.get(doc["_id"], []))
+            else:
                 digests = [check_digest(d) for d in item.blocks or ()]
                 blob = await _from_blocks(db, digests, found, sizes)
-                return await _commit(
-                    db, settings, target, blob, item.autorename, item.content_hash, username
-                )
-            except errors.DomainError as refused:
-                return refused
+            _check_commit(settings, blob, item.content_hash)
+            pending.append((n, batch.NewFile(target=target, blob=blob, autorename=item.autorename)))
+        except errors.DomainError as refused:
+            outcomes[n] = refused
+    results = await batch.commit_files(
+        db=db, settings=settings, files=[new for _, new in pending], username=username
+    )
+    for (n, _), result in zip(pending, results, strict=True):
+        outcomes[n] = result
+        session_id = items[n].session_id
+        if session_id is not None and isinstance(result, EntryRecord):
+            await _mark_committed(db, oid(session_id), result)
+    assert all(outcome is not None for outcome in outcomes)
+    return [outcome for outcome in outcomes if outcome is not None]
 
-    # Results keep the order given.
-    return list(await asyncio.gather(*(one(item) for item in items)))
+
+async def _load_many(
+    db: Database, user: ObjectId, session_ids: list[ObjectId]
+) -> dict[ObjectId, dict[str, Any]]:
+    """The user's live sessions among these, by id (in one query)."""
+    if not session_ids:
+        return {}
+    at = now()
+    cursor = db[SESSIONS].find({"_id": {"$in": list(set(session_ids))}, "user_id": user})
+    return {doc["_id"]: doc async for doc in cursor if store.aware(doc["expires_at"]) > at}
+
+
+def _by_block(doc: dict[str, Any]) -> bool:
+    """Whether the session's bytes came block by block (not at offsets)."""
+    return int(doc["offset"]) == 0 and doc.get("length") is None and doc.get("committed") is None
+
+
+async def _parts_of(
+    db: Database, docs: list[dict[str, Any]]
+) -> dict[ObjectId, list[dict[str, Any]]]:
+    """The staged blocks of these sessions, by session, in index order (one query)."""
+    if not docs:
+        return {}
+    found: dict[ObjectId, list[dict[str, Any]]] = {}
+    cursor = db[PARTS].find({"session_id": {"$in": [d["_id"] for d in docs]}})
+    async for part in cursor:
+        found.setdefault(part["session_id"], []).append(part)
+    for parts in found.values():
+        parts.sort(key=lambda part: int(part["index"]))
+    return found

@@ -710,6 +710,34 @@ async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
         await db[REVISIONS].insert_many([dict(d) for d in docs[start : start + 1000]])
 
 
+async def insert_new_entries(db: Database, docs: list[EntryDoc]) -> list[int]:
+    """Store new entries in one write (unordered): the positions of those whose name was
+    taken (each refused on its own; every other one is stored)."""
+    if not docs:
+        return []
+    try:
+        await db[ENTRIES].insert_many([dict(d) for d in docs], ordered=False)
+    except BulkWriteError as clash:
+        seen = clash.details.get("writeErrors", [])
+        if not seen or any(error.get("code") != 11000 for error in seen):
+            raise
+        return sorted(int(error["index"]) for error in seen)
+    return []
+
+
+async def existing_ids(db: Database, ids: list[ObjectId]) -> set[ObjectId]:
+    """Which of these entries exist (whatever their state)."""
+    if not ids:
+        return set()
+    return {doc["_id"] async for doc in db[ENTRIES].find({"_id": {"$in": ids}}, {"_id": 1})}
+
+
+async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:
+    """Withdraw the history records of new files whose entries were not inserted."""
+    if entry_ids:
+        await db[REVISIONS].delete_many({"entry_id": {"$in": entry_ids}})
+
+
 async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
     """Delete entries no reader can have seen yet (their change number still open), and
     their revisions: what a copy that failed had written."""

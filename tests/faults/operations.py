@@ -181,6 +181,43 @@ def upload_conflict(user: str, folder: str, name: str) -> Run:
     return run
 
 
+START_SESSION = "mutation { startUploadSession { ... on UploadSession { uploadUrl } } }"
+FINISH_BATCH = """
+mutation($entries: [UploadBatchEntry!]!) {
+  finishUploadBatch(entries: $entries) { __typename ... on File { id } ... on Error { code } }
+}
+"""
+
+
+def upload_batch(user: str, folder: str, names: tuple[str, ...]) -> Run:
+    """New files staged as blocks in one request, then committed by one finishUploadBatch."""
+
+    async def run(app: RunningApp, world: World) -> Any:
+        token = world.token(user)
+        started = await app.gql.data(START_SESSION, token=token)
+        url = started["startUploadSession"]["uploadUrl"]
+        pieces = [content(name) for name in names]
+        sent = await app.http.post(
+            f"{url}/blocks",
+            content=b"".join(pieces),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "X-Block-Sizes": ",".join(str(len(p)) for p in pieces),
+            },
+        )
+        assert sent.status_code == 200, sent.text
+        entries = [
+            {"name": name, "blocks": [digest], "parentId": world.ids[folder]}
+            for name, digest in zip(names, sent.json()["blocks"], strict=True)
+        ]
+        data = await app.gql.data(FINISH_BATCH, {"entries": entries}, token=token)
+        results = data["finishUploadBatch"]
+        assert [r["__typename"] for r in results] == ["File"] * len(names), results
+        return results
+
+    return run
+
+
 def resolve(user: str, key: str, resolution: str) -> Run:
     async def run(app: RunningApp, world: World) -> Any:
         made = await upload(
@@ -223,6 +260,11 @@ OPERATIONS: list[Operation] = [
     Operation("signup", signup("erin"), probes=(), creates_user="erin"),
     Operation("admin_create_user", create_user("frank"), probes=(), creates_user="frank"),
     Operation("upload_new", upload_file("bob", "dir-a", "f-new.txt"), probes=("dir-a",)),
+    Operation(
+        "upload_batch",
+        upload_batch("bob", "dir-a", ("f-b1.txt", "f-b2.txt", "f-b3.txt")),
+        probes=("dir-a",),
+    ),
     Operation(
         "upload_overwrite",
         upload_file("alice", "shared", "f-s1.txt", mode="OVERWRITE", version=3),

@@ -73,10 +73,10 @@ async def test_blocks_are_standard_gridfs_files(db: Database) -> None:
     assert await download.read() == data
     chunks = db["blobs.chunks"].find({"files_id": block}).sort("n", 1)
     sizes = [len(c["data"]) async for c in chunks]
-    assert sizes[:-1] == [255 * 1024] * (len(sizes) - 1) and sum(sizes) == len(data)
+    assert sizes[:-1] == [blobs.BLOCK_CHUNK_BYTES] * (len(sizes) - 1) and sum(sizes) == len(data)
     # Chunk ids are derived from the file id and the chunk number.
     ids = [c["_id"] async for c in db["blobs.chunks"].find({"files_id": block})]
-    assert sorted(ids) == sorted(blobs.chunk_id(block, n) for n in range(9))
+    assert sorted(ids) == sorted(blobs.chunk_id(block, n) for n in range(len(sizes)))
 
 
 async def test_blobs_from_other_gridfs_writers_are_read_too(db: Database) -> None:
@@ -89,6 +89,11 @@ async def test_blobs_from_other_gridfs_writers_are_read_too(db: Database) -> Non
     assert b"".join(parts) == data[1000:]
     sized = blobs.read_range(db=db, blob_id=str(blob_id), start=0, end=10, size=len(data))
     assert b"".join([p async for p in sized]) == data[:10]
+    # As a block (an old small file's blob is one): its 255 KiB chunks placed by their bytes.
+    block = blobs.handle([blob_id])
+    start, end = 300 * 1024, len(data) - 5
+    read = [p async for p in blobs.read_range(db=db, blob_id=block, start=start, end=end)]
+    assert b"".join(read) == data[start:end]
     gone = blobs.read_range(db=db, blob_id=str(ObjectId()), start=0, end=10, size=10)
     with pytest.raises(blobs.errors.NotFound):
         await anext(aiter(gone))
