@@ -24,7 +24,7 @@ from dropbox_lite.core.api import (
 from dropbox_lite.files import links, service, thumbnails, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import badges
-from dropbox_lite.sync import service as sync_service
+from dropbox_lite.sync import cursors
 
 
 @strawberry.interface(description="A file or a folder in a user's tree.")
@@ -873,11 +873,12 @@ class Mutation:
         ctx = info.context
         user_id = current_user_id(info)
         try:
-            since = (
-                None
-                if unchanged_since is None
-                else sync_service.feed_point(ctx.signer, user_id=user_id, cursor=unchanged_since)
-            )
+            since = None
+            if unchanged_since is not None:
+                own, mounts = cursors.feed_point(
+                    ctx.signer, user_id=user_id, cursor=unchanged_since
+                )
+                since = service.Since(own=own, mounts=mounts)
             record = await service.delete_entry(
                 db=ctx.db,
                 user_id=user_id,

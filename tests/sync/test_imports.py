@@ -80,7 +80,7 @@ def test_no_import_cycle_runs_through_sync_or_sharing() -> None:
     assert cycles == []
 
 
-def test_files_uses_only_the_journal_store_and_the_pure_conflict_rules_of_sync() -> None:
+def test_files_uses_only_the_journal_store_cursors_and_pure_conflict_rules_of_sync() -> None:
     modules = _modules()
     used = {
         i
@@ -89,8 +89,13 @@ def test_files_uses_only_the_journal_store_and_the_pure_conflict_rules_of_sync()
         for i in _imports(path, modules)
         if i.startswith("dropbox_lite.sync")
     }
-    assert used <= {"dropbox_lite.sync.journal", "dropbox_lite.sync.conflicts"}
-    for leaf in ("dropbox_lite.sync.journal", "dropbox_lite.sync.conflicts"):
+    leaves = (
+        "dropbox_lite.sync.journal",
+        "dropbox_lite.sync.conflicts",
+        "dropbox_lite.sync.cursors",
+    )
+    assert used <= set(leaves)
+    for leaf in leaves:
         assert not {
             i for i in _imports(modules[leaf], modules) if i.startswith("dropbox_lite.files")
         }
