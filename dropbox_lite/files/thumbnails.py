@@ -162,7 +162,13 @@ async def file_thumbnail(request: Request) -> Response:
         return unavailable()
     if data is None:
         return not_found()
-    etag = f'"{record.content_hash}-{size}"'
+    return thumbnail_response(request, data, content_hash=record.content_hash, size=size)
+
+
+def thumbnail_response(request: Request, data: bytes, *, content_hash: str, size: int) -> Response:
+    """A thumbnail's bytes (WebP), with an ETag of its content and size (304 when the
+    browser has it)."""
+    etag = f'"{content_hash}-{size}"'
     headers = {
         "etag": etag,
         "cache-control": "private, max-age=3600",

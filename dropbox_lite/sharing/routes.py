@@ -214,15 +214,7 @@ async def shared_thumbnail(request: Request) -> Response:
         return unavailable()
     if data is None:
         return not_found()
-    etag = f'"{item.content_hash}-{size}"'
-    headers = {
-        "etag": etag,
-        "cache-control": "private, max-age=3600",
-        "x-content-type-options": "nosniff",
-    }
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers=headers)
-    return Response(data, media_type="image/webp", headers=headers)
+    return thumbnails.thumbnail_response(request, data, content_hash=item.content_hash, size=size)
 
 
 # `path` so that tokens with slashes, dots or %2e%2e reach the one 404 rather than
