@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from motor.motor_asyncio import AsyncIOMotorClient
+from pymongo.errors import PyMongoError
 from starlette.applications import Starlette
 
 from dropbox_lite.auth import live
@@ -229,12 +230,14 @@ async def running_app(
     """The app on `settings` (whose URI may go through a proxy), over ASGI.
 
     `selection_timeout_ms`: a shorter server selection timeout, so an app whose proxy
-    was killed gives up at once instead of retrying for seconds.
+    was killed gives up at once instead of retrying for seconds. The first ping still
+    goes through a live proxy, so a slow one (a loaded CI machine: 300 ms is short) is
+    tried again rather than failing the case before its operation started.
     """
     forget_sessions()
     if selection_timeout_ms is not None:
         settings = dataclasses.replace(settings, db_timeout_ms=selection_timeout_ms)
-    opened = await database.connect(settings)
+    opened = await _connect(settings, attempts=1 if selection_timeout_ms is None else 10)
     app = create_app(settings, db=opened)
     try:
         async with app.router.lifespan_context(app):
@@ -243,6 +246,17 @@ async def running_app(
                 yield RunningApp(app, opened, settings, c, GraphQLClient(c))
     finally:
         _close_later(opened)
+
+
+async def _connect(settings: Settings, *, attempts: int) -> database.Database:
+    for attempt in range(1, attempts + 1):
+        try:
+            return await database.connect(settings)
+        except PyMongoError:
+            if attempt == attempts:
+                raise
+            await asyncio.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")
 
 
 # -- the template ----------------------------------------------------------------------
