@@ -56,13 +56,9 @@ def test_unique_index_matches_a_model(ops: list[tuple[str, Any, Any, Any]]) -> N
         expect_refused = False
         if kind == "insert":
             expect_refused = doc_id in model or _clash(model, doc_id, key)
-            call = lambda: collection.insert_one({"_id": doc_id, "a": a, "b": b})  # noqa: E731
         elif kind in ("set_key", "upsert"):
             exists = doc_id in model
             expect_refused = (exists or kind == "upsert") and _clash(model, doc_id, key)
-            call = lambda: collection.update_one(  # noqa: E731
-                {"_id": doc_id}, {"$set": {"a": a, "b": b}}, upsert=kind == "upsert"
-            )
             if not exists and kind == "set_key":
                 key = None  # type: ignore[assignment]
         elif kind == "set_many":  # b = `b` on every document whose a is `doc_id`
@@ -98,12 +94,19 @@ def test_unique_index_matches_a_model(ops: list[tuple[str, Any, Any, Any]]) -> N
             continue
         if expect_refused:
             with pytest.raises(DuplicateKeyError):
-                call()
+                _write(collection, kind, doc_id, a, b)
         else:
-            call()
+            _write(collection, kind, doc_id, a, b)
             if key is not None:
                 model[doc_id] = key
         _check(collection, model)
+
+
+def _write(collection: Any, kind: str, doc_id: int, a: Any, b: Any) -> None:
+    if kind == "insert":
+        collection.insert_one({"_id": doc_id, "a": a, "b": b})
+    else:
+        collection.update_one({"_id": doc_id}, {"$set": {"a": a, "b": b}}, upsert=kind == "upsert")
 
 
 def _check(collection: Any, model: dict[int, tuple[Any, Any]]) -> None:
