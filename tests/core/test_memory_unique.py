@@ -1,6 +1,6 @@
-"""The embedded store's unique indexes (core/db.py `_UniqueMap`) agree with a model.
+"""The embedded store's unique indexes (core/embedded.py `_UniqueMap`) agree with a model.
 
-mongomock's own check scans the collection per written document; core/db.py replaces it,
+mongomock's own check scans the collection per written document; core/embedded.py replaces it,
 for plain indexes, by a map from key tuple to ids. Random inserts, updates (of the key
 and of other fields), upserts, deletes and drops must be refused or accepted exactly as a
 unique index would, and leave exactly the documents the model holds.
@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from bson import ObjectId
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymongo.errors import DuplicateKeyError
 
-from dropbox_lite.core import db as database
+from dropbox_lite.core import embedded
 
 IDS = st.integers(0, 5)
 VALUES = st.sampled_from(["x", "y", None, 1])
@@ -36,7 +37,7 @@ OPS = st.lists(
 def _collection() -> Any:
     from mongomock import MongoClient
 
-    database._plain_unique_checks()
+    embedded.speed_up_mongomock()
     collection = MongoClient()["t"]["c"]
     collection.create_index([("a", 1), ("b", 1)], unique=True)
     return collection
@@ -117,7 +118,7 @@ def _check(collection: Any, model: dict[int, tuple[Any, Any]]) -> None:
 def test_an_index_made_after_the_documents_sees_them() -> None:
     from mongomock import MongoClient
 
-    database._plain_unique_checks()
+    embedded.speed_up_mongomock()
     collection = MongoClient()["t"]["late"]
     collection.insert_many([{"_id": 1, "k": "a"}, {"_id": 2, "k": "b"}])
     collection.create_index([("k", 1)], unique=True)
@@ -127,3 +128,42 @@ def test_an_index_made_after_the_documents_sees_them() -> None:
     collection.create_index([("k", 1)], unique=True)
     collection.insert_one({"_id": 3, "k": "a"})  # the drop took the old holders with it
     assert [d["_id"] for d in collection.find({"k": "a"})] == [3]
+
+
+SCALARS = st.one_of(
+    st.sampled_from(["a", "b", "c"]),
+    st.sampled_from([ObjectId("0" * 24), ObjectId("1" * 24)]),
+    st.sampled_from([None, 1, 2.0, True]),
+)
+FIELD = st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.just({"a": 1}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    docs=st.lists(st.dictionaries(st.sampled_from(["f", "g"]), FIELD), max_size=8),
+    wanted=st.lists(
+        st.one_of(st.sampled_from(["a", "b", "z"]), st.just(ObjectId("0" * 24))), max_size=3
+    ),
+    wanted_g=st.lists(st.sampled_from(["a", "c"]), max_size=2),
+    also_g=st.booleans(),
+)
+def test_in_queries_find_what_mongomock_finds(
+    docs: list[dict[str, Any]], wanted: list[Any], wanted_g: list[Any], also_g: bool
+) -> None:
+    """The `$in` prefilter never hides a document mongomock's own filter would match."""
+    from mongomock import MongoClient, filtering
+
+    embedded.speed_up_mongomock()
+    collection = MongoClient()["t"]["in"]
+    for number, doc in enumerate(docs):
+        collection.insert_one({"_id": number, **doc})
+    query: dict[str, Any] = {"f": {"$in": wanted}}
+    if also_g:
+        query["g"] = {"$in": wanted_g}
+    found = sorted(doc["_id"] for doc in collection.find(query))
+    expected = sorted(
+        number
+        for number, doc in enumerate(docs)
+        if filtering.filter_applies(query, {"_id": number, **doc})  # type: ignore[no-untyped-call]
+    )
+    assert found == expected
