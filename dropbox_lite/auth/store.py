@@ -33,11 +33,6 @@ class UserDoc(TypedDict):
     disabled: bool
 
 
-class LastSeenDoc(TypedDict):
-    _id: ObjectId  # the user's id
-    at: datetime  # the latest sign-in or session use, to within minutes
-
-
 class SessionDoc(TypedDict):
     _id: ObjectId
     user_id: ObjectId
@@ -185,11 +180,6 @@ async def list_users(*, db: Database) -> list[UserRecord]:
     """Every user, by username."""
     docs = db["users"].find({}).sort("username_key", 1)
     return [_user(doc) async for doc in docs]
-
-
-async def count_users(*, db: Database) -> int:
-    """How many accounts there are."""
-    return int(await db["users"].count_documents({}))
 
 
 async def replace_password_hash(*, db: Database, user_id: str, old: str | None, new: str) -> bool:

@@ -65,11 +65,6 @@ async def _revision_doc(db: Database, *, user_id: str, file_id: str, rev: int) -
     return found
 
 
-async def get_revision_blob(*, db: Database, user_id: str, file_id: str, rev: int) -> str:
-    """The blob id holding revision `rev` of the file (Sync reads a merge base with it)."""
-    return (await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)).blob_id
-
-
 async def fetch_file(
     *, db: Database, user_id: str, file_id: str, rev: int | None = None
 ) -> EntryRecord:
