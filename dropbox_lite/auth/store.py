@@ -12,11 +12,12 @@ is deleted (a racing touch then updates nothing), and last use lives in `last_se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 
 
@@ -83,10 +84,6 @@ class InviteRecord:
 
 class Taken(Exception):
     """A unique key (username, invite claim) is in use already."""
-
-
-def aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _oid(value: str) -> ObjectId | None:

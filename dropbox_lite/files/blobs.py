@@ -27,6 +27,7 @@ from bson import Binary, ObjectId
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.contenthash import BLOCK, ContentHasher
 from dropbox_lite.core.contenthash import content_hash_of as content_hash_of  # re-exported
 from dropbox_lite.core.contenthash import (
@@ -826,11 +827,6 @@ async def _referenced(db: Database, oid: ObjectId) -> bool:
     return False
 
 
-def _aware(value: datetime) -> datetime:
-    # mongomock returns naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 class GarbageReport(list[str]):
     """What collect_garbage did: the ids it removed (a list, as it always returned).
 
@@ -874,11 +870,11 @@ async def collect_garbage(
         size = int(meta.get("length", 0))
         if await _referenced(db, oid):
             continue
-        young = _aware(meta["uploadDate"]) > cutoff
+        young = aware(meta["uploadDate"]) > cutoff
         index = await db["blob_index"].find_one({"blob_id": oid})
         if not young and index is not None:
             if dry_run:
-                young = _aware(index["used_at"]) >= cutoff
+                young = aware(index["used_at"]) >= cutoff
             else:
                 gone = await db["blob_index"].delete_one(
                     {"_id": index["_id"], "used_at": {"$lt": cutoff}}

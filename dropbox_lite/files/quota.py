@@ -26,12 +26,13 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypedDict
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 from dropbox_lite.files import store
 from dropbox_lite.files.entries import user_doc
@@ -65,11 +66,6 @@ class Ledger:
     used: int
     history: int
     at: datetime | None
-
-
-def aware(value: datetime) -> datetime:
-    # mongomock returns naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None) -> Ledger:

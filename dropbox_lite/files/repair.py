@@ -24,6 +24,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import quota, store
@@ -95,7 +96,7 @@ async def repair_owner(
     recorded: set[ObjectId] = set()  # files whose current revision has its record
     async for doc in store.owner_revisions(db, owner):
         entry = files.get(doc["entry_id"])
-        created = quota.aware(doc["created_at"])
+        created = aware(doc["created_at"])
         rev = int(doc["rev"])
         if entry is not None and rev == int(entry.get("rev", 0)):
             recorded.add(doc["entry_id"])
@@ -141,7 +142,7 @@ async def _restore_record(
     Not while the file is younger than the claim lease: its writer may be about to
     write the record itself.
     """
-    if quota.aware(entry["modified_at"]) > at - CLAIM_LEASE or "content_hash" not in entry:
+    if aware(entry["modified_at"]) > at - CLAIM_LEASE or "content_hash" not in entry:
         return False
     fields = content_fields(entry)
     try:
@@ -152,7 +153,7 @@ async def _restore_record(
                 owner=owner,
                 rev=int(entry["rev"]),
                 fields=fields,
-                at=quota.aware(entry["modified_at"]),
+                at=aware(entry["modified_at"]),
             ),
         )
     except store.DuplicateKeyError:

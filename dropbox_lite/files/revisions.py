@@ -9,6 +9,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, store
 from dropbox_lite.files.entries import entry_doc
@@ -142,7 +143,7 @@ async def _claim(
         claim = await store.find_revision(db, current["_id"], rev)
         if claim is None or await store.entry_rev(db, current["_id"]) != int(current["rev"]):
             return False
-        if store.aware(claim["created_at"]) > at - CLAIM_LEASE:
+        if aware(claim["created_at"]) > at - CLAIM_LEASE:
             return False  # a live writer is at work
         await store.delete_revision(db, claim["_id"])
     return False
