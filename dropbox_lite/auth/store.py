@@ -29,7 +29,6 @@ class UserDoc(TypedDict):
     created_at: datetime
     root_id: ObjectId
     quota_bytes: int | None
-    used_bytes: int
     is_admin: bool
     disabled: bool
 
@@ -59,7 +58,6 @@ class UserRecord:
     created_at: datetime
     root_id: str
     quota_bytes: int | None
-    used_bytes: int
     is_admin: bool = False
     disabled: bool = False
 
@@ -97,7 +95,6 @@ def _user(doc: dict[str, Any]) -> UserRecord:
         created_at=aware(doc["created_at"]),
         root_id=str(doc["root_id"]),
         quota_bytes=doc.get("quota_bytes"),
-        used_bytes=doc.get("used_bytes", 0),
         is_admin=bool(doc.get("is_admin", False)),
         disabled=bool(doc.get("disabled", False)),
     )
@@ -144,7 +141,6 @@ async def insert_user(
         "created_at": created_at,
         "root_id": root_id or ObjectId(),
         "quota_bytes": quota_bytes,
-        "used_bytes": 0,
         "is_admin": is_admin,
         "disabled": False,
     }
