@@ -424,14 +424,6 @@ async def revoke_session(*, db: Database, user_id: str, session_id: str) -> None
     live.ended([session_id])
 
 
-async def get_user(*, db: Database, user_id: str) -> UserRecord:
-    """The user with this id, or NotFound."""
-    found = await store.user_by_id(db=db, user_id=user_id)
-    if found is None:
-        raise errors.NotFound()
-    return found[0]
-
-
 async def find_user(*, db: Database, username: str) -> UserRecord:
     """The user with this username (any case), or NotFound."""
     if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):

@@ -12,11 +12,12 @@ is deleted (a racing touch then updates nothing), and last use lives in `last_se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 
 
@@ -28,14 +29,8 @@ class UserDoc(TypedDict):
     created_at: datetime
     root_id: ObjectId
     quota_bytes: int | None
-    used_bytes: int
     is_admin: bool
     disabled: bool
-
-
-class LastSeenDoc(TypedDict):
-    _id: ObjectId  # the user's id
-    at: datetime  # the latest sign-in or session use, to within minutes
 
 
 class SessionDoc(TypedDict):
@@ -63,7 +58,6 @@ class UserRecord:
     created_at: datetime
     root_id: str
     quota_bytes: int | None
-    used_bytes: int
     is_admin: bool = False
     disabled: bool = False
 
@@ -90,10 +84,6 @@ class Taken(Exception):
     """A unique key (username, invite claim) is in use already."""
 
 
-def aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _oid(value: str) -> ObjectId | None:
     return ObjectId(value) if isinstance(value, str) and ObjectId.is_valid(value) else None
 
@@ -105,7 +95,6 @@ def _user(doc: dict[str, Any]) -> UserRecord:
         created_at=aware(doc["created_at"]),
         root_id=str(doc["root_id"]),
         quota_bytes=doc.get("quota_bytes"),
-        used_bytes=doc.get("used_bytes", 0),
         is_admin=bool(doc.get("is_admin", False)),
         disabled=bool(doc.get("disabled", False)),
     )
@@ -152,7 +141,6 @@ async def insert_user(
         "created_at": created_at,
         "root_id": root_id or ObjectId(),
         "quota_bytes": quota_bytes,
-        "used_bytes": 0,
         "is_admin": is_admin,
         "disabled": False,
     }
@@ -185,11 +173,6 @@ async def list_users(*, db: Database) -> list[UserRecord]:
     """Every user, by username."""
     docs = db["users"].find({}).sort("username_key", 1)
     return [_user(doc) async for doc in docs]
-
-
-async def count_users(*, db: Database) -> int:
-    """How many accounts there are."""
-    return int(await db["users"].count_documents({}))
 
 
 async def replace_password_hash(*, db: Database, user_id: str, old: str | None, new: str) -> bool:

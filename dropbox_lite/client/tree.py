@@ -62,22 +62,6 @@ def paths(tree: Tree, root_id: str) -> dict[str, str]:
     return found
 
 
-def descendants(tree: Tree, root: str) -> set[str]:
-    """Ids strictly below `root` in `tree`."""
-    children: dict[str, list[str]] = {}
-    for node in tree.values():
-        if node.parent_id is not None:
-            children.setdefault(node.parent_id, []).append(node.id)
-    found: set[str] = set()
-    stack = [root]
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in found:
-                found.add(child)
-                stack.append(child)
-    return found
-
-
 def ancestors_of(path: str) -> list[str]:
     """ "a/b/c" -> ["a", "a/b"]."""
     parts = path.split("/")

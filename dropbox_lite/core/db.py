@@ -95,7 +95,6 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("token", ASCENDING)], unique=True, name="token"),
         IndexModel([("entry_id", ASCENDING)], name="entry"),
     ],
-    "inflight": [IndexModel([("owner_id", ASCENDING), ("seq", ASCENDING)], name="owner_seq")],
     "quota_ledger": [IndexModel([("owner_id", ASCENDING), ("n", DESCENDING)], name="owner_n")],
     "seq_claims": [IndexModel([("owner_id", ASCENDING), ("seq", DESCENDING)], name="owner_seq")],
     "journal_checkpoints": [

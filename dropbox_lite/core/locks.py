@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 
 COLLECTION = "locks"
@@ -40,11 +41,6 @@ class LockLost(errors.Conflict):
 
 class LockBusy(errors.Conflict):
     default_message = "Another change holds this lock; try again."
-
-
-def _aware(value: datetime) -> datetime:
-    # mongomock may hand back naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass
@@ -98,7 +94,7 @@ async def try_acquire(db: Database, key: str, *, stale_after: timedelta) -> Fenc
     latest = await _latest(db, key)
     now = datetime.now(UTC)
     if latest is not None and not latest.get("released"):
-        if _aware(latest["at"]) > now - stale_after:
+        if aware(latest["at"]) > now - stale_after:
             return None  # held, and renewed recently
     number = 1 if latest is None else int(latest["n"]) + 1
     nonce = secrets.token_hex(8)

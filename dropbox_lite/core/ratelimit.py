@@ -32,6 +32,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 
 COLLECTION = "rate_limits"
@@ -46,14 +47,9 @@ Mark = str | ObjectId
 MAX_CLAIM_TRIES = 100
 
 
-def _aware(value: datetime) -> datetime:
-    # mongomock may hand back naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _times(marks: Sequence[dict[str, Any]], now: datetime) -> list[datetime]:
     """When the marks that have not expired by `now` were made."""
-    return [_aware(m["at"]) for m in marks if _aware(m["expires_at"]) > now]
+    return [aware(m["at"]) for m in marks if aware(m["expires_at"]) > now]
 
 
 class Throttle:

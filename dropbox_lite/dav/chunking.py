@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.dav import handlers, store
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.body import BodyStream
@@ -207,7 +208,7 @@ def _listing(space: Space, upload: dict[str, Any], request: Request) -> Response
         props = [
             f"<d:getcontentlength>{int(size)}</d:getcontentlength>",
             "<d:resourcetype/>",
-            f"<d:getlastmodified>{http_date(store.aware(upload['created_at']))}</d:getlastmodified>",
+            f"<d:getlastmodified>{http_date(aware(upload['created_at']))}</d:getlastmodified>",
         ]
         parts.append(x.response(f"{base}/{key[2:]}", [x.PropStat(200, props)]))
     depth = (request.headers.get("depth") or "1").strip()

@@ -17,6 +17,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import store
 
@@ -74,7 +75,7 @@ def _lock(doc: dict[str, Any]) -> Lock:
         scope=doc["scope"],
         owner_xml=doc.get("owner_xml", ""),
         timeout=int(doc["timeout"]),
-        expires_at=store.aware(doc["expires_at"]),
+        expires_at=aware(doc["expires_at"]),
         root=doc.get("root", ""),
     )
 

@@ -23,6 +23,7 @@ from bson import ObjectId
 
 from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import Throttle
 from dropbox_lite.dav import store
@@ -52,10 +53,6 @@ def now() -> datetime:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 async def start_flow(*, db: Database, app_name: str, server: str) -> Started:
@@ -98,7 +95,7 @@ async def pending_flow(*, db: Database, token: object, client_ip: str) -> Pendin
         flow = await _waiting(db=db, token=token, keys=[UNKNOWN_FLOWS.key("ip", client_ip)])
     except errors.NotFound:
         return None
-    return PendingFlow(app_name=str(flow["name"]), expires_at=_aware(flow["expires_at"]))
+    return PendingFlow(app_name=str(flow["name"]), expires_at=aware(flow["expires_at"]))
 
 
 async def grant_flow(

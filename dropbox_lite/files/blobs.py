@@ -27,6 +27,12 @@ from bson import Binary, ObjectId
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
+from dropbox_lite.core.contenthash import BLOCK, ContentHasher
+from dropbox_lite.core.contenthash import content_hash_of as content_hash_of  # re-exported
+from dropbox_lite.core.contenthash import (
+    content_hash_of_digests as content_hash_of_digests,  # re-exported
+)
 from dropbox_lite.core.db import BLOB_CHUNK_BYTES, Database
 
 READ_CHUNK = 1024 * 1024
@@ -37,8 +43,7 @@ READ_CHUNK = 1024 * 1024
 BLOCK_CHUNK_BYTES = 1024 * 1024
 # Chunks a reader's cursor fetches per round trip (4 MiB of blocks, 1 MiB of old blobs).
 CHUNKS_PER_BATCH = 4
-BLOCK_SIZE = 4 * 1024 * 1024  # Dropbox's block: the unit of storage, dedup and delta
-HASH_BLOCK = BLOCK_SIZE
+BLOCK_SIZE = BLOCK  # Dropbox's block: the unit of storage, dedup and delta
 # Hashing smaller buffers inline costs less than a hop to a worker thread.
 THREAD_HASH_MIN = 64 * 1024
 HANDLE_PREFIX = "blocks:"
@@ -83,67 +88,6 @@ def block_ids_of(content: str) -> list[ObjectId] | None:
 def block_ranges(size: int) -> list[tuple[int, int]]:
     """[start, end) of each block of content of `size` bytes."""
     return [(at, min(at + BLOCK_SIZE, size)) for at in range(0, size, BLOCK_SIZE)]
-
-
-def content_hash_of_digests(digests: Sequence[str]) -> str:
-    """The Dropbox content hash of a block list (SHA-256 over the block digests)."""
-    hasher = hashlib.sha256()
-    for digest in digests:
-        hasher.update(bytes.fromhex(digest))
-    return hasher.hexdigest()
-
-
-class ContentHasher:
-    """The Dropbox content hash (and each block's digest), fed in any slices.
-
-    With `whole`, also the SHA-256 of the whole stream.
-    """
-
-    def __init__(self, *, whole: bool = False) -> None:
-        self.sha256 = hashlib.sha256() if whole else None
-        self.block = hashlib.sha256()
-        self.block_fill = 0
-        self.block_digests = hashlib.sha256()
-        self.digests: list[bytes] = []  # of the blocks completed so far
-        self.size = 0
-
-    def update(self, data: bytes) -> None:
-        if self.sha256 is not None:
-            self.sha256.update(data)
-        self.size += len(data)
-        view = memoryview(data)
-        while view:
-            take = min(len(view), HASH_BLOCK - self.block_fill)
-            self.block.update(view[:take])
-            self.block_fill += take
-            view = view[take:]
-            if self.block_fill == HASH_BLOCK:
-                self._close_block()
-
-    def _close_block(self) -> None:
-        digest = self.block.digest()
-        self.digests.append(digest)
-        self.block_digests.update(digest)
-        self.block = hashlib.sha256()
-        self.block_fill = 0
-
-    def finish(self) -> None:
-        """Close the last, shorter block (after the last byte)."""
-        if self.block_fill:
-            self._close_block()
-
-    def content_hash(self) -> str:
-        digests = self.block_digests.copy()
-        if self.block_fill:
-            digests.update(self.block.digest())
-        return digests.hexdigest()
-
-
-def content_hash_of(data: bytes) -> str:
-    """The Dropbox content hash of bytes in memory (tests, small files)."""
-    hasher = ContentHasher()
-    hasher.update(data)
-    return hasher.content_hash()
 
 
 async def _hash(hasher: ContentHasher, data: bytes) -> None:
@@ -191,7 +135,7 @@ async def write_blob(
             await _hash(hasher, chunk)
             for block in buffer.feed(chunk):
                 await writer.add(block, hasher.digests[writer.count].hex())
-        content_hash = hasher.content_hash()
+        content_hash = hasher.hexdigest()
         if expected_content_hash is not None and expected_content_hash.lower() != content_hash:
             raise errors.ChecksumMismatch()
         hasher.finish()
@@ -883,11 +827,6 @@ async def _referenced(db: Database, oid: ObjectId) -> bool:
     return False
 
 
-def _aware(value: datetime) -> datetime:
-    # mongomock returns naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 class GarbageReport(list[str]):
     """What collect_garbage did: the ids it removed (a list, as it always returned).
 
@@ -931,11 +870,11 @@ async def collect_garbage(
         size = int(meta.get("length", 0))
         if await _referenced(db, oid):
             continue
-        young = _aware(meta["uploadDate"]) > cutoff
+        young = aware(meta["uploadDate"]) > cutoff
         index = await db["blob_index"].find_one({"blob_id": oid})
         if not young and index is not None:
             if dry_run:
-                young = _aware(index["used_at"]) >= cutoff
+                young = aware(index["used_at"]) >= cutoff
             else:
                 gone = await db["blob_index"].delete_one(
                     {"_id": index["_id"], "used_at": {"$lt": cutoff}}

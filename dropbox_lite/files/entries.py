@@ -85,11 +85,6 @@ def known_root(owner: ObjectId) -> ObjectId | None:
     return _ROOTS.get(owner)
 
 
-async def root_id_of(*, db: Database, user_id: str) -> str:
-    """The id of the user's root folder."""
-    return str(await root_oid(db, oid(user_id)))
-
-
 async def place(db: Database, user: ObjectId, folder_id: str | None) -> access.Place:
     """A live folder the user may write into (the root when None); NotFound otherwise.
 

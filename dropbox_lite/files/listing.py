@@ -123,15 +123,6 @@ def child_cursor(record: EntryRecord) -> str:
     return _encode_cursor([record.is_file, names.name_key(record.name)])
 
 
-async def list_user_files(
-    *, db: Database, user_id: str, folder_id: str | None, first: int = 100, after: str | None = None
-) -> EntryPage:
-    """The seed's name for a folder listing."""
-    return await list_children(
-        db=db, user_id=user_id, folder_id=folder_id, first=first, after=after
-    )
-
-
 async def list_trash(
     *, db: Database, user_id: str, first: int = 100, after: str | None = None
 ) -> EntryPage:

@@ -26,12 +26,13 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, TypedDict
+from datetime import datetime, timedelta
+from typing import TypedDict
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
 from dropbox_lite.files import store
 from dropbox_lite.files.entries import user_doc
@@ -67,18 +68,11 @@ class Ledger:
     at: datetime | None
 
 
-def aware(value: datetime) -> datetime:
-    # mongomock returns naive datetimes; they are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-async def head(db: Database, owner: ObjectId, user: dict[str, Any] | None = None) -> Ledger:
-    """The owner's ledger head (before the first link: the user document's legacy count)."""
+async def head(db: Database, owner: ObjectId) -> Ledger:
+    """The owner's ledger head (before the first link: nothing used)."""
     doc = await db[LEDGER].find_one({"owner_id": owner}, sort=[("n", -1)])
     if doc is None:
-        if user is None:
-            user = await user_doc(db, owner)
-        return Ledger(n=0, used=int(user.get("used_bytes", 0)), history=0, at=None)
+        return Ledger(n=0, used=0, history=0, at=None)
     found = Ledger(
         n=int(doc["n"]),
         used=int(doc["used"]),
@@ -153,7 +147,7 @@ async def usage(*, db: Database, user_id: str) -> Usage:
     """Bytes used (every revision a user can still retrieve) and the quota."""
     owner = oid(user_id)
     user = await user_doc(db, owner)
-    found = await head(db, owner, user)
+    found = await head(db, owner)
     return Usage(used_bytes=found.used, quota_bytes=user.get("quota_bytes"))
 
 
@@ -319,7 +313,7 @@ async def quota_left(db: Database, owner: ObjectId, *, freed: int = 0) -> int | 
     quota = user.get("quota_bytes")
     if quota is None:
         return None
-    current = await head(db, owner, user)
+    current = await head(db, owner)
     return max(int(quota) - current.used + current.history + freed, 0)
 
 
@@ -329,7 +323,7 @@ async def trim(db: Database, owner: ObjectId) -> None:
     quota = user.get("quota_bytes")
     if quota is None:
         return
-    current = await head(db, owner, user)
+    current = await head(db, owner)
     if current.used > quota:
         await expire_oldest(db, owner, need=current.used - int(quota))
 

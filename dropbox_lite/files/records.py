@@ -10,6 +10,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware, maybe_aware
 from dropbox_lite.files import blobs
 
 FALLBACK_MIME = "application/octet-stream"
@@ -76,13 +77,6 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # mongomock returns naive datetimes; they are UTC.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -94,9 +88,8 @@ def entry_record(doc: dict[str, Any]) -> EntryRecord:
     via = doc.get(VIA)
     if via is not None and parent_id == doc.get("share_id"):
         parent_id = via  # the top of a shared folder, seen in a member's tree
-    created = _aware(doc["created_at"])
-    modified = _aware(doc["modified_at"])
-    assert created is not None and modified is not None
+    created = aware(doc["created_at"])
+    modified = aware(doc["modified_at"])
     return EntryRecord(
         id=str(doc["_id"]),
         owner_id=str(doc["owner_id"]),
@@ -114,7 +107,7 @@ def entry_record(doc: dict[str, Any]) -> EntryRecord:
         trashed=bool(doc.get("trashed", False)),
         deleted=bool(doc.get("deleted", False)),
         seq=int(doc.get("seq", 0)),
-        trashed_at=_aware(doc.get("trashed_at")),
+        trashed_at=maybe_aware(doc.get("trashed_at")),
         trash_root=bool(doc.get("trash_root", False)),
         share_id=_str(doc.get("share_id")),
         mount_of=_str(doc.get("mount_of")),
@@ -131,8 +124,7 @@ def seen_as(doc: dict[str, Any], record: EntryRecord) -> dict[str, Any]:
 
 
 def revision_record(doc: dict[str, Any]) -> RevisionRecord:
-    created = _aware(doc["created_at"])
-    assert created is not None
+    created = aware(doc["created_at"])
     return RevisionRecord(
         file_id=str(doc["entry_id"]),
         rev=int(doc["rev"]),

@@ -12,8 +12,7 @@ One pass (`repair`, run by `dropbox-lite maintain` and the background upkeep):
   not purged, plus history) once the owner has written nothing for `quiet_seconds`:
   bytes a dead writer took and never committed are given back. A writer that
   starts meanwhile takes the next ledger link first, and the recount is dropped
-  for this pass (see quota.append);
-- in-flight marks of the change journal older than its lease are removed.
+  for this pass (see quota.append).
 """
 
 from __future__ import annotations
@@ -24,12 +23,12 @@ from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import quota, store
 from dropbox_lite.files.records import content_fields, now
 from dropbox_lite.files.revisions import CLAIM_LEASE
-from dropbox_lite.sync import journal
 
 # An owner is recounted once its last ledger change is at least this old.
 QUIET_SECONDS = 60
@@ -42,7 +41,6 @@ class RepairReport:
     revisions_expired: int
     owners_recounted: int
     bytes_released: int
-    marks_removed: int
 
 
 @dataclass
@@ -59,32 +57,31 @@ async def repair(
 ) -> RepairReport:
     """One upkeep pass over every owner's files (see the module doc); what it did."""
     claims = restored = expired = recounted = released = 0
-    async for user in db["users"].find({}, {"_id": 1, "used_bytes": 1}):
-        done = await repair_owner(db=db, settings=settings, user=user, quiet_seconds=quiet_seconds)
+    async for user in db["users"].find({}, {"_id": 1}):
+        done = await repair_owner(
+            db=db, settings=settings, owner=user["_id"], quiet_seconds=quiet_seconds
+        )
         claims += done.claims
         restored += done.restored
         expired += done.expired
         recounted += done.recounted
         released += done.released
-    marks = await db["inflight"].delete_many({"at": {"$lt": now() - journal.LEASE}})
     return RepairReport(
         claims_removed=claims,
         records_restored=restored,
         revisions_expired=expired,
         owners_recounted=recounted,
         bytes_released=released,
-        marks_removed=int(marks.deleted_count),
     )
 
 
 async def repair_owner(
-    *, db: Database, settings: Settings, user: dict[str, Any], quiet_seconds: int
+    *, db: Database, settings: Settings, owner: ObjectId, quiet_seconds: int
 ) -> _Owner:
     """The pass for one owner."""
-    owner: ObjectId = user["_id"]
     done = _Owner()
     at = now()
-    before = await quota.head(db, owner, user)
+    before = await quota.head(db, owner)
     quiet = before.at is None or before.at <= at - timedelta(seconds=quiet_seconds)
     files: dict[ObjectId, dict[str, Any]] = {
         doc["_id"]: doc async for doc in store.owner_files(db, owner)
@@ -95,7 +92,7 @@ async def repair_owner(
     recorded: set[ObjectId] = set()  # files whose current revision has its record
     async for doc in store.owner_revisions(db, owner):
         entry = files.get(doc["entry_id"])
-        created = quota.aware(doc["created_at"])
+        created = aware(doc["created_at"])
         rev = int(doc["rev"])
         if entry is not None and rev == int(entry.get("rev", 0)):
             recorded.add(doc["entry_id"])
@@ -141,7 +138,7 @@ async def _restore_record(
     Not while the file is younger than the claim lease: its writer may be about to
     write the record itself.
     """
-    if quota.aware(entry["modified_at"]) > at - CLAIM_LEASE or "content_hash" not in entry:
+    if aware(entry["modified_at"]) > at - CLAIM_LEASE or "content_hash" not in entry:
         return False
     fields = content_fields(entry)
     try:
@@ -152,7 +149,7 @@ async def _restore_record(
                 owner=owner,
                 rev=int(entry["rev"]),
                 fields=fields,
-                at=quota.aware(entry["modified_at"]),
+                at=aware(entry["modified_at"]),
             ),
         )
     except store.DuplicateKeyError:

@@ -9,6 +9,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, store
 from dropbox_lite.files.entries import entry_doc
@@ -63,11 +64,6 @@ async def _revision_doc(db: Database, *, user_id: str, file_id: str, rev: int) -
     if found is None or rev > int(doc.get("rev", 0)):
         raise errors.NotFound("This file has no such revision.")
     return found
-
-
-async def get_revision_blob(*, db: Database, user_id: str, file_id: str, rev: int) -> str:
-    """The blob id holding revision `rev` of the file (Sync reads a merge base with it)."""
-    return (await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)).blob_id
 
 
 async def fetch_file(
@@ -147,7 +143,7 @@ async def _claim(
         claim = await store.find_revision(db, current["_id"], rev)
         if claim is None or await store.entry_rev(db, current["_id"]) != int(current["rev"]):
             return False
-        if store.aware(claim["created_at"]) > at - CLAIM_LEASE:
+        if aware(claim["created_at"]) > at - CLAIM_LEASE:
             return False  # a live writer is at work
         await store.delete_revision(db, claim["_id"])
     return False

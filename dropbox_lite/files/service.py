@@ -1,4 +1,4 @@
-"""Files and folders: store_file, fetch_file, list_user_files, folders, trash, revisions.
+"""Files and folders: store_file, fetch_file, list_children, folders, trash, revisions.
 
 Every metadata change is a conditional write (invariant 2): an insert that the
 unique (owner, parent, slot) index may refuse, or an update filtered on what was
@@ -35,7 +35,6 @@ from dropbox_lite.files.entries import (
     get_folder,
     load_path_nodes,
     resolve_path,
-    root_id_of,
 )
 from dropbox_lite.files.listing import (
     MAX_PAGE,
@@ -44,7 +43,6 @@ from dropbox_lite.files.listing import (
     count_children,
     list_children,
     list_trash,
-    list_user_files,
     search,
     trash_cursor,
 )
@@ -70,7 +68,6 @@ from dropbox_lite.files.revisions import (
     commit_revision,
     fetch_file,
     get_revision,
-    get_revision_blob,
     list_revisions,
     read_file_bytes,
     restore_revision,
@@ -146,11 +143,9 @@ __all__ = [
     "get_entry",
     "get_folder",
     "get_revision",
-    "get_revision_blob",
     "list_children",
     "list_revisions",
     "list_trash",
-    "list_user_files",
     "load_path_nodes",
     "mime_type_for",
     "move_entry",
@@ -164,7 +159,6 @@ __all__ = [
     "restore_entry",
     "restore_revision",
     "revision_record",
-    "root_id_of",
     "search",
     "store_conflicted_copy",
     "store_file",

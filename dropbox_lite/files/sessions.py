@@ -41,6 +41,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import batch, blobs, members, quota, store
@@ -114,8 +115,8 @@ def _record(doc: dict[str, Any]) -> SessionRecord:
         id=str(doc["_id"]),
         offset=int(doc["offset"]),
         length=None if doc.get("length") is None else int(doc["length"]),
-        created_at=store.aware(doc["created_at"]),
-        expires_at=store.aware(doc["expires_at"]),
+        created_at=aware(doc["created_at"]),
+        expires_at=aware(doc["expires_at"]),
         metadata=dict(doc.get("metadata") or {}),
         committed_id=None if committed.get("entry_id") is None else str(committed["entry_id"]),
         committed_rev=None if committed.get("rev") is None else int(committed["rev"]),
@@ -186,7 +187,7 @@ async def _load(db: Database, user_id: str, session_id: str) -> dict[str, Any]:
     doc: dict[str, Any] | None = await db[SESSIONS].find_one(
         {"_id": oid(session_id), "user_id": oid(user_id)}
     )
-    if doc is None or store.aware(doc["expires_at"]) <= now():
+    if doc is None or aware(doc["expires_at"]) <= now():
         raise errors.NotFound("No such upload session (or it has expired).")
     return doc
 
@@ -735,7 +736,7 @@ async def _load_many(
         return {}
     at = now()
     cursor = db[SESSIONS].find({"_id": {"$in": list(set(session_ids))}, "user_id": user})
-    return {doc["_id"]: doc async for doc in cursor if store.aware(doc["expires_at"]) > at}
+    return {doc["_id"]: doc async for doc in cursor if aware(doc["expires_at"]) > at}
 
 
 def _by_block(doc: dict[str, Any]) -> bool:

@@ -3,7 +3,7 @@
 An entry document is made only by `new_entry` (the root, a folder, an uploaded
 file, a copy); `slot` follows one rule (`live_slot` / `trashed_slot`): the unique
 (owner, parent, slot) index keeps names unique among live entries, because
-FerretDB v1 has no partial indexes. Datetimes come back from `aware`, as UTC.
+FerretDB v1 has no partial indexes. Datetimes come back through core/clock.aware, as UTC.
 
 Every query on entries and revisions in the files services is here (quota.py keeps
 its own ledger's queries, blobs.py GridFS's). Services import DuplicateKeyError
@@ -13,7 +13,7 @@ from here: only this module and blobs.py import the driver (tests/files/test_lay
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
@@ -26,7 +26,6 @@ __all__ = [
     "DuplicateKeyError",
     "EntryDoc",
     "RevisionDoc",
-    "aware",
     "children_page",
     "count_children",
     "find_entry",
@@ -88,11 +87,6 @@ class RevisionDoc(TypedDict):
     content_hash: str
     sha256: str
     created_at: datetime
-
-
-def aware(value: datetime) -> datetime:
-    """A stored datetime as UTC (mongomock returns naive ones)."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def live_slot(name: str) -> str:

@@ -8,11 +8,12 @@ back timezone-aware (mongomock hands back naive UTC datetimes) from `link_doc`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware, maybe_aware
 from dropbox_lite.core.db import Database
 
 COLLECTION = "share_links"
@@ -33,27 +34,20 @@ class LinkDoc(TypedDict):
     created_by: NotRequired[ObjectId]  # an editor of the shared folder it is in, if not the owner
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def link_doc(raw: dict[str, Any]) -> LinkDoc:
     """A stored document as a LinkDoc, its timestamps aware (the one place they are fixed)."""
-    created = _aware(raw["created_at"])
-    assert created is not None
+    created = aware(raw["created_at"])
     doc = LinkDoc(
         _id=raw["_id"],
         token=raw["token"],
         entry_id=raw["entry_id"],
         owner_id=raw["owner_id"],
         access=raw["access"],
-        expires_at=_aware(raw.get("expires_at")),
+        expires_at=maybe_aware(raw.get("expires_at")),
         password_hash=raw.get("password_hash"),
         created_at=created,
         revoked=bool(raw.get("revoked", False)),
-        revoked_at=_aware(raw.get("revoked_at")),
+        revoked_at=maybe_aware(raw.get("revoked_at")),
         download_count=int(raw.get("download_count", 0)),
     )
     if raw.get("created_by") is not None:

@@ -53,8 +53,6 @@ from dropbox_lite.core.db import Database, insert_claim
 
 LEASE = timedelta(seconds=30)
 CLAIMS = "seq_claims"
-# In-flight marks of the journal before claims were their own marks; pruned only.
-LEGACY_MARKS = "inflight"
 CHECKPOINTS = "journal_checkpoints"
 ENTRIES = "entries"
 # Marks are stamped by the clock of the process that wrote them: pruning leaves
@@ -275,6 +273,4 @@ async def prune_journal(
         removed["tombstones"] += int(tombstones.deleted_count)
         spent = await db[CHECKPOINTS].delete_many({"owner_id": owner_id, "at": {"$lt": old["at"]}})
         removed["checkpoints"] += int(spent.deleted_count)
-    legacy = await db[LEGACY_MARKS].delete_many({"at": {"$lt": now - STALE_MARK}})
-    removed["marks"] += int(legacy.deleted_count)
     return removed

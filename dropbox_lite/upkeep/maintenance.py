@@ -67,7 +67,6 @@ async def _files(db: Database, settings: Settings) -> dict[str, int]:
         "history records restored": done.records_restored,
         "expired revisions": done.revisions_expired,
         "quota bytes of dead writers": done.bytes_released,
-        "old in-flight marks": done.marks_removed,
     }
 
 
@@ -133,7 +132,6 @@ COUNTED = [
     "operations",
     "seq_claims",
     "journal_checkpoints",
-    "inflight",
     "sessions",
     "last_seen",
     "rate_limits",

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from dropbox_lite.core import locks
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
 LEASE = timedelta(seconds=30)
@@ -25,7 +26,7 @@ async def _age(db: Database, fence: locks.Fence, seconds: float) -> None:
     assert found is not None
     await db[locks.COLLECTION].update_one(
         {"_id": fence.lock_id},
-        {"$set": {"at": locks._aware(found["at"]) - timedelta(seconds=seconds)}},
+        {"$set": {"at": aware(found["at"]) - timedelta(seconds=seconds)}},
     )
     _stall(fence, seconds)
 

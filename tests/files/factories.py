@@ -39,7 +39,6 @@ async def make_user(db: Database, *, quota: int | None = None, username: str = "
             "password_hash": "x",
             "root_id": root_id,
             "quota_bytes": quota,
-            "used_bytes": 0,
         }
     )
     await service.create_root_folder(db=db, owner_id=user_id, root_id=root_id)

@@ -22,7 +22,6 @@ mutation($u: String!, $p: String!) {
 PRUNED = [
     "seq_claims",
     "journal_checkpoints",
-    "inflight",
     "sessions",
     "rate_limits",
     "leases",
