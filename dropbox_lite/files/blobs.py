@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from bson import Binary, ObjectId
+from bson import ObjectId
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from dropbox_lite.core import errors
@@ -274,15 +274,7 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
         if found is not None:
             return found
     file_id = ObjectId()
-    docs = [
-        {
-            "_id": chunk_id(file_id, n),
-            "files_id": file_id,
-            "n": n,
-            "data": Binary(data[at : at + BLOCK_CHUNK_BYTES]),
-        }
-        for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
-    ]
+    docs = _chunk_docs(file_id, data)
     try:
         await _insert_chunks(db, docs)
         await db["blobs.files"].insert_one(
@@ -318,15 +310,7 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
             continue
         file_id = own[digest] = ObjectId()
         sizes[digest] = len(data)
-        chunks.extend(
-            {
-                "_id": chunk_id(file_id, n),
-                "files_id": file_id,
-                "n": n,
-                "data": Binary(data[start : start + BLOCK_CHUNK_BYTES]),
-            }
-            for n, start in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
-        )
+        chunks.extend(_chunk_docs(file_id, data))
         files.append(
             {
                 "_id": file_id,
@@ -429,15 +413,7 @@ async def store_staged(db: Database, data: bytes) -> ObjectId:
     session names it and it is older than the grace period.
     """
     file_id = ObjectId()
-    docs = [
-        {
-            "_id": chunk_id(file_id, n),
-            "files_id": file_id,
-            "n": n,
-            "data": Binary(data[at : at + BLOCK_CHUNK_BYTES]),
-        }
-        for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
-    ]
+    docs = _chunk_docs(file_id, data)
     try:
         await _insert_chunks(db, docs)
         await db["blobs.files"].insert_one(
@@ -476,6 +452,22 @@ async def block_sizes(db: Database, block_ids: Sequence[ObjectId]) -> dict[Objec
         return {}
     cursor = db["blobs.files"].find({"_id": {"$in": wanted}}, {"length": 1})
     return {doc["_id"]: int(doc["length"]) async for doc in cursor}
+
+
+def _chunk_docs(file_id: ObjectId, data: bytes) -> list[dict[str, Any]]:
+    """The chunk documents of `data` stored as `file_id`, in BLOCK_CHUNK_BYTES pieces.
+
+    Each piece is plain `bytes` (the driver stores it as binary subtype 0, as `Binary`
+    would): one copy of the data, where `Binary(data[a:b])` made two."""
+    return [
+        {
+            "_id": chunk_id(file_id, n),
+            "files_id": file_id,
+            "n": n,
+            "data": bytes(data[at : at + BLOCK_CHUNK_BYTES]),
+        }
+        for n, at in enumerate(range(0, len(data), BLOCK_CHUNK_BYTES))
+    ]
 
 
 def chunk_id(file_id: ObjectId, n: int) -> str:
