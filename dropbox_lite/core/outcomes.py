@@ -62,13 +62,20 @@ def members_of(result: Any) -> tuple[type, ...]:
     return typing.get_args(result) or (result,)
 
 
+def _built(member: type, error: errors.DomainError, info: Info | None) -> Any:
+    found = MEMBERS.get(member)
+    if found is None or not isinstance(error, found.error):
+        return None
+    fields = found.fields(error, info)
+    return None if fields is None else member(message=error.message, code=found.code, **fields)
+
+
 def answer(member: type[T], error: errors.DomainError, info: Info | None = None) -> T:
     """`member` answering `error`; raise `error` when it cannot stand for it."""
-    found = MEMBERS[member]
-    fields = found.fields(error, info) if isinstance(error, found.error) else None
-    if fields is None:
+    built = _built(member, error, info)
+    if built is None:
         raise error
-    return member(message=error.message, code=found.code, **fields)
+    return typing.cast(T, built)
 
 
 def refusal(
@@ -78,16 +85,13 @@ def refusal(
     *,
     passing: tuple[type[errors.DomainError], ...] = (),
 ) -> Any:
-    """The member of the union `result` that answers `error`; raise `error` when none does
-    (or when it is one of `passing`)."""
+    """The first member of the union `result` that answers `error`; raise `error` when
+    none does (or when it is one of `passing`)."""
     if not isinstance(error, passing):
-        for candidate in members_of(result):
-            member = MEMBERS.get(candidate)
-            if member is None or not isinstance(error, member.error):
-                continue
-            fields = member.fields(error, info)
-            if fields is not None:
-                return candidate(message=error.message, code=member.code, **fields)
+        for member in members_of(result):
+            built = _built(member, error, info)
+            if built is not None:
+                return built
     raise error
 
 
@@ -112,8 +116,11 @@ def refusals(
     *,
     passing: tuple[type[errors.DomainError], ...] = (),
 ) -> Any:
-    """Resolver decorator: a domain error the resolver raises is answered with the member
-    of its declared result union (see `refusal`); `passing` errors go to errors[]."""
+    """Resolver decorator: a domain error raised anywhere in the resolver is answered with
+    the member of its declared result union (see `refusal`); `passing` errors, and those
+    the union has no member for, go to errors[]. A resolver that must send some error
+    of its union's kinds to errors[] keeps that step outside (files.api restoreRevision)
+    or answers the other one itself with `answer` (auth.api login)."""
 
     def decorate(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
         @functools.wraps(resolver)

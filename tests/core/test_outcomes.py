@@ -22,34 +22,30 @@ from dropbox_lite.sharing import folder_api
 from dropbox_lite.sync import api as sync_api
 
 F = files_api
+UPLOAD = (
+    F.PermissionDeniedError,
+    F.NameTakenError,
+    F.ConflictError,
+    F.QuotaExceededError,
+    F.FileTooLargeError,
+    F.InvalidNameError,
+    F.ChecksumMismatchError,
+)
+MOVE = (
+    F.PermissionDeniedError,
+    F.NameTakenError,
+    F.InvalidNameError,
+    F.InvalidMoveError,
+    F.QuotaExceededError,
+)
 # The tuples the mutations listed by hand before the unions were the one list (and the
 # except clauses of the modules that caught error by error).
 OLD = {
     "CreateFolderResult": (F.PermissionDeniedError, F.NameTakenError, F.InvalidNameError),
-    "UploadFileResult": (
-        F.PermissionDeniedError,
-        F.NameTakenError,
-        F.ConflictError,
-        F.QuotaExceededError,
-        F.FileTooLargeError,
-        F.InvalidNameError,
-        F.ChecksumMismatchError,
-    ),
+    "UploadFileResult": UPLOAD,
     "RenameEntryResult": (F.PermissionDeniedError, F.NameTakenError, F.InvalidNameError),
-    "MoveEntryResult": (
-        F.PermissionDeniedError,
-        F.NameTakenError,
-        F.InvalidNameError,
-        F.InvalidMoveError,
-        F.QuotaExceededError,
-    ),
-    "CopyEntryResult": (
-        F.PermissionDeniedError,
-        F.NameTakenError,
-        F.InvalidNameError,
-        F.InvalidMoveError,
-        F.QuotaExceededError,
-    ),
+    "MoveEntryResult": MOVE,
+    "CopyEntryResult": MOVE,
     "DeleteEntryResult": (F.PermissionDeniedError, F.NameTakenError, F.ConflictError),
     "RestoreEntryResult": (F.PermissionDeniedError, F.NameTakenError),
     "RestoreRevisionResult": (F.PermissionDeniedError, F.NotFoundError, F.QuotaExceededError),
@@ -76,13 +72,7 @@ OLD = {
     "ChangePasswordResult": (auth_api.InvalidCredentialsError, auth_api.InvalidInputError),
     "CreateAppPasswordResult": (auth_api.InvalidInputError,),
     "FinishUploadResult": (
-        F.NameTakenError,
-        F.ConflictError,
-        F.QuotaExceededError,
-        F.FileTooLargeError,
-        F.InvalidNameError,
-        F.ChecksumMismatchError,
-        F.PermissionDeniedError,
+        *UPLOAD,
         F.NotFoundError,
         session_api.BlocksMissingError,
         session_api.UploadIncompleteError,
