@@ -10,12 +10,22 @@ from starlette.requests import Request
 
 from dropbox_lite.auth import service
 from dropbox_lite.core import errors
+from dropbox_lite.core.outcomes import answer, answers, refusals
 from dropbox_lite.files import service as files_service
 
 if TYPE_CHECKING:
     from dropbox_lite.files.api import Folder, Usage
 
-from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated
+from dropbox_lite.core.api import Error, Info, IsAuthenticated
+
+
+def _retry_after(error: errors.DomainError) -> int:
+    return int(error.details.get("retry_after_seconds", 60))
+
+
+def _policy(info: Info | None) -> str:
+    assert info is not None  # a resolver's refusal
+    return info.context.settings.signup
 
 
 @strawberry.type(description="A person with an account.")
@@ -59,26 +69,31 @@ class AuthPayload:
     session: Session = strawberry.field(description="The new device session.")
 
 
+@answers(errors.UsernameTaken)
 @strawberry.type(description="The username is in use (usernames ignore case).")
 class UsernameTakenError(Error):
     pass
 
 
+@answers(errors.InvalidInput, lambda error, _: {"field": error.details.get("field")})
 @strawberry.type(description="An argument is not acceptable; `field` names it.")
 class InvalidInputError(Error):
     field: str | None = strawberry.field(description="The argument at fault.")
 
 
+@answers(errors.InvalidCredentials)
 @strawberry.type(description="Unknown username or wrong password (never told apart).")
 class InvalidCredentialsError(Error):
     pass
 
 
+@answers(errors.RateLimited, lambda error, _: {"retry_after_seconds": _retry_after(error)})
 @strawberry.type(description="Too many attempts; wait before trying again.")
 class RateLimitedError(Error):
     retry_after_seconds: int = strawberry.field(description="Seconds to wait.")
 
 
+@answers(service.SignupRefused, lambda _, info: {"policy": _policy(info)})
 @strawberry.type(
     description="This server's sign-up policy refuses the sign-up: it is closed (an "
     "administrator creates accounts), or it needs a valid invite code."
@@ -99,12 +114,6 @@ ChangePasswordResult = Annotated[
     User | InvalidCredentialsError | InvalidInputError,
     strawberry.union("ChangePasswordResult"),
 ]
-
-
-def _invalid_input(error: errors.InvalidInput) -> InvalidInputError:
-    return InvalidInputError(
-        message=error.message, code=ErrorCode.INVALID_INPUT, field=error.details.get("field")
-    )
 
 
 def _signed_in(info: Info) -> tuple[service.UserRecord, service.SessionRecord]:
@@ -163,14 +172,6 @@ async def _payload(
     )
 
 
-def _rate_limited(error: errors.RateLimited) -> RateLimitedError:
-    return RateLimitedError(
-        message=error.message,
-        code=ErrorCode.RATE_LIMITED,
-        retry_after_seconds=error.details["retry_after_seconds"],
-    )
-
-
 @strawberry.type
 class Query:
     @strawberry.field(description="The signed-in user, or null when not signed in.")
@@ -193,6 +194,7 @@ class Mutation:
     @strawberry.mutation(
         description="Create an account and sign in on this device (see `deviceKey`)."
     )
+    @refusals
     async def signup(
         self,
         info: Info,
@@ -210,34 +212,24 @@ class Mutation:
         device_key: Annotated[str | None, strawberry.argument(description=DEVICE_KEY)] = None,
     ) -> SignupResult:
         ctx = info.context
-        try:
-            device_name = service.validate_device_name(device_name)
-            device_key = service.validate_device_key(device_key)
-            user = await service.signup(
-                db=ctx.db,
-                settings=ctx.settings,
-                username=username,
-                password=password,
-                client_ip=ctx.client_ip,
-                invite_code=invite_code,
-                make_account=files_service.account_maker(ctx.db),
-            )
-        except errors.UsernameTaken as e:
-            return UsernameTakenError(message=e.message, code=ErrorCode.USERNAME_TAKEN)
-        except errors.InvalidInput as e:
-            return _invalid_input(e)
-        except service.SignupRefused as e:
-            return SignupRefusedError(
-                message=e.message, code=ErrorCode.SIGNUP_REFUSED, policy=ctx.settings.signup
-            )
-        except errors.RateLimited as e:
-            return _rate_limited(e)
+        device_name = service.validate_device_name(device_name)
+        device_key = service.validate_device_key(device_key)
+        user = await service.signup(
+            db=ctx.db,
+            settings=ctx.settings,
+            username=username,
+            password=password,
+            client_ip=ctx.client_ip,
+            invite_code=invite_code,
+            make_account=files_service.account_maker(ctx.db),
+        )
         return await _payload(info, user, device_name, device_key)
 
     @strawberry.mutation(
         description="Sign in on this device; with `deviceKey`, replacing this device's "
         "earlier sessions."
     )
+    @refusals(passing=(errors.InvalidInput,))  # a password with a lone surrogate: errors[]
     async def login(
         self,
         info: Info,
@@ -254,19 +246,14 @@ class Mutation:
             # Before the password is checked: a bad key costs no hash and no guess.
             device_key = service.validate_device_key(device_key)
         except errors.InvalidInput as e:
-            return _invalid_input(e)
-        try:
-            user = await service.login(
-                db=ctx.db,
-                settings=ctx.settings,
-                username=username,
-                password=password,
-                client_ip=ctx.client_ip,
-            )
-        except errors.InvalidCredentials as e:
-            return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
-        except errors.RateLimited as e:
-            return _rate_limited(e)
+            return answer(InvalidInputError, e)
+        user = await service.login(
+            db=ctx.db,
+            settings=ctx.settings,
+            username=username,
+            password=password,
+            client_ip=ctx.client_ip,
+        )
         return await _payload(info, user, device_name, device_key)
 
     @strawberry.mutation(
@@ -295,6 +282,7 @@ class Mutation:
         description="Change your password; every other device is signed out.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def change_password(
         self,
         info: Info,
@@ -305,19 +293,14 @@ class Mutation:
     ) -> ChangePasswordResult:
         ctx = info.context
         user, current = _signed_in(info)
-        try:
-            record = await service.change_password(
-                db=ctx.db,
-                settings=ctx.settings,
-                user_id=user.id,
-                session_id=current.id,
-                current_password=current_password,
-                new_password=new_password,
-            )
-        except errors.InvalidCredentials as e:
-            return InvalidCredentialsError(message=e.message, code=ErrorCode.INVALID_CREDENTIALS)
-        except errors.InvalidInput as e:
-            return _invalid_input(e)
+        record = await service.change_password(
+            db=ctx.db,
+            settings=ctx.settings,
+            user_id=user.id,
+            session_id=current.id,
+            current_password=current_password,
+            new_password=new_password,
+        )
         return user_type(record)
 
 

@@ -9,8 +9,8 @@ import strawberry
 
 from dropbox_lite.auth import credentials
 from dropbox_lite.auth.api import InvalidInputError
-from dropbox_lite.core import errors
-from dropbox_lite.core.api import ErrorCode, Info, IsAuthenticated
+from dropbox_lite.core.api import Info, IsAuthenticated
+from dropbox_lite.core.outcomes import refusals
 
 
 @strawberry.type(
@@ -71,19 +71,15 @@ class Mutation:
         description="Create an app password for a WebDAV or Nextcloud client.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def create_app_password(
         self,
         info: Info,
         name: Annotated[str, strawberry.argument(description="What it is for, e.g. 'Laptop'.")],
     ) -> CreateAppPasswordResult:
-        try:
-            password, record = await credentials.create_app_password(
-                db=info.context.db, user_id=_user_id(info), name=name
-            )
-        except errors.InvalidInput as e:
-            return InvalidInputError(
-                message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
-            )
+        password, record = await credentials.create_app_password(
+            db=info.context.db, user_id=_user_id(info), name=name
+        )
         return AppPasswordCreated(password=password, app_password=app_password_type(record, None))
 
     @strawberry.mutation(

@@ -99,7 +99,8 @@ class ApiError(GraphQLError):
         super().__init__(message, extensions={"code": code, **extensions})
 
 
-# The only codes API.md allows in `errors[]` (besides CURSOR_RESET, below).
+# The only codes API.md allows in `errors[]` (besides CURSOR_RESET, below); the GraphQL
+# column of errors.ANSWERS holds no other.
 GRAPHQL_ERROR_CODES = frozenset(
     {
         "UNAUTHENTICATED",
@@ -121,9 +122,10 @@ def _camel(name: str) -> str:
 def api_error(error: errors.DomainError) -> ApiError:
     """The GraphQL error for a domain error that is not a union member.
 
-    An outcome that is a union member elsewhere (QUOTA_EXCEEDED, CONFLICT, ...) but
-    reaches `errors[]` here is BAD_USER_INPUT with the precise code as `reason`;
-    details go along only when they are plain values.
+    Its code is errors.ANSWERS' GraphQL column: an outcome that is a union member
+    elsewhere (QUOTA_EXCEEDED, CONFLICT, ...) but reaches `errors[]` here is
+    BAD_USER_INPUT with the precise code as `reason`; details go along only when they
+    are plain values.
     """
     if isinstance(error, errors.CursorReset):
         # API.md: a BAD_USER_INPUT error whose extensions.code is CURSOR_RESET.
@@ -133,9 +135,10 @@ def api_error(error: errors.DomainError) -> ApiError:
         for k, v in error.details.items()
         if isinstance(v, (str, int, float, bool)) or v is None
     }
-    if error.code in GRAPHQL_ERROR_CODES:
-        return ApiError(error.message, error.code, **extensions)
-    return ApiError(error.message, "BAD_USER_INPUT", reason=error.code, **extensions)
+    code = errors.answers_of(error).graphql
+    if code == error.code:
+        return ApiError(error.message, code, **extensions)
+    return ApiError(error.message, code, reason=error.code, **extensions)
 
 
 class IsAuthenticated(BasePermission):

@@ -48,6 +48,7 @@ from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.http_errors import error_body
 from dropbox_lite.core.middleware import (
     BadRequest,
     GraphQLRequestGuard,
@@ -184,9 +185,8 @@ class GraphQLApp(GraphQL[Context, None]):
             # Raised while resolving the signed-in user, before execution began.
             log.warning("database unavailable: %s", exc)
             if scope["type"] == "http":
-                response = _error_response(
-                    503, "The database is unavailable; try again shortly.", "SERVICE_UNAVAILABLE"
-                )
+                unavailable = errors.ServiceUnavailable()
+                response = _error_response(503, unavailable.message, unavailable.code)
                 await response(scope, receive, send)
         finally:
             form = scope.get("state", {}).get("form")
@@ -393,10 +393,7 @@ async def _sign_in_header(context: Context, authorization: str | None) -> bool:
 
 
 def _error_response(status: int, message: str, code: str) -> Response:
-    return JSONResponse(
-        {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]},
-        status_code=status,
-    )
+    return JSONResponse({"data": None, **error_body(message, code)}, status_code=status)
 
 
 async def _cancel_on_disconnect(

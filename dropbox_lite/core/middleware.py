@@ -15,7 +15,9 @@ from python_multipart.multipart import parse_options_header
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
+from dropbox_lite.core.http_errors import error_body
 
 log = logging.getLogger("dropbox_lite")
 
@@ -64,7 +66,7 @@ async def send_json_error(
     close: bool = False,
 ) -> None:
     """An HTTP error whose body is GraphQL-shaped JSON: `{"errors": [{message, code}]}`."""
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
+    body = json.dumps(error_body(message, code)).encode()
     raw = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
@@ -227,9 +229,8 @@ class GraphQLRequestGuard:
                 user_id = await self.authenticate(scope, authorization)
             except UNAVAILABLE_ERRORS as exc:
                 log.warning("database unavailable: %s", exc)
-                raise Refused(
-                    503, "The database is unavailable; try again shortly.", "SERVICE_UNAVAILABLE"
-                ) from None
+                unavailable = errors.ServiceUnavailable()
+                raise Refused(503, unavailable.message, unavailable.code) from None
         if user_id is not None:
             uploader = user_id
         else:

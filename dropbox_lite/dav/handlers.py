@@ -1,9 +1,10 @@
 """The WebDAV methods (RFC 4918 classes 1 and 2), each over files' service.
 
 No method holds a rule of its own about files: names, access (a viewer's write is
-PermissionDenied), quota and conflicts come from the service as domain errors, and
-`errors.http_status` turns them into statuses. What is WebDAV's own is here: paths
-and Destination headers, Depth and Overwrite, If headers and locks, properties.
+PermissionDenied), quota and conflicts come from the service as domain errors, and the
+WebDAV column of `errors.ANSWERS` turns them into statuses. What is WebDAV's own is
+here: paths and Destination headers, Depth and Overwrite, If headers and locks,
+properties.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def error(status: int, message: str, condition: str | None = None, **headers: st
 
 
 def domain_error(exc: errors.DomainError) -> Response:
-    status = errors.http_status(exc)
+    status = errors.answers_of(exc).dav
     if status >= 500 and status != 507:
         log.error("WebDAV request failed: %s", exc.message)
     return error(status, exc.message)

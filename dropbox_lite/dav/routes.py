@@ -3,8 +3,8 @@ and Nextcloud's chunked uploads under `/remote.php/dav/uploads/{user}/…`.
 
 One ASGI app: it signs the request in (Bearer, or Basic with an app password or the
 account password), finds the space the path names, and hands the method over to
-handlers.py (chunking.py for uploads). Domain errors become statuses through
-`errors.http_status`, the one table every HTTP face uses.
+handlers.py (chunking.py for uploads). Domain errors become statuses through the
+WebDAV column of `errors.ANSWERS`, the one table of how every face answers them.
 """
 
 from __future__ import annotations

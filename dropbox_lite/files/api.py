@@ -14,13 +14,13 @@ from strawberry.file_uploads import Upload
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
     Error,
-    ErrorCode,
     Info,
     IsAuthenticated,
     Long,
     current_user_id,
     or_default,
 )
+from dropbox_lite.core.outcomes import answers, refusals
 from dropbox_lite.files import links, service, thumbnails, trash, zipstream
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import badges
@@ -412,47 +412,65 @@ class WriteMode(enum.Enum):
 
 
 # Expected errors (members of result unions).
+@answers(errors.NameTaken)
 @strawberry.type(description="An entry with this name (ignoring case) is in the folder.")
 class NameTakenError(Error):
     pass
 
 
+@answers(errors.InvalidName)
 @strawberry.type(description="The name is not allowed (empty, '.', '..', / \\ or control chars).")
 class InvalidNameError(Error):
     pass
 
 
+def _conflict(error: errors.DomainError, info: Info | None) -> dict[str, Any] | None:
+    # A conflict without the file as it is now (a lock lost, a folder's unchangedSince)
+    # is not this member: it goes to errors[].
+    current = error.details.get("current")
+    if not isinstance(current, EntryRecord):
+        return None
+    return {"current": file_type(current), "your_parent_rev": error.details.get("your_parent_rev")}
+
+
+@answers(errors.Conflict, _conflict)
 @strawberry.type(description="The file moved on since `yourParentRev`.")
 class ConflictError(Error):
     current: File = strawberry.field(description="The file as it is now.")
     your_parent_rev: int | None = strawberry.field(description="The revision you based it on.")
 
 
+@answers(errors.QuotaExceeded)
 @strawberry.type(description="The storage quota would be exceeded; nothing was stored.")
 class QuotaExceededError(Error):
     pass
 
 
+@answers(errors.FileTooLarge)
 @strawberry.type(description="The file is larger than the server accepts; nothing was stored.")
 class FileTooLargeError(Error):
     pass
 
 
+@answers(errors.ChecksumMismatch)
 @strawberry.type(description="The bytes do not match `contentHash`; nothing was stored.")
 class ChecksumMismatchError(Error):
     pass
 
 
+@answers(errors.InvalidMove)
 @strawberry.type(description="A folder cannot go into itself or one of its descendants.")
 class InvalidMoveError(Error):
     pass
 
 
+@answers(errors.NotFound)
 @strawberry.type(description="There is no such thing (or it is not yours).")
 class NotFoundError(Error):
     pass
 
 
+@answers(errors.PermissionDenied)
 @strawberry.type(description="You may see this (in a folder shared with you) but not change it.")
 class PermissionDeniedError(Error):
     pass
@@ -551,36 +569,6 @@ def _connection(page: service.EntryPage, cursor_of: Any) -> EntryConnection:
         ),
         known_total=page.total_count,
     )
-
-
-_ERROR_TYPES: dict[type[errors.DomainError], tuple[type, ErrorCode]] = {
-    errors.NameTaken: (NameTakenError, ErrorCode.NAME_TAKEN),
-    errors.InvalidName: (InvalidNameError, ErrorCode.INVALID_NAME),
-    errors.QuotaExceeded: (QuotaExceededError, ErrorCode.QUOTA_EXCEEDED),
-    errors.FileTooLarge: (FileTooLargeError, ErrorCode.FILE_TOO_LARGE),
-    errors.ChecksumMismatch: (ChecksumMismatchError, ErrorCode.CHECKSUM_MISMATCH),
-    errors.InvalidMove: (InvalidMoveError, ErrorCode.INVALID_MOVE),
-    errors.NotFound: (NotFoundError, ErrorCode.NOT_FOUND),
-    errors.PermissionDenied: (PermissionDeniedError, ErrorCode.PERMISSION_DENIED),
-}
-
-
-def error_type(error: errors.DomainError, allowed: tuple[type, ...]) -> Any:
-    """The union member for a domain error; the error itself when the union lacks it."""
-    if isinstance(error, errors.Conflict) and ConflictError in allowed:
-        current = error.details.get("current")
-        if isinstance(current, EntryRecord):
-            return ConflictError(
-                message=error.message,
-                code=ErrorCode.CONFLICT,
-                current=file_type(current),
-                your_parent_rev=error.details.get("your_parent_rev"),
-            )
-    mapped = _ERROR_TYPES.get(type(error))
-    if mapped is None or mapped[0] not in allowed:
-        raise error
-    cls, code = mapped
-    return cls(message=error.message, code=code)
 
 
 async def root_folder(info: Info, root_id: str) -> Folder:
@@ -691,24 +679,23 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Create a folder.", permission_classes=[IsAuthenticated])
+    @refusals
     async def create_folder(
         self,
         info: Info,
         name: Annotated[str, strawberry.argument(description="The folder's name.")],
         parent_id: _PARENT = None,
     ) -> CreateFolderResult:
-        try:
-            record = await service.create_folder(
-                db=info.context.db, user_id=current_user_id(info), parent_id=parent_id, name=name
-            )
-        except errors.DomainError as e:
-            return error_type(e, (PermissionDeniedError, NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+        record = await service.create_folder(
+            db=info.context.db, user_id=current_user_id(info), parent_id=parent_id, name=name
+        )
         return folder_type(record)
 
     @strawberry.mutation(
         description="Upload a file (GraphQL multipart request) with a write mode.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def upload_file(
         self,
         info: Info,
@@ -737,43 +724,27 @@ class Mutation:
         user_id = current_user_id(info)
         upload: Any = file
         filename = name if name is not None else getattr(upload, "filename", None) or ""
-        try:
-            record = await service.store_file(
-                db=ctx.db,
-                settings=ctx.settings,
-                user_id=user_id,
-                file_obj=upload,
-                folder_id=parent_id,
-                name=filename,
-                mode=or_default(mode, WriteMode.ADD).value,
-                parent_rev=parent_rev,
-                autorename=bool(autorename),
-                content_hash=content_hash,
-                username=ctx.user.username if ctx.user else None,
-            )
-        except errors.DomainError as e:
-            return error_type(  # type: ignore[no-any-return]
-                e,
-                (
-                    PermissionDeniedError,
-                    NameTakenError,
-                    ConflictError,
-                    QuotaExceededError,
-                    FileTooLargeError,
-                    InvalidNameError,
-                    ChecksumMismatchError,
-                ),
-            )
+        record = await service.store_file(
+            db=ctx.db,
+            settings=ctx.settings,
+            user_id=user_id,
+            file_obj=upload,
+            folder_id=parent_id,
+            name=filename,
+            mode=or_default(mode, WriteMode.ADD).value,
+            parent_rev=parent_rev,
+            autorename=bool(autorename),
+            content_hash=content_hash,
+            username=ctx.user.username if ctx.user else None,
+        )
         return file_type(record)
 
     @strawberry.mutation(description="Rename an entry.", permission_classes=[IsAuthenticated])
+    @refusals
     async def rename_entry(self, info: Info, id: _ID, name: _NAME) -> RenameEntryResult:
-        try:
-            record = await service.rename_entry(
-                db=info.context.db, user_id=current_user_id(info), entry_id=id, name=name
-            )
-        except errors.DomainError as e:
-            return error_type(e, (PermissionDeniedError, NameTakenError, InvalidNameError))  # type: ignore[no-any-return]
+        record = await service.rename_entry(
+            db=info.context.db, user_id=current_user_id(info), entry_id=id, name=name
+        )
         return entry_type(record)
 
     @strawberry.mutation(
@@ -781,6 +752,7 @@ class Mutation:
         "with you: a copy, then a delete).",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def move_entry(
         self,
         info: Info,
@@ -790,31 +762,20 @@ class Mutation:
             str | None, strawberry.argument(description="A new name (default: keep it).")
         ] = None,
     ) -> MoveEntryResult:
-        try:
-            record = await service.move_entry(
-                db=info.context.db,
-                user_id=current_user_id(info),
-                entry_id=id,
-                parent_id=parent_id,
-                name=name,
-            )
-        except errors.DomainError as e:
-            return error_type(  # type: ignore[no-any-return]
-                e,
-                (
-                    PermissionDeniedError,
-                    NameTakenError,
-                    InvalidNameError,
-                    InvalidMoveError,
-                    QuotaExceededError,
-                ),
-            )
+        record = await service.move_entry(
+            db=info.context.db,
+            user_id=current_user_id(info),
+            entry_id=id,
+            parent_id=parent_id,
+            name=name,
+        )
         return entry_type(record)
 
     @strawberry.mutation(
         description="Copy a file or a folder tree (bytes are shared, quota is counted).",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def copy_entry(
         self,
         info: Info,
@@ -824,31 +785,20 @@ class Mutation:
             str | None, strawberry.argument(description="The copy's name (default: the same).")
         ] = None,
     ) -> CopyEntryResult:
-        try:
-            record = await service.copy_entry(
-                db=info.context.db,
-                user_id=current_user_id(info),
-                entry_id=id,
-                parent_id=parent_id,
-                name=name,
-            )
-        except errors.DomainError as e:
-            return error_type(  # type: ignore[no-any-return]
-                e,
-                (
-                    PermissionDeniedError,
-                    NameTakenError,
-                    InvalidNameError,
-                    InvalidMoveError,
-                    QuotaExceededError,
-                ),
-            )
+        record = await service.copy_entry(
+            db=info.context.db,
+            user_id=current_user_id(info),
+            entry_id=id,
+            parent_id=parent_id,
+            name=name,
+        )
         return entry_type(record)
 
     @strawberry.mutation(
         description="Move an entry (a folder with its contents) to the trash.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def delete_entry(
         self,
         info: Info,
@@ -872,37 +822,28 @@ class Mutation:
     ) -> DeleteEntryResult:
         ctx = info.context
         user_id = current_user_id(info)
-        try:
-            since = None
-            if unchanged_since is not None:
-                own, mounts = cursors.feed_point(
-                    ctx.signer, user_id=user_id, cursor=unchanged_since
-                )
-                since = service.Since(own=own, mounts=mounts)
-            record = await service.delete_entry(
-                db=ctx.db,
-                user_id=user_id,
-                entry_id=id,
-                if_rev=if_rev,
-                unchanged_since=since,
-            )
-        except errors.DomainError as e:
-            refusals = (PermissionDeniedError, NameTakenError, ConflictError)
-            return error_type(e, refusals)  # type: ignore[no-any-return]
+        since = None
+        if unchanged_since is not None:
+            own, mounts = cursors.feed_point(ctx.signer, user_id=user_id, cursor=unchanged_since)
+            since = service.Since(own=own, mounts=mounts)
+        record = await service.delete_entry(
+            db=ctx.db,
+            user_id=user_id,
+            entry_id=id,
+            if_rev=if_rev,
+            unchanged_since=since,
+        )
         return entry_type(record)
 
     @strawberry.mutation(
         description="Bring an entry back from the trash to its old place (renamed if taken).",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def restore_entry(self, info: Info, id: _ID) -> RestoreEntryResult:
-        try:
-            record = await service.restore_entry(
-                db=info.context.db, user_id=current_user_id(info), entry_id=id
-            )
-        except errors.DomainError as e:
-            refusals = (PermissionDeniedError, NameTakenError)
-            return error_type(e, refusals)  # type: ignore[no-any-return]
+        record = await service.restore_entry(
+            db=info.context.db, user_id=current_user_id(info), entry_id=id
+        )
         return entry_type(record)
 
     @strawberry.mutation(
@@ -934,17 +875,20 @@ class Mutation:
         db = info.context.db
         user_id = current_user_id(info)
         await service.get_entry(db=db, user_id=user_id, entry_id=file_id)  # NOT_FOUND if not ours
-        try:
-            record = await service.restore_revision(
-                db=db,
-                user_id=user_id,
-                file_id=file_id,
-                rev=rev,
-                keep=info.context.settings.max_revisions_per_file,
-            )
-        except errors.DomainError as e:
-            return error_type(e, (PermissionDeniedError, NotFoundError, QuotaExceededError))  # type: ignore[no-any-return]
-        return file_type(record)
+        return await _restore_revision(info=info, file_id=file_id, rev=rev)
+
+
+@refusals
+async def _restore_revision(*, info: Info, file_id: str, rev: int) -> RestoreRevisionResult:
+    """restoreRevision for a file known to be the user's (an unknown one: errors[])."""
+    record = await service.restore_revision(
+        db=info.context.db,
+        user_id=current_user_id(info),
+        file_id=file_id,
+        rev=rev,
+        keep=info.context.settings.max_revisions_per_file,
+    )
+    return file_type(record)
 
 
 QUERIES: tuple[type, ...] = (Query,)

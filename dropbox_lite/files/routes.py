@@ -25,6 +25,7 @@ from dropbox_lite.auth import credentials
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.http_errors import domain_error, json_error
 from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
@@ -41,21 +42,13 @@ CACHE_CONTROL = "private, no-cache"
 ATTR_CHARS = "!#$&+-.^_`|~"
 
 
-def _error(status: int, message: str, code: str, **headers: str) -> JSONResponse:
-    return JSONResponse(
-        {"errors": [{"message": message, "extensions": {"code": code}}]},
-        status_code=status,
-        headers={"cache-control": "no-store", **headers},
-    )
-
-
 def not_found() -> JSONResponse:
     """The one 404 for a missing entry and for someone else's."""
-    return _error(404, errors.NotFound.default_message, errors.NotFound.code)
+    return domain_error(errors.NotFound())
 
 
 def unavailable() -> JSONResponse:
-    return _error(503, errors.ServiceUnavailable.default_message, errors.ServiceUnavailable.code)
+    return domain_error(errors.ServiceUnavailable())
 
 
 @dataclass(frozen=True)
@@ -192,7 +185,7 @@ async def blob_response(
     try:
         wanted = parse_range(range_header, size)
     except Unsatisfiable as exc:
-        return _error(
+        return json_error(
             416,
             exc.message,
             "RANGE_NOT_SATISFIABLE",
@@ -241,17 +234,18 @@ async def file_content(request: Request) -> Response:
     try:
         rev = _rev_param(request.query_params.get("rev"))
     except errors.BadInput as exc:
-        return _error(400, exc.message, exc.code)
+        return domain_error(exc)
     sig = request.query_params.get("sig")
     try:
         if sig is not None:
             signed = links.verify_download(signer=state.signer, token=sig, file_id=file_id)
             if signed is None or (rev is not None and rev != signed.rev):
-                return _error(403, "This download link is invalid or has expired.", "FORBIDDEN")
+                return json_error(403, "This download link is invalid or has expired.", "FORBIDDEN")
             if signed.session_id is not None and signed.user_id is not None:
                 # Bound to the session that asked for it: gone with the session.
                 if not await auth_service.session_active(db=db, session_id=signed.session_id):
-                    return _error(403, "This download link ended with its session.", "FORBIDDEN")
+                    ended = "This download link ended with its session."
+                    return json_error(403, ended, "FORBIDDEN")
                 owner_id: str | None = signed.user_id
                 requestlog.note_user(signed.user_id)
             else:
@@ -275,12 +269,7 @@ async def file_content(request: Request) -> Response:
             except errors.RateLimited:
                 found = None
             if found is None:
-                return _error(
-                    401,
-                    errors.Unauthenticated.default_message,
-                    errors.Unauthenticated.code,
-                    **{"www-authenticate": "Bearer"},
-                )
+                return domain_error(errors.Unauthenticated(), **{"www-authenticate": "Bearer"})
             requestlog.note_user(found[0].id)
             record = await files_service.fetch_file(
                 db=db, user_id=found[0].id, file_id=file_id, rev=rev

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 import strawberry
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.api import Error, ErrorCode, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.core.api import Error, Info, IsAuthenticated, Long, current_user_id
+from dropbox_lite.core.outcomes import answers, refusal, refusals
 from dropbox_lite.files import sessions
 from dropbox_lite.files.api import (
     ChecksumMismatchError,
@@ -22,7 +23,6 @@ from dropbox_lite.files.api import (
     PermissionDeniedError,
     QuotaExceededError,
     WriteMode,
-    error_type,
     file_type,
 )
 
@@ -53,6 +53,12 @@ class UploadSession:
     )
 
 
+def _missing(error: errors.DomainError, info: Info | None) -> dict[str, Any] | None:
+    missing = error.details.get("missing")
+    return None if missing is None else {"missing": list(missing)}
+
+
+@answers(errors.InvalidInput, _missing)
 @strawberry.type(
     description=(
         "Some blocks named are not uploaded for you yet: send them (into a session), then "
@@ -63,6 +69,8 @@ class BlocksMissingError(Error):
     missing: list[str] = strawberry.field(description="SHA-256 of each block still to send.")
 
 
+# After BlocksMissingError in FinishUploadResult: an InvalidInput naming no blocks.
+@answers(errors.InvalidInput)
 @strawberry.type(description="The session is not ready to be finished (an incomplete upload).")
 class UploadIncompleteError(Error):
     pass
@@ -82,16 +90,6 @@ FinishUploadResult = Annotated[
     | UploadIncompleteError,
     strawberry.union("FinishUploadResult"),
 ]
-_FINISH_ERRORS = (
-    NameTakenError,
-    ConflictError,
-    QuotaExceededError,
-    FileTooLargeError,
-    InvalidNameError,
-    ChecksumMismatchError,
-    PermissionDeniedError,
-    NotFoundError,
-)
 
 
 @strawberry.input(
@@ -140,17 +138,10 @@ def _session_type(record: sessions.SessionRecord) -> UploadSession:
     )
 
 
-def _finish_result(outcome: Any) -> Any:
+def _finish_result(outcome: Any, info: Info) -> Any:
     if not isinstance(outcome, errors.DomainError):
         return file_type(outcome)
-    if isinstance(outcome, errors.InvalidInput):
-        missing = outcome.details.get("missing")
-        if missing is not None:
-            return BlocksMissingError(
-                message=outcome.message, code=ErrorCode.INVALID_INPUT, missing=list(missing)
-            )
-        return UploadIncompleteError(message=outcome.message, code=ErrorCode.INVALID_INPUT)
-    return error_type(outcome, _FINISH_ERRORS)
+    return refusal(outcome, FinishUploadResult, info)
 
 
 def _mode(mode: WriteMode | None) -> str:
@@ -196,6 +187,7 @@ class Mutation:
         ),
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def start_upload_session(
         self,
         info: Info,
@@ -206,15 +198,12 @@ class Mutation:
         UploadSession | QuotaExceededError | FileTooLargeError,
         strawberry.union("StartUploadSessionResult"),
     ]:
-        try:
-            record = await sessions.start(
-                db=info.context.db,
-                settings=info.context.settings,
-                user_id=current_user_id(info),
-                length=None if length is None else int(length),
-            )
-        except errors.DomainError as e:
-            return error_type(e, (QuotaExceededError, FileTooLargeError))  # type: ignore[no-any-return]
+        record = await sessions.start(
+            db=info.context.db,
+            settings=info.context.settings,
+            user_id=current_user_id(info),
+            length=None if length is None else int(length),
+        )
         return _session_type(record)
 
     @strawberry.mutation(
@@ -224,6 +213,7 @@ class Mutation:
         ),
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def finish_upload_session(
         self,
         info: Info,
@@ -246,22 +236,19 @@ class Mutation:
         ] = None,
     ) -> FinishUploadResult:
         ctx = info.context
-        try:
-            record = await sessions.finish(
-                db=ctx.db,
-                settings=ctx.settings,
-                user_id=current_user_id(info),
-                session_id=session_id,
-                folder_id=parent_id,
-                name=name,
-                mode=_mode(mode),
-                parent_rev=parent_rev,
-                autorename=bool(autorename),
-                content_hash=content_hash,
-                username=ctx.user.username if ctx.user else None,
-            )
-        except errors.DomainError as e:
-            return _finish_result(e)  # type: ignore[no-any-return]
+        record = await sessions.finish(
+            db=ctx.db,
+            settings=ctx.settings,
+            user_id=current_user_id(info),
+            session_id=session_id,
+            folder_id=parent_id,
+            name=name,
+            mode=_mode(mode),
+            parent_rev=parent_rev,
+            autorename=bool(autorename),
+            content_hash=content_hash,
+            username=ctx.user.username if ctx.user else None,
+        )
         return file_type(record)
 
     @strawberry.mutation(
@@ -299,7 +286,7 @@ class Mutation:
             items=items,
             username=ctx.user.username if ctx.user else None,
         )
-        return [_finish_result(outcome) for outcome in outcomes]
+        return [_finish_result(outcome, info) for outcome in outcomes]
 
     @strawberry.mutation(
         description="End an upload session; its staged bytes are freed. False if none.",

@@ -10,8 +10,8 @@
 
 Authorization: Bearer, or HTTP Basic with an app password (or the account password,
 throttled like `login`), as WebDAV takes it. Errors carry the GraphQL-shaped JSON body
-`{"errors": [{"message", "extensions": {"code"}}]}` and a status from one table
-(`STATUS`), which tus.py shares.
+`{"errors": [{"message", "extensions": {"code"}}]}` (core/http_errors.py) and the HTTP
+status of errors.ANSWERS; tus.py answers the same way.
 """
 
 from __future__ import annotations
@@ -29,36 +29,17 @@ from starlette.routing import BaseRoute, Route
 from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
+from dropbox_lite.core.http_errors import error_body
 from dropbox_lite.files import sessions
 
 log = logging.getLogger(__name__)
-
-# One table from domain error to HTTP status, for every upload face.
-STATUS: dict[type[errors.DomainError], int] = {
-    errors.NotFound: 404,
-    errors.BadInput: 400,
-    errors.InvalidInput: 400,
-    errors.InvalidName: 400,
-    errors.PermissionDenied: 403,
-    errors.NameTaken: 409,
-    errors.Conflict: 409,
-    sessions.IncorrectOffset: 409,
-    errors.FileTooLarge: 413,
-    errors.QuotaExceeded: 507,
-    errors.ChecksumMismatch: 400,
-    errors.Unauthenticated: 401,
-    errors.RateLimited: 429,
-    errors.ServiceUnavailable: 503,
-}
 
 
 def error_response(
     error: errors.DomainError, *, status: int | None = None, headers: dict[str, str] | None = None
 ) -> JSONResponse:
     """A refusal: its status and a JSON body naming the error (and its details)."""
-    body: dict[str, Any] = {
-        "errors": [{"message": error.message, "extensions": {"code": error.code}}]
-    }
+    body = error_body(error.message, error.code)
     if isinstance(error, sessions.IncorrectOffset):
         body["correctOffset"] = error.correct
     missing = error.details.get("missing")
@@ -67,9 +48,10 @@ def error_response(
     current = error.details.get("current")
     if current is not None and hasattr(current, "rev"):
         body["current"] = {"id": current.id, "rev": current.rev}
-    code = status or next((s for t, s in STATUS.items() if isinstance(error, t)), 500)
     return JSONResponse(
-        body, status_code=code, headers={"cache-control": "no-store", **(headers or {})}
+        body,
+        status_code=status or errors.answers_of(error).http,
+        headers={"cache-control": "no-store", **(headers or {})},
     )
 
 

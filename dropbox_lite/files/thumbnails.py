@@ -26,10 +26,11 @@ from starlette.routing import BaseRoute, Route
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.http_errors import domain_error, json_error
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import blobs, links
 from dropbox_lite.files import service as files_service
-from dropbox_lite.files.routes import _error, not_found, signed_or_bearer_user, unavailable
+from dropbox_lite.files.routes import not_found, signed_or_bearer_user, unavailable
 
 log = logging.getLogger(__name__)
 PURPOSE = "thumbnail"
@@ -142,11 +143,11 @@ async def file_thumbnail(request: Request) -> Response:
     try:
         size = size_of(request.query_params.get("size", str(DEFAULT_SIZE)))
     except errors.BadInput as exc:
-        return _error(400, exc.message, exc.code)
+        return domain_error(exc)
     try:
         user_id = await _user_id(request, file_id)
         if user_id is None:
-            return _error(401, "Sign in, or ask for a new thumbnail link.", "UNAUTHENTICATED")
+            return json_error(401, "Sign in, or ask for a new thumbnail link.", "UNAUTHENTICATED")
         record = await files_service.fetch_file(db=db, user_id=user_id, file_id=file_id)
         if record.trashed or not has_thumbnail(record.mime_type) or record.blob_id is None:
             return not_found()

@@ -24,15 +24,11 @@ from stream_zip import ZIP_32, ZIP_AUTO, Method, async_stream_zip
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.http_errors import json_error
 from dropbox_lite.core.security import Signer
 from dropbox_lite.files import blobs, links, service
 from dropbox_lite.files.records import EntryRecord
-from dropbox_lite.files.routes import (
-    _error,
-    content_disposition,
-    not_found,
-    signed_or_bearer_user,
-)
+from dropbox_lite.files.routes import content_disposition, not_found, signed_or_bearer_user
 
 log = logging.getLogger(__name__)
 PURPOSE = "folder-zip"
@@ -108,7 +104,7 @@ async def folder_zip(request: Request) -> Response:
     folder_id: str = request.path_params["id"]
     user_id = await _user_id(request, folder_id)
     if user_id is None:
-        return _error(401, "Sign in, or ask for a new download link.", "UNAUTHENTICATED")
+        return json_error(401, "Sign in, or ask for a new download link.", "UNAUTHENTICATED")
     try:
         folder = await service.get_folder(db=db, user_id=user_id, folder_id=folder_id)
     except errors.NotFound:

@@ -15,26 +15,19 @@ from dropbox_lite.auth.api import InvalidInputError, RateLimitedError
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
     Error,
-    ErrorCode,
     Info,
     IsAuthenticated,
     Long,
     current_user_id,
     or_default,
 )
+from dropbox_lite.core.outcomes import answers, refusals
 from dropbox_lite.files import thumbnails
 from dropbox_lite.files.api import (
-    ChecksumMismatchError,
-    ConflictError,
     File,
-    FileTooLargeError,
-    InvalidNameError,
-    NameTakenError,
     NotFoundError,
     PermissionDeniedError,
-    QuotaExceededError,
     UploadFileResult,
-    error_type,
     file_type,
 )
 from dropbox_lite.files.service import EntryRecord
@@ -93,11 +86,13 @@ class ShareLinkCreated:
     token: str = strawberry.field(description="The link's secret token (for sharedLink).")
 
 
+@answers(errors.PasswordRequired)
 @strawberry.type(description="This link needs a password.")
 class PasswordRequiredError(Error):
     pass
 
 
+@answers(errors.WrongPassword)
 @strawberry.type(description="The link's password is not this one.")
 class WrongPasswordError(Error):
     pass
@@ -308,6 +303,7 @@ class Query:
         return [share_link_type(r) for r in records]
 
     @strawberry.field(description="What a share link shows; public, no sign-in needed.")
+    @refusals
     async def shared_link(
         self,
         info: Info,
@@ -320,21 +316,8 @@ class Query:
             strawberry.argument(description='Inside a folder link, e.g. "sub/dir"; "/": the root.'),
         ] = None,
     ) -> SharedLinkResult:
-        try:
-            grant = await _validate(info, token, password)
-            item = await service.resolve_path(db=info.context.db, grant=grant, path=path)
-        except errors.NotFound as e:
-            return NotFoundError(message=e.message, code=ErrorCode.NOT_FOUND)
-        except errors.PasswordRequired as e:
-            return PasswordRequiredError(message=e.message, code=ErrorCode.PASSWORD_REQUIRED)
-        except errors.WrongPassword as e:
-            return WrongPasswordError(message=e.message, code=ErrorCode.WRONG_PASSWORD)
-        except errors.RateLimited as e:
-            return RateLimitedError(
-                message=e.message,
-                code=ErrorCode.RATE_LIMITED,
-                retry_after_seconds=int(e.details.get("retry_after_seconds", 60)),
-            )
+        grant = await _validate(info, token, password)
+        item = await service.resolve_path(db=info.context.db, grant=grant, path=path)
         return shared_entry(grant, item)
 
 
@@ -344,6 +327,7 @@ class Mutation:
         description="Share one of your files or folders by link.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def create_share_link(
         self,
         info: Info,
@@ -363,22 +347,15 @@ class Mutation:
         ] = None,
     ) -> CreateShareLinkResult:
         ctx = info.context
-        try:
-            created = await service.create_share_link(
-                db=ctx.db,
-                settings=ctx.settings,
-                user_id=current_user_id(info),
-                entry_id=str(entry_id),
-                access=or_default(access, ShareAccess.VIEWER).value,
-                expires_at=expires_at,
-                password=password,
-            )
-        except errors.InvalidInput as e:
-            return InvalidInputError(
-                message=e.message, code=ErrorCode.INVALID_INPUT, field=e.details.get("field")
-            )
-        except errors.PermissionDenied as e:
-            return PermissionDeniedError(message=e.message, code=ErrorCode.PERMISSION_DENIED)
+        created = await service.create_share_link(
+            db=ctx.db,
+            settings=ctx.settings,
+            user_id=current_user_id(info),
+            entry_id=str(entry_id),
+            access=or_default(access, ShareAccess.VIEWER).value,
+            expires_at=expires_at,
+            password=password,
+        )
         return ShareLinkCreated(
             link=share_link_type(created.link), url=created.url, token=created.token
         )
@@ -403,6 +380,9 @@ class Mutation:
         "overwritten: the upload is renamed, and the File returned has the stored name) and "
         "counts against the owner's quota."
     )
+    # A link that does not open, a password problem or a VIEWER link (PermissionDenied)
+    # are not answers of UploadFileResult here: they go to errors[].
+    @refusals(passing=(errors.PermissionDenied,))
     async def upload_to_share_link(
         self,
         info: Info,
@@ -418,30 +398,15 @@ class Mutation:
         ctx = info.context
         upload: Any = file
         filename = name if name is not None else getattr(upload, "filename", None) or ""
-        try:
-            async with _one_at_a_time(info):
-                record, _ = await service.upload_to_share_link(
-                    db=ctx.db,
-                    settings=ctx.settings,
-                    token=token,
-                    password=password,
-                    client_ip=ctx.client_ip,
-                    file_obj=upload,
-                    name=filename,
-                )
-        except errors.DomainError as e:
-            # A link that does not open, a password problem or a VIEWER link are not
-            # members of UploadFileResult: error_type raises them into errors[].
-            return error_type(  # type: ignore[no-any-return]
-                e,
-                (
-                    NameTakenError,
-                    ConflictError,
-                    QuotaExceededError,
-                    FileTooLargeError,
-                    InvalidNameError,
-                    ChecksumMismatchError,
-                ),
+        async with _one_at_a_time(info):
+            record, _ = await service.upload_to_share_link(
+                db=ctx.db,
+                settings=ctx.settings,
+                token=token,
+                password=password,
+                client_ip=ctx.client_ip,
+                file_obj=upload,
+                name=filename,
             )
         return _visitor_file(record)
 

@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from dropbox_lite.auth.api import InvalidInputError
-from dropbox_lite.core import errors
-from dropbox_lite.core.api import ErrorCode, Info, IsAuthenticated, current_user_id
+from dropbox_lite.core.api import Info, IsAuthenticated, current_user_id
+from dropbox_lite.core.outcomes import refusals
 from dropbox_lite.files.api import (
     Folder,
     MemberRole,
@@ -36,36 +36,21 @@ _USERNAME = Annotated[str, strawberry.argument(description="The member's usernam
 _ROLE = Annotated[MemberRole, strawberry.argument(description="EDITOR or VIEWER.")]
 
 
-def _refusal(
-    error: errors.DomainError,
-) -> NotFoundError | InvalidInputError | PermissionDeniedError:
-    if isinstance(error, errors.NotFound):
-        return NotFoundError(message=error.message, code=ErrorCode.NOT_FOUND)
-    if isinstance(error, errors.InvalidInput):
-        return InvalidInputError(message=error.message, code=ErrorCode.INVALID_INPUT, field=None)
-    if isinstance(error, errors.PermissionDenied):
-        return PermissionDeniedError(message=error.message, code=ErrorCode.PERMISSION_DENIED)
-    raise error
-
-
 async def _membership(
     info: Info,
     change: Callable[..., Awaitable[EntryRecord]],
     folder_id: strawberry.ID,
     username: str,
     role: MemberRole,
-) -> Folder | NotFoundError | InvalidInputError | PermissionDeniedError:
-    """Add a member or change their role: the folder, or why not."""
-    try:
-        record = await change(
-            db=info.context.db,
-            user_id=current_user_id(info),
-            folder_id=str(folder_id),
-            username=username,
-            role=role.value,
-        )
-    except errors.DomainError as e:
-        return _refusal(e)
+) -> Folder:
+    """Add a member or change their role: the folder."""
+    record = await change(
+        db=info.context.db,
+        user_id=current_user_id(info),
+        folder_id=str(folder_id),
+        username=username,
+        role=role.value,
+    )
     return folder_type(record)
 
 
@@ -76,6 +61,7 @@ class Mutation:
         "Shared folders do not nest.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def share_folder(
         self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
     ) -> ShareFolderResult:
@@ -85,6 +71,7 @@ class Mutation:
         description="Change what a member of your shared folder may do.",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def update_member(
         self, info: Info, folder_id: _FOLDER, username: _USERNAME, role: _ROLE
     ) -> UpdateMemberResult:

@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute, Route
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
+from dropbox_lite.core.http_errors import domain_error, json_error
 from dropbox_lite.files import thumbnails
 from dropbox_lite.files.routes import blob_response, not_found, unavailable
 from dropbox_lite.sharing import service, share_zip
@@ -31,14 +32,6 @@ from dropbox_lite.web import routes as web_routes
 log = logging.getLogger(__name__)
 
 LISTING_PAGE = 100
-
-
-def _json_error(status: int, message: str, code: str, **headers: str) -> JSONResponse:
-    return JSONResponse(
-        {"errors": [{"message": message, "extensions": {"code": code}}]},
-        status_code=status,
-        headers={"cache-control": "no-store", **headers},
-    )
 
 
 def _datetime(value: datetime | None) -> str | None:
@@ -115,7 +108,7 @@ async def shared_content(request: Request) -> Response:
     if sig is not None:
         signed_path = service.verify_download(signer=state.signer, sig=sig, token=token)
         if signed_path is None:
-            return _json_error(403, "This download link is not valid or has expired.", "FORBIDDEN")
+            return json_error(403, "This download link is not valid or has expired.", "FORBIDDEN")
     try:
         grant = await service.validate_share_token(
             db=state.db,
@@ -143,12 +136,12 @@ async def shared_content(request: Request) -> Response:
     except errors.NotFound:
         return not_found()
     except errors.PasswordRequired as exc:
-        return _json_error(403, exc.message, exc.code)
+        return domain_error(exc)
     except errors.RateLimited as exc:
         retry = int(exc.details.get("retry_after_seconds", 60))
-        return _json_error(429, exc.message, exc.code, **{"retry-after": str(retry)})
+        return domain_error(exc, **{"retry-after": str(retry)})
     except errors.BadInput as exc:
-        return _json_error(400, exc.message, "BAD_USER_INPUT")
+        return domain_error(exc)
     except UNAVAILABLE_ERRORS as exc:
         log.warning("database unavailable serving a share link: %s", exc)
         return unavailable()
@@ -177,12 +170,12 @@ async def shared_thumbnail(request: Request) -> Response:
     try:
         size = thumbnails.size_of(request.query_params.get("size", str(thumbnails.DEFAULT_SIZE)))
     except errors.BadInput as exc:
-        return _json_error(400, exc.message, "BAD_USER_INPUT")
+        return domain_error(exc)
     sig = request.query_params.get("sig")
     if sig is not None:
         signed_path = service.verify_thumbnail(signer=state.signer, sig=sig, token=token)
         if signed_path is None or signed_path != path:
-            return _json_error(403, "This thumbnail link is not valid or has expired.", "FORBIDDEN")
+            return json_error(403, "This thumbnail link is not valid or has expired.", "FORBIDDEN")
     try:
         grant = await service.validate_share_token(
             db=state.db,
@@ -205,10 +198,10 @@ async def shared_thumbnail(request: Request) -> Response:
     except errors.NotFound:
         return not_found()
     except errors.PasswordRequired as exc:
-        return _json_error(403, exc.message, exc.code)
+        return domain_error(exc)
     except errors.RateLimited as exc:
         retry = int(exc.details.get("retry_after_seconds", 60))
-        return _json_error(429, exc.message, exc.code, **{"retry-after": str(retry)})
+        return domain_error(exc, **{"retry-after": str(retry)})
     except UNAVAILABLE_ERRORS as exc:
         log.warning("database unavailable serving a share link's thumbnail: %s", exc)
         return unavailable()

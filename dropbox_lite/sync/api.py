@@ -15,12 +15,12 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.api import (
     ApiError,
     Error,
-    ErrorCode,
     Info,
     IsAuthenticated,
     current_user_id,
     or_default,
 )
+from dropbox_lite.core.outcomes import answers, refusals
 from dropbox_lite.files.api import (
     ConflictError,
     Entry,
@@ -28,7 +28,6 @@ from dropbox_lite.files.api import (
     FileTooLargeError,
     QuotaExceededError,
     entry_type,
-    error_type,
     file_type,
 )
 from dropbox_lite.sync import service
@@ -91,6 +90,7 @@ class ResolvedConflict:
     )
 
 
+@answers(errors.MergeFailed)
 @strawberry.type(
     description="MERGE failed: the edits overlap, or the file is not UTF-8 text (or too "
     "large to merge). Nothing changed; choose another resolution."
@@ -202,6 +202,7 @@ class Mutation:
         description="Settle a conflict reported by uploadFile(mode: UPDATE) (ConflictError).",
         permission_classes=[IsAuthenticated],
     )
+    @refusals
     async def resolve_conflict(
         self,
         info: Info,
@@ -225,24 +226,17 @@ class Mutation:
     ) -> ResolveConflictResult:
         context = info.context
         upload: Any = file
-        try:
-            record = await service.resolve_conflict(
-                db=context.db,
-                settings=context.settings,
-                user_id=current_user_id(info),
-                username=context.user.username if context.user else "",
-                file_id=file_id,
-                base_rev=base_rev,
-                resolution=resolution.value,
-                upload=upload,
-                current_rev=current_rev,
-            )
-        except errors.MergeFailed as error:
-            return MergeFailedError(message=error.message, code=ErrorCode.MERGE_FAILED)
-        except errors.DomainError as error:
-            return error_type(  # type: ignore[no-any-return]
-                error, (ConflictError, QuotaExceededError, FileTooLargeError)
-            )
+        record = await service.resolve_conflict(
+            db=context.db,
+            settings=context.settings,
+            user_id=current_user_id(info),
+            username=context.user.username if context.user else "",
+            file_id=file_id,
+            base_rev=base_rev,
+            resolution=resolution.value,
+            upload=upload,
+            current_rev=current_rev,
+        )
         copy = record.conflicted_copy
         return ResolvedConflict(
             file=file_type(record.file),
