@@ -1501,6 +1501,66 @@ CONTENT_TARGETS: list[dict[str, Any]] = [
 ]
 
 
+def large_side_by_side(
+    raw_db: Callable[[], tuple[Any, Callable[[], None]]],
+    fresh: Callable[[str], tuple[Server, Callable[[], None]]],
+    *,
+    size: int,
+    repeats: int,
+) -> dict[str, Any]:
+    """One large file `repeats` times each way, interleaved (raw, tus, session; raw,
+    tus, session; ...), each on a fresh database (`raw_db()`: a driver database and its
+    drop) or a fresh server (`fresh(label)`), so a load spike on this shared machine
+    falls on one run of one side rather than on a whole side. The medians, their
+    ratios, and the server's peak RSS over every tus and session run."""
+    rates: dict[str, list[float]] = {"raw": [], "tus": [], "session": []}
+    peaks: list[float] = []
+    loads: list[list[float]] = []
+    for run in range(repeats):
+        loads.append(load())
+        db, drop = raw_db()
+        try:
+            db[f"{BUCKET}.chunks"].create_indexes(
+                [IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True)]
+            )
+            started = time.perf_counter()
+            raw_write_file(db, size, f"raw-{run}".encode())
+            rates["raw"].append(mb_per_s(size, time.perf_counter() - started))
+        finally:
+            drop()
+        for way in ("tus", "session"):
+            server, stop = fresh(f"large-{way}-{run}")
+            try:
+
+                async def one(server: Server = server, way: str = way, run: int = run) -> float:
+                    async with httpx.AsyncClient(base_url=server.base, timeout=None) as client:
+                        app = DropboxLite(client, server)
+                        await _signup_as(app, "bench-large")
+                        upload = app.tus_upload if way == "tus" else app.session_upload
+                        seed = f"{way}-{run}".encode()
+                        seconds, _ = await timed(upload(f"{way}.bin", size, seed))
+                        return seconds
+
+                with rss_sampler(server.process.pid) as rss:
+                    seconds = asyncio.run(one())
+                rates[way].append(mb_per_s(size, seconds))
+                peaks.append(rss["peak_rss_mb"])
+            finally:
+                stop()
+    medians = {way: statistics.median(values) for way, values in rates.items()}
+    return {
+        "file_mib": size // MiB,
+        "repeats": repeats,
+        "how": "interleaved runs, each on a fresh database or server; medians",
+        "loads": loads,
+        "mb_per_s": rates,
+        "median_mb_per_s": medians,
+        "tus_over_raw": ratio(medians["tus"], medians["raw"]),
+        "session_over_raw": ratio(medians["session"], medians["raw"]),
+        "server_peak_rss_mb": peaks,
+    }
+
+
 async def _signup_as(app: DropboxLite, username: str) -> None:
     data = await app.graphql(SIGNUP, {"u": username, "p": PASSWORD})
     app.token = data["signup"]["token"]
@@ -1642,6 +1702,15 @@ def content_plane_report(output: dict[str, Any]) -> dict[str, Any]:
         if name == "batch_files_per_s_over_copyparty":
             theirs = output.get("copyparty_small_files", {}).get("median_per_s")
             return ratio(side.get("batch", {}).get("median_per_s"), theirs)
+        large = found.get("large_side_by_side")
+        if large and name in (
+            "tus_upload_over_raw_gridfs_write",
+            "session_upload_over_raw_gridfs_write",
+        ):
+            side_ratio: float | None = large[name.split("_", 1)[0] + "_over_raw"]
+            return side_ratio
+        if large and name == "large_upload_peak_rss_mb":
+            return max(large["server_peak_rss_mb"])
         if name in ("tus_upload_over_raw_gridfs_write", "session_upload_over_raw_gridfs_write"):
             kind = name.split("_", 1)[0] + "_upload"
             ceiling = raw.get("gridfs_write", {}).get("mb_per_s")
@@ -2134,6 +2203,60 @@ async def bench_sync_client(
     return result
 
 
+def run_large(
+    args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
+) -> None:
+    """The large-upload targets of issue 20 on each backend (`large_side_by_side`)."""
+    for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+        size = (args.size_mib if backend == "server" else args.memory_size_mib) * MiB
+        mongo = None
+        mongo_uri: str | None = None
+        if backend == "server":
+            mongo_uri = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
+            if not mongo_uri:
+                os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
+                mongo = start_server()
+                mongo_uri = mongo.uri
+        else:
+            from dropbox_lite.core.embedded import speed_up_mongomock
+
+            speed_up_mongomock()  # the store the embedded server runs
+
+        def raw_db(uri: str | None = mongo_uri) -> tuple[Any, Callable[[], None]]:
+            import mongomock
+
+            name = f"bench_raw_{uuid.uuid4().hex[:8]}"
+            client: Any = MongoClient(uri) if uri else mongomock.MongoClient(tz_aware=True)
+
+            def drop() -> None:
+                client.drop_database(name)
+                client.close()
+
+            return client[name], drop
+
+        def fresh(label: str, uri: str | None = mongo_uri) -> tuple[Server, Callable[[], None]]:
+            db_name = f"bench_large_{uuid.uuid4().hex[:8]}"
+            server = start_dropbox_lite(uri, db_name, workdir, label)
+
+            def stop() -> None:
+                server.stop()
+                if uri:
+                    with MongoClient(uri) as client:
+                        client.drop_database(db_name)
+
+            return server, stop
+
+        try:
+            output.setdefault(backend, {})["large_side_by_side"] = large_side_by_side(
+                raw_db, fresh, size=size, repeats=args.repeats
+            )
+        finally:
+            if mongo is not None:
+                mongo.stop()
+                shutil.rmtree(mongo.directory, ignore_errors=True)
+        save()
+
+
 def run_sync_client(
     args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
 ) -> None:
@@ -2202,6 +2325,11 @@ def main(argv: list[str] | None = None) -> int:
         "--backends", default="server,memory", help="comma-separated: server, memory"
     )
     parser.add_argument("--no-copyparty", action="store_true", help="skip the comparison")
+    parser.add_argument(
+        "--large-only",
+        action="store_true",
+        help="only the large uploads side by side with the raw write (tus, session, RSS)",
+    )
     parser.add_argument("--output", type=Path, help="also write the JSON here, after each phase")
     parser.add_argument(
         "--sync-client",
@@ -2252,12 +2380,17 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="dropbox-lite-bench-"))
     try:
-        if args.sync_client == "only":
+        if args.sync_client == "only" or args.large_only:
             backends, args.no_copyparty = [], True
+        if args.large_only:
+            args.sync_client = "without"
+            run_large(args, workdir, output, save)
         if "server" in backends:
             run_server_backend(args, workdir, output, save)
         if "memory" in backends:
             run_memory_backend(args, workdir, output, save)
+        if backends:
+            run_large(args, workdir, output, save)
         if args.sync_client != "without":
             run_sync_client(args, workdir, output, save)
         if not args.no_copyparty:
