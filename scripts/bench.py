@@ -1492,6 +1492,26 @@ CONTENT_TARGETS: list[dict[str, Any]] = [
         "backends": ["server"],
     },
     {
+        "name": "sync_client_small_files_requests",
+        "what": "HTTP requests of one `sync --once` sending 1,000 new 4 KiB files",
+        "max": 60,
+        "backends": ["server", "memory"],
+    },
+    {
+        "name": "sync_client_small_files_over_one_request_per_file",
+        "what": "the sync client's files/s for 1,000 new 4 KiB files over the same client "
+        "sending one uploadFile per file (same backend)",
+        "min": 5.0,
+        "backends": ["server", "memory"],
+    },
+    {
+        "name": "sync_client_small_files_over_copyparty",
+        "what": "the sync client's files/s for 1,000 new 4 KiB files over copyparty's "
+        "small-file rate (median)",
+        "min": 0.5,
+        "backends": ["memory"],
+    },
+    {
         "name": "batch_round_trips_per_file",
         "what": "database commands per committed 4 KiB file inside finishUploadBatch (100 "
         "files, counted on the wire)",
@@ -1719,6 +1739,16 @@ def content_plane_report(output: dict[str, Any]) -> dict[str, Any]:
             peaks = [ours.get(k, {}).get("peak_rss_mb") for k in ("tus_upload", "session_upload")]
             known = [p for p in peaks if p is not None]
             return max(known) if known else None
+        small_sync = output.get("sync_client", {}).get(backend, {}).get("small_files", {})
+        if small_sync and name == "sync_client_small_files_requests":
+            requests: float | None = small_sync["after"]["requests"]
+            return requests
+        if small_sync and name == "sync_client_small_files_over_one_request_per_file":
+            speedup: float | None = small_sync["speedup"]
+            return speedup
+        if small_sync and name == "sync_client_small_files_over_copyparty":
+            theirs = output.get("copyparty_small_files", {}).get("median_per_s")
+            return ratio(small_sync["after"]["files_per_s"], theirs)
         if name == "batch_round_trips_per_file":
             value = found.get("batch_round_trips", {}).get("median_per_file")
             return value
@@ -2380,8 +2410,10 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="dropbox-lite-bench-"))
     try:
-        if args.sync_client == "only" or args.large_only:
+        if args.large_only:
             backends, args.no_copyparty = [], True
+        if args.sync_client == "only":
+            backends = []  # copyparty's small-file rate still runs, for the client's ratio
         if args.large_only:
             args.sync_client = "without"
             run_large(args, workdir, output, save)
@@ -2395,18 +2427,23 @@ def main(argv: list[str] | None = None) -> int:
             run_sync_client(args, workdir, output, save)
         if not args.no_copyparty:
             theirs_server = start_copyparty(workdir)
+            theirs = None
             try:
-                theirs = asyncio.run(
-                    bench_copyparty(theirs_server, args.size_mib * MiB, args.files, args.entries)
-                )
+                if backends:
+                    theirs = asyncio.run(
+                        bench_copyparty(
+                            theirs_server, args.size_mib * MiB, args.files, args.entries
+                        )
+                    )
                 output["copyparty_small_files"] = asyncio.run(
                     copyparty_small_files(theirs_server, files=args.files, repeats=args.repeats)
                 )
             finally:
                 theirs_server.stop()
-            output["copyparty"] = theirs
+            if theirs is not None:
+                output["copyparty"] = theirs
             for backend in backends:
-                if "dropbox_lite" in output.get(backend, {}) and backend == "server":
+                if theirs and "dropbox_lite" in output.get(backend, {}) and backend == "server":
                     output[backend]["ratios_to_copyparty"] = ratios_to_copyparty(
                         output[backend]["dropbox_lite"], theirs
                     )
