@@ -14,7 +14,7 @@ from dropbox_lite.core.outcomes import answer, answers, refusals
 from dropbox_lite.files import service as files_service
 
 if TYPE_CHECKING:
-    from dropbox_lite.files.api import Folder, Usage
+    from dropbox_lite.files.api_types import Folder, Usage
 
 from dropbox_lite.core.api import Error, Info, IsAuthenticated
 
@@ -38,7 +38,7 @@ class User:
     @strawberry.field(description="The user's root folder.")
     async def root(
         self, info: Info
-    ) -> Annotated[Folder, strawberry.lazy("dropbox_lite.files.api")]:
+    ) -> Annotated[Folder, strawberry.lazy("dropbox_lite.files.api_types")]:
         from dropbox_lite.files import api as files_api
 
         return await files_api.root_folder(info, self.root_id)
@@ -46,7 +46,7 @@ class User:
     @strawberry.field(description="Bytes used, and the quota (null quota: unlimited).")
     async def usage(
         self, info: Info
-    ) -> Annotated[Usage, strawberry.lazy("dropbox_lite.files.api")]:
+    ) -> Annotated[Usage, strawberry.lazy("dropbox_lite.files.api_types")]:
         from dropbox_lite.files import api as files_api
 
         return await files_api.usage_of(info, str(self.id))

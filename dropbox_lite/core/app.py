@@ -48,16 +48,15 @@ from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.context import Context
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
-from dropbox_lite.core.http_errors import error_body
-from dropbox_lite.core.middleware import (
+from dropbox_lite.core.graphql_request import (
     BadRequest,
-    GraphQLRequestGuard,
     NotJSON,
-    SecurityHeaders,
-    bearer_token,
     check_upload_map,
     decode_json_body,
 )
+from dropbox_lite.core.headers import SecurityHeaders, bearer_token
+from dropbox_lite.core.http_errors import error_body
+from dropbox_lite.core.request_guard import GraphQLRequestGuard
 from dropbox_lite.core.security import Signer
 from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes

@@ -12,7 +12,9 @@ from dropbox_lite.auth.app_password_api import AppPassword, app_password_type
 from dropbox_lite.core import errors
 from dropbox_lite.core.api import ErrorCode, Info, IsAuthenticated
 from dropbox_lite.dav import login_flow
-from dropbox_lite.files.api import NotFoundError
+from dropbox_lite.files.api_results import (
+    NotFoundError,
+)
 
 TOKEN = (
     "The token at the end of the address the app opened (/login-flow/{token}). Unknown "

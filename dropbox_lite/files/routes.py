@@ -25,8 +25,8 @@ from dropbox_lite.auth import credentials
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
+from dropbox_lite.core.headers import bearer_token
 from dropbox_lite.core.http_errors import domain_error, json_error
-from dropbox_lite.core.middleware import bearer_token
 from dropbox_lite.files import blobs, links, names
 from dropbox_lite.files import service as files_service
 

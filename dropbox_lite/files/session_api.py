@@ -12,16 +12,18 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.api import Error, Info, IsAuthenticated, Long, current_user_id
 from dropbox_lite.core.outcomes import answers, refusal, refusals
 from dropbox_lite.files import sessions
-from dropbox_lite.files.api import (
+from dropbox_lite.files.api_results import (
     ChecksumMismatchError,
     ConflictError,
-    File,
     FileTooLargeError,
     InvalidNameError,
     NameTakenError,
     NotFoundError,
     PermissionDeniedError,
     QuotaExceededError,
+)
+from dropbox_lite.files.api_types import (
+    File,
     WriteMode,
     file_type,
 )

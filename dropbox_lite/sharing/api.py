@@ -23,11 +23,13 @@ from dropbox_lite.core.api import (
 )
 from dropbox_lite.core.outcomes import answers, refusals
 from dropbox_lite.files import thumbnails
-from dropbox_lite.files.api import (
-    File,
+from dropbox_lite.files.api_results import (
     NotFoundError,
     PermissionDeniedError,
     UploadFileResult,
+)
+from dropbox_lite.files.api_types import (
+    File,
     file_type,
 )
 from dropbox_lite.files.service import EntryRecord
@@ -414,7 +416,7 @@ class Mutation:
 def _visitor_file(record: EntryRecord) -> File:
     """The uploaded file as the visitor may see it: no parent id, its path "/name".
 
-    Its revisions and download URL answer only to the owner (files.api.owner_only).
+    Its revisions and download URL answer only to the owner (files.api_request.readers_only).
     """
     visitor = file_type(record)
     visitor.parent_id = None

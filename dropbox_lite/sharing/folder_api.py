@@ -10,11 +10,13 @@ import strawberry
 from dropbox_lite.auth.api import InvalidInputError
 from dropbox_lite.core.api import Info, IsAuthenticated, current_user_id
 from dropbox_lite.core.outcomes import refusals
-from dropbox_lite.files.api import (
-    Folder,
-    MemberRole,
+from dropbox_lite.files.api_results import (
     NotFoundError,
     PermissionDeniedError,
+)
+from dropbox_lite.files.api_types import (
+    Folder,
+    MemberRole,
     folder_type,
 )
 from dropbox_lite.files.service import EntryRecord

@@ -21,12 +21,14 @@ from dropbox_lite.core.api import (
     or_default,
 )
 from dropbox_lite.core.outcomes import answers, refusals
-from dropbox_lite.files.api import (
+from dropbox_lite.files.api_results import (
     ConflictError,
-    Entry,
-    File,
     FileTooLargeError,
     QuotaExceededError,
+)
+from dropbox_lite.files.api_types import (
+    Entry,
+    File,
     entry_type,
     file_type,
 )

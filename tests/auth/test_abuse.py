@@ -78,7 +78,7 @@ async def test_taken_name_probes_count_against_the_address(
     assert kinds == ["UsernameTakenError"] * PER_ADDRESS + ["RateLimitedError"]
 
 
-# Item 8: lone UTF-16 surrogates are bad input, never a 500. core/middleware.py now
+# Item 8: lone UTF-16 surrogates are bad input, never a 500. core/graphql_request.py now
 # refuses them in any request or socket message first (400 / close 1011); the
 # services refuse them too, for every other caller (sharing, the admin CLI).
 

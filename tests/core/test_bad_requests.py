@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from dropbox_lite.core import middleware
+from dropbox_lite.core import graphql_request
 from tests.support import GraphQLClient
 
 LOGIN = (
@@ -181,5 +181,5 @@ async def test_multipart_operations_with_a_lone_surrogate_is_a_400(
 
 
 def test_surrogate_check_reads_every_string() -> None:
-    assert middleware._lone_surrogate({"a": [{"b": ["ok", "x\udbff"]}]}) == "\\udbff"
-    assert middleware._lone_surrogate({"a": ["ok", "é", "\U0001f4f1"]}) is None
+    assert graphql_request._lone_surrogate({"a": [{"b": ["ok", "x\udbff"]}]}) == "\\udbff"
+    assert graphql_request._lone_surrogate({"a": ["ok", "é", "\U0001f4f1"]}) is None

@@ -14,14 +14,13 @@ from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.api import ErrorCode
 from dropbox_lite.core.outcomes import MEMBERS, answer, members_of, refusal
-from dropbox_lite.files import api as files_api
-from dropbox_lite.files import session_api
+from dropbox_lite.files import api_results, session_api
 from dropbox_lite.files.records import EntryRecord
 from dropbox_lite.sharing import api as sharing_api
 from dropbox_lite.sharing import folder_api
 from dropbox_lite.sync import api as sync_api
 
-F = files_api
+F = api_results
 UPLOAD = (
     F.PermissionDeniedError,
     F.NameTakenError,

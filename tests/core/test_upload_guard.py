@@ -14,7 +14,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from dropbox_lite.core import middleware
+from dropbox_lite.core import request_guard
 from dropbox_lite.core.app import create_app
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -110,7 +110,7 @@ async def test_upload_without_a_valid_session_is_refused_before_its_file_is_read
     assert "Sign in first" in error["message"]
     assert spooled == []
     # At most the bounded drain was read: an eighth of the 64 MiB sent.
-    assert body.chunks_read <= middleware.DRAIN_BYTES // CHUNK + 1
+    assert body.chunks_read <= request_guard.DRAIN_BYTES // CHUNK + 1
 
 
 async def test_signed_in_upload_is_stored(
@@ -200,10 +200,10 @@ def app_has_uploads(app: Starlette) -> bool:
     return sum(guard.running.values()) > 0
 
 
-def find_guard(app: Starlette) -> middleware.GraphQLRequestGuard:
+def find_guard(app: Starlette) -> request_guard.GraphQLRequestGuard:
     layer: Any = app.middleware_stack or app.build_middleware_stack()
     app.middleware_stack = layer
-    while not isinstance(layer, middleware.GraphQLRequestGuard):
+    while not isinstance(layer, request_guard.GraphQLRequestGuard):
         layer = layer.app
     return layer
 
