@@ -24,7 +24,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import members, store
+from dropbox_lite.files import members, store, subtree
 from dropbox_lite.files.records import ROLE, VIA, oid
 
 OWNER = "owner"
@@ -160,3 +160,15 @@ async def sharing_lock(db: Database, owner: ObjectId) -> AsyncIterator[locks.Fen
         db, f"sharing:{owner}", stale_after=LOCK_STALE, tries=LOCK_TRIES, wait=LOCK_WAIT, busy=busy
     ) as fence:
         yield fence
+
+
+async def no_nesting(db: Database, doc: dict[str, Any], into: Place) -> None:
+    """InvalidMove when `doc` would put a shared folder (or a mount) into a shared folder."""
+    if into.share is None:
+        return
+    if doc.get("mount_of") is not None or doc.get("share_id") == doc["_id"]:
+        raise errors.InvalidMove("A shared folder cannot go into a shared folder.")
+    if not doc["is_file"] and zone(doc) is None:
+        for below in await subtree.walk(db, doc):
+            if below.get("mount_of") is not None or below.get("share_id") == below["_id"]:
+                raise errors.InvalidMove("This folder holds a shared folder; shares do not nest.")

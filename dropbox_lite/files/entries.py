@@ -242,3 +242,11 @@ async def entry_owner(*, db: Database, entry_id: str, files_only: bool = False) 
         return None
     owner = await store.owner_of(db, ObjectId(entry_id), files_only=files_only)
     return None if owner is None else str(owner)
+
+
+async def movable(db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
+    """The entry the user may rename, move or delete (write access; never the root)."""
+    doc = await entry_doc(db, oid(user_id), entry_id, write=True)
+    if doc.get("parent_id") is None:
+        raise errors.BadInput("The root folder cannot be renamed, moved or deleted.")
+    return doc

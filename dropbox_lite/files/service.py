@@ -24,6 +24,7 @@ constructor of their documents; the services take and return records.
 
 from __future__ import annotations
 
+from dropbox_lite.files.copies import copy_entry
 from dropbox_lite.files.entries import (
     PathNode,
     account_maker,
@@ -47,6 +48,7 @@ from dropbox_lite.files.listing import (
     trash_cursor,
 )
 from dropbox_lite.files.operations import finish_abandoned
+from dropbox_lite.files.purge import purge_entry
 from dropbox_lite.files.quota import forget_quotas, usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
@@ -86,16 +88,8 @@ from dropbox_lite.files.shares import (
     shared_records,
     usernames,
 )
-from dropbox_lite.files.tree import (
-    Since,
-    copy_entry,
-    create_folder,
-    delete_entry,
-    move_entry,
-    purge_entry,
-    rename_entry,
-    restore_entry,
-)
+from dropbox_lite.files.trashing import Since, delete_entry, restore_entry
+from dropbox_lite.files.tree import create_folder, move_entry, rename_entry
 from dropbox_lite.files.writes import WRITE_MODES, store_conflicted_copy, store_file
 
 __all__ = [

@@ -20,6 +20,9 @@ from dropbox_lite.sync import journal
 
 # Passes over a subtree that look again for entries written into it meanwhile.
 ROUNDS = 5
+# Rounds of settle.settle before it leaves an entry to the writers still racing it;
+# purge.purge_tree's passes that look again for entries written into it meanwhile.
+SETTLE_ROUNDS = 5
 
 
 async def walk(
@@ -86,7 +89,7 @@ async def restamp_below(
     One number and one write per round for every entry out of line; the tree is
     walked again until nothing is left behind: an entry written meanwhile into a
     folder already passed is met here, or its writer sees the folder's share when
-    it settles (tree._settle). Returns how many entries changed.
+    it settles (settle.settle). Returns how many entries changed.
     """
     changed = 0
     for _ in range(ROUNDS):

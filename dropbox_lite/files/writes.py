@@ -23,8 +23,8 @@ from dropbox_lite.files.records import (
     oid,
 )
 from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision, same_content
+from dropbox_lite.files.settle import settle_written
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.files.tree import settle_written
 from dropbox_lite.sync import journal
 from dropbox_lite.sync.conflicts import LocalVersion, RemoteVersion, SyncDecision, detect_conflicts
 

@@ -1,11 +1,11 @@
-"""Pruning move-cycle decisions (files/tree.py), which matter only while two moves race."""
+"""Pruning move-cycle decisions (files/cycles.py), which matter only while two moves race."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files.tree import MOVE_CYCLES
+from dropbox_lite.files.cycles import MOVE_CYCLES
 
 # The two moves that close a cycle decide within one request each; an hour is ample.
 KEEP = timedelta(hours=1)

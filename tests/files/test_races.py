@@ -17,7 +17,8 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import service, subtree, tree, writes
+from dropbox_lite.files import copies, cycles, service, subtree, tree, writes
+from dropbox_lite.files import purge as purging
 from dropbox_lite.sync import conflicts
 from tests.files.factories import Stream, make_user, upload
 
@@ -39,7 +40,7 @@ class HookedStream(Stream):
 
 
 def after_folder_check(monkeypatch: pytest.MonkeyPatch, hook: Hook) -> None:
-    """Run `hook` once, right after tree's first check that the target folder is live."""
+    """Run `hook` once, right after the first check that the target folder is live."""
     original = tree.place
     pending: list[Hook] = [hook]
 
@@ -50,6 +51,7 @@ def after_folder_check(monkeypatch: pytest.MonkeyPatch, hook: Hook) -> None:
         return found
 
     monkeypatch.setattr(tree, "place", place)
+    monkeypatch.setattr(copies, "place", place)
 
 
 async def doc(db: Database, entry_id: str | ObjectId) -> dict[str, Any]:
@@ -258,7 +260,7 @@ async def test_purge_catches_an_entry_written_while_it_walked(
     """A writer that saw the folder live before the purge marked it: purge sweeps it."""
     user = await make_user(db)
     target = await folder(db, user, "target")
-    original = tree._subtree
+    original = purging._subtree
     late: dict[str, Any] = {}
 
     async def subtree(db_: Database, root: dict[str, Any], **kwargs: Any) -> list[Any]:
@@ -269,7 +271,7 @@ async def test_purge_catches_an_entry_written_while_it_walked(
             await db["entries"].insert_one(late)
         return found
 
-    monkeypatch.setattr(tree, "_subtree", subtree)
+    monkeypatch.setattr(purging, "_subtree", subtree)
     await service.purge_entry(db=db, user_id=user, entry_id=target)
     assert (await doc(db, late["_id"]))["deleted"] is True
 
@@ -330,7 +332,7 @@ async def test_two_moves_that_both_see_the_cycle_one_stands(
     user = await make_user(db)
     a, b = await folder(db, user, "a"), await folder(db, user, "b")
     checked, written, seen = asyncio.Barrier(2), asyncio.Barrier(2), asyncio.Barrier(2)
-    relocate, claim_revert = tree._relocate, tree._claim_revert
+    relocate, claim_revert = tree._relocate, cycles.claim_revert
 
     async def relocate_together(*args: Any, **kwargs: Any) -> dict[str, Any]:
         await checked.wait()
@@ -343,7 +345,7 @@ async def test_two_moves_that_both_see_the_cycle_one_stands(
         return await claim_revert(*args)
 
     monkeypatch.setattr(tree, "_relocate", relocate_together)
-    monkeypatch.setattr(tree, "_claim_revert", claim_together)
+    monkeypatch.setattr(cycles, "claim_revert", claim_together)
     results = await asyncio.wait_for(
         asyncio.gather(
             service.move_entry(db=db, user_id=user, entry_id=a, parent_id=b),
