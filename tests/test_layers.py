@@ -18,7 +18,7 @@ STORAGE = {
     "files/store.py",  # entries, revisions
     "auth/store.py",  # users, sessions, invites, last_seen
     "sharing/store.py",  # share_links
-    "sync/journal.py",  # seq_claims, journal_checkpoints: the journal's store
+    "files/journal.py",  # seq_claims, journal_checkpoints: the journal's store
     "upkeep/lease.py",  # leases: the upkeep leader's store
     "dav/store.py",  # dav_props, dav_locks, dav_uploads, login_flows
 }

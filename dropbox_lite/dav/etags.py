@@ -32,10 +32,9 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import store
+from dropbox_lite.files import journal, store
 from dropbox_lite.files.entries import contents_of
 from dropbox_lite.files.records import EntryRecord
-from dropbox_lite.sync import journal
 
 MAX_WALK = 50_000
 # Owners' folders read per query.

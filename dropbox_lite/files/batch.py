@@ -30,13 +30,12 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, names, quota, store
+from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, owners_quota
 from dropbox_lite.files.entries import place
 from dropbox_lite.files.records import EntryRecord, entry_record, file_fields, mime_type_for, now
 from dropbox_lite.files.settle import settle_written
 from dropbox_lite.files.writes import Target, check_mode, commit_write, still_allowed
-from dropbox_lite.sync import journal
 
 Outcome = EntryRecord | errors.DomainError
 

@@ -8,13 +8,12 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, cycles, names, operations, store, subtree
+from dropbox_lite.files import access, cycles, journal, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, place
 from dropbox_lite.files.quota import release, reserve
 from dropbox_lite.files.records import EntryRecord, now, oid
 from dropbox_lite.files.settle import settled_record
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.sync import journal
 
 COPY = "copy"
 

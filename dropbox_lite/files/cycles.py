@@ -10,11 +10,10 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import names, store
+from dropbox_lite.files import journal, names, store
 from dropbox_lite.files.records import now
 from dropbox_lite.files.settle import settle
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.sync import journal
 
 # Decisions about move cycles: one document per cycle seen (see claim_revert).
 MOVE_CYCLES = "move_cycles"

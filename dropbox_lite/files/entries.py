@@ -9,9 +9,8 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, operations, store
+from dropbox_lite.files import access, journal, operations, store
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid, seen_as
-from dropbox_lite.sync import journal
 
 
 async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: ObjectId) -> None:

@@ -11,7 +11,7 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, store
+from dropbox_lite.files import blobs, journal, store
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.quota import Budget, expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
@@ -27,7 +27,6 @@ from dropbox_lite.files.records import (
     revision_record,
 )
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.sync import journal
 
 MAX_REVISIONS = 100
 # Retries of an optimistic write that lost a race to another writer of the same name.

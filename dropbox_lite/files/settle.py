@@ -19,11 +19,10 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import store, subtree
+from dropbox_lite.files import journal, store, subtree
 from dropbox_lite.files.entries import known_root
 from dropbox_lite.files.purge import purge_tree
 from dropbox_lite.files.records import ROLE, VIA, EntryRecord, entry_record, now
-from dropbox_lite.sync import journal
 
 State = Literal["live", "trashed", "deleted"]
 

@@ -16,13 +16,12 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, members, names, operations, store
+from dropbox_lite.files import access, journal, members, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
 from dropbox_lite.files.purge import end_if_unshared, leave_mount
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.subtree import walk
-from dropbox_lite.sync import journal
 
 # Passes over a folder being shared that look for entries written into it meanwhile.
 MARK_ROUNDS = 3

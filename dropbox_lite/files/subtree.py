@@ -15,8 +15,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import store
-from dropbox_lite.sync import journal
+from dropbox_lite.files import journal, store
 
 # Passes over a subtree that look again for entries written into it meanwhile.
 ROUNDS = 5

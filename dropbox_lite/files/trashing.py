@@ -9,13 +9,12 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, names, operations, store, subtree
+from dropbox_lite.files import access, journal, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, movable, root_oid
 from dropbox_lite.files.purge import SUBTREE, leave_mount
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.settle import settled_record, view
 from dropbox_lite.files.store import DuplicateKeyError
-from dropbox_lite.sync import journal
 
 
 @dataclass(frozen=True)

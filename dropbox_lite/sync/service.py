@@ -39,9 +39,9 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
+from dropbox_lite.files import journal
 from dropbox_lite.files import service as files
 from dropbox_lite.files.service import EntryRecord
-from dropbox_lite.sync import journal
 
 # Conflicts: detection is pure (sync/conflicts.py, shared with files), resolution is
 # in sync/resolve.py; their names are this module's too, as the seed had them.

@@ -17,10 +17,9 @@ from datetime import UTC, datetime, timedelta
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, repair, sessions, thumbnails, trash
+from dropbox_lite.files import blobs, journal, repair, sessions, thumbnails, trash
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import service as sharing_service
-from dropbox_lite.sync import journal
 from dropbox_lite.upkeep import lease, move_cycles, throttles
 
 log = logging.getLogger("dropbox_lite.upkeep")

@@ -12,7 +12,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.sync import journal
+from dropbox_lite.files import journal
 
 
 async def root_of(db: Database, user_id: str) -> ObjectId:

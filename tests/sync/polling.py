@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from bson import ObjectId
 
-from dropbox_lite.sync import journal, service
+from dropbox_lite.files import journal
+from dropbox_lite.sync import service
 
 
 class PollWatch:

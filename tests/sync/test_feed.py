@@ -10,7 +10,8 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
-from dropbox_lite.sync import journal, service
+from dropbox_lite.files import journal
+from dropbox_lite.sync import service
 from tests.conftest import SECRET
 from tests.support import GraphQLClient, error_codes
 from tests.sync import factories

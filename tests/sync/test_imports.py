@@ -80,7 +80,7 @@ def test_no_import_cycle_runs_through_sync_or_sharing() -> None:
     assert cycles == []
 
 
-def test_files_uses_only_the_journal_store_cursors_and_pure_conflict_rules_of_sync() -> None:
+def test_files_uses_only_the_cursors_and_pure_conflict_rules_of_sync() -> None:
     modules = _modules()
     used = {
         i
@@ -90,7 +90,6 @@ def test_files_uses_only_the_journal_store_cursors_and_pure_conflict_rules_of_sy
         if i.startswith("dropbox_lite.sync")
     }
     leaves = (
-        "dropbox_lite.sync.journal",
         "dropbox_lite.sync.conflicts",
         "dropbox_lite.sync.cursors",
     )

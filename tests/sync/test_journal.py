@@ -7,7 +7,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.sync import journal
+from dropbox_lite.files import journal
 
 
 async def test_numbers_count_up_and_become_stable(db: Database) -> None:

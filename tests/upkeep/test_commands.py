@@ -13,8 +13,7 @@ import pytest
 
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs
-from dropbox_lite.sync import journal
+from dropbox_lite.files import blobs, journal
 from tests.mongo_server import free_port
 from tests.upkeep.test_steps import Stream
 
