@@ -946,7 +946,7 @@ def insert_folders(mongo_uri: str, db_name: str, owner_id: str, parent_id: str, 
     owner = ObjectId(owner_id)
     with MongoClient(mongo_uri) as client:
         db = client[db_name]
-        # Numbers are claimed as the journal claims them (sync/journal.py): a claim at
+        # Numbers are claimed as the journal claims them (files/journal.py): a claim at
         # top + count reserves the whole block, since writers claim above the top.
         top = db["seq_claims"].find_one({"owner_id": owner}, sort=[("seq", -1)])
         first_seq = (int(top["seq"]) if top else 0) + 1
