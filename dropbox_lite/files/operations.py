@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
 OPERATIONS = "operations"
@@ -142,7 +143,7 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     async for doc in db[OPERATIONS].find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
         taken = await db[OPERATIONS].update_one(
             {"_id": doc["_id"], "lease_until": doc["lease_until"]},
-            {"$set": {"lease_until": datetime.now(UTC) + LEASE}},
+            {"$set": {"lease_until": _next_lease(doc["lease_until"])}},
         )
         if not taken.modified_count:
             continue
@@ -158,6 +159,19 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
         await end(db, doc["_id"])
         finished += 1
     return finished
+
+
+def _next_lease(held: datetime) -> datetime:
+    """The lease of whoever takes an intent whose lease is `held`: LEASE from now, and
+    always later than `held`.
+
+    Stored times keep milliseconds only, so an intent taken within the millisecond it
+    began (a lease of 0, as tests and an impatient caller pass) would get its stored
+    lease again: the update then changes nothing, reads as taken by someone else, and
+    the intent was left unfinished. A later lease is a change, so the conditional
+    update that takes an intent succeeds for exactly one taker.
+    """
+    return max(datetime.now(UTC) + LEASE, aware(held) + timedelta(milliseconds=1))
 
 
 async def pending(db: Database) -> list[dict[str, Any]]:
