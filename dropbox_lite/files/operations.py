@@ -134,8 +134,10 @@ async def _finish_now(db: Database, op_id: ObjectId, kind: str, args: dict[str, 
 async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     """Finish every intent whose lease ran out (its runner died); how many were finished.
 
-    An intent is taken by moving its lease forward conditionally, so two processes
-    never finish one at once; a finisher that fails leaves it for the next pass.
+    An intent is taken by moving its lease forward conditionally, so on MongoDB two
+    processes never finish one at once (FerretDB v1 does not isolate updates, so there
+    two passes at the same moment may both take it: finishers are idempotent); a
+    finisher that fails leaves it for the next pass.
     """
     finished = 0
     at = datetime.now(UTC)
@@ -168,8 +170,8 @@ def _next_lease(held: datetime) -> datetime:
     Stored times keep milliseconds only, so an intent taken within the millisecond it
     began (a lease of 0, as tests and an impatient caller pass) would get its stored
     lease again: the update then changes nothing, reads as taken by someone else, and
-    the intent was left unfinished. A later lease is a change, so the conditional
-    update that takes an intent succeeds for exactly one taker.
+    the intent was left unfinished. A later lease is always a change, so the
+    conditional update that takes an intent reports whether this caller took it.
     """
     return max(datetime.now(UTC) + LEASE, aware(held) + timedelta(milliseconds=1))
 
