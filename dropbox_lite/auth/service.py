@@ -11,7 +11,7 @@ import hashlib
 import re
 import secrets
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
@@ -21,6 +21,7 @@ from dropbox_lite.auth.store import InviteRecord as InviteRecord
 from dropbox_lite.auth.store import SessionRecord as SessionRecord
 from dropbox_lite.auth.store import UserRecord as UserRecord
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import now as now  # auth.credentials takes it from here
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
@@ -54,10 +55,6 @@ class SignupRefused(errors.DomainError):
 
     code = "SIGNUP_REFUSED"
     default_message = "Sign-up is not open on this server."
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def username_key(username: str) -> str:

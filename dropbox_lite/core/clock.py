@@ -1,4 +1,5 @@
-"""Datetimes as they come back from the database, made timezone-aware in one place.
+"""The time now, and datetimes as they come back from the database made timezone-aware,
+each in one place.
 
 The embedded store (mongomock) hands back naive datetimes; every stored time is UTC.
 """
@@ -6,6 +7,11 @@ The embedded store (mongomock) hands back naive datetimes; every stored time is 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+
+def now() -> datetime:
+    """The time now, aware, in UTC (what every stored time is)."""
+    return datetime.now(UTC)
 
 
 def aware(value: datetime) -> datetime:

@@ -12,12 +12,12 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
 
-from dropbox_lite.core.clock import aware
+from dropbox_lite.core.clock import aware, now
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import store
 
@@ -36,10 +36,6 @@ class Lock:
     timeout: int
     expires_at: datetime
     root: str  # the href it was taken on
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def path_key(segments: list[str]) -> str:

@@ -16,14 +16,14 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
+from dropbox_lite.core.clock import aware, now
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import Throttle
 from dropbox_lite.dav import store
@@ -45,10 +45,6 @@ class PendingFlow:
 
     app_name: str
     expires_at: datetime
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _hash(token: str) -> str:

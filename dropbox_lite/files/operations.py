@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
 OPERATIONS = "operations"
@@ -133,8 +134,10 @@ async def _finish_now(db: Database, op_id: ObjectId, kind: str, args: dict[str, 
 async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     """Finish every intent whose lease ran out (its runner died); how many were finished.
 
-    An intent is taken by moving its lease forward conditionally, so two processes
-    never finish one at once; a finisher that fails leaves it for the next pass.
+    An intent is taken by moving its lease forward conditionally, so on MongoDB two
+    processes never finish one at once (FerretDB v1 does not isolate updates, so there
+    two passes at the same moment may both take it: finishers are idempotent); a
+    finisher that fails leaves it for the next pass.
     """
     finished = 0
     at = datetime.now(UTC)
@@ -142,7 +145,7 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     async for doc in db[OPERATIONS].find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
         taken = await db[OPERATIONS].update_one(
             {"_id": doc["_id"], "lease_until": doc["lease_until"]},
-            {"$set": {"lease_until": datetime.now(UTC) + LEASE}},
+            {"$set": {"lease_until": _next_lease(doc["lease_until"])}},
         )
         if not taken.modified_count:
             continue
@@ -158,6 +161,19 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
         await end(db, doc["_id"])
         finished += 1
     return finished
+
+
+def _next_lease(held: datetime) -> datetime:
+    """The lease of whoever takes an intent whose lease is `held`: LEASE from now, and
+    always later than `held`.
+
+    Stored times keep milliseconds only, so an intent taken within the millisecond it
+    began (a lease of 0, as tests and an impatient caller pass) would get its stored
+    lease again: the update then changes nothing, reads as taken by someone else, and
+    the intent was left unfinished. A later lease is always a change, so the
+    conditional update that takes an intent reports whether this caller took it.
+    """
+    return max(datetime.now(UTC) + LEASE, aware(held) + timedelta(milliseconds=1))
 
 
 async def pending(db: Database) -> list[dict[str, Any]]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware, maybe_aware
+from dropbox_lite.core.clock import now as now  # the files modules take it from here
 from dropbox_lite.files import blobs
 
 FALLBACK_MIME = "application/octet-stream"
@@ -71,10 +72,6 @@ class EntryPage:
 class Usage:
     used_bytes: int
     quota_bytes: int | None
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _str(value: Any) -> str | None:

@@ -27,6 +27,7 @@ from bson import ObjectId
 from dropbox_lite.auth import passwords
 from dropbox_lite.auth.service import MAX_PASSWORD, validate_password
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import now
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
@@ -127,10 +128,6 @@ class SharedPage:
     items: list[SharedItem]
     cursor: str | None
     has_more: bool
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def token_digest(token: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -152,20 +152,32 @@ async def test_a_move_out_of_a_share_cut_after_the_folder_moved_is_completed(
 
 
 async def test_a_move_out_of_a_share_survives_its_client_going_away(
-    db: Database, settings: Settings
+    db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The request is cancelled once the move began: the move still runs to its end."""
     t = await shared_tree(db, settings, files_below=40)
+    # Its first step has begun. (Its intent being readable is not enough: on a server
+    # the intent's insert is visible before its writer resumes, and a cancel there ends
+    # the request before any step, leaving the intent to upkeep.)
+    began = asyncio.Event()
+    first_step = tree._restamp_below
+
+    async def beginning(*args: Any, **kwargs: Any) -> None:
+        began.set()
+        await first_step(*args, **kwargs)
+
+    monkeypatch.setattr(tree, "_restamp_below", beginning)
     moving = asyncio.ensure_future(
         files.move_entry(db=db, user_id=t["alice"], entry_id=t["sub"], parent_id=t["vault"])
     )
-    while not await operations.pending(db):  # the move has begun writing
-        assert not moving.done()
-        await asyncio.sleep(0)
+    await began.wait()
     moving.cancel()
     with pytest.raises(asyncio.CancelledError):
         await moving
-    await asyncio.gather(*operations._RUNNING)  # the move, left to run alone
+    # The move, left to run alone (only this loop's: a task an earlier test's loop
+    # left behind can never be awaited here).
+    loop = asyncio.get_running_loop()
+    await asyncio.gather(*(task for task in operations._RUNNING if task.get_loop() is loop))
     assert await visible_to(db, t["bob"], t["ids"]) == []
     moved = await store.entry_by_id(db, ObjectId(t["sub"]))
     assert moved is not None and moved["parent_id"] == ObjectId(t["vault"])
@@ -222,6 +234,32 @@ async def test_a_delete_cut_short_leaves_nothing_live_in_the_trash(
     await files.restore_entry(db=db, user_id=user, entry_id=top.id)
     page = await files.list_children(db=db, user_id=user, folder_id=top.id, first=100)
     assert len(page.items) == 5
+
+
+async def test_an_intent_taken_in_the_millisecond_it_began_is_finished(
+    db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch, died: None
+) -> None:
+    """Stored times keep milliseconds: taking an intent must change it even when the
+    taker's clock reads what its runner's did (the take once changed nothing, read as
+    taken by another process, and the intent was left: a flaky test when fast)."""
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Frozen:
+            return cls(2030, 1, 2, 3, 4, 5, 0, tzinfo=UTC)
+
+    user = await make_user(db)
+    top = await files.create_folder(db=db, user_id=user, parent_id=None, name="Big")
+    ids = [(await upload(db, settings, user, b"%d" % n, f"{n}.txt", top.id)).id for n in range(3)]
+    monkeypatch.setattr(operations, "datetime", Frozen)
+    kill_on(monkeypatch, subtree, "trash_below")
+    with pytest.raises(Killed):
+        await files.delete_entry(db=db, user_id=user, entry_id=top.id)
+    assert await finish(db) == 1
+    assert await operations.pending(db) == []
+    for entry_id in ids:
+        doc = await store.entry_by_id(db, ObjectId(entry_id))
+        assert doc is not None and doc["trashed"] and not doc["trash_root"]
 
 
 async def test_a_copy_cut_short_is_undone_whole(
