@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -725,7 +724,3 @@ HANDLERS: dict[str, Handler] = {
     "LOCK": lock,
     "UNLOCK": unlock,
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
