@@ -2,7 +2,16 @@
 
 Pick one with `pytest --backend=server` or DROPBOX_LITE_TEST_BACKEND=server. The
 server backend uses DROPBOX_LITE_TEST_MONGODB_URI when set, else starts a mongod or
-FerretDB found on PATH for the session. Each test gets a database of its own.
+FerretDB found on PATH for the session. Each test gets a database of its own, empty, with
+the app's indexes; on the server backend a database a test has finished with is emptied
+and handed to a later test (`DatabasePool`) instead of creating ~27 indexes again.
+
+Which tests run on which backend (`pytest_collection_modifyitems`):
+- pure tests (no backend fixture) run once, on memory;
+- `server_only` tests skip on memory;
+- `once_on("memory")` / `once_on("server")` tests are backend-independent and heavy (the
+  browser UI tests; the third-party WebDAV clients): they run on that backend only.
+DROPBOX_LITE_TEST_EVERY_BACKEND=1 runs pure and once_on tests on every backend.
 """
 
 from __future__ import annotations
@@ -43,6 +52,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 BACKEND_FIXTURES = frozenset({"mongo_uri", "backend"})
 
 
+EVERY_BACKEND = os.environ.get("DROPBOX_LITE_TEST_EVERY_BACKEND") == "1"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "pure: touches no database (set here): runs on the memory backend only"
@@ -50,11 +62,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """server_only tests skip on memory; pure ones (no backend fixture) run once, on memory.
+    """server_only tests skip on memory; pure ones (no backend fixture) run once, on memory;
+    once_on(backend) ones run on that backend only (skipped, with the reason, elsewhere).
 
-    On the server backend pure tests are deselected, unless they are all there is to
-    run (`scripts/test tests/client/test_planner.py` still runs on both).
+    Pure tests are deselected on the server backend, and once_on tests skipped on the
+    other backend, unless they are all there is to run (`scripts/test --backend=server
+    tests/web/test_app.py` runs it on the server) or DROPBOX_LITE_TEST_EVERY_BACKEND=1.
     """
+    backend = config.getoption("--backend")
     pure = [
         item
         for item in items
@@ -63,16 +78,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     ]
     for item in pure:
         item.add_marker(pytest.mark.pure)
-    if config.getoption("--backend") == "server":
-        if len(pure) < len(items):
-            config.hook.pytest_deselected(items=pure)
-            once = {id(item) for item in pure}
-            items[:] = [item for item in items if id(item) not in once]
-        return
-    skip = pytest.mark.skip(reason="needs --backend=server")
-    for item in items:
-        if "server_only" in item.keywords:
-            item.add_marker(skip)
+    if backend == "server" and not EVERY_BACKEND and len(pure) < len(items):
+        config.hook.pytest_deselected(items=pure)
+        once = {id(item) for item in pure}
+        items[:] = [item for item in items if id(item) not in once]
+    elsewhere = [
+        (item, marker.args[0])
+        for item in items
+        if (marker := item.get_closest_marker("once_on")) is not None and marker.args[0] != backend
+    ]
+    if elsewhere and not EVERY_BACKEND and len(elsewhere) < len(items):
+        for item, home in elsewhere:
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"once_on({home}): backend-independent, runs on the {home} "
+                    "backend only (DROPBOX_LITE_TEST_EVERY_BACKEND=1 runs it here too)"
+                )
+            )
+    if backend == "memory":
+        skip = pytest.mark.skip(reason="needs --backend=server")
+        for item in items:
+            if "server_only" in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -100,9 +127,110 @@ def mongo_uri(backend: str) -> Iterator[str | None]:
     shutil.rmtree(server.directory, ignore_errors=True)
 
 
+class DatabasePool:
+    """Server backend: databases tests have finished with, emptied, for the next tests.
+
+    A fresh database costs ~27 createIndexes (80 ms a test on FerretDB). A test's database
+    is instead emptied at its end (documents deleted, collections it added dropped) and
+    kept when it then has exactly the collections and indexes of a freshly indexed one
+    (`shape`, read from the first); else it is dropped. A test's `db` starts from an empty
+    database either way, which no other test uses meanwhile.
+    """
+
+    KEEP = 8
+
+    def __init__(self, mongo_uri: str | None) -> None:
+        self.mongo_uri = mongo_uri
+        self.ready: list[str] = []  # emptied, waiting for a test
+        self.lent: set[str] = set()  # emptied, taken by a test that has not opened it yet
+        self.shape: dict[str, dict[str, Any]] | None = None
+
+    def take(self) -> str | None:
+        if not self.ready:
+            return None
+        name = self.ready.pop()
+        self.lent.add(name)
+        return name
+
+    async def read_shape(self, db: Any) -> dict[str, dict[str, Any]]:
+        names = await db.list_collection_names()
+        return {name: await db[name].index_information() for name in sorted(names)}
+
+    async def indexed(self, opened: database.Database) -> None:
+        """Give a test's new database its indexes (a pooled one has them already)."""
+        if opened.db.name in self.lent:
+            self.lent.discard(opened.db.name)
+            return
+        await opened.ensure_indexes()
+        if self.shape is None:
+            self.shape = await self.read_shape(opened.db)
+
+    async def give_back(self, opened: database.Database) -> None:
+        """Empty the test's database and keep it for a later test, or drop it."""
+        name = opened.db.name
+        try:
+            if len(self.ready) < self.KEEP and await self._empty(opened.db):
+                self.ready.append(name)
+                return
+            await opened.client.drop_database(name)
+        except Exception:  # noqa: BLE001 - a test that broke its client: drop it afresh
+            import pymongo
+
+            with pymongo.MongoClient(self.mongo_uri, serverSelectionTimeoutMS=10_000) as plain:
+                plain.drop_database(name)
+
+    async def _empty(self, db: Any) -> bool:
+        if self.shape is None:
+            return False
+        names = set(await db.list_collection_names())
+        if not set(self.shape) <= names or any(n.startswith("system.") for n in names):
+            return False
+        for extra in names - set(self.shape):
+            await db.drop_collection(extra)
+        for name, indexes in self.shape.items():
+            await db[name].delete_many({})
+            if await db[name].index_information() != indexes:
+                return False
+        return True
+
+    def drop_all(self) -> None:
+        left = [*self.ready, *self.lent]
+        if not left or self.mongo_uri is None:
+            return
+        import pymongo
+
+        with pymongo.MongoClient(self.mongo_uri) as plain:
+            for name in left:
+                plain.drop_database(name)
+        self.ready.clear()
+        self.lent.clear()
+
+
+@pytest.fixture(scope="session")
+def database_pool(mongo_uri: str | None) -> Iterator[DatabasePool]:
+    pool = DatabasePool(mongo_uri)
+    yield pool
+    pool.drop_all()
+
+
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
-    return make_settings(mongo_uri)
+def db_name(request: pytest.FixtureRequest, database_pool: DatabasePool) -> str:
+    """The test's database name: on the server backend an emptied, indexed one from the
+    pool when the test opens `db`, else a new one."""
+    if database_pool.mongo_uri is not None and "db" in request.fixturenames:
+        pooled = database_pool.take()
+        if pooled is not None:
+            return pooled
+    return new_db_name()
+
+
+def new_db_name() -> str:
+    return f"test_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
+    return make_settings(mongo_uri, db_name=db_name)
 
 
 def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
@@ -111,7 +239,7 @@ def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
         "secret_keys": (SECRET,),
         "secret_key_generated": False,
         "bcrypt_rounds": 4,
-        "db_name": f"test_{uuid.uuid4().hex[:12]}",
+        "db_name": new_db_name(),
         "mongodb_uri": mongo_uri,
     }
     values.update(overrides)
@@ -119,12 +247,16 @@ def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-async def db(settings: Settings) -> AsyncIterator[database.Database]:
+async def db(settings: Settings, database_pool: DatabasePool) -> AsyncIterator[database.Database]:
+    """The test's database: empty, with the app's indexes."""
     opened = await database.connect(settings)
-    await opened.ensure_indexes()
+    if opened.backend == "mongodb":
+        await database_pool.indexed(opened)
+    else:
+        await opened.ensure_indexes()
     yield opened
     if opened.backend == "mongodb":
-        await opened.client.drop_database(settings.db_name)
+        await database_pool.give_back(opened)
     opened.close()
 
 

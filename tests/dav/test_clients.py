@@ -28,7 +28,8 @@ import pytest
 from tests.core.live_server import LiveServer, live_server
 from tests.dav.helpers import CREATE_APP_PASSWORD
 
-pytestmark = pytest.mark.slow
+# They found real FerretDB bugs: they run on the server backend (once, not on memory too).
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("server")]
 
 TREE_FILES = int(os.environ.get("DROPBOX_LITE_DAV_TREE_FILES", "30"))
 BIG_MIB = int(os.environ.get("DROPBOX_LITE_DAV_BIG_MIB", "2"))

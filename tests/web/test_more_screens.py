@@ -18,7 +18,8 @@ from tests.web.test_app import PASSWORD, assert_accessible, fetch, shots, sign_u
 from tests.web.test_file_manager import NARROW
 from tests.web.test_shared_folders import badges, folder_row, has_folder_row, new_folder
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 __all__ = ["shots"]
 
 

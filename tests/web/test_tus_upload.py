@@ -26,7 +26,8 @@ from tests.web.browser import Browser
 from tests.web.conftest import Server, running_server
 from tests.web.test_app import sign_up, upload
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 MiB = 1024 * 1024
 SLACK = 64 * 1024  # request headers, a listing refetch: what goes up besides file bytes
 TOKEN_KEY = "dropbox-lite.token"
