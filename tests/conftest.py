@@ -176,6 +176,7 @@ class DatabasePool:
         except Exception:  # noqa: BLE001 - a test that broke its client: drop it afresh
             import pymongo
 
+            plain: pymongo.MongoClient[dict[str, Any]]
             with pymongo.MongoClient(self.mongo_uri, serverSelectionTimeoutMS=10_000) as plain:
                 plain.drop_database(name)
 
@@ -199,6 +200,7 @@ class DatabasePool:
             return
         import pymongo
 
+        plain: pymongo.MongoClient[dict[str, Any]]
         with pymongo.MongoClient(self.mongo_uri) as plain:
             for name in left:
                 plain.drop_database(name)

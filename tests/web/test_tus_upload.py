@@ -22,8 +22,9 @@ import httpx
 import pytest
 
 from dropbox_lite.files import blobs
+from tests.core.live_server import live_server
 from tests.web.browser import Browser
-from tests.web.conftest import Server, running_server
+from tests.web.conftest import Server
 from tests.web.test_app import sign_up, upload
 
 # A UI test: the backend behind the server does not change what it checks.
@@ -389,8 +390,8 @@ def test_a_quota_refusal_reads_as_on_the_multipart_path(
     mongo_uri: str | None, tmp_path: Path
 ) -> None:
     quota = 10 * MiB
-    with running_server(
-        mongo_uri, tmp_path / "server.log", DEFAULT_QUOTA_BYTES=str(quota)
+    with live_server(
+        mongo_uri, output=tmp_path / "server.log", DEFAULT_QUOTA_BYTES=str(quota)
     ) as small:
         browser = Browser(small.base_url)
         try:
