@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
+import pymongo
 import pytest
 from starlette.applications import Starlette
 
@@ -131,10 +132,11 @@ class DatabasePool:
     """Server backend: databases tests have finished with, emptied, for the next tests.
 
     A fresh database costs ~27 createIndexes (80 ms a test on FerretDB). A test's database
-    is instead emptied at its end (documents deleted, collections it added dropped) and
-    kept when it then has exactly the collections and indexes of a freshly indexed one
-    (`shape`, read from the first); else it is dropped. A test's `db` starts from an empty
-    database either way, which no other test uses meanwhile.
+    is instead emptied at its end, once the test's client is closed (documents deleted,
+    collections a fresh one lacks dropped), and kept when it then has exactly the
+    collections and indexes of a freshly indexed one (`shape`, read from the first);
+    else it is dropped. A test's `db` starts from an empty database either way, which
+    no other test uses meanwhile.
     """
 
     KEEP = 8
@@ -144,6 +146,13 @@ class DatabasePool:
         self.ready: list[str] = []  # emptied, waiting for a test
         self.lent: set[str] = set()  # emptied, taken by a test that has not opened it yet
         self.shape: dict[str, dict[str, Any]] | None = None
+        self._client: pymongo.MongoClient[dict[str, Any]] | None = None
+
+    @property
+    def client(self) -> pymongo.MongoClient[dict[str, Any]]:
+        if self._client is None:
+            self._client = pymongo.MongoClient(self.mongo_uri, serverSelectionTimeoutMS=30_000)
+        return self._client
 
     def take(self) -> str | None:
         if not self.ready:
@@ -152,58 +161,48 @@ class DatabasePool:
         self.lent.add(name)
         return name
 
-    async def read_shape(self, db: Any) -> dict[str, dict[str, Any]]:
-        names = await db.list_collection_names()
-        return {name: await db[name].index_information() for name in sorted(names)}
-
     async def indexed(self, opened: database.Database) -> None:
         """Give a test's new database its indexes (a pooled one has them already)."""
-        if opened.db.name in self.lent:
-            self.lent.discard(opened.db.name)
+        name = opened.db.name
+        if name in self.lent:
+            self.lent.discard(name)
             return
         await opened.ensure_indexes()
         if self.shape is None:
-            self.shape = await self.read_shape(opened.db)
+            self.shape = self._shape(name)
 
-    async def give_back(self, opened: database.Database) -> None:
-        """Empty the test's database and keep it for a later test, or drop it."""
-        name = opened.db.name
-        try:
-            if len(self.ready) < self.KEEP and await self._empty(opened.db):
-                self.ready.append(name)
-                return
-            await opened.client.drop_database(name)
-        except Exception:  # noqa: BLE001 - a test that broke its client: drop it afresh
-            import pymongo
+    def _shape(self, name: str) -> dict[str, dict[str, Any]]:
+        db = self.client[name]
+        return {c: db[c].index_information() for c in sorted(db.list_collection_names())}
 
-            plain: pymongo.MongoClient[dict[str, Any]]
-            with pymongo.MongoClient(self.mongo_uri, serverSelectionTimeoutMS=10_000) as plain:
-                plain.drop_database(name)
+    def give_back(self, name: str) -> None:
+        """Empty a finished test's database and keep it for a later test, or drop it."""
+        if len(self.ready) < self.KEEP and self._emptied(name):
+            self.ready.append(name)
+        else:
+            self.client.drop_database(name)
 
-    async def _empty(self, db: Any) -> bool:
+    def _emptied(self, name: str) -> bool:
         if self.shape is None:
             return False
-        names = set(await db.list_collection_names())
+        db = self.client[name]
+        names = set(db.list_collection_names())
         if not set(self.shape) <= names or any(n.startswith("system.") for n in names):
             return False
         for extra in names - set(self.shape):
-            await db.drop_collection(extra)
-        for name, indexes in self.shape.items():
-            await db[name].delete_many({})
-            if await db[name].index_information() != indexes:
+            db.drop_collection(extra)
+        for collection, indexes in self.shape.items():
+            db[collection].delete_many({})
+            if db[collection].index_information() != indexes:
                 return False
         return True
 
-    def drop_all(self) -> None:
-        left = [*self.ready, *self.lent]
-        if not left or self.mongo_uri is None:
-            return
-        import pymongo
-
-        plain: pymongo.MongoClient[dict[str, Any]]
-        with pymongo.MongoClient(self.mongo_uri) as plain:
-            for name in left:
-                plain.drop_database(name)
+    def close(self) -> None:
+        """Drop the databases still held."""
+        if self._client is not None:
+            for name in [*self.ready, *self.lent]:
+                self._client.drop_database(name)
+            self._client.close()
         self.ready.clear()
         self.lent.clear()
 
@@ -212,7 +211,7 @@ class DatabasePool:
 def database_pool(mongo_uri: str | None) -> Iterator[DatabasePool]:
     pool = DatabasePool(mongo_uri)
     yield pool
-    pool.drop_all()
+    pool.close()
 
 
 @pytest.fixture
@@ -257,9 +256,9 @@ async def db(settings: Settings, database_pool: DatabasePool) -> AsyncIterator[d
     else:
         await opened.ensure_indexes()
     yield opened
+    opened.close()  # first: nothing the test left running writes to it any more
     if opened.backend == "mongodb":
-        await database_pool.give_back(opened)
-    opened.close()
+        database_pool.give_back(opened.db.name)
 
 
 @pytest.fixture
