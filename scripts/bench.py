@@ -1846,12 +1846,11 @@ def run_memory_backend(
     size = args.memory_size_mib * MiB
     result: dict[str, Any] = {"large_file_mib": args.memory_size_mib}
     output["memory"] = result
-    from dropbox_lite.core.db import _plain_unique_checks
+    from dropbox_lite.core.embedded import speed_up_mongomock
 
-    # The raw ceiling pays the unique-index check the embedded server pays (core/db.py
-    # replaces mongomock's own, which scans through its query machinery), so that the
-    # two sides of each ratio run the same store.
-    _plain_unique_checks()
+    # The raw ceiling runs the store the embedded server runs (core/embedded.py patches
+    # mongomock's unique checks and `$in` queries), so both sides of each ratio match.
+    speed_up_mongomock()
     client: Any = mongomock.MongoClient(tz_aware=True)
     result["raw_driver"] = raw_ceiling(
         client["bench_raw"],

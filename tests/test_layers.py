@@ -13,6 +13,7 @@ DRIVERS = ("pymongo", "motor", "gridfs")
 # Every module that may talk to the driver, each the one place its collections are queried.
 STORAGE = {
     "core/db.py",  # client, indexes, the backend workarounds (claims, update_unique)
+    "core/embedded.py",  # the embedded store's (mongomock's) unique checks and prefilter
     "files/blobs.py",  # GridFS chunks
     "files/store.py",  # entries, revisions
     "auth/store.py",  # users, sessions, invites, last_seen

@@ -123,8 +123,9 @@ class Engine:
         small = [op for op in transfers if isinstance(op, o.Upload) and op.size <= BLOCK]
         if len(small) < 2 or not await self.uses_blocks():
             small = []
+        batched = {id(op) for op in small}
         jobs: list[Callable[[], Awaitable[None]]] = [
-            partial(self.apply, op) for op in transfers if op not in small
+            partial(self.apply, op) for op in transfers if id(op) not in batched
         ]
         if small:
             jobs.insert(0, partial(self.upload_small, small))
@@ -663,8 +664,10 @@ class Engine:
         """Files of at most one block, read and sent in batches (one batch in memory)."""
         self.stats.operations += len(ops)
         batch: list[Small] = []
+        held = 0
 
         async def read(op: o.Upload) -> None:
+            nonlocal held
             source = self.open_source(op.path)
             if source is None:
                 return
@@ -672,12 +675,14 @@ class Engine:
                 small = read_small(op, self.server_name(op.id, op.parent_id, op.name), source)
             if small is not None:
                 batch.append(small)
+                held += len(small.data)
 
         for op in ops:
             await self.guarded(op, read(op))
-            if full(batch, self.uploader.batch_files):
+            if full(len(batch), held, self.uploader.batch_files):
                 await self.commit_small(batch)
                 batch.clear()
+                held = 0
         if batch:
             await self.commit_small(batch)
 

@@ -68,9 +68,9 @@ def read_small(op: o.Upload, name: str, source: BinaryIO) -> Small | None:
     return Small(op, name, data, os.fstat(source.fileno()).st_ino)
 
 
-def full(batch: list[Small], files: int) -> bool:
+def full(held_files: int, held_bytes: int, files: int) -> bool:
     """A batch that takes no more files: `files` of them, or MAX_BATCH_BYTES held."""
-    return len(batch) >= files or sum(len(s.data) for s in batch) >= MAX_BATCH_BYTES
+    return held_files >= files or held_bytes >= MAX_BATCH_BYTES
 
 
 def _groups(digests: list[str], size_of: dict[str, int]) -> Iterator[list[str]]:

@@ -26,6 +26,7 @@ from pymongo.errors import (
 )
 from pymongo.uri_parser import parse_uri
 
+from dropbox_lite.core import embedded
 from dropbox_lite.core.config import Settings, get_db_uri
 
 log = logging.getLogger(__name__)
@@ -255,7 +256,7 @@ def open_memory(name: str = "dropbox_lite") -> Database:
     """The embedded in-memory store (mongomock-motor); nothing persists."""
     from mongomock_motor import AsyncMongoMockClient
 
-    _plain_unique_checks()
+    embedded.speed_up_mongomock()
 
     client: Any = AsyncMongoMockClient(tz_aware=True)
     db = client[name]
@@ -265,50 +266,6 @@ def open_memory(name: str = "dropbox_lite") -> Database:
         db, bucket_name=BLOB_BUCKET, chunk_size_bytes=BLOB_CHUNK_BYTES
     )
     return Database(client=client, db=db, bucket=bucket, backend="memory", _exit=stack)
-
-
-def _plain_unique_checks() -> None:
-    """mongomock checks unique indexes after each document it writes by running a whole
-    query over the collection through its filter machinery: a folder of 2,000 entries
-    moved in one update_many took two minutes. Every unique index here is on plain
-    top-level fields holding scalars, for which comparing the key tuples is the same
-    check at a small part of the cost; any other index keeps mongomock's own check."""
-    from mongomock import collection
-
-    patched: Any = collection.Collection
-    if getattr(patched, "_plain_unique_checks", False):
-        return
-    original = patched._ensure_uniques
-
-    def ensure_uniques(self: Any, new_data: dict[str, Any]) -> None:
-        uniques = [i for i in self._store.indexes.values() if i.get("unique")]
-        for index in uniques:
-            keys = [key for key, _ in index["key"]]
-            wanted = tuple(new_data.get(key) for key in keys)
-            plain = not (
-                index.get("sparse")
-                or index.get("partialFilterExpression") is not None
-                or any("." in key for key in keys)
-                or any(isinstance(value, list | dict) for value in wanted)
-            )
-            if not plain:
-                original(self, new_data)
-                return
-        for index in uniques:
-            keys = [key for key, _ in index["key"]]
-            wanted = tuple(new_data.get(key) for key in keys)
-            same = 0
-            last, value_of_last = keys[-1], wanted[-1]  # the most telling field first
-            for doc in self._store._documents.values():
-                if doc.get(last) != value_of_last:
-                    continue
-                if all(doc.get(key) == value for key, value in zip(keys, wanted, strict=True)):
-                    same += 1
-                    if same > 1:
-                        raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
-
-    patched._ensure_uniques = ensure_uniques
-    patched._plain_unique_checks = True
 
 
 _gridfs_lock = threading.Lock()
