@@ -2,7 +2,16 @@
 
 Pick one with `pytest --backend=server` or DROPBOX_LITE_TEST_BACKEND=server. The
 server backend uses DROPBOX_LITE_TEST_MONGODB_URI when set, else starts a mongod or
-FerretDB found on PATH for the session. Each test gets a database of its own.
+FerretDB found on PATH for the session. Each test gets a database of its own, empty, with
+the app's indexes; on the server backend a database a test has finished with is emptied
+and handed to a later test (`DatabasePool`) instead of creating ~27 indexes again.
+
+Which tests run on which backend (`pytest_collection_modifyitems`):
+- pure tests (no backend fixture) run once, on memory;
+- `server_only` tests skip on memory;
+- `once_on("memory")` / `once_on("server")` tests are backend-independent and heavy (the
+  browser UI tests; the third-party WebDAV clients): they run on that backend only.
+DROPBOX_LITE_TEST_EVERY_BACKEND=1 runs pure and once_on tests on every backend.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
+import pymongo
 import pytest
 from starlette.applications import Starlette
 
@@ -43,6 +53,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 BACKEND_FIXTURES = frozenset({"mongo_uri", "backend"})
 
 
+EVERY_BACKEND = os.environ.get("DROPBOX_LITE_TEST_EVERY_BACKEND") == "1"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "pure: touches no database (set here): runs on the memory backend only"
@@ -50,11 +63,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """server_only tests skip on memory; pure ones (no backend fixture) run once, on memory.
+    """server_only tests skip on memory; pure ones (no backend fixture) run once, on memory;
+    once_on(backend) ones run on that backend only (skipped, with the reason, elsewhere).
 
-    On the server backend pure tests are deselected, unless they are all there is to
-    run (`scripts/test tests/client/test_planner.py` still runs on both).
+    Pure tests are deselected on the server backend, and once_on tests skipped on the
+    other backend, unless they are all there is to run (`scripts/test --backend=server
+    tests/web/test_app.py` runs it on the server) or DROPBOX_LITE_TEST_EVERY_BACKEND=1.
     """
+    backend = config.getoption("--backend")
     pure = [
         item
         for item in items
@@ -63,16 +79,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     ]
     for item in pure:
         item.add_marker(pytest.mark.pure)
-    if config.getoption("--backend") == "server":
-        if len(pure) < len(items):
-            config.hook.pytest_deselected(items=pure)
-            once = {id(item) for item in pure}
-            items[:] = [item for item in items if id(item) not in once]
-        return
-    skip = pytest.mark.skip(reason="needs --backend=server")
-    for item in items:
-        if "server_only" in item.keywords:
-            item.add_marker(skip)
+    if backend == "server" and not EVERY_BACKEND and len(pure) < len(items):
+        config.hook.pytest_deselected(items=pure)
+        once = {id(item) for item in pure}
+        items[:] = [item for item in items if id(item) not in once]
+    elsewhere = [
+        (item, marker.args[0])
+        for item in items
+        if (marker := item.get_closest_marker("once_on")) is not None and marker.args[0] != backend
+    ]
+    if elsewhere and not EVERY_BACKEND and len(elsewhere) < len(items):
+        for item, home in elsewhere:
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"once_on({home}): backend-independent, runs on the {home} "
+                    "backend only (DROPBOX_LITE_TEST_EVERY_BACKEND=1 runs it here too)"
+                )
+            )
+    if backend == "memory":
+        skip = pytest.mark.skip(reason="needs --backend=server")
+        for item in items:
+            if "server_only" in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -100,9 +128,110 @@ def mongo_uri(backend: str) -> Iterator[str | None]:
     shutil.rmtree(server.directory, ignore_errors=True)
 
 
+class DatabasePool:
+    """Server backend: databases tests have finished with, emptied, for the next tests.
+
+    A fresh database costs ~27 createIndexes (80 ms a test on FerretDB). A test's database
+    is instead emptied at its end, once the test's client is closed (documents deleted,
+    collections a fresh one lacks dropped), and kept when it then has exactly the
+    collections and indexes of a freshly indexed one (`shape`, read from the first);
+    else it is dropped. A test's `db` starts from an empty database either way, which
+    no other test uses meanwhile.
+    """
+
+    KEEP = 8
+
+    def __init__(self, mongo_uri: str | None) -> None:
+        self.mongo_uri = mongo_uri
+        self.ready: list[str] = []  # emptied, waiting for a test
+        self.lent: set[str] = set()  # emptied, taken by a test that has not opened it yet
+        self.shape: dict[str, dict[str, Any]] | None = None
+        self._client: pymongo.MongoClient[dict[str, Any]] | None = None
+
+    @property
+    def client(self) -> pymongo.MongoClient[dict[str, Any]]:
+        if self._client is None:
+            self._client = pymongo.MongoClient(self.mongo_uri, serverSelectionTimeoutMS=30_000)
+        return self._client
+
+    def take(self) -> str | None:
+        if not self.ready:
+            return None
+        name = self.ready.pop()
+        self.lent.add(name)
+        return name
+
+    async def indexed(self, opened: database.Database) -> None:
+        """Give a test's new database its indexes (a pooled one has them already)."""
+        name = opened.db.name
+        if name in self.lent:
+            self.lent.discard(name)
+            return
+        await opened.ensure_indexes()
+        if self.shape is None:
+            self.shape = self._shape(name)
+
+    def _shape(self, name: str) -> dict[str, dict[str, Any]]:
+        db = self.client[name]
+        return {c: db[c].index_information() for c in sorted(db.list_collection_names())}
+
+    def give_back(self, name: str) -> None:
+        """Empty a finished test's database and keep it for a later test, or drop it."""
+        if len(self.ready) < self.KEEP and self._emptied(name):
+            self.ready.append(name)
+        else:
+            self.client.drop_database(name)
+
+    def _emptied(self, name: str) -> bool:
+        if self.shape is None:
+            return False
+        db = self.client[name]
+        names = set(db.list_collection_names())
+        if not set(self.shape) <= names or any(n.startswith("system.") for n in names):
+            return False
+        for extra in names - set(self.shape):
+            db.drop_collection(extra)
+        for collection, indexes in self.shape.items():
+            db[collection].delete_many({})
+            if db[collection].index_information() != indexes:
+                return False
+        return True
+
+    def close(self) -> None:
+        """Drop the databases still held."""
+        if self._client is not None:
+            for name in [*self.ready, *self.lent]:
+                self._client.drop_database(name)
+            self._client.close()
+        self.ready.clear()
+        self.lent.clear()
+
+
+@pytest.fixture(scope="session")
+def database_pool(mongo_uri: str | None) -> Iterator[DatabasePool]:
+    pool = DatabasePool(mongo_uri)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
-    return make_settings(mongo_uri)
+def db_name(request: pytest.FixtureRequest, database_pool: DatabasePool) -> str:
+    """The test's database name: on the server backend an emptied, indexed one from the
+    pool when the test opens `db`, else a new one."""
+    if database_pool.mongo_uri is not None and "db" in request.fixturenames:
+        pooled = database_pool.take()
+        if pooled is not None:
+            return pooled
+    return new_db_name()
+
+
+def new_db_name() -> str:
+    return f"test_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
+    return make_settings(mongo_uri, db_name=db_name)
 
 
 def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
@@ -111,7 +240,7 @@ def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
         "secret_keys": (SECRET,),
         "secret_key_generated": False,
         "bcrypt_rounds": 4,
-        "db_name": f"test_{uuid.uuid4().hex[:12]}",
+        "db_name": new_db_name(),
         "mongodb_uri": mongo_uri,
     }
     values.update(overrides)
@@ -119,13 +248,17 @@ def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-async def db(settings: Settings) -> AsyncIterator[database.Database]:
+async def db(settings: Settings, database_pool: DatabasePool) -> AsyncIterator[database.Database]:
+    """The test's database: empty, with the app's indexes."""
     opened = await database.connect(settings)
-    await opened.ensure_indexes()
-    yield opened
     if opened.backend == "mongodb":
-        await opened.client.drop_database(settings.db_name)
-    opened.close()
+        await database_pool.indexed(opened)
+    else:
+        await opened.ensure_indexes()
+    yield opened
+    opened.close()  # first: nothing the test left running writes to it any more
+    if opened.backend == "mongodb":
+        database_pool.give_back(opened.db.name)
 
 
 @pytest.fixture

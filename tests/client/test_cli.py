@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.client.devices import local_tree
+from tests.core.live_server import live_server, start_live_server
 from tests.mongo_server import free_port
 
 pytestmark = pytest.mark.slow
@@ -32,51 +33,10 @@ def _env(**extra: str) -> dict[str, str]:
     return {**clean, "DROPBOX_LITE_PASSWORD": PASSWORD, **extra}
 
 
-def start_server(
-    mongo_uri: str | None, port: int | None = None, **extra: str
-) -> tuple[subprocess.Popen[bytes], str]:
-    port = port or free_port()
-    env = _env(DROPBOX_LITE_PORT=str(port), DROPBOX_LITE_BCRYPT_ROUNDS="4", **extra)
-    if mongo_uri and "DROPBOX_LITE_MONGODB_URI" not in extra:
-        env["DROPBOX_LITE_MONGODB_URI"] = mongo_uri.rstrip("/") + f"/sync_{port}"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dropbox_lite",
-            "serve",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert process.poll() is None and time.monotonic() < deadline, "no server"
-        time.sleep(0.1)
-    return process, base
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    process.wait(10)
-
-
 @pytest.fixture(scope="module")
 def server(mongo_uri: str | None) -> Iterator[str]:
-    process, base = start_server(mongo_uri)
-    yield base
-    stop_server(process)
+    with live_server(mongo_uri, log_level="warning") as running:
+        yield running.url
 
 
 _users = iter(range(1, 10**6))
@@ -428,7 +388,8 @@ def test_no_password_and_no_terminal_is_one_line(tmp_path: Path, server: str, us
 def test_a_full_quota_is_reported_truthfully_and_exits_1(
     tmp_path: Path, mongo_uri: str | None
 ) -> None:
-    process, base = start_server(mongo_uri, DROPBOX_LITE_DEFAULT_QUOTA_BYTES="12")
+    running = start_live_server(mongo_uri, log_level="warning", DEFAULT_QUOTA_BYTES="12")
+    base = running.url
     try:
         user = signup(base)
         folder = tmp_path / "d"
@@ -447,7 +408,7 @@ def test_a_full_quota_is_reported_truthfully_and_exits_1(
         assert lines[-1].startswith("  not done: skipped homework.txt: ")
         assert "skipped homework.txt" in result.stderr
     finally:
-        stop_server(process)
+        running.stop(mongo_uri=mongo_uri)
 
 
 def test_status_lists_every_pending_action_grouped_past_50(
@@ -577,9 +538,10 @@ def test_a_server_restarted_with_another_key_takes_a_device_back_after_sign_in(
     assert mongo_uri is not None
     database = mongo_uri.rstrip("/") + f"/rekey_{os.getpid()}"
     port = free_port()  # the same address both times, as after a restart
-    process, base = start_server(
-        mongo_uri, port, DROPBOX_LITE_MONGODB_URI=database, DROPBOX_LITE_SECRET_KEY="k" * 32
+    running = start_live_server(
+        mongo_uri, port=port, log_level="warning", MONGODB_URI=database, SECRET_KEY="k" * 32
     )
+    base = running.url
     folder = tmp_path / "d"
     folder.mkdir()
     (folder / "a.txt").write_text("a")
@@ -587,9 +549,9 @@ def test_a_server_restarted_with_another_key_takes_a_device_back_after_sign_in(
         user = signup(base)
         summary(first(folder, base, user, "--once"))
     finally:
-        stop_server(process)
-    process, base = start_server(
-        mongo_uri, port, DROPBOX_LITE_MONGODB_URI=database, DROPBOX_LITE_SECRET_KEY="z" * 32
+        running.stop(mongo_uri=mongo_uri)
+    running = start_live_server(
+        mongo_uri, port=port, log_level="warning", MONGODB_URI=database, SECRET_KEY="z" * 32
     )
     try:
         (folder / "b.txt").write_text("b")
@@ -599,4 +561,4 @@ def test_a_server_restarted_with_another_key_takes_a_device_back_after_sign_in(
         assert summary(again) == (1, 1, 0, 0, 0, 0)  # b.txt up; a.txt matched by content
         assert sync(folder, "--status").stdout.strip() == "in sync"
     finally:
-        stop_server(process)
+        running.stop(mongo_uri=mongo_uri)

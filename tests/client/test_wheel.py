@@ -16,7 +16,7 @@ import pytest
 
 import dropbox_lite
 from dropbox_lite.client.wheel import WHEEL_NAME
-from tests.client.test_cli import start_server, stop_server
+from tests.core.live_server import live_server
 
 
 async def test_the_server_says_how_to_install_the_client(http: httpx.AsyncClient) -> None:
@@ -58,19 +58,16 @@ async def test_the_wheel_is_the_package_with_its_command_and_a_true_record(
 def test_pip_installs_the_client_from_the_servers_url(
     tmp_path: Path, mongo_uri: str | None
 ) -> None:
-    process, base = start_server(mongo_uri)
-    try:
-        target = tmp_path / "installed"
+    target = tmp_path / "installed"
+    with live_server(mongo_uri, log_level="warning") as running:
         result = subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index"]
-            + ["--target", str(target), f"{base}/client/{WHEEL_NAME}"],
+            + ["--target", str(target), f"{running.url}/client/{WHEEL_NAME}"],
             capture_output=True,
             text=True,
             timeout=120,
         )
         assert result.returncode == 0, result.stderr
-    finally:
-        stop_server(process)
     assert (target / "bin" / "dropbox-lite").exists()
     # The installed copy (not the checkout) runs `dropbox-lite sync --help`.
     run = subprocess.run(

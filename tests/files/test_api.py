@@ -161,9 +161,9 @@ async def test_update_needs_parent_rev(gql: GraphQLClient, http: httpx.AsyncClie
 
 
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
     # Twelve uploads of one user at once: above the default cap of concurrent uploads.
-    return make_settings(mongo_uri, max_concurrent_uploads=16)
+    return make_settings(mongo_uri, db_name=db_name, max_concurrent_uploads=16)
 
 
 async def test_twelve_concurrent_updates_one_wins(

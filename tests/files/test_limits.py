@@ -15,8 +15,8 @@ LIMIT = 64 * 1024
 
 
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
-    return make_settings(mongo_uri, max_upload_bytes=LIMIT)
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
+    return make_settings(mongo_uri, db_name=db_name, max_upload_bytes=LIMIT)
 
 
 async def test_upload_over_max_upload_bytes_stores_nothing(

@@ -31,9 +31,9 @@ USAGE = "{ me { usage { usedBytes quotaBytes } } }"
 
 
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
     # Many uploads of one user at once: above the default cap of concurrent uploads.
-    return make_settings(mongo_uri, max_concurrent_uploads=64)
+    return make_settings(mongo_uri, db_name=db_name, max_concurrent_uploads=64)
 
 
 async def stored_bytes(db: Database, user_id: str) -> int:

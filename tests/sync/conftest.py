@@ -13,9 +13,9 @@ RACING_UPLOADS = 64
 
 
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
     overrides: dict[str, object] = {}
     # The per-user upload cap (issue 12 item 5) would refuse the races' writers.
     if "max_concurrent_uploads" in {field.name for field in dataclasses.fields(Settings)}:
         overrides["max_concurrent_uploads"] = RACING_UPLOADS
-    return make_settings(mongo_uri, **overrides)
+    return make_settings(mongo_uri, db_name=db_name, **overrides)

@@ -10,5 +10,5 @@ from tests.conftest import make_settings
 
 
 @pytest.fixture
-def settings(mongo_uri: str | None) -> Settings:
-    return make_settings(mongo_uri, gc_grace_seconds=0, journal_retention_days=0)
+def settings(mongo_uri: str | None, db_name: str) -> Settings:
+    return make_settings(mongo_uri, db_name=db_name, gc_grace_seconds=0, journal_retention_days=0)

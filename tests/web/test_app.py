@@ -15,7 +15,8 @@ import pytest
 from tests.web.browser import Browser
 from tests.web.conftest import Server
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 PASSWORD = "correct horse battery"
 
 

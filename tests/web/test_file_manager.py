@@ -18,7 +18,8 @@ from tests.web.browser import Browser
 from tests.web.conftest import Server
 from tests.web.test_app import PASSWORD, assert_accessible, shots, sign_up, upload  # noqa: F401
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 WIDE = (1366, 900)
 PHONE = (390, 844)
 NARROW = (360, 740)

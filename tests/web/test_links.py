@@ -17,7 +17,8 @@ from tests.web.test_app import assert_accessible, assert_same_origin, shots, sig
 from tests.web.test_file_manager import png, row_action
 from tests.web.test_share_page import graphql, make_folder, put_file
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 WIDE = (1366, 900)
 PHONE = (390, 844)
 NARROW = (360, 740)

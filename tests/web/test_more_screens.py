@@ -12,13 +12,15 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from dropbox_lite import __version__
+from tests.core.live_server import live_server
 from tests.web.browser import Browser
-from tests.web.conftest import Server, running_server
+from tests.web.conftest import Server
 from tests.web.test_app import PASSWORD, assert_accessible, fetch, shots, sign_up, upload
 from tests.web.test_file_manager import NARROW
 from tests.web.test_shared_folders import badges, folder_row, has_folder_row, new_folder
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 __all__ = ["shots"]
 
 
@@ -208,7 +210,7 @@ def wide_server(
 ) -> Iterator[Server]:
     """A server on 0.0.0.0 with no PUBLIC_URL: its own links say http://0.0.0.0:PORT."""
     log = tmp_path_factory.mktemp("wide") / "server.log"
-    with running_server(mongo_uri, log, host="0.0.0.0") as found:
+    with live_server(mongo_uri, output=log, host="0.0.0.0") as found:
         yield found
 
 

@@ -23,7 +23,8 @@ from tests.web.test_app import (
     upload,
 )
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 __all__ = ["shots"]
 
 LINK_PASSWORD = "open sesame 42"

@@ -16,7 +16,8 @@ from tests.web.browser import Browser
 from tests.web.conftest import Server
 from tests.web.test_app import assert_accessible, shots, sign_up, upload
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 __all__ = ["shots"]
 
 

@@ -20,7 +20,8 @@ from tests.web.test_app import assert_accessible, shots, sign_up, upload
 from tests.web.test_file_manager import NARROW
 from tests.web.test_share_page import graphql, put_file
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 __all__ = ["shots"]
 
 ROOT_FILES = (

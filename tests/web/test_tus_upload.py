@@ -22,11 +22,13 @@ import httpx
 import pytest
 
 from dropbox_lite.files import blobs
+from tests.core.live_server import live_server
 from tests.web.browser import Browser
-from tests.web.conftest import Server, running_server
+from tests.web.conftest import Server
 from tests.web.test_app import sign_up, upload
 
-pytestmark = pytest.mark.slow
+# A UI test: the backend behind the server does not change what it checks.
+pytestmark = [pytest.mark.slow, pytest.mark.once_on("memory")]
 MiB = 1024 * 1024
 SLACK = 64 * 1024  # request headers, a listing refetch: what goes up besides file bytes
 TOKEN_KEY = "dropbox-lite.token"
@@ -388,8 +390,8 @@ def test_a_quota_refusal_reads_as_on_the_multipart_path(
     mongo_uri: str | None, tmp_path: Path
 ) -> None:
     quota = 10 * MiB
-    with running_server(
-        mongo_uri, tmp_path / "server.log", DEFAULT_QUOTA_BYTES=str(quota)
+    with live_server(
+        mongo_uri, output=tmp_path / "server.log", DEFAULT_QUOTA_BYTES=str(quota)
     ) as small:
         browser = Browser(small.base_url)
         try:
