@@ -160,13 +160,13 @@ async def test_a_move_out_of_a_share_survives_its_client_going_away(
     # the intent's insert is visible before its writer resumes, and a cancel there ends
     # the request before any step, leaving the intent to upkeep.)
     began = asyncio.Event()
-    first_step = tree._restamp_below
+    first_step = subtree.restamp_below
 
     async def beginning(*args: Any, **kwargs: Any) -> None:
         began.set()
         await first_step(*args, **kwargs)
 
-    monkeypatch.setattr(tree, "_restamp_below", beginning)
+    monkeypatch.setattr(subtree, "restamp_below", beginning)
     moving = asyncio.ensure_future(
         files.move_entry(db=db, user_id=t["alice"], entry_id=t["sub"], parent_id=t["vault"])
     )
