@@ -14,7 +14,7 @@ DRIVERS = ("pymongo", "motor", "gridfs")
 STORAGE = {
     "core/db.py",  # client, indexes, the backend workarounds (claims, update_unique)
     "core/embedded.py",  # the embedded store's (mongomock's) unique checks and prefilter
-    "files/blobs.py",  # GridFS chunks
+    "files/block_store.py",  # GridFS chunks, blob_index (files/blobs.py and its parts)
     "files/store.py",  # entries, revisions
     "auth/store.py",  # users, sessions, invites, last_seen
     "sharing/store.py",  # share_links

@@ -5,9 +5,10 @@ file, a copy); `slot` follows one rule (`live_slot` / `trashed_slot`): the uniqu
 (owner, parent, slot) index keeps names unique among live entries, because
 FerretDB v1 has no partial indexes. Datetimes come back through core/clock.aware, as UTC.
 
-Every query on entries and revisions in the files services is here (quota.py keeps
-its own ledger's queries, blobs.py GridFS's). Services import DuplicateKeyError
-from here: only this module and blobs.py import the driver (tests/files/test_layers.py).
+Every query on entries and revisions in the files services is here or, for
+revisions, in revision_store.py, re-exported here (quota.py keeps its own ledger's
+queries, block_store.py GridFS's). Services import DuplicateKeyError
+from here: only the stores import the driver (tests/test_layers.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files import names
+from dropbox_lite.files.revision_store import REVISIONS as REVISIONS
+from dropbox_lite.files.revision_store import RevisionDoc as RevisionDoc
+from dropbox_lite.files.revision_store import delete_revision as delete_revision
+from dropbox_lite.files.revision_store import drop_claim as drop_claim
+from dropbox_lite.files.revision_store import drop_claims as drop_claims
+from dropbox_lite.files.revision_store import drop_revisions as drop_revisions
+from dropbox_lite.files.revision_store import find_revision as find_revision
+from dropbox_lite.files.revision_store import insert_revision as insert_revision
+from dropbox_lite.files.revision_store import insert_revisions as insert_revisions
+from dropbox_lite.files.revision_store import new_revision as new_revision
+from dropbox_lite.files.revision_store import owner_revisions as owner_revisions
+from dropbox_lite.files.revision_store import revisions_of as revisions_of
+from dropbox_lite.files.revision_store import revisions_up_to as revisions_up_to
 
 __all__ = [
     "DuplicateKeyError",
@@ -42,7 +56,6 @@ __all__ = [
 ]
 
 ENTRIES = "entries"
-REVISIONS = "revisions"
 # How far up (or down) the tree a walk goes before it gives up.
 MAX_DEPTH = 10_000
 
@@ -74,19 +87,6 @@ class EntryDoc(TypedDict):
     left_share: NotRequired[ObjectId | None]
     mount_of: NotRequired[ObjectId]
     mount_owner: NotRequired[ObjectId]
-
-
-class RevisionDoc(TypedDict):
-    entry_id: ObjectId
-    owner_id: ObjectId
-    rev: int
-    blob_id: ObjectId | None
-    blocks: list[str] | None
-    block_ids: list[ObjectId] | None
-    size: int
-    content_hash: str
-    sha256: str
-    created_at: datetime
 
 
 def live_slot(name: str) -> str:
@@ -157,29 +157,6 @@ def new_entry(
 async def insert_entry(db: Database, doc: EntryDoc) -> None:
     """Store a new entry; DuplicateKeyError when its name is taken in its folder."""
     await db[ENTRIES].insert_one(dict(doc))
-
-
-def new_revision(
-    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: dict[str, Any], at: datetime
-) -> RevisionDoc:
-    """The record of revision `rev` of a file (its bytes as `fields` describe them)."""
-    return {
-        "entry_id": entry_id,
-        "owner_id": owner,
-        "rev": rev,
-        "blob_id": fields.get("blob_id"),
-        "blocks": fields.get("blocks"),
-        "block_ids": fields.get("block_ids"),
-        "size": int(fields["size"]),
-        "content_hash": fields["content_hash"],
-        "sha256": fields["sha256"],
-        "created_at": at,
-    }
-
-
-async def insert_revision(db: Database, doc: RevisionDoc) -> None:
-    """Store a revision record; DuplicateKeyError when that revision is claimed already."""
-    await db[REVISIONS].insert_one(dict(doc))
 
 
 async def find_live_child(
@@ -281,37 +258,10 @@ async def count_children(
     return int(await db[ENTRIES].count_documents(query))
 
 
-async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: int) -> list[Any]:
-    """A file's revisions at or below `up_to` (above it: claims in flight), newest first."""
-    cursor = (
-        db[REVISIONS]
-        .find({"entry_id": entry_id, "rev": {"$lte": up_to}})
-        .sort("rev", -1)
-        .limit(limit)
-    )
-    return [doc async for doc in cursor]
-
-
-async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> dict[str, Any] | None:
-    """The record of revision `rev` of the file (or a claim of it), if any."""
-    doc: dict[str, Any] | None = await db[REVISIONS].find_one({"entry_id": entry_id, "rev": rev})
-    return doc
-
-
 async def entry_rev(db: Database, entry_id: ObjectId) -> int | None:
     """The entry's current rev; None when there is no such entry."""
     doc = await db[ENTRIES].find_one({"_id": entry_id}, {"rev": 1})
     return None if doc is None else int(doc.get("rev", 0))
-
-
-async def delete_revision(db: Database, revision_id: ObjectId) -> bool:
-    """Delete one revision record: True when this call deleted it (its bytes are freed once)."""
-    return bool((await db[REVISIONS].delete_one({"_id": revision_id})).deleted_count)
-
-
-async def drop_claim(db: Database, entry_id: ObjectId, rev: int) -> None:
-    """Withdraw this writer's claim of revision `rev` (its write did not happen)."""
-    await db[REVISIONS].delete_one({"entry_id": entry_id, "rev": rev})
 
 
 async def move_to_revision(
@@ -336,38 +286,6 @@ async def move_to_revision(
         },
     )
     return bool(result.matched_count == 1)
-
-
-async def owner_revisions(
-    db: Database, owner: ObjectId, *, oldest_from: datetime | None = None, limit: int = 0
-) -> AsyncIterator[dict[str, Any]]:
-    """The owner's revision records (size, rev, entry, age), oldest first."""
-    query: dict[str, Any] = {"owner_id": owner}
-    if oldest_from is not None:
-        query["created_at"] = {"$gte": oldest_from}
-    cursor = (
-        db[REVISIONS]
-        .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
-        .sort([("created_at", 1), ("_id", 1)])
-    )
-    if limit:
-        cursor = cursor.limit(limit)
-    async for doc in cursor:
-        yield doc
-
-
-async def revisions_up_to(
-    db: Database, entry_id: ObjectId, rev: int, *, below: bool = False
-) -> AsyncIterator[dict[str, Any]]:
-    """The file's revision records at or below `rev` (strictly below with `below`)."""
-    bound = {"$lt": rev} if below else {"$lte": rev}
-    async for doc in db[REVISIONS].find({"entry_id": entry_id, "rev": bound}, {"size": 1}):
-        yield doc
-
-
-async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
-    """Delete every revision record of a purged file (claims in flight too)."""
-    await db[REVISIONS].delete_many({"entry_id": entry_id})
 
 
 async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId, int]:
@@ -698,12 +616,6 @@ async def insert_entries(db: Database, docs: list[EntryDoc]) -> None:
         await db[ENTRIES].insert_many([dict(d) for d in docs[start : start + 1000]])
 
 
-async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
-    """Record revisions in one write per thousand."""
-    for start in range(0, len(docs), 1000):
-        await db[REVISIONS].insert_many([dict(d) for d in docs[start : start + 1000]])
-
-
 async def insert_new_entries(db: Database, docs: list[EntryDoc]) -> list[int]:
     """Store new entries in one write (unordered): the positions of those whose name was
     taken (each refused on its own; every other one is stored)."""
@@ -724,12 +636,6 @@ async def existing_ids(db: Database, ids: list[ObjectId]) -> set[ObjectId]:
     if not ids:
         return set()
     return {doc["_id"] async for doc in db[ENTRIES].find({"_id": {"$in": ids}}, {"_id": 1})}
-
-
-async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:
-    """Withdraw the history records of new files whose entries were not inserted."""
-    if entry_ids:
-        await db[REVISIONS].delete_many({"entry_id": {"$in": entry_ids}})
 
 
 async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:

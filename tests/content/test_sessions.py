@@ -11,7 +11,7 @@ import httpx
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, sessions
+from dropbox_lite.files import blobs, session_append, sessions
 from tests.content.helpers import MiB, download, error_code
 from tests.files.helpers import upload
 from tests.support import Account, GraphQLClient
@@ -362,18 +362,18 @@ class _CutStream:
 async def test_progress_is_saved_while_streaming_and_after_a_cut(
     db: Database, settings: Any, monkeypatch: Any, http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:
-    monkeypatch.setattr(sessions, "CHECKPOINT_BLOCKS", 1)
+    monkeypatch.setattr(session_append, "CHECKPOINT_BLOCKS", 1)
     alice = await gql.signup()
     data = os.urandom(3 * blobs.BLOCK_SIZE + 100)
     record = await sessions.start(db=db, settings=settings, user_id=alice.user_id, length=len(data))
     saved: list[int] = []
-    save = sessions._save
+    save = session_append._save
 
     async def spy(*args: Any, **kwargs: Any) -> None:
         await save(*args, **kwargs)
         saved.append(int(kwargs["offset"]))
 
-    monkeypatch.setattr(sessions, "_save", spy)
+    monkeypatch.setattr(session_append, "_save", spy)
     cut_at = 2 * blobs.BLOCK_SIZE + 5000
     after = await sessions.append(
         db=db,

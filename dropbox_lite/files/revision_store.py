@@ -1,0 +1,121 @@
+"""The stored shape of revisions, and queries on them (see files/store.py, which
+re-exports these for the files services)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any, TypedDict
+
+from bson import ObjectId
+
+from dropbox_lite.core.db import Database
+
+REVISIONS = "revisions"
+
+
+class RevisionDoc(TypedDict):
+    entry_id: ObjectId
+    owner_id: ObjectId
+    rev: int
+    blob_id: ObjectId | None
+    blocks: list[str] | None
+    block_ids: list[ObjectId] | None
+    size: int
+    content_hash: str
+    sha256: str
+    created_at: datetime
+
+
+def new_revision(
+    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: dict[str, Any], at: datetime
+) -> RevisionDoc:
+    """The record of revision `rev` of a file (its bytes as `fields` describe them)."""
+    return {
+        "entry_id": entry_id,
+        "owner_id": owner,
+        "rev": rev,
+        "blob_id": fields.get("blob_id"),
+        "blocks": fields.get("blocks"),
+        "block_ids": fields.get("block_ids"),
+        "size": int(fields["size"]),
+        "content_hash": fields["content_hash"],
+        "sha256": fields["sha256"],
+        "created_at": at,
+    }
+
+
+async def insert_revision(db: Database, doc: RevisionDoc) -> None:
+    """Store a revision record; DuplicateKeyError when that revision is claimed already."""
+    await db[REVISIONS].insert_one(dict(doc))
+
+
+async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: int) -> list[Any]:
+    """A file's revisions at or below `up_to` (above it: claims in flight), newest first."""
+    cursor = (
+        db[REVISIONS]
+        .find({"entry_id": entry_id, "rev": {"$lte": up_to}})
+        .sort("rev", -1)
+        .limit(limit)
+    )
+    return [doc async for doc in cursor]
+
+
+async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> dict[str, Any] | None:
+    """The record of revision `rev` of the file (or a claim of it), if any."""
+    doc: dict[str, Any] | None = await db[REVISIONS].find_one({"entry_id": entry_id, "rev": rev})
+    return doc
+
+
+async def delete_revision(db: Database, revision_id: ObjectId) -> bool:
+    """Delete one revision record: True when this call deleted it (its bytes are freed once)."""
+    return bool((await db[REVISIONS].delete_one({"_id": revision_id})).deleted_count)
+
+
+async def drop_claim(db: Database, entry_id: ObjectId, rev: int) -> None:
+    """Withdraw this writer's claim of revision `rev` (its write did not happen)."""
+    await db[REVISIONS].delete_one({"entry_id": entry_id, "rev": rev})
+
+
+async def owner_revisions(
+    db: Database, owner: ObjectId, *, oldest_from: datetime | None = None, limit: int = 0
+) -> AsyncIterator[dict[str, Any]]:
+    """The owner's revision records (size, rev, entry, age), oldest first."""
+    query: dict[str, Any] = {"owner_id": owner}
+    if oldest_from is not None:
+        query["created_at"] = {"$gte": oldest_from}
+    cursor = (
+        db[REVISIONS]
+        .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
+        .sort([("created_at", 1), ("_id", 1)])
+    )
+    if limit:
+        cursor = cursor.limit(limit)
+    async for doc in cursor:
+        yield doc
+
+
+async def revisions_up_to(
+    db: Database, entry_id: ObjectId, rev: int, *, below: bool = False
+) -> AsyncIterator[dict[str, Any]]:
+    """The file's revision records at or below `rev` (strictly below with `below`)."""
+    bound = {"$lt": rev} if below else {"$lte": rev}
+    async for doc in db[REVISIONS].find({"entry_id": entry_id, "rev": bound}, {"size": 1}):
+        yield doc
+
+
+async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
+    """Delete every revision record of a purged file (claims in flight too)."""
+    await db[REVISIONS].delete_many({"entry_id": entry_id})
+
+
+async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
+    """Record revisions in one write per thousand."""
+    for start in range(0, len(docs), 1000):
+        await db[REVISIONS].insert_many([dict(d) for d in docs[start : start + 1000]])
+
+
+async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:
+    """Withdraw the history records of new files whose entries were not inserted."""
+    if entry_ids:
+        await db[REVISIONS].delete_many({"entry_id": {"$in": entry_ids}})
