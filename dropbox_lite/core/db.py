@@ -1,8 +1,9 @@
 """The database: client, collections, indexes, GridFS bucket, on MongoDB or in memory.
 
-Only this module and files/blobs.py import the driver. Code elsewhere uses the
-subset of the driver API that motor, mongomock-motor and FerretDB v1 all accept;
-where one backend needs a workaround, it is here with a comment naming the gap.
+Only the storage modules import the driver (tests/test_layers.py lists them; the
+embedded store's patches are in core/embedded.py). Code elsewhere uses the subset of
+the driver API that motor, mongomock-motor and FerretDB v1 all accept; where one
+backend needs a workaround, it is here with a comment naming the gap.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ INDEXES: dict[str, list[IndexModel]] = {
     "leases": [IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expiry_ttl")],
     # Fenced locks, one numbered document per holding (core/locks.py).
     "locks": [IndexModel([("key", ASCENDING), ("n", DESCENDING)], name="key_n")],
-    # GridFS's own indexes (files/blobs.py writes the GridFS layout itself).
+    # GridFS's own indexes (files/block_store.py writes the GridFS layout itself).
     f"{BLOB_BUCKET}.chunks": [
         IndexModel([("files_id", ASCENDING), ("n", ASCENDING)], unique=True, name="files_id_1_n_1")
     ],
