@@ -2237,58 +2237,84 @@ async def bench_sync_client(
     return result
 
 
+@contextmanager
+def backend_uri(backend: str) -> Iterator[str | None]:
+    """The database URI of `backend`: None for the embedded store; for the server,
+    DROPBOX_LITE_TEST_MONGODB_URI or a FerretDB (or mongod) started here and stopped
+    at the end."""
+    if backend != "server":
+        yield None
+        return
+    given = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
+    if given:
+        yield given
+        return
+    os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
+    mongo = start_server()
+    try:
+        yield mongo.uri
+    finally:
+        mongo.stop()
+        shutil.rmtree(mongo.directory, ignore_errors=True)
+
+
 def run_large(
     args: argparse.Namespace, workdir: Path, output: dict[str, Any], save: Callable[[], None]
 ) -> None:
     """The large-upload targets of issue 20 on each backend (`large_side_by_side`)."""
     for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
         size = (args.size_mib if backend == "server" else args.memory_size_mib) * MiB
-        mongo = None
-        mongo_uri: str | None = None
-        if backend == "server":
-            mongo_uri = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
-            if not mongo_uri:
-                os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
-                mongo = start_server()
-                mongo_uri = mongo.uri
-        else:
+        if backend != "server":
             from dropbox_lite.core.embedded import speed_up_mongomock
 
             speed_up_mongomock()  # the store the embedded server runs
-
-        def raw_db(uri: str | None = mongo_uri) -> tuple[Any, Callable[[], None]]:
-            import mongomock
-
-            name = f"bench_raw_{uuid.uuid4().hex[:8]}"
-            client: Any = MongoClient(uri) if uri else mongomock.MongoClient(tz_aware=True)
-
-            def drop() -> None:
-                client.drop_database(name)
-                client.close()
-
-            return client[name], drop
-
-        def fresh(label: str, uri: str | None = mongo_uri) -> tuple[Server, Callable[[], None]]:
-            db_name = f"bench_large_{uuid.uuid4().hex[:8]}"
-            server = start_dropbox_lite(uri, db_name, workdir, label)
-
-            def stop() -> None:
-                server.stop()
-                if uri:
-                    with MongoClient(uri) as client:
-                        client.drop_database(db_name)
-
-            return server, stop
-
-        try:
+        with backend_uri(backend) as mongo_uri:
             output.setdefault(backend, {})["large_side_by_side"] = large_side_by_side(
-                raw_db, fresh, size=size, repeats=args.repeats
+                *_large_sides(workdir, mongo_uri), size=size, repeats=args.repeats
             )
-        finally:
-            if mongo is not None:
-                mongo.stop()
-                shutil.rmtree(mongo.directory, ignore_errors=True)
         save()
+
+
+@contextmanager
+def fresh_server(workdir: Path, uri: str | None, label: str) -> Iterator[Server]:
+    """A dropbox-lite server on a new database of `uri` (None: the embedded store),
+    stopped and its database dropped at the end."""
+    db_name = f"bench_{label}_{uuid.uuid4().hex[:8]}"
+    server = start_dropbox_lite(uri, db_name, workdir, label)
+    try:
+        yield server
+    finally:
+        server.stop()
+        if uri:
+            with MongoClient(uri) as client:
+                client.drop_database(db_name)
+
+
+def _large_sides(
+    workdir: Path, mongo_uri: str | None
+) -> tuple[
+    Callable[[], tuple[Any, Callable[[], None]]],
+    Callable[[str], tuple[Server, Callable[[], None]]],
+]:
+    """`large_side_by_side`'s two factories: a raw driver database, a fresh server."""
+
+    def raw_db() -> tuple[Any, Callable[[], None]]:
+        import mongomock
+
+        name = f"bench_raw_{uuid.uuid4().hex[:8]}"
+        client: Any = MongoClient(mongo_uri) if mongo_uri else mongomock.MongoClient(tz_aware=True)
+
+        def drop() -> None:
+            client.drop_database(name)
+            client.close()
+
+        return client[name], drop
+
+    def fresh(label: str) -> tuple[Server, Callable[[], None]]:
+        context = fresh_server(workdir, mongo_uri, label)
+        return context.__enter__(), lambda: context.__exit__(None, None, None)
+
+    return raw_db, fresh
 
 
 async def sync_small_vs_copyparty(
@@ -2341,38 +2367,29 @@ def run_sync_client(
     section: dict[str, Any] = {}
     output["sync_client"] = section
     for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
-        mongo = None
-        mongo_uri: str | None = None
-        if backend == "server":
-            mongo_uri = os.environ.get("DROPBOX_LITE_TEST_MONGODB_URI")
-            if not mongo_uri:
-                os.environ["PATH"] = f"{Path.home() / 'go' / 'bin'}:{os.environ['PATH']}"
-                mongo = start_server()
-                mongo_uri = mongo.uri
-
-        @contextmanager
-        def fresh(uri: str | None = mongo_uri, backend: str = backend) -> Iterator[str]:
-            db_name = f"bench_sync_{uuid.uuid4().hex[:8]}"
-            server = start_dropbox_lite(uri, db_name, workdir, f"sync-{backend}")
-            try:
-                yield server.base
-            finally:
-                server.stop()
-                if uri:
-                    with MongoClient(uri) as client:
-                        client.drop_database(db_name)
-
-        try:
-            section[backend] = asyncio.run(bench_sync_client(fresh, workdir, **sizes))
-            if backend == "memory" and not args.no_copyparty:
-                section[backend]["small_files_vs_copyparty"] = asyncio.run(
-                    sync_small_vs_copyparty(fresh, workdir, files=args.files, repeats=args.repeats)
-                )
-        finally:
-            if mongo is not None:
-                mongo.stop()
-                shutil.rmtree(mongo.directory, ignore_errors=True)
+        with backend_uri(backend) as mongo_uri:
+            _sync_client_on(args, workdir, section, backend, mongo_uri, sizes)
         save()
+
+
+def _sync_client_on(
+    args: argparse.Namespace,
+    workdir: Path,
+    section: dict[str, Any],
+    backend: str,
+    mongo_uri: str | None,
+    sizes: dict[str, int],
+) -> None:
+    @contextmanager
+    def fresh() -> Iterator[str]:
+        with fresh_server(workdir, mongo_uri, f"sync-{backend}") as server:
+            yield server.base
+
+    section[backend] = asyncio.run(bench_sync_client(fresh, workdir, **sizes))
+    if backend == "memory" and not args.no_copyparty:
+        section[backend]["small_files_vs_copyparty"] = asyncio.run(
+            sync_small_vs_copyparty(fresh, workdir, files=args.files, repeats=args.repeats)
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
