@@ -28,7 +28,7 @@ from starlette.responses import Response
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware
-from dropbox_lite.dav import handlers, store
+from dropbox_lite.dav import calls, store, writing
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.body import BodyStream
 from dropbox_lite.dav.resources import BadPath, Space, file_etag, http_date
@@ -73,35 +73,35 @@ async def handle(
     db, user_id = space.db, space.user.id
     if not segments:
         if method in ("PROPFIND", "OPTIONS"):
-            return Response(x.multistatus([]), status_code=207, media_type=handlers.XML)
-        return handlers.error(405, "Create a transfer folder below this one.")
+            return Response(x.multistatus([]), status_code=207, media_type=calls.XML)
+        return calls.error(405, "Create a transfer folder below this one.")
     name = segments[0]
     if not NAME_RE.fullmatch(name) or len(segments) > 2:
-        return handlers.error(404, errors.NotFound.default_message)
+        return calls.error(404, errors.NotFound.default_message)
     at = datetime.now(UTC)
     upload = await store.find_upload(db, user_id, name, at)
     if len(segments) == 1:
         if method == "MKCOL":
             if upload is not None:
-                return handlers.error(405, "This transfer exists already.")
+                return calls.error(405, "This transfer exists already.")
             return await _start(space, name, _total(request), at)
         if upload is None:
-            return handlers.error(404, errors.NotFound.default_message)
+            return calls.error(404, errors.NotFound.default_message)
         if method == "DELETE":
             await _drop(space, upload)
             return Response(b"", status_code=204)
         if method == "PROPFIND":
             return _listing(space, upload, request)
-        return handlers.error(405, f"{method} is not allowed on a transfer folder.")
+        return calls.error(405, f"{method} is not allowed on a transfer folder.")
     if upload is None:
-        return handlers.error(404, errors.NotFound.default_message)
+        return calls.error(404, errors.NotFound.default_message)
     chunk = segments[1]
     if chunk == ".file" and method == "MOVE":
         return await _assemble(request, space, upload, stream)
     if method != "PUT":
-        return handlers.error(405, f"{method} is not allowed on a chunk.")
+        return calls.error(405, f"{method} is not allowed on a chunk.")
     if not CHUNK_RE.fullmatch(chunk):
-        return handlers.error(400, "A chunk is named by its number.")
+        return calls.error(400, "A chunk is named by its number.")
     return await _put_chunk(space, upload, chunk, stream)
 
 
@@ -132,7 +132,7 @@ async def _start(space: Space, name: str, total: int | None, at: datetime) -> Re
     }
     if not await store.insert_upload(db, doc):
         await sessions.cancel(db=db, user_id=user_id, session_id=record.id)
-        return handlers.error(405, "This transfer exists already.")
+        return calls.error(405, "This transfer exists already.")
     return Response(b"", status_code=201)
 
 
@@ -162,7 +162,7 @@ async def _put_chunk(
         # Sent again once whole: the same size is the same chunk, nothing changes.
         size = int(upload["chunks"][f"c_{chunk}"])
         if not await stream.drain(size) or stream.read_bytes != size:
-            return handlers.error(
+            return calls.error(
                 400, f"Chunk {chunk} is in already with {size} bytes; it cannot be changed."
             )
         return Response(b"", status_code=201)
@@ -170,19 +170,19 @@ async def _put_chunk(
         # A PUT of this chunk was cut: its first bytes are in; take the rest.
         start = int(upload["last_start"])
         if not await _skip(stream, session.offset - start):
-            return handlers.error(400, f"Chunk {chunk} is shorter than what arrived of it before.")
+            return calls.error(400, f"Chunk {chunk} is shorter than what arrived of it before.")
     else:
         if last is not None and not upload.get("last_done"):
-            return handlers.error(
+            return calls.error(
                 400, f"Chunk {last} arrived only in part; send it again before chunk {chunk}."
             )
         if not _in_sequence(chunk, last, session.offset):
             after = f"after chunk {last}" if last is not None else "first"
-            return handlers.error(
+            return calls.error(
                 400, f"Chunks are taken in order: chunk {chunk} cannot come {after}."
             )
         if len(upload.get("chunks", {})) >= MAX_CHUNKS:
-            return handlers.error(400, f"A transfer has at most {MAX_CHUNKS} chunks.")
+            return calls.error(400, f"A transfer has at most {MAX_CHUNKS} chunks.")
         start = session.offset
         await store.start_chunk(db, upload["_id"], chunk, start)
     record = await sessions.append(
@@ -215,7 +215,7 @@ def _listing(space: Space, upload: dict[str, Any], request: Request) -> Response
     return Response(
         x.multistatus(parts if depth != "0" else parts[:1]),
         status_code=207,
-        media_type=handlers.XML,
+        media_type=calls.XML,
     )
 
 
@@ -224,7 +224,7 @@ async def _assemble(
 ) -> Response:
     destination = request.headers.get("destination")
     if not destination:
-        return handlers.error(400, "A Destination header is needed.")
+        return calls.error(400, "A Destination header is needed.")
     files_space = Space(
         db=space.db,
         settings=space.settings,
@@ -235,7 +235,7 @@ async def _assemble(
     try:
         target = files_space.segments_of(destination)
     except BadPath as exc:
-        return handlers.error(400, str(exc))
+        return calls.error(400, str(exc))
     if target is None:
         # The username in the Destination may be spelled in another case.
         path = urlsplit(destination).path
@@ -244,30 +244,30 @@ async def _assemble(
             files_space.base = path[: len(prefix) + len(space.user.username)]
             target = files_space.segments_of(destination)
     if not target:
-        return handlers.error(502, "The Destination is not in this user's files.")
+        return calls.error(502, "The Destination is not in this user's files.")
     if not upload.get("last_done"):
-        return handlers.error(400, f"Chunk {upload.get('last')} arrived only in part.")
+        return calls.error(400, f"Chunk {upload.get('last')} arrived only in part.")
     session_id = str(upload["session_id"])
     session = await sessions.get(db=space.db, user_id=space.user.id, session_id=session_id)
     declared = _total(request)
     if declared is not None and declared != session.offset:
-        return handlers.error(
+        return calls.error(
             400, f"The chunks hold {session.offset} bytes, not OC-Total-Length {declared}."
         )
-    call = handlers.Call(request, files_space, target, stream)
-    parent = await handlers._parent(call, target)
+    call = calls.Call(request, files_space, target, stream)
+    parent = await calls.parent_folder(call, target)
     if isinstance(parent, Response):
         return parent
     existing = await files_space.child(parent, target[-1])
     if existing is not None and not existing.is_file:
-        return handlers.error(409, "A folder has this name.")
+        return calls.error(409, "A folder has this name.")
     etag = file_etag(existing) if existing is not None else None
-    if not handlers.check_preconditions(call, existing, etag):
-        return handlers.error(412, "The file is not in the state the request's conditions name.")
-    refused = await handlers.guard(call, [(target, False)])
+    if not calls.check_preconditions(call, existing, etag):
+        return calls.error(412, "The file is not in the state the request's conditions name.")
+    refused = await calls.guard(call, [(target, False)])
     if refused is not None:
         return refused
-    mode, parent_rev = handlers.write_mode(call, existing)
+    mode, parent_rev = writing.write_mode(call, existing)
     try:
         record = await sessions.finish(
             db=space.db,
@@ -281,7 +281,7 @@ async def _assemble(
             username=space.user.username,
         )
     except errors.NameTaken:
-        return handlers.error(412, "The file exists now.")
-    response = await handlers.written(call, record, existing, handlers._mtime_header(call))
+        return calls.error(412, "The file exists now.")
+    response = await writing.written(call, record, existing, writing.mtime_header(call))
     await _drop(space, upload)
     return response

@@ -3,7 +3,7 @@ and Nextcloud's chunked uploads under `/remote.php/dav/uploads/{user}/…`.
 
 One ASGI app: it signs the request in (Bearer, or Basic with an app password or the
 account password), finds the space the path names, and hands the method over to
-handlers.py (chunking.py for uploads). Domain errors become statuses through the
+handlers.py's table (chunking.py for uploads). Domain errors become statuses through the
 WebDAV column of `errors.ANSWERS`, the one table of how every face answers them.
 """
 
@@ -19,7 +19,7 @@ from starlette.types import Receive, Scope, Send
 from dropbox_lite.auth import credentials, service
 from dropbox_lite.core import errors, requestlog
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS
-from dropbox_lite.dav import chunking, handlers, nextcloud
+from dropbox_lite.dav import calls, chunking, handlers, nextcloud
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.body import BodyStream, Disconnected, TooLarge
 from dropbox_lite.dav.resources import BadPath, Space, split_path
@@ -46,9 +46,7 @@ def _split_base(path: str) -> tuple[str, str, str | None, bool] | None:
 
 
 def unauthorized() -> Response:
-    return handlers.error(
-        401, errors.Unauthenticated.default_message, **{"www-authenticate": REALM}
-    )
+    return calls.error(401, errors.Unauthenticated.default_message, **{"www-authenticate": REALM})
 
 
 class DavApp:
@@ -70,7 +68,7 @@ class DavApp:
         path = raw.decode("latin-1").split("?", 1)[0] if raw else request.url.path
         found = _split_base(path)
         if found is None:
-            return handlers.error(404, errors.NotFound.default_message)
+            return calls.error(404, errors.NotFound.default_message)
         base, rest, named, uploads = found
         state = request.app.state
         try:
@@ -83,10 +81,10 @@ class DavApp:
             )
         except errors.RateLimited as exc:
             retry = str(exc.details.get("retry_after_seconds", 60))
-            return handlers.error(429, exc.message, **{"retry-after": retry})
+            return calls.error(429, exc.message, **{"retry-after": retry})
         except UNAVAILABLE_ERRORS as exc:
             log.warning("database unavailable: %s", exc)
-            return handlers.error(503, errors.ServiceUnavailable.default_message)
+            return calls.error(503, errors.ServiceUnavailable.default_message)
         if signed_in is None:
             return unauthorized()
         user, session = signed_in
@@ -95,9 +93,9 @@ class DavApp:
             try:
                 named = split_path(named)[0]
             except (BadPath, IndexError):
-                return handlers.error(404, errors.NotFound.default_message)
+                return calls.error(404, errors.NotFound.default_message)
             if service.username_key(named) != service.username_key(user.username):
-                return handlers.error(404, errors.NotFound.default_message)
+                return calls.error(404, errors.NotFound.default_message)
         space = Space(db=state.db, settings=state.settings, user=user, session=session, base=base)
         method = request.method.upper()
         try:
@@ -106,21 +104,21 @@ class DavApp:
                 return await chunking.handle(request, space, segments, stream)
             handler = handlers.HANDLERS.get(method)
             if handler is None:
-                return handlers.error(
+                return calls.error(
                     405, f"{method} is not a WebDAV method here.", allow=handlers.ALLOW
                 )
-            return await handler(handlers.Call(request, space, segments, stream))
+            return await handler(calls.Call(request, space, segments, stream))
         except errors.DomainError as exc:
-            return handlers.domain_error(exc)
+            return calls.domain_error(exc)
         except BadPath as exc:
-            return handlers.error(400, str(exc))
+            return calls.error(400, str(exc))
         except TooLarge:
-            return handlers.error(413, f"An XML body may be at most {x.MAX_XML_BYTES} bytes.")
+            return calls.error(413, f"An XML body may be at most {x.MAX_XML_BYTES} bytes.")
         except x.BadXml as exc:
-            return handlers.error(400, str(exc))
+            return calls.error(400, str(exc))
         except UNAVAILABLE_ERRORS as exc:
             log.warning("database unavailable: %s", exc)
-            return handlers.error(503, errors.ServiceUnavailable.default_message)
+            return calls.error(503, errors.ServiceUnavailable.default_message)
 
 
 APP = DavApp()

@@ -9,7 +9,7 @@ from bson import ObjectId
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.dav import handlers
+from dropbox_lite.dav import reading
 from dropbox_lite.dav import store as dav_store
 from dropbox_lite.files import service as files
 from dropbox_lite.files import sessions
@@ -416,11 +416,11 @@ async def test_bad_bodies_and_infinite_depth_are_refused(
 async def test_a_big_folder_is_listed_whole_in_pages(
     http: httpx.AsyncClient, gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(handlers, "PAGE", 7)
+    monkeypatch.setattr(reading, "PAGE", 7)
     alice = await gql.signup()
     h = basic(alice.username, alice.password)
     await http.request("MKCOL", files_url(alice, "many"), headers=h)
-    count = 3 * handlers.PAGE + 2
+    count = 3 * reading.PAGE + 2
     for n in range(count):
         await http.request("MKCOL", files_url(alice, f"many/d{n:04d}"), headers=h)
     listing = await propfind(http, files_url(alice, "many/"), h)
