@@ -13,9 +13,10 @@ from starlette.applications import Starlette
 
 from dropbox_lite.auth import passwords
 from dropbox_lite.auth import service as auth_service
-from dropbox_lite.core.app import create_app, long_polls
+from dropbox_lite.core.app import create_app
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.graphql_view import long_polls
 from dropbox_lite.graphql import FIELD_LIMITS
 from tests.conftest import make_settings
 from tests.support import GraphQLClient
