@@ -17,6 +17,8 @@ STORAGE = {
     "files/block_store.py",  # GridFS chunks, blob_index (files/blobs.py and its parts)
     "files/store.py",  # entries, revisions
     "auth/store.py",  # users, sessions, invites, last_seen
+    "auth/user_store.py",  # users, last_seen, invites, invite_claims
+    "auth/session_store.py",  # sessions, app_passwords
     "sharing/store.py",  # share_links
     "files/journal.py",  # seq_claims, journal_checkpoints: the journal's store
     "upkeep/lease.py",  # leases: the upkeep leader's store

@@ -1,6 +1,11 @@
-"""Every query on `users`, `sessions` and `invites`: documents in, records out.
+"""Every query on `users`, `sessions` and `invites`, in two modules re-exported here so
+that importers keep `from dropbox_lite.auth import store` (and tests patch `store.<name>`,
+where the services look it up):
 
-The documents are TypedDicts built here and nowhere else; records leave with their
+- auth/user_store.py: users, last_seen, invites (and invite_claims); Taken.
+- auth/session_store.py: sessions and app passwords (each backed by a session).
+
+The documents are TypedDicts built there and nowhere else; records leave with their
 timestamps made timezone-aware once (mongomock hands back naive UTC datetimes).
 Claims that must hold under concurrency on FerretDB v1 (which isolates no update)
 are unique-index inserts, never conditional updates. For the same reason nothing
@@ -11,478 +16,42 @@ is deleted (a racing touch then updates nothing), and last use lives in `last_se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, NotRequired, TypedDict
-
-from bson import ObjectId
-
-from dropbox_lite.core.clock import aware
-from dropbox_lite.core.db import Database, insert_claim
-
-
-class UserDoc(TypedDict):
-    _id: ObjectId
-    username: str
-    username_key: str
-    password_hash: str
-    created_at: datetime
-    root_id: ObjectId
-    quota_bytes: int | None
-    is_admin: bool
-    disabled: bool
-
-
-class SessionDoc(TypedDict):
-    _id: ObjectId
-    user_id: ObjectId
-    device_name: str | None
-    created_at: datetime
-    last_seen_at: datetime
-    expires_at: datetime
-    device_key: NotRequired[str]  # SHA-256 of the browser's device key, when it sent one
-
-
-class InviteDoc(TypedDict):
-    _id: str  # sha256 of the code: the code itself is never stored
-    created_at: datetime
-    expires_at: datetime
-    used_at: datetime | None
-    used_by: ObjectId | None
-
-
-@dataclass(frozen=True)
-class UserRecord:
-    id: str
-    username: str
-    created_at: datetime
-    root_id: str
-    quota_bytes: int | None
-    is_admin: bool = False
-    disabled: bool = False
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    id: str
-    user_id: str
-    device_name: str | None
-    created_at: datetime
-    last_seen_at: datetime
-    expires_at: datetime
-
-
-@dataclass(frozen=True)
-class InviteRecord:
-    id: str
-    created_at: datetime
-    expires_at: datetime
-    used_at: datetime | None
-
-
-class Taken(Exception):
-    """A unique key (username, invite claim) is in use already."""
-
-
-def _oid(value: str) -> ObjectId | None:
-    return ObjectId(value) if isinstance(value, str) and ObjectId.is_valid(value) else None
-
-
-def _user(doc: dict[str, Any]) -> UserRecord:
-    return UserRecord(
-        id=str(doc["_id"]),
-        username=doc["username"],
-        created_at=aware(doc["created_at"]),
-        root_id=str(doc["root_id"]),
-        quota_bytes=doc.get("quota_bytes"),
-        is_admin=bool(doc.get("is_admin", False)),
-        disabled=bool(doc.get("disabled", False)),
-    )
-
-
-def _session(doc: dict[str, Any]) -> SessionRecord:
-    return SessionRecord(
-        id=str(doc["_id"]),
-        user_id=str(doc["user_id"]),
-        device_name=doc.get("device_name"),
-        created_at=aware(doc["created_at"]),
-        last_seen_at=aware(doc["last_seen_at"]),
-        expires_at=aware(doc["expires_at"]),
-    )
-
-
-def _live(at: datetime) -> dict[str, Any]:
-    # Every backend: FerretDB v1 has no TTL index, so expiry is a filter too. Sessions
-    # revoked before revocation became deletion carry `revoked: True` until pruned.
-    return {"revoked": {"$ne": True}, "expires_at": {"$gt": at}}
-
-
-# Users.
-
-
-async def insert_user(
-    *,
-    db: Database,
-    username: str,
-    username_key: str,
-    password_hash: str,
-    created_at: datetime,
-    quota_bytes: int | None,
-    is_admin: bool = False,
-    user_id: ObjectId | None = None,
-    root_id: ObjectId | None = None,
-) -> UserRecord:
-    """Insert a user (with the id of its root folder); Taken if the name is."""
-    doc: UserDoc = {
-        "_id": user_id or ObjectId(),
-        "username": username,
-        "username_key": username_key,
-        "password_hash": password_hash,
-        "created_at": created_at,
-        "root_id": root_id or ObjectId(),
-        "quota_bytes": quota_bytes,
-        "is_admin": is_admin,
-        "disabled": False,
-    }
-    # The unique index on username_key refuses a second account of that name.
-    if not await insert_claim(db["users"], dict(doc)):
-        raise Taken(username)
-    return _user(dict(doc))
-
-
-async def username_in_use(*, db: Database, username_key: str) -> bool:
-    """Whether an account has this (case-folded) username."""
-    found = await db["users"].find_one({"username_key": username_key}, {"_id": 1})
-    return found is not None
-
-
-async def user_by_name(*, db: Database, username_key: str) -> tuple[UserRecord, str] | None:
-    """The user with this username and its password hash."""
-    doc = await db["users"].find_one({"username_key": username_key})
-    return None if doc is None else (_user(doc), doc["password_hash"])
-
-
-async def user_by_id(*, db: Database, user_id: str) -> tuple[UserRecord, str] | None:
-    """The user with this id and its password hash."""
-    oid = _oid(user_id)
-    doc = None if oid is None else await db["users"].find_one({"_id": oid})
-    return None if doc is None else (_user(doc), doc["password_hash"])
-
-
-async def list_users(*, db: Database) -> list[UserRecord]:
-    """Every user, by username."""
-    docs = db["users"].find({}).sort("username_key", 1)
-    return [_user(doc) async for doc in docs]
-
-
-async def replace_password_hash(*, db: Database, user_id: str, old: str | None, new: str) -> bool:
-    """Set the password hash (only if it is still `old`, when given); False if not."""
-    query: dict[str, Any] = {"_id": ObjectId(user_id)}
-    if old is not None:
-        query["password_hash"] = old
-    result = await db["users"].update_one(query, {"$set": {"password_hash": new}})
-    return bool(result.matched_count)
-
-
-async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> bool:
-    """Set the user's quota (None: unlimited); False for an unknown user."""
-    result = await db["users"].update_one(
-        {"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}}
-    )
-    return bool(result.matched_count)
-
-
-async def set_disabled(*, db: Database, user_id: str, disabled: bool) -> bool:
-    """Disable or enable the account; False for an unknown user."""
-    result = await db["users"].update_one(
-        {"_id": ObjectId(user_id)}, {"$set": {"disabled": disabled}}
-    )
-    return bool(result.matched_count)
-
-
-async def delete_user(*, db: Database, user_id: str) -> None:
-    """Remove the user's document, every session of theirs and their last use."""
-    oid = ObjectId(user_id)
-    await db["sessions"].delete_many({"user_id": oid})
-    await db["last_seen"].delete_one({"_id": oid})
-    await db["users"].delete_one({"_id": oid})
-
-
-async def _mark_seen(*, db: Database, user_id: ObjectId, at: datetime) -> None:
-    # Its own document: a racing write can lose only another last-seen time.
-    result = await db["last_seen"].update_one({"_id": user_id}, {"$max": {"at": at}})
-    if not result.matched_count:
-        await insert_claim(db["last_seen"], {"_id": user_id, "at": at})
-
-
-async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
-    """Each user's latest sign-in or session use (live sessions' last use included)."""
-    seen: dict[str, datetime] = {}
-
-    def note(user_id: str, at: datetime) -> None:
-        if user_id not in seen or at > seen[user_id]:
-            seen[user_id] = at
-
-    async for doc in db["last_seen"].find({}):
-        note(str(doc["_id"]), aware(doc["at"]))
-    async for doc in db["sessions"].find({}, {"user_id": 1, "last_seen_at": 1}):
-        note(str(doc["user_id"]), aware(doc["last_seen_at"]))
-    return seen
-
-
-# Sessions.
-
-
-async def insert_session(
-    *,
-    db: Database,
-    user_id: str,
-    device_name: str | None,
-    at: datetime,
-    expires_at: datetime,
-    device_key_hash: str | None = None,
-) -> SessionRecord:
-    """A new live session."""
-    doc: SessionDoc = {
-        "_id": ObjectId(),
-        "user_id": ObjectId(user_id),
-        "device_name": device_name,
-        "created_at": at,
-        "last_seen_at": at,
-        "expires_at": expires_at,
-    }
-    if device_key_hash is not None:
-        doc["device_key"] = device_key_hash
-    await db["sessions"].insert_one(doc)
-    await _mark_seen(db=db, user_id=doc["user_id"], at=at)
-    return _session(dict(doc))
-
-
-async def live_session(*, db: Database, session_id: str, at: datetime) -> SessionRecord | None:
-    """The session if it is live (not revoked, not expired) at `at`."""
-    oid = _oid(session_id)
-    doc = None if oid is None else await db["sessions"].find_one({"_id": oid, **_live(at)})
-    return None if doc is None else _session(doc)
-
-
-async def last_seen_of_live(
-    *, db: Database, session_ids: list[str], at: datetime
-) -> dict[str, datetime]:
-    """Which of these sessions are live at `at`, with their last use (one query)."""
-    oids = [oid for oid in map(_oid, session_ids) if oid is not None]
-    if not oids:
-        return {}
-    cursor = db["sessions"].find({"_id": {"$in": oids}, **_live(at)}, {"last_seen_at": 1})
-    return {str(doc["_id"]): aware(doc["last_seen_at"]) async for doc in cursor}
-
-
-async def touch_sessions(
-    *, db: Database, session_ids: list[str], at: datetime, expires_at: datetime
-) -> None:
-    """Record a use of these live sessions and slide their expiry (one write)."""
-    await db["sessions"].update_many(
-        {"_id": {"$in": [ObjectId(i) for i in session_ids]}, "revoked": {"$ne": True}},
-        {"$set": {"last_seen_at": at, "expires_at": expires_at}},
-    )
-
-
-async def live_sessions(*, db: Database, user_id: str, at: datetime) -> list[SessionRecord]:
-    """The user's live sessions, in no particular order."""
-    cursor = db["sessions"].find({"user_id": ObjectId(user_id), **_live(at)})
-    return [_session(doc) async for doc in cursor]
-
-
-async def touch_session(
-    *, db: Database, session_id: str, user_id: str, at: datetime, expires_at: datetime
-) -> None:
-    """Record a use of the session (and of its user) and slide its expiry."""
-    await _mark_seen(db=db, user_id=ObjectId(user_id), at=at)
-    await db["sessions"].update_one(
-        {"_id": ObjectId(session_id), "revoked": {"$ne": True}},
-        {"$set": {"last_seen_at": at, "expires_at": expires_at}},
-    )
-
-
-async def revoke_session(*, db: Database, user_id: str, session_id: str, at: datetime) -> bool:
-    """Revoke (delete) one live session of the user; False if there is none by that id."""
-    oid = _oid(session_id)
-    if oid is None:
-        return False
-    result = await db["sessions"].delete_one(
-        {"_id": oid, "user_id": ObjectId(user_id), **_live(at)}
-    )
-    return bool(result.deleted_count)
-
-
-async def revoke_sessions(
-    *,
-    db: Database,
-    user_id: str,
-    at: datetime,
-    keep: list[str] | None = None,
-    device_key_hash: str | None = None,
-) -> list[str]:
-    """Revoke (delete) the user's live sessions except `keep` (only those of one device key
-    when given); the ids revoked."""
-    query: dict[str, Any] = {"user_id": ObjectId(user_id), **_live(at)}
-    if device_key_hash is not None:
-        query["device_key"] = device_key_hash
-    if keep:
-        query["_id"] = {"$nin": [ObjectId(k) for k in keep]}
-    ids = [str(doc["_id"]) async for doc in db["sessions"].find(query, {"_id": 1})]
-    if ids:
-        await db["sessions"].delete_many({"_id": {"$in": [ObjectId(i) for i in ids]}})
-    return ids
-
-
-async def count_sessions(*, db: Database, user_id: str | None = None) -> int:
-    """Live and expired sessions not yet removed (of one user, or of everyone)."""
-    query = {} if user_id is None else {"user_id": ObjectId(user_id)}
-    return int(await db["sessions"].count_documents(query))
-
-
-# Invites.
-
-
-async def insert_invite(
-    *, db: Database, code_hash: str, created_at: datetime, expires_at: datetime
-) -> InviteRecord:
-    """Store an invite by the hash of its code."""
-    doc: InviteDoc = {
-        "_id": code_hash,
-        "created_at": created_at,
-        "expires_at": expires_at,
-        "used_at": None,
-        "used_by": None,
-    }
-    await db["invites"].insert_one(doc)
-    return InviteRecord(
-        id=code_hash[:12], created_at=created_at, expires_at=expires_at, used_at=None
-    )
-
-
-async def claim_invite(*, db: Database, code_hash: str, at: datetime) -> bool:
-    """Take an unexpired, unused invite for one sign-up; False if there is none.
-
-    The claim is a unique insert into `invite_claims` (atomic on every backend), so
-    two sign-ups racing for one code cannot both have it.
-    """
-    invite = await db["invites"].find_one({"_id": code_hash, "expires_at": {"$gt": at}})
-    if invite is None or invite.get("used_at") is not None:
-        return False
-    return await insert_claim(db["invite_claims"], {"_id": code_hash, "at": at})
-
-
-async def release_invite(*, db: Database, code_hash: str) -> None:
-    """Give back a claim whose sign-up did not happen."""
-    await db["invite_claims"].delete_one({"_id": code_hash})
-
-
-async def mark_invite_used(*, db: Database, code_hash: str, user_id: str, at: datetime) -> None:
-    """Record who used the invite (the claim already makes it single use)."""
-    await db["invites"].update_one(
-        {"_id": code_hash}, {"$set": {"used_at": at, "used_by": ObjectId(user_id)}}
-    )
-
-
-# Upkeep.
-
-
-async def prune_sessions(*, db: Database, at: datetime) -> int:
-    """Delete sessions that can sign nobody in any more (expired, or revoked long ago)."""
-    result = await db["sessions"].delete_many(
-        {"$or": [{"expires_at": {"$lt": at}}, {"revoked": True}]}
-    )
-    return int(result.deleted_count)
-
-
-async def prune_invites(*, db: Database, at: datetime) -> int:
-    """Delete expired invites, used or not, then the claims on them."""
-    cursor = db["invites"].find({"expires_at": {"$lt": at}}, {"_id": 1})
-    expired = [doc["_id"] async for doc in cursor]
-    if not expired:
-        return 0
-    # The invite first: with it gone, nothing can claim it again meanwhile.
-    result = await db["invites"].delete_many({"_id": {"$in": expired}})
-    await db["invite_claims"].delete_many({"_id": {"$in": expired}})
-    return int(result.deleted_count)
-
-
-# App passwords (issue 21): each is backed by a session of its own, so that every way
-# a session ends (revocation, signing out everywhere, a password change, disabling)
-# ends the app password too, at once.
-
-
-class AppPasswordDoc(TypedDict):
-    _id: ObjectId
-    user_id: ObjectId
-    session_id: ObjectId
-    name: str
-    secret_hash: str  # sha256 of the password (it has 178 random bits): never the password
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class AppPasswordRecord:
-    id: str
-    user_id: str
-    session_id: str
-    name: str
-    created_at: datetime
-
-
-def _app_password(doc: dict[str, Any]) -> AppPasswordRecord:
-    return AppPasswordRecord(
-        id=str(doc["_id"]),
-        user_id=str(doc["user_id"]),
-        session_id=str(doc["session_id"]),
-        name=doc["name"],
-        created_at=aware(doc["created_at"]),
-    )
-
-
-async def insert_app_password(
-    *, db: Database, user_id: str, session_id: str, name: str, secret_hash: str, at: datetime
-) -> AppPasswordRecord:
-    """Store an app password by its hash, bound to its session."""
-    doc: AppPasswordDoc = {
-        "_id": ObjectId(),
-        "user_id": ObjectId(user_id),
-        "session_id": ObjectId(session_id),
-        "name": name,
-        "secret_hash": secret_hash,
-        "created_at": at,
-    }
-    await db["app_passwords"].insert_one(dict(doc))
-    return _app_password(dict(doc))
-
-
-async def app_password_by_hash(*, db: Database, secret_hash: str) -> AppPasswordRecord | None:
-    """The app password with this hash, live or not."""
-    doc = await db["app_passwords"].find_one({"secret_hash": secret_hash})
-    return None if doc is None else _app_password(doc)
-
-
-async def app_passwords_of(*, db: Database, user_id: str) -> list[AppPasswordRecord]:
-    """The user's app passwords (their sessions may have ended), oldest first."""
-    cursor = db["app_passwords"].find({"user_id": ObjectId(user_id)}).sort("_id", 1)
-    return [_app_password(doc) async for doc in cursor]
-
-
-async def delete_app_password(*, db: Database, user_id: str, app_password_id: str) -> str | None:
-    """Remove one of the user's app passwords; the id of its session, None if none."""
-    oid = _oid(app_password_id)
-    if oid is None:
-        return None
-    query = {"_id": oid, "user_id": ObjectId(user_id)}
-    doc = await db["app_passwords"].find_one(query)
-    if doc is None or not (await db["app_passwords"].delete_one(query)).deleted_count:
-        return None
-    return str(doc["session_id"])
-
-
-async def prune_app_passwords(*, db: Database, user_id: str, live: list[str]) -> None:
-    """Forget the user's app passwords whose session has ended (not in `live`)."""
-    await db["app_passwords"].delete_many(
-        {"user_id": ObjectId(user_id), "session_id": {"$nin": [ObjectId(i) for i in live]}}
-    )
+from dropbox_lite.auth.session_store import AppPasswordDoc as AppPasswordDoc
+from dropbox_lite.auth.session_store import AppPasswordRecord as AppPasswordRecord
+from dropbox_lite.auth.session_store import SessionDoc as SessionDoc
+from dropbox_lite.auth.session_store import SessionRecord as SessionRecord
+from dropbox_lite.auth.session_store import app_password_by_hash as app_password_by_hash
+from dropbox_lite.auth.session_store import app_passwords_of as app_passwords_of
+from dropbox_lite.auth.session_store import count_sessions as count_sessions
+from dropbox_lite.auth.session_store import delete_app_password as delete_app_password
+from dropbox_lite.auth.session_store import insert_app_password as insert_app_password
+from dropbox_lite.auth.session_store import insert_session as insert_session
+from dropbox_lite.auth.session_store import last_seen_of_live as last_seen_of_live
+from dropbox_lite.auth.session_store import live_session as live_session
+from dropbox_lite.auth.session_store import live_sessions as live_sessions
+from dropbox_lite.auth.session_store import prune_app_passwords as prune_app_passwords
+from dropbox_lite.auth.session_store import prune_sessions as prune_sessions
+from dropbox_lite.auth.session_store import revoke_session as revoke_session
+from dropbox_lite.auth.session_store import revoke_sessions as revoke_sessions
+from dropbox_lite.auth.session_store import touch_session as touch_session
+from dropbox_lite.auth.session_store import touch_sessions as touch_sessions
+from dropbox_lite.auth.user_store import InviteDoc as InviteDoc
+from dropbox_lite.auth.user_store import InviteRecord as InviteRecord
+from dropbox_lite.auth.user_store import Taken as Taken
+from dropbox_lite.auth.user_store import UserDoc as UserDoc
+from dropbox_lite.auth.user_store import UserRecord as UserRecord
+from dropbox_lite.auth.user_store import claim_invite as claim_invite
+from dropbox_lite.auth.user_store import delete_user as delete_user
+from dropbox_lite.auth.user_store import insert_invite as insert_invite
+from dropbox_lite.auth.user_store import insert_user as insert_user
+from dropbox_lite.auth.user_store import last_seen_by_user as last_seen_by_user
+from dropbox_lite.auth.user_store import list_users as list_users
+from dropbox_lite.auth.user_store import mark_invite_used as mark_invite_used
+from dropbox_lite.auth.user_store import prune_invites as prune_invites
+from dropbox_lite.auth.user_store import release_invite as release_invite
+from dropbox_lite.auth.user_store import replace_password_hash as replace_password_hash
+from dropbox_lite.auth.user_store import set_disabled as set_disabled
+from dropbox_lite.auth.user_store import set_quota as set_quota
+from dropbox_lite.auth.user_store import user_by_id as user_by_id
+from dropbox_lite.auth.user_store import user_by_name as user_by_name
+from dropbox_lite.auth.user_store import username_in_use as username_in_use
