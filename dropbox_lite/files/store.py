@@ -1,27 +1,33 @@
-"""The stored shape of entries and revisions, built in one place, and queries on them.
+"""Queries on entries: plain reads and writes of one entry or many.
 
-An entry document is made only by `new_entry` (the root, a folder, an uploaded
-file, a copy); `slot` follows one rule (`live_slot` / `trashed_slot`): the unique
-(owner, parent, slot) index keeps names unique among live entries, because
-FerretDB v1 has no partial indexes. Datetimes come back through core/clock.aware, as UTC.
+An entry document is made only by `new_entry` in entry_doc.py (the stored shape and
+the slot rule: the unique (owner, parent, slot) index keeps names unique among live
+entries, because FerretDB v1 has no partial indexes). Datetimes come back through
+core/clock.aware, as UTC.
 
-Every query on entries and revisions in the files services is here or, for
-revisions, in revision_store.py, re-exported here (quota.py keeps its own ledger's
-queries, block_store.py GridFS's). Services import DuplicateKeyError
-from here: only the stores import the driver (tests/test_layers.py).
+Every query on entries and revisions in the files services is here or in
+trash_store.py (the trash, purging), share_marks.py (shared-folder marks) and
+revision_store.py (revisions), all re-exported here with entry_doc's names (quota.py
+keeps its own ledger's queries, block_store.py GridFS's). Services import
+DuplicateKeyError from here: only the stores import the driver (tests/test_layers.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
 from bson import ObjectId
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from dropbox_lite.core.db import Database, update_unique
-from dropbox_lite.files import names
+from dropbox_lite.files.entry_doc import ENTRIES as ENTRIES
+from dropbox_lite.files.entry_doc import EntryDoc as EntryDoc
+from dropbox_lite.files.entry_doc import live_slot as live_slot
+from dropbox_lite.files.entry_doc import new_entry as new_entry
+from dropbox_lite.files.entry_doc import owned_or_shared
+from dropbox_lite.files.entry_doc import trashed_slot as trashed_slot
 from dropbox_lite.files.revision_store import REVISIONS as REVISIONS
 from dropbox_lite.files.revision_store import RevisionDoc as RevisionDoc
 from dropbox_lite.files.revision_store import delete_revision as delete_revision
@@ -35,6 +41,23 @@ from dropbox_lite.files.revision_store import new_revision as new_revision
 from dropbox_lite.files.revision_store import owner_revisions as owner_revisions
 from dropbox_lite.files.revision_store import revisions_of as revisions_of
 from dropbox_lite.files.revision_store import revisions_up_to as revisions_up_to
+from dropbox_lite.files.share_marks import end_share as end_share
+from dropbox_lite.files.share_marks import marks_below as marks_below
+from dropbox_lite.files.share_marks import mounts_of as mounts_of
+from dropbox_lite.files.share_marks import restamp as restamp
+from dropbox_lite.files.share_marks import restamp_many as restamp_many
+from dropbox_lite.files.share_marks import set_share as set_share
+from dropbox_lite.files.share_marks import usernames as usernames
+from dropbox_lite.files.trash_store import back_with_folder as back_with_folder
+from dropbox_lite.files.trash_store import count_trash as count_trash
+from dropbox_lite.files.trash_store import expired_trash as expired_trash
+from dropbox_lite.files.trash_store import mark_purged as mark_purged
+from dropbox_lite.files.trash_store import restore_many as restore_many
+from dropbox_lite.files.trash_store import trash_alone as trash_alone
+from dropbox_lite.files.trash_store import trash_many as trash_many
+from dropbox_lite.files.trash_store import trash_page as trash_page
+from dropbox_lite.files.trash_store import trash_with_folder as trash_with_folder
+from dropbox_lite.files.trash_store import untrash as untrash
 
 __all__ = [
     "DuplicateKeyError",
@@ -55,103 +78,8 @@ __all__ = [
     "walk_up",
 ]
 
-ENTRIES = "entries"
 # How far up (or down) the tree a walk goes before it gives up.
 MAX_DEPTH = 10_000
-
-
-class EntryDoc(TypedDict):
-    _id: ObjectId
-    owner_id: ObjectId
-    parent_id: ObjectId | None
-    name: str
-    name_key: str
-    slot: str
-    is_file: bool
-    size: int
-    rev: int
-    created_at: datetime
-    modified_at: datetime
-    trashed: bool
-    trashed_at: datetime | None
-    trash_root: bool
-    deleted: bool
-    seq: int
-    content_hash: NotRequired[str]
-    sha256: NotRequired[str]
-    blob_id: NotRequired[ObjectId | None]  # an old whole-file blob
-    blocks: NotRequired[list[str] | None]  # SHA-256 of each 4 MiB block
-    block_ids: NotRequired[list[ObjectId] | None]  # the stored blocks, in order
-    mime_type: NotRequired[str]
-    share_id: NotRequired[ObjectId | None]
-    left_share: NotRequired[ObjectId | None]
-    mount_of: NotRequired[ObjectId]
-    mount_owner: NotRequired[ObjectId]
-
-
-def live_slot(name: str) -> str:
-    """The slot of a live entry: its name key (unique in its folder)."""
-    return names.name_key(name)
-
-
-def trashed_slot(key: str, entry_id: ObjectId) -> str:
-    """The slot of a trashed or purged entry: never clashes with a live one."""
-    return f"{key}\x00{entry_id}"
-
-
-def new_entry(
-    *,
-    owner: ObjectId,
-    parent: ObjectId | None,
-    name: str,
-    is_file: bool,
-    seq: int,
-    at: datetime,
-    entry_id: ObjectId | None = None,
-    file: dict[str, Any] | None = None,
-    share: ObjectId | None = None,
-    mount_of: tuple[ObjectId, ObjectId] | None = None,
-) -> EntryDoc:
-    """The one constructor of an entry document: live, at rev 1 (files) or 0 (folders).
-
-    `file`: size, content_hash, sha256, mime_type and the content (blocks and
-    block_ids, or an old blob_id) of a file's bytes.
-    `share`: the shared folder it is in; `mount_of`: the shared folder a mount stands
-    for, and its owner.
-    """
-    key = "" if parent is None else live_slot(name)
-    doc: EntryDoc = {
-        "_id": entry_id or ObjectId(),
-        "owner_id": owner,
-        "parent_id": parent,
-        "name": name,
-        "name_key": key,
-        "slot": key,
-        "is_file": is_file,
-        "size": 0,
-        "rev": 1 if is_file else 0,
-        "created_at": at,
-        "modified_at": at,
-        "trashed": False,
-        "trashed_at": None,
-        "trash_root": False,
-        "deleted": False,
-        "seq": seq,
-    }
-    if is_file and file is not None:
-        doc["size"] = int(file["size"])
-        doc["content_hash"] = file["content_hash"]
-        doc["sha256"] = file["sha256"]
-        doc["blob_id"] = file.get("blob_id")
-        if file.get("block_ids") is not None:
-            doc["blocks"] = list(file.get("blocks") or ())
-            doc["block_ids"] = list(file["block_ids"])
-        doc["mime_type"] = file["mime_type"]
-    if share is not None:
-        doc["share_id"] = share
-    if mount_of is not None:
-        doc["mount_of"], doc["mount_owner"] = mount_of
-    return doc
 
 
 async def insert_entry(db: Database, doc: EntryDoc) -> None:
@@ -315,49 +243,6 @@ async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, 
         yield doc
 
 
-_TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": False}
-
-
-def _owned_or_shared(owner: ObjectId, shares: list[ObjectId]) -> dict[str, Any]:
-    """The owner's entries and those in the shared folders they are a member of (not the
-    shared folders themselves: their members see their mounts instead)."""
-    if not shares:
-        return {"owner_id": owner}
-    inside = {"share_id": {"$in": shares}, "_id": {"$nin": shares}}
-    return {"$or": [{"owner_id": owner}, inside]}
-
-
-async def trash_page(
-    db: Database,
-    owner: ObjectId,
-    *,
-    before: ObjectId | None,
-    limit: int,
-    shares: list[ObjectId] | None = None,
-) -> list[dict[str, Any]]:
-    """Up to `limit` entries deleted explicitly, newest first, older than `before`.
-
-    With `shares`: also those deleted inside these shared folders.
-    """
-    query: dict[str, Any] = {**_owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
-    if before is not None:
-        query["_id"] = {"$lt": before}
-    return [doc async for doc in db[ENTRIES].find(query).sort("_id", -1).limit(limit)]
-
-
-async def expired_trash(db: Database, *, before: datetime, limit: int) -> list[dict[str, Any]]:
-    """Entries deleted explicitly before `before` (any owner), oldest first: owner_id and _id."""
-    query = {**_TRASH_ROOTS, "trashed_at": {"$lt": before}}
-    cursor = db[ENTRIES].find(query, {"owner_id": 1}).sort("trashed_at", 1).limit(limit)
-    return [doc async for doc in cursor]
-
-
-async def count_trash(db: Database, owner: ObjectId, shares: list[ObjectId] | None = None) -> int:
-    """How many entries the owner deleted explicitly (the trash's top level)."""
-    query = {**_owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
-    return int(await db[ENTRIES].count_documents(query))
-
-
 async def find_by_name(
     db: Database,
     owner: ObjectId,
@@ -374,7 +259,7 @@ async def find_by_name(
         db[ENTRIES]
         .find(
             {
-                **_owned_or_shared(owner, shares or []),
+                **owned_or_shared(owner, shares or []),
                 "trashed": False,
                 "parent_id": {"$ne": None},
                 "name_key": {"$regex": pattern},
@@ -438,176 +323,7 @@ async def relocate(
     return bool(result.matched_count)
 
 
-async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime, seq: int) -> bool:
-    """Trash a live entry with the folder it is in (not a trash root of its own).
-
-    Not if it was moved out meanwhile: its new folder decides.
-    """
-    result = await db[ENTRIES].update_one(
-        {"_id": entry["_id"], "parent_id": entry["parent_id"], "trashed": False},
-        {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
-    )
-    return bool(result.matched_count)
-
-
-async def back_with_folder(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
-    """Bring back an entry that went to the trash with its folder (not one deleted alone)."""
-    result = await db[ENTRIES].update_one(
-        {
-            "_id": entry["_id"],
-            "parent_id": entry["parent_id"],
-            "trashed": True,
-            "trash_root": False,
-            "deleted": False,
-        },
-        {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
-    )
-    return bool(result.matched_count)
-
-
-async def trash_alone(
-    db: Database, entry_id: ObjectId, changes: dict[str, Any], *, rev: int | None = None
-) -> bool:
-    """Move a live entry to the trash as a trash root (`changes` carry slot, time and seq).
-
-    `rev`: only while the file is at that revision."""
-    query: dict[str, Any] = {"_id": entry_id, "trashed": False}
-    if rev is not None:
-        query["rev"] = rev
-    result = await db[ENTRIES].update_one(query, {"$set": changes})
-    return bool(result.matched_count)
-
-
-async def untrash(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> bool:
-    """Bring a trashed entry back (DuplicateKeyError when its name is taken meanwhile)."""
-    result = await update_unique(
-        db[ENTRIES], {"_id": entry_id, "trashed": True, "deleted": False}, {"$set": changes}
-    )
-    return bool(result.matched_count)
-
-
-async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
-    """Purge an entry, leaving a tombstone for the change feed: True when this call did."""
-    result = await db[ENTRIES].update_one(
-        {"_id": entry["_id"], "deleted": False},
-        {
-            "$set": {
-                "deleted": True,
-                "trashed": True,
-                "slot": trashed_slot(entry["name_key"], entry["_id"]),
-                "blob_id": None,
-                "blocks": None,
-                "block_ids": None,
-                "seq": seq,
-            }
-        },
-    )
-    return bool(result.matched_count)
-
-
-# -- shared folders ---------------------------------------------------------------------
-
-
-async def mounts_of(db: Database, user: ObjectId) -> list[dict[str, Any]]:
-    """The user's mounts that are not purged (live or trashed with a folder of theirs)."""
-    query = {"owner_id": user, "mount_of": {"$exists": True}, "deleted": False}
-    return [doc async for doc in db[ENTRIES].find(query)]
-
-
-async def set_share(db: Database, ids: list[ObjectId], share: ObjectId | None) -> None:
-    """Mark entries as inside the shared folder `share` (None: inside none)."""
-    await db[ENTRIES].update_many({"_id": {"$in": ids}}, {"$set": {"share_id": share}})
-
-
-async def end_share(db: Database, share: ObjectId) -> None:
-    """Nothing is inside the shared folder `share` any more (its last member went)."""
-    await db[ENTRIES].update_many({"share_id": share}, {"$set": {"share_id": None}})
-
-
-async def restamp(
-    db: Database, entry: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None, seq: int
-) -> None:
-    """Move an entry that is not purged into the shared folder `share` (or out of `left`)."""
-    changes: dict[str, Any] = {"share_id": share, "seq": seq}
-    if left is not None:
-        changes["left_share"] = left
-    await db[ENTRIES].update_one({"_id": entry["_id"], "deleted": False}, {"$set": changes})
-
-
-async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, str]:
-    """The usernames of users (members of shared folders are shown by name)."""
-    cursor = db["users"].find({"_id": {"$in": user_ids}}, {"username": 1})
-    return {doc["_id"]: str(doc["username"]) async for doc in cursor}
-
-
-async def marks_below(
-    db: Database, owner: ObjectId, parents: list[ObjectId]
-) -> list[dict[str, Any]]:
-    """Every entry in these folders of one owner, whatever its state: only what a
-    folder's WebDAV ETag and size are made of, and what a walk down needs (listing index)."""
-    fields = {"parent_id": 1, "seq": 1, "is_file": 1, "size": 1, "trashed": 1, "deleted": 1}
-    cursor = db[ENTRIES].find(
-        {"owner_id": owner, "parent_id": {"$in": parents}},
-        {**fields, "mount_of": 1, "mount_owner": 1},
-    )
-    return [doc async for doc in cursor]
-
-
 # -- many entries at once (operations on a subtree) ---------------------------------------
-
-
-async def restamp_many(
-    db: Database, ids: list[ObjectId], *, share: ObjectId | None, left: ObjectId | None, seq: int
-) -> int:
-    """Put the entries (not purged) into the shared folder `share` (or none), in one write.
-
-    `left`: the shared folder they leave, whose members' feeds then report them gone.
-    """
-    if not ids:
-        return 0
-    changes: dict[str, Any] = {"share_id": share, "seq": seq}
-    if left is not None:
-        changes["left_share"] = left
-    result = await db[ENTRIES].update_many(
-        {"_id": {"$in": ids}, "deleted": False}, {"$set": changes}
-    )
-    return int(result.modified_count)
-
-
-async def trash_many(
-    db: Database, ids: list[ObjectId], *, folders: list[ObjectId], at: datetime, seq: int
-) -> int:
-    """Trash live entries with the folder above them, in one write.
-
-    Only those still in one of `folders` (the subtree's folders): one moved out
-    meanwhile follows its new folder.
-    """
-    if not ids:
-        return 0
-    result = await db[ENTRIES].update_many(
-        {"_id": {"$in": ids}, "parent_id": {"$in": folders}, "trashed": False},
-        {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
-    )
-    return int(result.modified_count)
-
-
-async def restore_many(
-    db: Database, ids: list[ObjectId], *, folders: list[ObjectId], seq: int
-) -> int:
-    """Bring back entries that went to the trash with a folder of `folders`, in one write."""
-    if not ids:
-        return 0
-    result = await db[ENTRIES].update_many(
-        {
-            "_id": {"$in": ids},
-            "parent_id": {"$in": folders},
-            "trashed": True,
-            "trash_root": False,
-            "deleted": False,
-        },
-        {"$set": {"trashed": False, "trashed_at": None, "seq": seq}},
-    )
-    return int(result.modified_count)
 
 
 async def insert_entries(db: Database, docs: list[EntryDoc]) -> None:

@@ -16,7 +16,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import api as sharing_api
-from dropbox_lite.sharing import service
+from dropbox_lite.sharing import owner_links, service, visits
 from tests.sharing.helpers import client_from, folder, local, put_file
 from tests.support import Account, GraphQLClient, error_codes
 
@@ -456,6 +456,7 @@ async def test_shared_listings_are_capped_per_page_and_per_request(
     gql: GraphQLClient, db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(service, "MAX_PAGE", 3)
+    monkeypatch.setattr(visits, "MAX_PAGE", 3)  # read by list_children; the line above by api.py
     monkeypatch.setattr(sharing_api, "MAX_LISTED_PER_REQUEST", 7)
     owner = await gql.signup()
     top = await folder(db, owner.user_id, "Top")
@@ -477,7 +478,7 @@ async def test_shared_listings_are_capped_per_page_and_per_request(
 async def test_share_links_listing_is_capped(
     gql: GraphQLClient, db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "MAX_LINKS_LISTED", 2)
+    monkeypatch.setattr(owner_links, "MAX_LINKS_LISTED", 2)  # read by list_share_links
     owner = await gql.signup()
     entry = await put_file(db, settings, owner.user_id, b"x")
     for _ in range(3):
