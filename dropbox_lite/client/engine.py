@@ -7,9 +7,10 @@ next run converges: the planner treats "both sides already agree" as nothing to 
 
 `Engine` is the loop and the one dispatch of an operation; its parts are classes of their
 own modules, each on `EngineState` (engine_state.py, what one folder's sync holds) and
-`Refusals` (refusals.py): `Viewing` (view.py, the server's tree as seen here), `Moves`
-(moves.py), `Transfers` (transfers.py, on `Settling` in settling.py: the server's answers
-to uploads, conflicts).
+`Refusals` (refusals.py): `Viewing` (view.py, the server's tree as seen here, beside
+`read_feed`), `Moves` (moves.py), `Transfers` (transfers.py, on `Settling` in settling.py:
+the server's answers to uploads, conflicts). Reads and writes on the disk go through
+`safety.Jail`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dropbox_lite.client.scan import Scanned, identify, scan
 from dropbox_lite.client.summary import Stats, describe
 from dropbox_lite.client.transfers import Transfers
 from dropbox_lite.client.tree import Node, Tree, paths
-from dropbox_lite.client.view import Viewing
+from dropbox_lite.client.view import Viewing, read_feed
 
 __all__ = ["Engine", "SyncError"]
 
@@ -156,7 +157,7 @@ class Engine(Viewing, Moves, Transfers):
     ) -> tuple[dict[str, Node], dict[str, Node], list[Scanned], str]:
         """What the planner compares: the base and the server's tree (both without what is
         ignored or excluded) and the scanned folder."""
-        remote = await self.refresh_remote(persist=persist)
+        remote = await read_feed(self.state, self.remote, self.reporter, persist=persist)
         root_id = self.state.get("root_id")
         if root_id is None:
             raise SyncError("the server sent no root folder")
@@ -225,7 +226,7 @@ class Engine(Viewing, Moves, Transfers):
                 except OSError as exc:
                     self.unplaceable_warning(node, path, exc)
                     return
-                self.state.put_base(node, self.inode(path))
+                self.state.put_base(node, self.jail.inode(path))
                 self.stats.other += 1
                 self.reporter.action("down", f"{path}/")
             case o.LocalMove():
@@ -236,7 +237,7 @@ class Engine(Viewing, Moves, Transfers):
                 parent = path.rpartition("/")[0]
                 target = f"{parent}/{name}" if parent else name
                 if self.jail.lstat(path) is not None and self.jail.lstat(target) is None:
-                    self.rename(path, target)
+                    self.jail.rename(path, target)
                     if aside:
                         self.stats.other += 1
                         self.reporter.action("moved", f"{path} -> {target} (for now)")
@@ -248,7 +249,7 @@ class Engine(Viewing, Moves, Transfers):
             case o.CreateFolder(path=path, parent_id=parent, name=name):
                 result = await self.remote.create_folder(parent, name)
                 if result["__typename"] == "Folder":
-                    self.state.put_base(self.here(node_of(result)), self.inode(path))
+                    self.state.put_base(self.here(node_of(result)), self.jail.inode(path))
                     self.stats.other += 1
                     self.reporter.action("up", f"{path}/")
                 elif denied(result):

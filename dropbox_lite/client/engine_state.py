@@ -1,21 +1,17 @@
-"""What the engine holds for one folder and one account, and the small lookups all its parts
-share: names here and on the server, the conflict tag, inodes and hashes on the disk.
+"""What the engine holds for one folder and one account, and the lookups all its parts share:
+names here and on the server, the conflict tag. (Reads and writes on the disk go through
+`safety.Jail`.)
 """
 
 from __future__ import annotations
 
-import errno
-import os
 import shutil
-import stat
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
-from dropbox_lite.client.hashing import hash_fd
 from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.remote import Remote
-from dropbox_lite.client.safety import Jail, Unsafe
+from dropbox_lite.client.safety import Jail
 from dropbox_lite.client.scan import STATE_DIR
 from dropbox_lite.client.state import State
 from dropbox_lite.client.summary import Stats
@@ -77,55 +73,12 @@ class EngineState:
             return known[0]
         return name
 
-    def inode(self, path: str) -> int | None:
-        info = self.jail.lstat(path)
-        return None if info is None else info.st_ino
-
     @property
     def conflict_tag(self) -> str:
         """ "alice's conflicted copy (laptop) 2026-12-06": whose, from which device, when."""
         plain = "".join("-" if c in "/\\" or ord(c) < 32 else c for c in self.device)
         device = f" ({plain})" if plain else ""
         return f"{self.username}'s conflicted copy{device} {datetime.now(UTC):%Y-%m-%d}"
-
-    def rename(self, src: str, dst: str) -> None:
-        """Rename inside the folder, never through a link."""
-        with self.jail.parent(src) as (src_fd, src_leaf), self.jail.parent(dst) as (fd, leaf):
-            os.rename(src_leaf, leaf, src_dir_fd=src_fd, dst_dir_fd=fd)
-
-    def hash_at(self, path: str) -> str | None:
-        """The content hash of a regular file at `path`; None if absent; "" if not a file
-        (a link, a folder, or below a link)."""
-        try:
-            with self.jail.parent(path) as (fd, leaf):
-                info = os.stat(leaf, dir_fd=fd, follow_symlinks=False)
-                if not stat.S_ISREG(info.st_mode):
-                    return ""
-                handle = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
-        except FileNotFoundError:
-            return None
-        except Unsafe:
-            return ""
-        try:
-            return hash_fd(handle)
-        finally:
-            os.close(handle)
-
-    def open_source(self, path: str) -> BinaryIO | None:
-        """The regular file at `path`, opened without following links; None if not one."""
-        try:
-            with self.jail.parent(path) as (fd, leaf):
-                handle = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
-        except (FileNotFoundError, NotADirectoryError, Unsafe):
-            return None
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                return None
-            raise
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            os.close(handle)
-            return None
-        return os.fdopen(handle, "rb")
 
     def clean_tmp(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)

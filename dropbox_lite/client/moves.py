@@ -29,10 +29,10 @@ class Moves(Refusals):
             source.st_dev,
         ):
             return
-        self.rename(op.src, op.dst)
+        self.jail.rename(op.src, op.dst)
         known = self.state.base().get(op.node.id)
         if known is None:
-            self.state.put_base(op.node, self.inode(op.dst))
+            self.state.put_base(op.node, self.jail.inode(op.dst))
         else:
             self.state.put_base(known.moved_to(op.node.parent_id, op.node.name))
         self.stats.other += 1
@@ -41,7 +41,7 @@ class Moves(Refusals):
     def local_delete(self, op: o.LocalDelete) -> None:
         gone: list[str] = []
         for i, path, digest in op.files:
-            found = self.hash_at(path)
+            found = self.jail.hash_at(path)
             if found == digest:
                 with self.jail.parent(path) as (fd, leaf):
                     os.unlink(leaf, dir_fd=fd)

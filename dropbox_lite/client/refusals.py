@@ -65,7 +65,7 @@ class Refusals(EngineState):
             taken = {name_key(n) for n in os.listdir(fd)}
         name = conflicted_name(leaf, self.conflict_tag, taken)
         copy = f"{parent}/{name}" if parent else name
-        self.rename(op.path, copy)
+        self.jail.rename(op.path, copy)
         self.unsyncable.add(copy)
         self.state.forget([op.id])
         self.stats.conflicts += 1

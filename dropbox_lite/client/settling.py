@@ -97,7 +97,7 @@ class Settling(Refusals):
                     return
             with self.jail.parent(target) as (fd, leaf):
                 os.link(temporary, leaf, dst_dir_fd=fd, follow_symlinks=False)
-            self.state.put_base(self.here(copy), self.inode(target))
+            self.state.put_base(self.here(copy), self.jail.inode(target))
         except OSError:
             return
         finally:

@@ -40,7 +40,7 @@ class Transfers(Settling):
     async def download(self, op: o.Download) -> None:
         node = op.node
         parent = op.path.rpartition("/")[0]
-        if not self.jail.is_dir(parent) or self.hash_at(op.path) != op.expect:
+        if not self.jail.is_dir(parent) or self.jail.hash_at(op.path) != op.expect:
             return
         assert node.rev is not None
         temporary = self.tmp / uuid.uuid4().hex
@@ -53,7 +53,7 @@ class Transfers(Settling):
             if digest != node.hash:
                 self.refuse(f"download of {op.path} did not match its content hash")
                 return
-            if self.hash_at(op.path) != op.expect:
+            if self.jail.hash_at(op.path) != op.expect:
                 return  # changed while downloading: the next plan sees a conflict
             try:
                 with self.jail.parent(op.path) as (fd, leaf):
@@ -71,7 +71,7 @@ class Transfers(Settling):
                     self.unplaceable_warning(node, op.path, exc)
                     return
                 raise
-            self.state.put_base(node, self.inode(op.path))
+            self.state.put_base(node, self.jail.inode(op.path))
             self.stats.down_files += 1
             self.stats.down_bytes += node.size
             self.reporter.action("down", f"{op.path} ({node.size} bytes)")
@@ -81,7 +81,7 @@ class Transfers(Settling):
     async def upload(self, op: o.Upload) -> None:
         """One file: over one block, by blocks in a session (resumed when one is kept);
         else in one request."""
-        source = self.open_source(op.path)
+        source = self.jail.open_source(op.path)
         if source is None:
             return
         with source:
@@ -111,7 +111,7 @@ class Transfers(Settling):
 
         async def read(op: o.Upload) -> None:
             nonlocal held
-            source = self.open_source(op.path)
+            source = self.jail.open_source(op.path)
             if source is None:
                 return
             with source:

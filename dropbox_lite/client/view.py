@@ -10,58 +10,63 @@ from typing import Any
 
 import pathspec
 
+from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.refusals import Refusals, SyncError
-from dropbox_lite.client.remote import RemoteError, node_of
+from dropbox_lite.client.remote import Remote, RemoteError, node_of
 from dropbox_lite.client.safety import reserved, safe_name
 from dropbox_lite.client.scan import IGNORE_FILE
+from dropbox_lite.client.state import State
 from dropbox_lite.client.tree import Node, name_key, path_key, paths
+
+
+async def read_feed(
+    state: State, remote: Remote, reporter: Reporter, *, persist: bool = True
+) -> dict[str, Node]:
+    """The remote tree after reading the feed to its end (reset on CURSOR_RESET)."""
+    cursor = state.get("cursor")
+    tree = state.remote()
+    known_root = state.get("root_id")
+    while True:
+        try:
+            page = await remote.changes(cursor)
+        except RemoteError as exc:
+            if cursor is None or not _refused_cursor(exc):
+                raise
+            reporter.warn(
+                "the server no longer takes this device's place in the change feed"
+                f" ({exc}): reconciling by content"
+            )
+            if persist:
+                state.reset_remote()
+            cursor, tree, known_root = None, {}, None
+            continue
+        upserts: list[Node] = []
+        deleted: list[str] = []
+        root_id = None
+        for change in page["changes"]:
+            if change["kind"] == "DELETED" or change["entry"] is None:
+                deleted.append(change["id"])
+                tree.pop(change["id"], None)
+            else:
+                node = node_of(change["entry"])
+                if node.parent_id is None:
+                    if known_root not in (None, node.id):
+                        # A mount reported as a root, say: syncing it would mix two trees.
+                        raise SyncError(f"the server's feed has a second root ({node.id})")
+                    root_id = known_root = node.id
+                upserts.append(node)
+                tree[node.id] = node
+        if persist:
+            state.apply_page(upserts, deleted, page["cursor"], root_id)
+        elif root_id is not None and state.get("root_id") is None:
+            state.set(root_id=root_id)
+        cursor = page["cursor"]
+        if not page["hasMore"]:
+            return tree
 
 
 class Viewing(Refusals):
     """The server's tree as this device sees it."""
-
-    async def refresh_remote(self, *, persist: bool = True) -> dict[str, Node]:
-        """The remote tree after reading the feed to its end (reset on CURSOR_RESET)."""
-        cursor = self.state.get("cursor")
-        tree = self.state.remote()
-        known_root = self.state.get("root_id")
-        while True:
-            try:
-                page = await self.remote.changes(cursor)
-            except RemoteError as exc:
-                if cursor is None or not _refused_cursor(exc):
-                    raise
-                self.reporter.warn(
-                    "the server no longer takes this device's place in the change feed"
-                    f" ({exc}): reconciling by content"
-                )
-                if persist:
-                    self.state.reset_remote()
-                cursor, tree, known_root = None, {}, None
-                continue
-            upserts: list[Node] = []
-            deleted: list[str] = []
-            root_id = None
-            for change in page["changes"]:
-                if change["kind"] == "DELETED" or change["entry"] is None:
-                    deleted.append(change["id"])
-                    tree.pop(change["id"], None)
-                else:
-                    node = node_of(change["entry"])
-                    if node.parent_id is None:
-                        if known_root not in (None, node.id):
-                            # A mount reported as a root, say: syncing it would mix two trees.
-                            raise SyncError(f"the server's feed has a second root ({node.id})")
-                        root_id = known_root = node.id
-                    upserts.append(node)
-                    tree[node.id] = node
-            if persist:
-                self.state.apply_page(upserts, deleted, page["cursor"], root_id)
-            elif root_id is not None and self.state.get("root_id") is None:
-                self.state.set(root_id=root_id)
-            cursor = page["cursor"]
-            if not page["hasMore"]:
-                return tree
 
     def localize(self, tree: dict[str, Node], root_id: str, *, persist: bool) -> dict[str, Node]:
         """The server's tree under the names used here: a name that is not one safe path
@@ -155,10 +160,10 @@ class Viewing(Refusals):
                     pass
                 except OSError:
                     pass  # something of its own is inside: it stays
-            elif self.hash_at(path) == node.hash:
+            elif self.jail.hash_at(path) == node.hash:
                 with self.jail.parent(path) as (fd, leaf):
                     os.unlink(leaf, dir_fd=fd)
-            elif self.hash_at(path) is not None:
+            elif self.jail.hash_at(path) is not None:
                 self.reporter.warn(
                     f"kept {path}: it changed here, and its folder is excluded"
                     " (it stays on this device only until you --include the folder again)"
