@@ -13,7 +13,7 @@ from dropbox_lite.client import ops as o
 from dropbox_lite.client.refusals import Refusals, reason
 from dropbox_lite.client.remote import denied, node_of
 from dropbox_lite.client.summary import describe
-from dropbox_lite.client.tree import Tree, paths
+from dropbox_lite.client.tree import paths, under
 
 
 class Moves(Refusals):
@@ -80,7 +80,7 @@ class Moves(Refusals):
             if moved.id != op.id:
                 # Copied then deleted (into or out of a folder shared with us): the copy has
                 # ids of its own, which the next plan matches with the local entries by content.
-                self.state.forget([op.id, *(i for i in base if _under(base, i, op.id))])
+                self.state.forget([op.id, *(i for i in base if under(base, i, op.id))])
             elif known is not None:
                 self.state.put_base(known.moved_to(moved.parent_id, moved.name))
             self.stats.other += 1
@@ -132,7 +132,7 @@ class Moves(Refusals):
         if result["__typename"] not in ("File", "Folder") and not refused:
             return
         base = self.state.base()
-        below = [i for i in base if i != node.id and _under(base, i, node.id)]
+        below = [i for i in base if i != node.id and under(base, i, node.id)]
         # Refused: forgotten all the same, so the next plan brings the server's copy back.
         self.state.forget([node.id, *below])
         if refused:
@@ -148,7 +148,7 @@ class Moves(Refusals):
         if cursor is None:
             return True
         remote = self.state.remote()
-        inside = {folder_id} | {i for i in remote if _under(remote, i, folder_id)}
+        inside = {folder_id} | {i for i in remote if under(remote, i, folder_id)}
         while True:
             page = await self.remote.changes(cursor)
             for change in page["changes"]:
@@ -157,14 +157,3 @@ class Moves(Refusals):
             if not page["hasMore"]:
                 return False
             cursor = page["cursor"]
-
-
-def _under(tree: Tree, i: str, top: str) -> bool:
-    seen: set[str] = set()
-    parent = tree[i].parent_id
-    while parent is not None and parent not in seen:
-        if parent == top:
-            return True
-        seen.add(parent)
-        parent = tree[parent].parent_id if parent in tree else None
-    return False
