@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from dropbox_lite.client import ops as o
 from dropbox_lite.client.planner import plan
 from dropbox_lite.client.scan import Scanned, identify
-from dropbox_lite.client.tree import Node, conflicted_name, name_key, paths
+from dropbox_lite.client.tree import Node, conflicted_name, name_key, paths, under
 
 MAX_ROUNDS = 200
 
@@ -115,19 +115,8 @@ class Model:
         return path == "" or (path in self.local and self.local[path].is_folder)
 
     def below(self, tree: dict[str, Node], top: str) -> list[str]:
-        found = [i for i in tree if i != top and self._under(tree, i, top)]
+        found = [i for i in tree if i != top and under(tree, i, top)]
         return found
-
-    @staticmethod
-    def _under(tree: dict[str, Node], i: str, top: str) -> bool:
-        seen: set[str] = set()
-        parent = tree[i].parent_id
-        while parent is not None and parent not in seen:
-            if parent == top:
-                return True
-            seen.add(parent)
-            parent = tree[parent].parent_id if parent in tree else None
-        return False
 
     def forget(self, i: str, *, subtree: bool = False) -> None:
         for gone in [i, *(self.below(self.base, i) if subtree else ())]:
@@ -231,7 +220,7 @@ class Model:
                 if (
                     not self.remote_folder(parent)
                     or parent == i
-                    or self._under(self.remote, parent, i)
+                    or under(self.remote, parent, i)
                     or self.name_taken(parent, name, but=i)
                 ):
                     self.prefer_remote.add(i)

@@ -17,7 +17,9 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
+from dropbox_lite.client.hashing import hash_fd
 from dropbox_lite.client.tree import name_key
 
 STATE_DIR = ".dropbox-lite"
@@ -59,7 +61,7 @@ def check_path(path: str) -> list[str]:
 
 
 class Jail:
-    """Changes below `root`, made relative to descriptors opened without following links."""
+    """Reads and changes below `root`, relative to descriptors opened without following links."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -97,6 +99,49 @@ class Jail:
             return True
         info = self.lstat(path)
         return info is not None and stat.S_ISDIR(info.st_mode)
+
+    def inode(self, path: str) -> int | None:
+        info = self.lstat(path)
+        return None if info is None else info.st_ino
+
+    def rename(self, src: str, dst: str) -> None:
+        """Rename inside the folder, never through a link."""
+        with self.parent(src) as (src_fd, src_leaf), self.parent(dst) as (fd, leaf):
+            os.rename(src_leaf, leaf, src_dir_fd=src_fd, dst_dir_fd=fd)
+
+    def hash_at(self, path: str) -> str | None:
+        """The content hash of a regular file at `path`; None if absent; "" if not a file
+        (a link, a folder, or below a link)."""
+        try:
+            with self.parent(path) as (fd, leaf):
+                info = os.stat(leaf, dir_fd=fd, follow_symlinks=False)
+                if not stat.S_ISREG(info.st_mode):
+                    return ""
+                handle = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
+        except FileNotFoundError:
+            return None
+        except Unsafe:
+            return ""
+        try:
+            return hash_fd(handle)
+        finally:
+            os.close(handle)
+
+    def open_source(self, path: str) -> BinaryIO | None:
+        """The regular file at `path`, opened without following links; None if not one."""
+        try:
+            with self.parent(path) as (fd, leaf):
+                handle = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
+        except (FileNotFoundError, NotADirectoryError, Unsafe):
+            return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return None
+            raise
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            return None
+        return os.fdopen(handle, "rb")
 
     @contextmanager
     def open_file(self, path: str) -> Iterator[int]:

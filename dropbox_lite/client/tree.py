@@ -62,6 +62,18 @@ def paths(tree: Tree, root_id: str) -> dict[str, str]:
     return found
 
 
+def under(tree: Tree, i: str, top: str) -> bool:
+    """Whether `i` is somewhere below `top` (a loop of parents ends the walk)."""
+    seen: set[str] = set()
+    parent = tree[i].parent_id
+    while parent is not None and parent not in seen:
+        if parent == top:
+            return True
+        seen.add(parent)
+        parent = tree[parent].parent_id if parent in tree else None
+    return False
+
+
 def ancestors_of(path: str) -> list[str]:
     """ "a/b/c" -> ["a", "a/b"]."""
     parts = path.split("/")
