@@ -103,5 +103,11 @@ export function applyChanges(changes: LiveChange[]): void {
   const upserted = changes.filter((change) => change.kind === 'UPSERTED' && change.entry).map((change) => change.entry as Entry);
   const deleted = changes.filter((change) => change.kind === 'DELETED').map((change) => change.id);
   if (upserted.length > 0) writeEntries(upserted);
-  if (deleted.length > 0) dropEntries(deleted);
+  if (deleted.length > 0) {
+    // Out of every listing but the trash, which is asked again: a change arriving after
+    // the trash was fetched must not take a just-deleted file out of it.
+    const trash = (key: string) => key === TRASH[0];
+    dropEntries(deleted, trash);
+    invalidate(trash);
+  }
 }

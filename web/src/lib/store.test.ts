@@ -90,6 +90,30 @@ describe('the entry store', () => {
     shownDocs.unmount();
   });
 
+  it('a "gone" change after the trash was fetched leaves the trashed file in the trash', async () => {
+    const top = manual(root, []);
+    const trashed = { ...a, trashed: true, trashedAt: '2026-12-06T00:00:01Z' };
+    const asked: ((page: Page) => void)[] = [];
+    const trashSpec: ListSpec = {
+      keep: (one) => one.trashed,
+      fetch: () => new Promise((resolve) => asked.push(resolve)),
+    };
+    const shownTop = mount('folder:/', top.spec);
+    top.asked[0].answer({ folder: root, entries: [a, docs], totalCount: 2, endCursor: null, hasNextPage: false });
+    const shownTrash = mount('trash', trashSpec);
+    asked[0]({ entries: [trashed], totalCount: 1, endCursor: null, hasNextPage: false });
+    await settle();
+    // the feed says a is gone (it went to the trash): out of the folder, still in the trash
+    dropEntries(['a'], (key) => key === 'trash');
+    expect(entriesOf(shownTop.list()).map((one) => one.name)).toEqual(['docs']);
+    expect(entriesOf(shownTrash.list()).map((one) => one.name)).toEqual(['a.txt']);
+    // without sparing it, it is gone everywhere (a purge seen by a list that is not the trash)
+    dropEntries(['a']);
+    expect(entriesOf(shownTrash.list())).toEqual([]);
+    shownTop.unmount();
+    shownTrash.unmount();
+  });
+
   it('a late answer lands only in the list it was asked for, and a refresh beats a stale one', async () => {
     const top = manual(root, []);
     const shown = mount('folder:/', top.spec);

@@ -139,10 +139,19 @@ export function writeEntries(written: Entry[]): void {
   notify();
 }
 
-/** Entries gone from your view (trashed, purged, or no longer shared with you). */
-export function dropEntries(ids: string[]): void {
+/**
+ * Entries gone from your view (trashed, purged, or no longer shared with you). Lists
+ * whose key `spare` accepts keep them (the trash: a change that says "gone" does not
+ * say whether to the trash or for good, so that list is asked again instead).
+ */
+export function dropEntries(ids: string[], spare: (key: string) => boolean = () => false): void {
   const gone = new Set(ids);
+  const held = new Set<string>();
   for (const list of lists.values()) {
+    if (spare(list.key)) {
+      for (const id of list.ids) if (gone.has(id)) held.add(id);
+      continue;
+    }
     if (list.folderId !== null && gone.has(list.folderId)) {
       // The listed folder itself went: a shown listing asks again (and says it is gone).
       list.stale = true;
@@ -152,7 +161,7 @@ export function dropEntries(ids: string[]): void {
     list.totalCount = Math.max(0, list.totalCount - (list.ids.length - kept.length));
     list.ids = kept;
   }
-  for (const id of gone) entries.delete(id);
+  for (const id of gone) if (!held.has(id)) entries.delete(id);
   notify();
 }
 
