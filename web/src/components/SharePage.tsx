@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request, upload } from '../api/client';
 import { SharedLinkQuery, UploadToShareLinkMutation } from '../api/operations';
+import type { ComponentChildren, RefObject } from 'preact';
 import type { SharedLinkQuery as SharedLinkResult } from '../gql/graphql';
 import { describeError, describeFailure } from '../lib/errors';
 import { formatBytes, formatDate } from '../lib/format';
@@ -90,6 +91,7 @@ export function SharePage({ token, path }: { token: string; path: string }) {
     [token],
   );
   useEffect(() => queue.subscribe(setUploads), [queue]);
+  const addFiles = (files: File[]) => queue.add(files, null);
 
   const crumbs = splitPath(entry?.path ?? path);
   return (
@@ -165,36 +167,13 @@ export function SharePage({ token, path }: { token: string; path: string }) {
               yourself.
               {entry.expiresAt && ` The link works until ${formatDate(entry.expiresAt)}.`}
             </p>
-            <label for="share-upload" class="visually-hidden">
-              Upload files
-            </label>
-            <input
-              id="share-upload"
-              ref={fileInput}
-              type="file"
-              multiple
-              class="visually-hidden"
-              tabIndex={-1}
-              onChange={(event) => {
-                const input = event.currentTarget;
-                if (input.files && input.files.length > 0) queue.add(Array.from(input.files), null);
-                input.value = '';
-              }}
-            />
-            <div
-              class="dropzone"
-              onDragOver={(event) => event.preventDefault()}
-              onDrop={(event) => {
-                event.preventDefault();
-                const files = event.dataTransfer?.files;
-                if (files && files.length > 0) queue.add(Array.from(files), null);
-              }}
-            >
+            <FileInput inputRef={fileInput} onFiles={addFiles} />
+            <DropZone onFiles={addFiles}>
               <p>Drop files here, or</p>
               <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
                 Choose files
               </button>
-            </div>
+            </DropZone>
             <Uploads items={uploads} queue={queue} />
             {uploaded.length > 0 && (
               <ul class="uploaded-list" aria-label="Uploaded files">
@@ -238,22 +217,7 @@ export function SharePage({ token, path }: { token: string; path: string }) {
                   )}
                   {entry.access === 'EDITOR' && (
                     <>
-                      <label for="share-upload" class="visually-hidden">
-                        Upload files
-                      </label>
-                      <input
-                        id="share-upload"
-                        ref={fileInput}
-                        type="file"
-                        multiple
-                        class="visually-hidden"
-                        tabIndex={-1}
-                        onChange={(event) => {
-                          const input = event.currentTarget;
-                          if (input.files && input.files.length > 0) queue.add(Array.from(input.files), null);
-                          input.value = '';
-                        }}
-                      />
+                      <FileInput inputRef={fileInput} onFiles={addFiles} />
                       <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
                         Upload
                       </button>
@@ -263,17 +227,9 @@ export function SharePage({ token, path }: { token: string; path: string }) {
               )}
             </div>
             {entry.access === 'EDITOR' && (
-              <div
-                class="dropzone"
-                onDragOver={(event) => event.preventDefault()}
-                onDrop={(event) => {
-                  event.preventDefault();
-                  const files = event.dataTransfer?.files;
-                  if (files && files.length > 0) queue.add(Array.from(files), null);
-                }}
-              >
+              <DropZone onFiles={addFiles}>
                 You can add files to this folder: drop them here or use Upload.
-              </div>
+              </DropZone>
             )}
             <Uploads items={uploads} queue={queue} />
             {entry.children && entry.children.items.length > 0 ? (
@@ -326,6 +282,47 @@ export function SharePage({ token, path }: { token: string; path: string }) {
           </div>
         )}
       </main>
+    </div>
+  );
+}
+
+/** The hidden file input behind "Choose files" and "Upload" (one per page). */
+function FileInput({ inputRef, onFiles }: { inputRef: RefObject<HTMLInputElement | null>; onFiles: (files: File[]) => void }) {
+  return (
+    <>
+      <label for="share-upload" class="visually-hidden">
+        Upload files
+      </label>
+      <input
+        id="share-upload"
+        ref={inputRef}
+        type="file"
+        multiple
+        class="visually-hidden"
+        tabIndex={-1}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          if (input.files && input.files.length > 0) onFiles(Array.from(input.files));
+          input.value = '';
+        }}
+      />
+    </>
+  );
+}
+
+/** An area files can be dropped onto. */
+function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ComponentChildren }) {
+  return (
+    <div
+      class="dropzone"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        const files = event.dataTransfer?.files;
+        if (files && files.length > 0) onFiles(Array.from(files));
+      }}
+    >
+      {children}
     </div>
   );
 }
