@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
-from dropbox_lite.sharing import api as sharing_api
+from dropbox_lite.sharing import api_types as sharing_api_types
 from dropbox_lite.sharing import owner_links, service, visits
 from tests.sharing.helpers import client_from, folder, local, put_file
 from tests.support import Account, GraphQLClient, error_codes
@@ -455,9 +455,10 @@ query($t: String!) {
 async def test_shared_listings_are_capped_per_page_and_per_request(
     gql: GraphQLClient, db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # service.MAX_PAGE is read by sharing/api_types.py, visits.MAX_PAGE by list_children.
     monkeypatch.setattr(service, "MAX_PAGE", 3)
-    monkeypatch.setattr(visits, "MAX_PAGE", 3)  # read by list_children; the line above by api.py
-    monkeypatch.setattr(sharing_api, "MAX_LISTED_PER_REQUEST", 7)
+    monkeypatch.setattr(visits, "MAX_PAGE", 3)
+    monkeypatch.setattr(sharing_api_types, "MAX_LISTED_PER_REQUEST", 7)
     owner = await gql.signup()
     top = await folder(db, owner.user_id, "Top")
     for n in range(5):
