@@ -28,19 +28,17 @@ from dropbox_lite.client.ops import (
     RemoteMove,
     Upload,
 )
+from dropbox_lite.client.planner_moves import PlannerMoves
+from dropbox_lite.client.planner_state import _below
 from dropbox_lite.client.tree import (
     NEW,
     Node,
     Tree,
-    ancestors_of,
     conflicted_name,
     name_key,
     path_key,
-    paths,
     same_name,
 )
-
-MOVING = "moving"  # the tag of a name an entry steps aside to until it can move
 
 _PHASES: tuple[type, ...] = (
     ConflictRename,
@@ -76,113 +74,8 @@ def plan(
     return sorted(ops, key=lambda op: _PHASES.index(type(op)))
 
 
-def _children(tree: Tree) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for node in tree.values():
-        if node.parent_id is not None:
-            found.setdefault(node.parent_id, []).append(node.id)
-    return found
-
-
-def _below(children: dict[str, list[str]], top: str) -> list[str]:
-    found: list[str] = []
-    stack = [top]
-    seen = {top}
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                found.append(child)
-                stack.append(child)
-    return found
-
-
-class _Planner:
-    def __init__(
-        self,
-        base: Tree,
-        remote: Tree,
-        local: Tree,
-        root_id: str,
-        tag: str,
-        prefer_remote: frozenset[str],
-    ) -> None:
-        self.root = root_id
-        self.tag = tag
-        self.prefer_remote = prefer_remote
-        self.B = base
-        self.rp = paths(remote, root_id)
-        self.lp = paths(local, root_id)
-        self.R = {i: remote[i] for i in self.rp if i in remote}
-        self.L = {i: local[i] for i in self.lp if i in local}
-        self.rchildren = _children(self.R)
-        self.lchildren = _children(self.L)
-        self.bchildren = _children(base)
-        self.local_at: dict[str, list[str]] = {}
-        for i, p in self.lp.items():
-            if i != root_id:
-                self.local_at.setdefault(path_key(p), []).append(i)
-        self.remote_named: dict[tuple[str, str], str] = {}
-        for node in self.R.values():
-            if node.parent_id is not None:
-                self.remote_named[(node.parent_id, name_key(node.name))] = node.id
-        self.claimed: set[str] = set()
-        self.claimed_above: set[str] = set()
-        self.ops: list[Op] = []
-
-    # -- bookkeeping --------------------------------------------------------------------
-
-    def claim(self, *path_list: str) -> bool:
-        keys = {path_key(p) for p in path_list}
-        for key in keys:
-            if key in self.claimed or key in self.claimed_above:
-                return False
-            if any(above in self.claimed for above in ancestors_of(key)):
-                return False
-        for key in keys:
-            self.claimed.add(key)
-            self.claimed_above.update(ancestors_of(key))
-        return True
-
-    def emit(self, op: Op, *path_list: str) -> None:
-        if not path_list or self.claim(*path_list):
-            self.ops.append(op)
-
-    def synced_folder(self, folder_id: str | None) -> bool:
-        """The server's folder exists locally at the same path (so things can go into it)."""
-        if folder_id == self.root:
-            return True
-        if folder_id is None or folder_id not in self.L or folder_id not in self.B:
-            return False
-        return same_name(self.lp[folder_id], self.rp[folder_id])  # case matters on disk
-
-    def taken_near(self, local_id: str) -> set[str]:
-        node = self.L[local_id]
-        parent = node.parent_id or self.root
-        taken = {name_key(self.L[c].name) for c in self.lchildren.get(parent, ())}
-        taken |= {name_key(self.R[c].name) for c in self.rchildren.get(parent, ())}
-        return taken
-
-    def in_place(self, i: str) -> bool:
-        """`i` is known and sits locally where the server has it."""
-        return (
-            i in self.B and i in self.L and path_key(self.lp[i]) == path_key(self.rp.get(i, "\0"))
-        )
-
-    def keeps_name(self, i: str) -> bool:
-        """`i` has here the folder and (but for case) the name it has on the server."""
-        node, r = self.L.get(i), self.R.get(i)
-        if node is None or r is None or i not in self.B:
-            return False
-        return node.parent_id == r.parent_id and name_key(node.name) == name_key(r.name)
-
-    def locally_moved(self, i: str) -> bool:
-        b, node = self.B.get(i), self.L[i]
-        if b is None:
-            return True
-        return node.parent_id != b.parent_id or not same_name(node.name, b.name)
-
-    # -- the plan -----------------------------------------------------------------------
+class _Planner(PlannerMoves):
+    # The state and its questions: planner_state.py; moves and renames: planner_moves.py.
 
     def run(self) -> list[Op]:
         self.remote_deletable: set[str] = set()
@@ -329,82 +222,6 @@ class _Planner:
                 Upload(i, path, r.parent_id or self.root, r.name, node.hash, b.rev, node.size),
                 path,
             )
-
-    def remote_move(self, r: Node, node: Node) -> None:
-        parent = node.parent_id
-        if parent is None or parent not in self.R:
-            return  # into a folder the server does not have yet: after it is created
-        holder = self.remote_named.get((parent, name_key(node.name)))
-        if holder is not None and holder != r.id:
-            if self.keeps_name(holder) or (holder not in self.B and holder not in self.L):
-                # The server's entry holds the name (in the same folder here, or new on
-                # the server and still to come): ours steps aside.
-                name = conflicted_name(node.name, self.tag, self.taken_near(r.id))
-                self.emit(ConflictRename(self.lp[r.id], name), self.lp[r.id])
-            elif self.leads_cycle(r.id, holder):
-                # Names swapped or rotated here (a -> b -> c -> a): each waits for the next
-                # to move away, so the lowest id of the cycle goes to a passing name on the
-                # server first.
-                above = r.parent_id or self.root
-                taken = {name_key(self.R[c].name) for c in self.rchildren.get(above, ())}
-                name = conflicted_name(r.name, MOVING, taken)
-                self.emit(RemoteMove(r.id, above, name, True), self.lp[r.id], self.rp[r.id])
-            return  # else the holder moves away (or arrives here) first
-        op = RemoteMove(r.id, parent, node.name, rename_only=parent == r.parent_id)
-        self.emit(op, self.lp[r.id], self.rp[r.id])
-
-    def wanted_name(self, i: str) -> str | None:
-        """The entry whose name on the server `i` was moved onto here, if any."""
-        node = self.L.get(i)
-        if node is None or i not in self.R or not self.locally_moved(i):
-            return None
-        return self.remote_named.get((node.parent_id or "", name_key(node.name)))
-
-    def leads_cycle(self, i: str, holder: str) -> bool:
-        """`i` wants `holder`'s name, and following who wants whose name from `holder`
-        comes back to `i`: a cycle of local renames, of which `i` has the lowest id."""
-        cycle = [i]
-        current: str | None = holder
-        while current is not None and current != i:
-            if current in cycle:
-                return False  # a cycle that `i` only leads into
-            cycle.append(current)
-            following = self.wanted_name(current)
-            current = None if following == current else following
-        return current == i and i == min(cycle)
-
-    def local_move(self, r: Node, node: Node) -> None:
-        parent = r.parent_id
-        if self.synced_folder(parent):
-            dst = self.rp[r.id]
-        elif parent in self.L and parent in self.B and self.L[parent].is_folder:
-            # Into the server's folder where it is here, before that folder itself moves:
-            # else a folder renamed onto this entry's name and this entry moving into it
-            # would each wait for the other.
-            dst = f"{self.lp[parent]}/{r.name}"
-            if dst == self.lp[r.id] or dst.startswith(self.lp[r.id] + "/"):
-                return
-        else:
-            return
-        if self.make_room(r, dst):
-            self.emit(LocalMove(r, self.lp[r.id], dst), self.lp[r.id], dst)
-
-    def make_room(self, r: Node, path: str) -> bool:
-        """No other local entry holds `path`'s name; else move it aside, or wait."""
-        others = [j for j in self.local_at.get(path_key(path), ()) if j != r.id]
-        if not others:
-            return True
-        j = others[0]
-        if j.startswith(NEW) or self.locally_moved(j):
-            name = conflicted_name(self.L[j].name, self.tag, self.taken_near(j))
-            self.emit(ConflictRename(self.lp[j], name), self.lp[j])
-        elif j in self.R and j in self.B and (self.R[j].parent_id or self.root) not in self.L:
-            # The holder follows a move of the server's into a folder not here yet, which
-            # may be the very entry that needs this name: it steps aside first (the
-            # server's move still wins, from the name it has then).
-            name = conflicted_name(self.L[j].name, MOVING, self.taken_near(j))
-            self.emit(ConflictRename(self.lp[j], name, aside=True), self.lp[j])
-        return False
 
     def place_remote(self, r: Node) -> None:
         """Bring the server's entry `r` (unknown here, or deleted here) to the local side."""
