@@ -24,8 +24,9 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import members, store, subtree
+from dropbox_lite.files import store, subtree
 from dropbox_lite.files.records import ROLE, VIA, oid
+from dropbox_lite.sharing import members
 
 OWNER = "owner"
 # The owner's sharing lock: how long to wait for it, and when it is a dead process's.

@@ -1,110 +1,26 @@
-"""The store of shared folders' memberships: who, with which role, through which mount.
+"""Memberships of shared folders are sharing's: sharing/members.py (issue 19 item 3).
 
-A membership is `{_id: "<share>:<user>", share_id, owner_id, user_id, role,
-mount_id, created_at}`: the `_id` makes one membership per user and folder, claimed
-by an insert (atomic on every backend). The shared folder is the owner's folder
-whose id is the share's id; its owner is not a member. The mount is the member's
-own folder entry (`mount_of` = the share's id) through which they see it.
+Re-exported here for files' modules that still read them as `files.members` (listing,
+writes, tree, session_append, purge). These are the same function objects as
+sharing.members', so a test that patches one of them must patch it where its caller
+looks it up: here for those modules, in sharing.members for files/access.py and
+files/shares.py.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from bson import ObjectId
-
-from dropbox_lite.core.db import Database, insert_claim
-
-MEMBERSHIPS = "memberships"
-EDITOR = "editor"
-VIEWER = "viewer"
-ROLES = (EDITOR, VIEWER)
-
-
-def membership_id(share_id: ObjectId, user_id: ObjectId) -> str:
-    return f"{share_id}:{user_id}"
-
-
-async def add(
-    db: Database,
-    *,
-    share_id: ObjectId,
-    owner_id: ObjectId,
-    user_id: ObjectId,
-    role: str,
-    mount_id: ObjectId,
-    at: datetime,
-) -> bool:
-    """Record the membership: False when the user is a member already."""
-    return await insert_claim(
-        db[MEMBERSHIPS],
-        {
-            "_id": membership_id(share_id, user_id),
-            "share_id": share_id,
-            "owner_id": owner_id,
-            "user_id": user_id,
-            "role": role,
-            "mount_id": mount_id,
-            "created_at": at,
-        },
-    )
-
-
-async def find(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[str, Any] | None:
-    """The user's membership of the shared folder, if any."""
-    doc: dict[str, Any] | None = await db[MEMBERSHIPS].find_one(
-        {"_id": membership_id(share_id, user_id)}
-    )
-    return doc
-
-
-async def of_share(db: Database, share_id: ObjectId) -> list[dict[str, Any]]:
-    """Every membership of the shared folder."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"share_id": share_id})]
-
-
-async def of_shares(db: Database, share_ids: list[ObjectId]) -> list[dict[str, Any]]:
-    """Every membership of any of the shared folders (one query)."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"share_id": {"$in": share_ids}})]
-
-
-async def of_user(db: Database, user_id: ObjectId) -> list[dict[str, Any]]:
-    """The user's memberships (the folders shared with them)."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"user_id": user_id})]
-
-
-async def set_role(db: Database, share_id: ObjectId, user_id: ObjectId, role: str) -> bool:
-    """Change a member's role: False when they are not a member."""
-    result = await db[MEMBERSHIPS].update_one(
-        {"_id": membership_id(share_id, user_id)}, {"$set": {"role": role}}
-    )
-    return bool(result.matched_count)
-
-
-async def remove(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[str, Any] | None:
-    """Delete the membership: the one deleted, or None when there was none."""
-    key = membership_id(share_id, user_id)
-    doc: dict[str, Any] | None = await db[MEMBERSHIPS].find_one({"_id": key})
-    if doc is None or not (await db[MEMBERSHIPS].delete_one({"_id": key})).deleted_count:
-        return None
-    return doc
-
-
-async def release_mount(
-    db: Database, share_id: ObjectId, user_id: ObjectId, mount_id: ObjectId
-) -> bool:
-    """Delete the membership if it is the one held through `mount_id` (not a later one)."""
-    result = await db[MEMBERSHIPS].delete_one(
-        {"_id": membership_id(share_id, user_id), "mount_id": mount_id}
-    )
-    return bool(result.deleted_count)
-
-
-async def count(db: Database, share_id: ObjectId) -> int:
-    return int(await db[MEMBERSHIPS].count_documents({"share_id": share_id}))
-
-
-async def of_owner(db: Database, owner_id: ObjectId) -> list[dict[str, Any]]:
-    """Every membership of the owner's shared folders."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"owner_id": owner_id})]
+from dropbox_lite.sharing.members import EDITOR as EDITOR
+from dropbox_lite.sharing.members import MEMBERSHIPS as MEMBERSHIPS
+from dropbox_lite.sharing.members import ROLES as ROLES
+from dropbox_lite.sharing.members import VIEWER as VIEWER
+from dropbox_lite.sharing.members import add as add
+from dropbox_lite.sharing.members import count as count
+from dropbox_lite.sharing.members import find as find
+from dropbox_lite.sharing.members import membership_id as membership_id
+from dropbox_lite.sharing.members import of_owner as of_owner
+from dropbox_lite.sharing.members import of_share as of_share
+from dropbox_lite.sharing.members import of_shares as of_shares
+from dropbox_lite.sharing.members import of_user as of_user
+from dropbox_lite.sharing.members import release_mount as release_mount
+from dropbox_lite.sharing.members import remove as remove
+from dropbox_lite.sharing.members import set_role as set_role

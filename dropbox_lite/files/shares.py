@@ -1,7 +1,7 @@
 """Shared folders in the tree: sharing a folder, its members' mounts, leaving it.
 
 The data model (files/access.py says how it is read): the shared folder and every
-entry below it carry `share_id`; each member has a membership (files/members.py)
+entry below it carry `share_id`; each member has a membership (sharing/members.py)
 and a mount, a folder of their own tree that stands for the shared folder. Users
 are named by id here; sharing/folders.py turns usernames into ids.
 """
@@ -16,12 +16,13 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, journal, members, names, operations, store
+from dropbox_lite.files import access, journal, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
 from dropbox_lite.files.purge import end_if_unshared, leave_mount
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.subtree import walk
+from dropbox_lite.sharing import members
 
 # Passes over a folder being shared that look for entries written into it meanwhile.
 MARK_ROUNDS = 3
