@@ -1,13 +1,24 @@
-"""The planner's rules for moves and renames (client/planner.py): whose move wins, an
-entry moved onto a name another entry holds (it steps aside, or waits, or a cycle of
-renames is broken by one passing name), and making room for an entry at a path.
+"""The planner's rules for where an entry goes (client/planner.py): moves and renames
+(whose move wins; an entry moved onto a name another entry holds steps aside, or waits,
+or a cycle of renames is broken by one passing name), making room for an entry at a
+path, and placing what one side has and the other does not yet (the server's entry
+here, a new local entry on the server).
 """
 
 from __future__ import annotations
 
-from dropbox_lite.client.ops import ConflictRename, LocalMove, RemoteMove
+from dropbox_lite.client.ops import (
+    ConflictRename,
+    CreateFolder,
+    Download,
+    LocalMove,
+    Mkdir,
+    Record,
+    RemoteMove,
+    Upload,
+)
 from dropbox_lite.client.planner_state import PlannerState
-from dropbox_lite.client.tree import NEW, Node, conflicted_name, name_key, path_key
+from dropbox_lite.client.tree import NEW, Node, conflicted_name, name_key, path_key, same_name
 
 MOVING = "moving"  # the tag of a name an entry steps aside to until it can move
 
@@ -88,3 +99,48 @@ class PlannerMoves(PlannerState):
             name = conflicted_name(self.L[j].name, MOVING, self.taken_near(j))
             self.emit(ConflictRename(self.lp[j], name, aside=True), self.lp[j])
         return False
+
+    def place_remote(self, r: Node) -> None:
+        """Bring the server's entry `r` (unknown here, or deleted here) to the local side."""
+        if not self.synced_folder(r.parent_id):
+            return
+        path = self.rp[r.id]
+        others = sorted(
+            self.local_at.get(path_key(path), ()),
+            key=lambda j: not same_name(self.L[j].name, r.name),
+        )
+        if others and others[0].startswith(NEW):
+            found = self.L[others[0]]
+            if found.is_folder == r.is_folder and (r.is_folder or found.hash == r.hash):
+                if same_name(found.name, r.name):
+                    self.emit(Record(r), path)
+                else:
+                    self.emit(LocalMove(r, self.lp[found.id], path), self.lp[found.id], path)
+                return
+        if not self.make_room(r, path):
+            return
+        if r.is_folder:
+            self.emit(Mkdir(r, path), path)
+        else:
+            self.emit(Download(r, path, None), path)
+
+    def new_local(self, node: Node) -> None:
+        parent = node.parent_id
+        if parent is None or parent.startswith(NEW) or parent not in self.R:
+            return  # its folder goes first
+        holder = self.remote_named.get((parent, name_key(node.name)))
+        path = self.lp[node.id]
+        if holder is not None:
+            mine = self.L.get(holder)
+            beside = mine is not None and path_key(self.lp[holder]) == path_key(path)
+            # The holder moved into this new folder here: it cannot move away first.
+            inside = mine is not None and self.lp[holder].startswith(path + "/")
+            if (holder in self.B and beside) or inside:
+                name = conflicted_name(node.name, self.tag, self.taken_near(node.id))
+                self.emit(ConflictRename(path, name), path)
+            return  # else the server's entry is placed (or moves away) first
+        if node.is_folder:
+            self.emit(CreateFolder(path, parent, node.name), path)
+        else:
+            assert node.hash is not None
+            self.emit(Upload(None, path, parent, node.name, node.hash, None, node.size), path)
