@@ -78,14 +78,16 @@ class Fence:
             raise LockLost()
         if now - self.renewed >= self.stale_after / 2:
             # Only the holder writes its own document; a would-be taker only reads `at`.
-            await self.db[COLLECTION].update_one(
+            await self.db.collection(COLLECTION).update_one(
                 {"_id": self.lock_id, "nonce": self.nonce}, {"$set": {"at": now}}
             )
             self.renewed = now
 
 
 async def _latest(db: Database, key: str) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db[COLLECTION].find_one({"key": key}, sort=[("n", -1)])
+    found: dict[str, Any] | None = await db.collection(COLLECTION).find_one(
+        {"key": key}, sort=[("n", -1)]
+    )
     return found
 
 
@@ -99,16 +101,16 @@ async def try_acquire(db: Database, key: str, *, stale_after: timedelta) -> Fenc
     number = 1 if latest is None else int(latest["n"]) + 1
     nonce = secrets.token_hex(8)
     claim = {"_id": f"{key}#{number}", "key": key, "n": number, "nonce": nonce, "at": now}
-    if not await insert_claim(db[COLLECTION], claim):
+    if not await insert_claim(db.collection(COLLECTION), claim):
         return None  # another took this number first
     # The earlier holders' documents: ours is the highest number, so none is needed.
-    await db[COLLECTION].delete_many({"key": key, "n": {"$lt": number}})
+    await db.collection(COLLECTION).delete_many({"key": key, "n": {"$lt": number}})
     return Fence(db=db, key=key, token=number, nonce=nonce, stale_after=stale_after, renewed=now)
 
 
 async def release(fence: Fence) -> None:
     """Give the lock back, if this holding still has it (a lost one changes nothing)."""
-    await fence.db[COLLECTION].update_one(
+    await fence.db.collection(COLLECTION).update_one(
         {"_id": fence.lock_id, "nonce": fence.nonce}, {"$set": {"released": True}}
     )
 

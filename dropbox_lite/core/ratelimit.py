@@ -152,14 +152,14 @@ class Throttle:
             number = max((m["n"] for m in marks if "n" in m), default=0) + 1
             mark = f"{key}#{number}"
             claim = {"_id": mark, "key": key, "n": number, "at": now, "expires_at": now + MEMORY}
-            if await insert_claim(db[COLLECTION], claim):
+            if await insert_claim(db.collection(COLLECTION), claim):
                 return mark
         raise errors.RateLimited(retry_after_seconds=1)
 
     async def _marks(self, db: Database, key: str) -> list[dict[str, Any]]:
         # Slots by number first (the highest numbers the next claim), then plain failures.
         cursor = (
-            db[COLLECTION]
+            db.collection(COLLECTION)
             .find({"key": key}, {"at": 1, "n": 1, "expires_at": 1})
             .sort([("n", -1), ("at", -1)])
             .limit(MAX_FETCHED)
@@ -177,7 +177,7 @@ class Throttle:
     async def forget(self, *, db: Database, marks: Sequence[Mark]) -> None:
         """Drop the marks of an attempt that succeeded or never happened."""
         if marks:
-            await db[COLLECTION].delete_many({"_id": {"$in": list(marks)}})
+            await db.collection(COLLECTION).delete_many({"_id": {"$in": list(marks)}})
 
     async def fail(self, *, db: Database, keys: Sequence[str]) -> None:
         """Count one failure against each of `keys`."""
@@ -187,11 +187,18 @@ class Throttle:
             for key in dict.fromkeys(keys)
         ]
         if docs:
-            await db[COLLECTION].insert_many(docs)
+            await db.collection(COLLECTION).insert_many(docs)
 
     async def reset(self, *, db: Database, key: str) -> None:
         """Forget the failures of `key` (after a success)."""
-        await db[COLLECTION].delete_many({"key": key})
+        await db.collection(COLLECTION).delete_many({"key": key})
+
+
+async def prune(*, db: Database, now: datetime) -> int:
+    """Delete expired failure records and mutexes left by dead processes (upkeep: FerretDB
+    v1 has no TTL index)."""
+    result = await db.collection(COLLECTION).delete_many({"expires_at": {"$lt": now}})
+    return int(result.deleted_count)
 
 
 # Waits go through here, so that tests can record them instead of sleeping.

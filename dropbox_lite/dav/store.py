@@ -26,33 +26,36 @@ async def props_of(db: Database, entry_ids: list[str]) -> dict[str, dict[str, An
     oids = [ObjectId(i) for i in entry_ids if ObjectId.is_valid(i)]
     if not oids:
         return {}
-    return {str(doc["_id"]): doc async for doc in db["dav_props"].find({"_id": {"$in": oids}})}
+    return {
+        str(doc["_id"]): doc
+        async for doc in db.collection("dav_props").find({"_id": {"$in": oids}})
+    }
 
 
 async def set_dead_props(db: Database, entry_id: str, props: list[dict[str, str]]) -> None:
     """Replace the entry's dead properties (pairs {"name": "{ns}local", "xml": ...})."""
     oid = ObjectId(entry_id)
-    result = await db["dav_props"].update_one({"_id": oid}, {"$set": {"dead": props}})
+    result = await db.collection("dav_props").update_one({"_id": oid}, {"$set": {"dead": props}})
     if not result.matched_count and not await insert_claim(
-        db["dav_props"], {"_id": oid, "dead": props}
+        db.collection("dav_props"), {"_id": oid, "dead": props}
     ):
-        await db["dav_props"].update_one({"_id": oid}, {"$set": {"dead": props}})
+        await db.collection("dav_props").update_one({"_id": oid}, {"$set": {"dead": props}})
 
 
 async def set_mtime(db: Database, entry_id: str, rev: int, mtime: float) -> None:
     """Remember the client's modification time of this revision of the file."""
     oid = ObjectId(entry_id)
     fields = {"mtime_rev": rev, "mtime": mtime}
-    result = await db["dav_props"].update_one({"_id": oid}, {"$set": fields})
+    result = await db.collection("dav_props").update_one({"_id": oid}, {"$set": fields})
     if not result.matched_count and not await insert_claim(
-        db["dav_props"], {"_id": oid, "dead": [], **fields}
+        db.collection("dav_props"), {"_id": oid, "dead": [], **fields}
     ):
-        await db["dav_props"].update_one({"_id": oid}, {"$set": fields})
+        await db.collection("dav_props").update_one({"_id": oid}, {"$set": fields})
 
 
 async def copy_props(db: Database, source_id: str, target_id: str) -> None:
     """Give a copy the dead properties of its source (RFC 4918 section 9.8.2)."""
-    doc = await db["dav_props"].find_one({"_id": ObjectId(source_id)})
+    doc = await db.collection("dav_props").find_one({"_id": ObjectId(source_id)})
     if doc is not None and doc.get("dead"):
         await set_dead_props(db, target_id, list(doc["dead"]))
 
@@ -61,7 +64,7 @@ async def copy_props(db: Database, source_id: str, target_id: str) -> None:
 
 
 async def insert_lock(db: Database, doc: dict[str, Any]) -> None:
-    await db["dav_locks"].insert_one(doc)
+    await db.collection("dav_locks").insert_one(doc)
 
 
 async def locks_on(
@@ -71,32 +74,32 @@ async def locks_on(
     clauses: list[dict[str, Any]] = [{"key": {"$in": keys}}]
     if below is not None:
         clauses.append({"ancestors": below})
-    cursor = db["dav_locks"].find(
+    cursor = db.collection("dav_locks").find(
         {"user_id": ObjectId(user_id), "expires_at": {"$gt": at}, "$or": clauses}
     )
     return [doc async for doc in cursor]
 
 
 async def lock_by_token(db: Database, token: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["dav_locks"].find_one(
+    found: dict[str, Any] | None = await db.collection("dav_locks").find_one(
         {"_id": token, "expires_at": {"$gt": at}}
     )
     return found
 
 
 async def refresh_lock(db: Database, token: str, expires_at: datetime, timeout: int) -> None:
-    await db["dav_locks"].update_one(
+    await db.collection("dav_locks").update_one(
         {"_id": token}, {"$set": {"expires_at": expires_at, "timeout": timeout}}
     )
 
 
 async def delete_lock(db: Database, token: str) -> bool:
-    return bool((await db["dav_locks"].delete_one({"_id": token})).deleted_count)
+    return bool((await db.collection("dav_locks").delete_one({"_id": token})).deleted_count)
 
 
 async def delete_locks_at(db: Database, user_id: str, key: str) -> None:
     """Drop the user's locks on the path key and below it (the resource is gone)."""
-    await db["dav_locks"].delete_many(
+    await db.collection("dav_locks").delete_many(
         {"user_id": ObjectId(user_id), "$or": [{"key": key}, {"ancestors": key}]}
     )
 
@@ -105,30 +108,30 @@ async def delete_locks_at(db: Database, user_id: str, key: str) -> None:
 
 
 async def insert_upload(db: Database, doc: dict[str, Any]) -> bool:
-    return await insert_claim(db["dav_uploads"], doc)
+    return await insert_claim(db.collection("dav_uploads"), doc)
 
 
 async def find_upload(db: Database, user_id: str, name: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["dav_uploads"].find_one(
+    found: dict[str, Any] | None = await db.collection("dav_uploads").find_one(
         {"user_id": ObjectId(user_id), "name": name, "expires_at": {"$gt": at}}
     )
     return found
 
 
 async def expired_uploads(db: Database, user_id: str, at: datetime) -> list[dict[str, Any]]:
-    cursor = db["dav_uploads"].find(
+    cursor = db.collection("dav_uploads").find(
         {"user_id": ObjectId(user_id), "expires_at": {"$lte": at}}, {"session_id": 1}
     )
     return [doc async for doc in cursor]
 
 
 async def delete_upload(db: Database, upload_id: ObjectId) -> None:
-    await db["dav_uploads"].delete_one({"_id": upload_id})
+    await db.collection("dav_uploads").delete_one({"_id": upload_id})
 
 
 async def start_chunk(db: Database, upload_id: ObjectId, chunk: str, start: int) -> None:
     """Name `chunk` the one whose bytes arrive from offset `start` on."""
-    await db["dav_uploads"].update_one(
+    await db.collection("dav_uploads").update_one(
         {"_id": upload_id}, {"$set": {"last": chunk, "last_start": start, "last_done": False}}
     )
 
@@ -138,7 +141,7 @@ async def finish_chunk(db: Database, upload_id: ObjectId, chunk: str, size: int,
 
     `chunk` is a checked name (letters, digits, '-', '_'): it is part of a field name.
     """
-    await db["dav_uploads"].update_one(
+    await db.collection("dav_uploads").update_one(
         {"_id": upload_id},
         {"$set": {f"chunks.c_{chunk}": size, "last_done": True, "end": end}},
     )
@@ -148,18 +151,18 @@ async def finish_chunk(db: Database, upload_id: ObjectId, chunk: str, size: int,
 
 
 async def insert_flow(db: Database, doc: dict[str, Any]) -> None:
-    await db["login_flows"].insert_one(doc)
+    await db.collection("login_flows").insert_one(doc)
 
 
 async def flow_by(db: Database, field: str, value: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["login_flows"].find_one(
+    found: dict[str, Any] | None = await db.collection("login_flows").find_one(
         {field: value, "expires_at": {"$gt": at}}
     )
     return found
 
 
 async def grant_flow(db: Database, flow_id: ObjectId, result: dict[str, str]) -> bool:
-    found = await db["login_flows"].update_one(
+    found = await db.collection("login_flows").update_one(
         {"_id": flow_id, "result": None}, {"$set": {"result": result}}
     )
     return bool(found.matched_count)
@@ -167,8 +170,8 @@ async def grant_flow(db: Database, flow_id: ObjectId, result: dict[str, str]) ->
 
 async def take_flow(db: Database, flow_id: ObjectId) -> bool:
     """Delete a granted flow: True for the one poll that gets its result."""
-    return bool((await db["login_flows"].delete_one({"_id": flow_id})).deleted_count)
+    return bool((await db.collection("login_flows").delete_one({"_id": flow_id})).deleted_count)
 
 
 async def prune_flows(db: Database, at: datetime) -> None:
-    await db["login_flows"].delete_many({"expires_at": {"$lt": at}})
+    await db.collection("login_flows").delete_many({"expires_at": {"$lt": at}})

@@ -59,12 +59,12 @@ async def _save(
         "tail_id": tail_id,
         "tail_size": tail_size,
     }
-    result = await db[SESSIONS].update_one(
+    result = await db.collection(SESSIONS).update_one(
         {"_id": doc["_id"], "offset": doc["offset"], "version": doc["version"]},
         {"$set": changes},
     )
     if result.matched_count != 1:
-        current = await db[SESSIONS].find_one({"_id": doc["_id"]}, {"offset": 1})
+        current = await db.collection(SESSIONS).find_one({"_id": doc["_id"]}, {"offset": 1})
         raise IncorrectOffset(0 if current is None else int(current["offset"]))
     old_tail = doc.get("tail_id")
     state.doc = {**doc, **changes}
@@ -284,14 +284,14 @@ async def available_blocks(
                 remaining.discard(sha)
 
     if remaining:
-        cursor = db[PARTS].find(
+        cursor = db.collection(PARTS).find(
             {"user_id": user, "sha": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
             {"sha": 1, "block_ids": 1},
         )
         async for part in cursor:
             take([part["sha"]], part["block_ids"])
     if remaining:
-        cursor = db[SESSIONS].find(
+        cursor = db.collection(SESSIONS).find(
             {"user_id": user, "blocks": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
             {"blocks": 1, "block_ids": 1},
         )
@@ -302,18 +302,10 @@ async def available_blocks(
         scope: dict[str, Any] = {"owner_id": user}
         if shares:
             scope = {"$or": [scope, {"share_id": {"$in": shares}}]}
-        cursor = db["entries"].find(
-            {**scope, "blocks": {"$in": sorted(remaining)}, "deleted": False},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for entry in cursor:
+        for entry in await store.entries_with_blocks(db, scope, sorted(remaining)):
             take(entry.get("blocks"), entry.get("block_ids"))
     if remaining:
-        cursor = db["revisions"].find(
-            {"owner_id": user, "blocks": {"$in": sorted(remaining)}},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for revision in cursor:
+        for revision in await store.revisions_with_blocks(db, user, sorted(remaining)):
             take(revision.get("blocks"), revision.get("block_ids"))
     if found:
         await blobs.keep_blocks(db, list(found.values()))

@@ -84,7 +84,9 @@ async def _session_content(
         digests = list(doc["blocks"])
         return await _from_blocks(db, digests, dict(zip(digests, doc["block_ids"], strict=False)))
     if parts is None:
-        parts = [p async for p in db[PARTS].find({"session_id": doc["_id"]}).sort("index", 1)]
+        parts = [
+            p async for p in db.collection(PARTS).find({"session_id": doc["_id"]}).sort("index", 1)
+        ]
     if [p["index"] for p in parts] != list(range(len(parts))):
         raise errors.InvalidInput("Blocks are missing: send blocks 0 to N-1 of the file.")
     digests = [p["sha"] for p in parts]
@@ -165,7 +167,7 @@ async def _commit(
 
 async def _mark_committed(db: Database, session_id: ObjectId, record: EntryRecord) -> None:
     """The session became this file: finishing it again returns the file."""
-    await db[SESSIONS].update_one(
+    await db.collection(SESSIONS).update_one(
         {"_id": session_id},
         {"$set": {"committed": {"entry_id": ObjectId(record.id), "rev": record.rev}}},
     )
@@ -247,7 +249,7 @@ async def _load_many(
     if not session_ids:
         return {}
     at = now()
-    cursor = db[SESSIONS].find({"_id": {"$in": list(set(session_ids))}, "user_id": user})
+    cursor = db.collection(SESSIONS).find({"_id": {"$in": list(set(session_ids))}, "user_id": user})
     return {doc["_id"]: doc async for doc in cursor if aware(doc["expires_at"]) > at}
 
 
@@ -263,7 +265,7 @@ async def _parts_of(
     if not docs:
         return {}
     found: dict[ObjectId, list[dict[str, Any]]] = {}
-    cursor = db[PARTS].find({"session_id": {"$in": [d["_id"] for d in docs]}})
+    cursor = db.collection(PARTS).find({"session_id": {"$in": [d["_id"] for d in docs]}})
     async for part in cursor:
         found.setdefault(part["session_id"], []).append(part)
     for parts in found.values():

@@ -123,13 +123,13 @@ async def start(
         "metadata": dict(metadata or {}),
         "committed": None,
     }
-    await db[SESSIONS].insert_one(doc)
+    await db.collection(SESSIONS).insert_one(doc)
     return _record(doc)
 
 
 async def _load(db: Database, user_id: str, session_id: str) -> dict[str, Any]:
     """The user's live session (NotFound when missing, someone else's, or expired)."""
-    doc: dict[str, Any] | None = await db[SESSIONS].find_one(
+    doc: dict[str, Any] | None = await db.collection(SESSIONS).find_one(
         {"_id": oid(session_id), "user_id": oid(user_id)}
     )
     if doc is None or aware(doc["expires_at"]) <= now():
@@ -153,8 +153,8 @@ async def cancel(*, db: Database, user_id: str, session_id: str) -> bool:
 
 
 async def _drop(db: Database, doc: dict[str, Any]) -> None:
-    await db[PARTS].delete_many({"session_id": doc["_id"]})
-    await db[SESSIONS].delete_one({"_id": doc["_id"]})
+    await db.collection(PARTS).delete_many({"session_id": doc["_id"]})
+    await db.collection(SESSIONS).delete_one({"_id": doc["_id"]})
     if doc.get("tail_id") is not None:
         await blobs.drop_staged(db, doc["tail_id"])
 
@@ -162,10 +162,10 @@ async def _drop(db: Database, doc: dict[str, Any]) -> None:
 async def prune(*, db: Database) -> int:
     """Remove expired sessions, their staged parts and tails (upkeep); how many."""
     removed = 0
-    async for doc in db[SESSIONS].find({"expires_at": {"$lt": now()}}):
+    async for doc in db.collection(SESSIONS).find({"expires_at": {"$lt": now()}}):
         await _drop(db, doc)
         removed += 1
-    await db[PARTS].delete_many({"expires_at": {"$lt": now()}})
+    await db.collection(PARTS).delete_many({"expires_at": {"$lt": now()}})
     return removed
 
 

@@ -88,7 +88,7 @@ def new_link(
 
 async def insert(*, db: Database, doc: LinkDoc) -> None:
     """Store a new link."""
-    await db[COLLECTION].insert_one(dict(doc))
+    await db.collection(COLLECTION).insert_one(dict(doc))
 
 
 def _mine(user_id: ObjectId) -> dict[str, Any]:
@@ -107,7 +107,7 @@ async def list_by_owner(
     if entry_id is not None:
         query["entry_id"] = entry_id
     cursor = (
-        db[COLLECTION]
+        db.collection(COLLECTION)
         .find(query)
         .sort([("created_at", -1), ("_id", -1)])
         .limit(limit)
@@ -120,7 +120,7 @@ async def revoke(
     *, db: Database, owner_id: ObjectId, link_id: ObjectId, at: datetime
 ) -> LinkDoc | None:
     """Mark the owner's link revoked; the link as it is now, or None when there is none."""
-    raw = await db[COLLECTION].find_one_and_update(
+    raw = await db.collection(COLLECTION).find_one_and_update(
         {"_id": link_id, **_mine(owner_id)},
         {"$set": {"revoked": True, "revoked_at": at}},
     )
@@ -131,18 +131,18 @@ async def revoke(
 
 async def find_unrevoked(*, db: Database, token_digest: str) -> LinkDoc | None:
     """The link with this token digest, unless revoked (expiry is the caller's to check)."""
-    raw = await db[COLLECTION].find_one({"token": token_digest, "revoked": False})
+    raw = await db.collection(COLLECTION).find_one({"token": token_digest, "revoked": False})
     return None if raw is None else link_doc(raw)
 
 
 async def count_download(*, db: Database, link_id: ObjectId) -> None:
     """One more completed download."""
-    await db[COLLECTION].update_one({"_id": link_id}, {"$inc": {"download_count": 1}})
+    await db.collection(COLLECTION).update_one({"_id": link_id}, {"$inc": {"download_count": 1}})
 
 
 async def delete_ended(*, db: Database, before: datetime) -> int:
     """Remove links revoked before `before` or expired before it; how many went."""
-    result = await db[COLLECTION].delete_many(
+    result = await db.collection(COLLECTION).delete_many(
         {
             "$or": [
                 {"revoked": True, "revoked_at": {"$lt": before}},
@@ -160,7 +160,7 @@ async def entries_with_live_links(
     user may list (theirs, or one they made in another's shared folder): one command."""
     if not entry_ids:
         return set()
-    found = await db[COLLECTION].distinct(
+    found = await db.collection(COLLECTION).distinct(
         "entry_id",
         {
             "entry_id": {"$in": entry_ids},
