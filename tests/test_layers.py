@@ -22,6 +22,7 @@ STORAGE = {
     "auth/session_store.py",  # sessions, app_passwords
     "sharing/store.py",  # share_links
     "files/journal.py",  # seq_claims, journal_checkpoints: the journal's store
+    "files/upload_store.py",  # upload_sessions, upload_parts
     "upkeep/lease.py",  # leases: the upkeep leader's store
     "dav/store.py",  # dav_props, dav_locks, dav_uploads, login_flows
 }
@@ -88,8 +89,8 @@ OWNERS = {
     "thumbnails": "files/thumbnails.py",
     "seq_claims": "files/journal.py",
     "journal_checkpoints": "files/journal.py",
-    "upload_sessions": "files/session_lifecycle.py",
-    "upload_parts": "files/session_lifecycle.py",
+    "upload_sessions": "files/upload_store.py",
+    "upload_parts": "files/upload_store.py",
     "blob_index": "files/blobs.py",
     "blobs.files": "files/blobs.py",
     "blobs.chunks": "files/blobs.py",
@@ -114,17 +115,6 @@ KNOWN_REACHES = {
     # Account creation reads the user: files/entries.py is not this change's to edit
     # (auth/user_store.user_by_id answers it).
     ("files/entries.py", "users"),
-    # The upload sessions' collections are queried by all three session modules and by
-    # blob gc (which files/session_lifecycle.py cannot serve: it imports blobs), and
-    # store.put_parts writes staged parts under a name given at run time: they want one
-    # upload-session store of their own.
-    ("files/blob_gc.py", "upload_sessions"),
-    ("files/blob_gc.py", "upload_parts"),
-    ("files/session_append.py", "upload_sessions"),
-    ("files/session_append.py", "upload_parts"),
-    ("files/session_finish.py", "upload_sessions"),
-    ("files/session_finish.py", "upload_parts"),
-    ("files/store.py", "?"),
     # Upkeep prunes move-cycle decisions itself (files/cycles.py has no prune function,
     # and is not this change's to edit).
     ("upkeep/move_cycles.py", "move_cycles"),

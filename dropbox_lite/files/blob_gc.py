@@ -9,19 +9,14 @@ from bson import ObjectId
 
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import BLOB_CHUNK_BYTES, Database
-from dropbox_lite.files import revision_store, store
+from dropbox_lite.files import revision_store, store, upload_store
 
 
 async def _referenced(db: Database, oid: ObjectId) -> bool:
     """Whether a file, a revision, an upload session or a staged part holds the blob."""
     if await store.holds_blob(db, oid) or await revision_store.holds_blob(db, oid):
         return True
-    # The upload sessions' own collections (files/session_lifecycle.py imports blobs, so
-    # it cannot be asked from here without an import cycle).
-    sessions = {"$or": [{"tail_id": oid}, {"block_ids": oid}]}
-    if await db.collection("upload_sessions").find_one(sessions, {"_id": 1}) is not None:
-        return True
-    return await db.collection("upload_parts").find_one({"block_ids": oid}, {"_id": 1}) is not None
+    return await upload_store.holds_blob(db, oid)
 
 
 class GarbageReport(list[str]):

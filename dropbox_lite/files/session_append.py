@@ -13,13 +13,11 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, members, store
+from dropbox_lite.files import blobs, members, store, upload_store
 from dropbox_lite.files.records import now, oid
 from dropbox_lite.files.session_lifecycle import (
     CHECKSUMS,
     MAX_BLOCKS_PER_REQUEST,
-    PARTS,
-    SESSIONS,
     SMALL_BLOCKS_BYTES,
     IncorrectOffset,
     SessionRecord,
@@ -59,13 +57,9 @@ async def _save(
         "tail_id": tail_id,
         "tail_size": tail_size,
     }
-    result = await db.collection(SESSIONS).update_one(
-        {"_id": doc["_id"], "offset": doc["offset"], "version": doc["version"]},
-        {"$set": changes},
-    )
-    if result.matched_count != 1:
-        current = await db.collection(SESSIONS).find_one({"_id": doc["_id"]}, {"offset": 1})
-        raise IncorrectOffset(0 if current is None else int(current["offset"]))
+    moved, current = await upload_store.advance(db, doc, changes)
+    if not moved:
+        raise IncorrectOffset(0 if current is None else current)
     old_tail = doc.get("tail_id")
     state.doc = {**doc, **changes}
     state.blocks, state.block_ids = [], []
@@ -240,7 +234,7 @@ async def put_blocks(
         }
         for n, digest in enumerate(found)
     ]
-    await store.put_parts(db, PARTS, parts)
+    await upload_store.put_parts(db, parts)
     return found
 
 
@@ -284,18 +278,10 @@ async def available_blocks(
                 remaining.discard(sha)
 
     if remaining:
-        cursor = db.collection(PARTS).find(
-            {"user_id": user, "sha": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
-            {"sha": 1, "block_ids": 1},
-        )
-        async for part in cursor:
+        for part in await upload_store.parts_with_blocks(db, user, sorted(remaining), at):
             take([part["sha"]], part["block_ids"])
     if remaining:
-        cursor = db.collection(SESSIONS).find(
-            {"user_id": user, "blocks": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for session in cursor:
+        for session in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
             take(session["blocks"], session["block_ids"])
     if remaining:
         shares = [m["share_id"] for m in await members.of_user(db, user)]

@@ -373,18 +373,6 @@ async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
         await db.collection(ENTRIES).delete_many({"_id": {"$in": ids}})
 
 
-async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) -> None:
-    """Insert staged blocks by their unique ids, replacing any sent before under the same
-    id (a block sent again): one round trip when none was."""
-    if not parts:
-        return
-    try:
-        await db.collection(collection).insert_many(parts, ordered=False)
-    except BulkWriteError:
-        for part in parts:
-            await db.collection(collection).replace_one({"_id": part["_id"]}, part, upsert=True)
-
-
 async def user_exists(db: Database, user_id: ObjectId) -> bool:
     """Whether the account exists (its root is made before it: see entries.NEW_ACCOUNT)."""
     return await user_store.user_exists(db=db, user_id=user_id)
