@@ -1,10 +1,13 @@
 """Only the storage layer imports the database driver (issue 11): the stores, blobs.py
-and core/db.py. Services and faces take and return records."""
+and core/db.py. Services and faces take and return records. And each collection has one
+repository, the only module that queries it (issue 19): every raw access to a
+collection in the package is found and checked against OWNERS."""
 
 from __future__ import annotations
 
 import ast
 import importlib
+import sys
 from pathlib import Path
 
 import dropbox_lite
@@ -137,7 +140,7 @@ def _is_database(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "db"
 
 
-def collection_uses(path: Path) -> list[tuple[str, str]]:
+def collection_uses(path: Path, root: Path = PACKAGE) -> list[tuple[str, str]]:
     """(collection, how) for every raw collection access in a module: how is "subscript"
     for `db[X]`, "call" for `db.collection(X)`; X is evaluated in the module's namespace
     (constants, imported names, f-strings), "?" when it is a run-time value."""
@@ -156,7 +159,7 @@ def collection_uses(path: Path) -> list[tuple[str, str]]:
             found.append((node.args[0], "call"))
     if not found:
         return []
-    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    rel = path.relative_to(root.parent).with_suffix("")
     namespace = vars(importlib.import_module(".".join(rel.parts)))
     uses: list[tuple[str, str]] = []
     for expr, how in found:
@@ -230,18 +233,13 @@ def test_the_check_sees_a_collection(tmp_path: Path) -> None:
         "    counts = {}\n"
         "    counts['entries'] = 1\n"
     )
-    import sys
-
     sys.path.insert(0, str(tmp_path))
     try:
-        global PACKAGE
-        saved, PACKAGE = PACKAGE, package
-        try:
-            uses = collection_uses(package / "m.py")
-        finally:
-            PACKAGE = saved
+        uses = collection_uses(package / "m.py", root=package)
     finally:
         sys.path.remove(str(tmp_path))
+        sys.modules.pop("dropbox_lite_probe.m", None)
+        sys.modules.pop("dropbox_lite_probe", None)
     assert uses == [
         ("users", "subscript"),
         ("locks", "subscript"),

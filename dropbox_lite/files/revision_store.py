@@ -149,9 +149,9 @@ async def holds_blob(db: Database, blob_id: ObjectId) -> bool:
 
 async def revisions_with_blocks(
     db: Database, owner_id: ObjectId, digests: list[str]
-) -> list[dict[str, Any]]:
-    """The owner's revisions holding any of these blocks: their blocks and ids."""
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The owner's revisions holding any of these blocks: (digests, block ids) of each."""
     cursor = db.collection(REVISIONS).find(
         {"owner_id": owner_id, "blocks": {"$in": digests}}, {"blocks": 1, "block_ids": 1}
     )
-    return [doc async for doc in cursor]
+    return [(doc.get("blocks") or [], doc.get("block_ids") or []) async for doc in cursor]

@@ -278,21 +278,21 @@ async def available_blocks(
                 remaining.discard(sha)
 
     if remaining:
-        for part in await upload_store.parts_with_blocks(db, user, sorted(remaining), at):
-            take([part["sha"]], part["block_ids"])
+        for shas, ids in await upload_store.parts_with_blocks(db, user, sorted(remaining), at):
+            take(shas, ids)
     if remaining:
-        for session in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
-            take(session["blocks"], session["block_ids"])
+        for shas, ids in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
+            take(shas, ids)
     if remaining:
         shares = [m["share_id"] for m in await members.of_user(db, user)]
         scope: dict[str, Any] = {"owner_id": user}
         if shares:
             scope = {"$or": [scope, {"share_id": {"$in": shares}}]}
-        for entry in await store.entries_with_blocks(db, scope, sorted(remaining)):
-            take(entry.get("blocks"), entry.get("block_ids"))
+        for shas, ids in await store.entries_with_blocks(db, scope, sorted(remaining)):
+            take(shas, ids)
     if remaining:
-        for revision in await store.revisions_with_blocks(db, user, sorted(remaining)):
-            take(revision.get("blocks"), revision.get("block_ids"))
+        for shas, ids in await store.revisions_with_blocks(db, user, sorted(remaining)):
+            take(shas, ids)
     if found:
         await blobs.keep_blocks(db, list(found.values()))
     return found

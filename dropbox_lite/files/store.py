@@ -444,9 +444,10 @@ async def holds_blob(db: Database, blob_id: ObjectId) -> bool:
 
 async def entries_with_blocks(
     db: Database, scope: dict[str, Any], digests: list[str]
-) -> list[dict[str, Any]]:
-    """The live entries in `scope` holding any of these blocks: their blocks and ids."""
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The live entries in `scope` holding any of these blocks: (digests, block ids) of
+    each."""
     cursor = db.collection(ENTRIES).find(
         {**scope, "blocks": {"$in": digests}, "deleted": False}, {"blocks": 1, "block_ids": 1}
     )
-    return [doc async for doc in cursor]
+    return [(doc.get("blocks") or [], doc.get("block_ids") or []) async for doc in cursor]

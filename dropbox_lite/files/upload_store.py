@@ -77,13 +77,13 @@ async def drop_session(db: Database, session_id: ObjectId) -> None:
 
 async def sessions_with_blocks(
     db: Database, user: ObjectId, digests: list[str], at: datetime
-) -> list[dict[str, Any]]:
-    """The user's live sessions holding any of these blocks: their blocks and ids."""
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The user's live sessions holding any of these blocks: (digests, block ids) of each."""
     cursor = db.collection(SESSIONS).find(
         {"user_id": user, "blocks": {"$in": digests}, "expires_at": {"$gt": at}},
         {"blocks": 1, "block_ids": 1},
     )
-    return [doc async for doc in cursor]
+    return [(doc["blocks"], doc["block_ids"]) async for doc in cursor]
 
 
 # -- staged parts ----------------------------------------------------------------------
@@ -109,13 +109,13 @@ async def parts_of(db: Database, session_ids: list[ObjectId]) -> list[dict[str, 
 
 async def parts_with_blocks(
     db: Database, user: ObjectId, digests: list[str], at: datetime
-) -> list[dict[str, Any]]:
-    """The user's unexpired staged parts of these digests: their digest and block ids."""
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The user's unexpired staged parts of these digests: ([digest], block ids) of each."""
     cursor = db.collection(PARTS).find(
         {"user_id": user, "sha": {"$in": digests}, "expires_at": {"$gt": at}},
         {"sha": 1, "block_ids": 1},
     )
-    return [part async for part in cursor]
+    return [([part["sha"]], part["block_ids"]) async for part in cursor]
 
 
 async def prune_parts(db: Database, at: datetime) -> None:
