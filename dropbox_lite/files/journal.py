@@ -22,14 +22,15 @@ the open ones it reads next are all the numbers still being written below T.
 (Marks used to be documents of their own, written before the claim; that cost
 two more round trips per change.)
 
-This module is the journal's store: besides numbers and marks it holds the feed's
-reads of the entries by number (`scan`, `has_change`) and `prune_journal`, which
-upkeep runs. Deletion tombstones are pruned once older than a retention window;
-a feed cursor remembers when its position was known stable (`issued`), and one
-older than the window is refused (CURSOR_RESET), so no cursor can need a
-tombstone that is gone. How old a tombstone is comes from `journal_checkpoints`:
-each prune records every owner's stable number with the time, and tombstones at
-or below the newest checkpoint older than the window go.
+This module is the journal's store: besides numbers and marks it builds the feed's
+reads of the entries by number (`scan`, `has_change`, run by files/store.py, which
+owns `entries`) and `prune_journal`, which upkeep runs. Deletion tombstones are
+pruned once older than a retention window; a feed cursor remembers when its position
+was known stable (`issued`), and one older than the window is refused
+(CURSOR_RESET), so no cursor can need a tombstone that is gone. How old a tombstone
+is comes from `journal_checkpoints`: each prune records every owner's stable number
+with the time, and tombstones at or below the newest checkpoint older than the
+window go.
 
 A prune deletes only claims older than STALE_MARK, so a writer between reading the
 top and claiming above it cannot have the numbers above its read deleted under it
@@ -55,7 +56,6 @@ from dropbox_lite.files import store
 LEASE = timedelta(seconds=30)
 CLAIMS = "seq_claims"
 CHECKPOINTS = "journal_checkpoints"
-ENTRIES = "entries"
 # Marks are stamped by the clock of the process that wrote them: pruning leaves
 # a margin for skew beyond the lease.
 STALE_MARK = LEASE * 2
