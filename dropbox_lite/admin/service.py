@@ -17,7 +17,9 @@ from dropbox_lite.auth import service as auth_service
 from dropbox_lite.auth import store as auth_store
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import BLOB_BUCKET, Database
+from dropbox_lite.files import blobs as files_blobs
 from dropbox_lite.files import service as files_service
+from dropbox_lite.files import store as files_store
 
 # Collections that are not one owner's, or that auth removes itself.
 NOT_OWNED = frozenset(
@@ -111,14 +113,7 @@ async def delete_user(*, db: Database, user_id: str) -> dict[str, int]:
     # Disabled first: no sign-in, and every session ended, while the files go.
     await auth_service.set_disabled(db=db, user_id=user_id, disabled=True)
     await files_service.forget_user(db=db, user_id=user_id)
-    owner = ObjectId(user_id)
-    removed: dict[str, int] = {}
-    for name in sorted(await db.db.list_collection_names()):
-        if name in NOT_OWNED or name.startswith("system."):
-            continue
-        result = await db[name].delete_many({"owner_id": owner})
-        if result.deleted_count:
-            removed[name] = int(result.deleted_count)
+    removed = await db.delete_owned(ObjectId(user_id), keep=NOT_OWNED)
     sessions = await auth_store.count_sessions(db=db, user_id=user_id)
     await auth_service.delete_account(db=db, user_id=user_id)
     if sessions:
@@ -135,16 +130,9 @@ async def create_invite(*, db: Database, lifetime: timedelta) -> tuple[str, date
 
 async def stats(*, db: Database, top: int = 5) -> Stats:
     """Counts and bytes of the whole installation."""
-    stored = blobs = 0
-    async for doc in db[f"{BLOB_BUCKET}.files"].find({}, {"length": 1}):
-        blobs += 1
-        stored += int(doc.get("length", 0))
-    referenced = 0
-    async for doc in db["revisions"].find({}, {"size": 1}):
-        referenced += int(doc.get("size", 0))
-    live = {"deleted": {"$ne": True}}
-    entries = await db["entries"].count_documents(live)
-    files = await db["entries"].count_documents({**live, "is_file": True})
+    blobs, stored = await files_blobs.stored_totals(db)
+    referenced = await files_store.total_size(db)
+    entries, files = await files_store.count_live(db)
     users = await auth_store.list_users(db=db)
     used = [
         (user.username, (await files_service.usage(db=db, user_id=user.id)).used_bytes)

@@ -14,7 +14,7 @@ from typing import Any, NotRequired, TypedDict
 
 from bson import ObjectId
 
-from dropbox_lite.auth.user_store import _mark_seen, _oid
+from dropbox_lite.auth.user_store import _mark_seen, _oid, delete_user_only, last_seen_marks
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
@@ -79,7 +79,7 @@ async def insert_session(
     }
     if device_key_hash is not None:
         doc["device_key"] = device_key_hash
-    await db["sessions"].insert_one(doc)
+    await db.collection("sessions").insert_one(doc)
     await _mark_seen(db=db, user_id=doc["user_id"], at=at)
     return _session(dict(doc))
 
@@ -87,7 +87,9 @@ async def insert_session(
 async def live_session(*, db: Database, session_id: str, at: datetime) -> SessionRecord | None:
     """The session if it is live (not revoked, not expired) at `at`."""
     oid = _oid(session_id)
-    doc = None if oid is None else await db["sessions"].find_one({"_id": oid, **_live(at)})
+    doc = (
+        None if oid is None else await db.collection("sessions").find_one({"_id": oid, **_live(at)})
+    )
     return None if doc is None else _session(doc)
 
 
@@ -98,7 +100,9 @@ async def last_seen_of_live(
     oids = [oid for oid in map(_oid, session_ids) if oid is not None]
     if not oids:
         return {}
-    cursor = db["sessions"].find({"_id": {"$in": oids}, **_live(at)}, {"last_seen_at": 1})
+    cursor = db.collection("sessions").find(
+        {"_id": {"$in": oids}, **_live(at)}, {"last_seen_at": 1}
+    )
     return {str(doc["_id"]): aware(doc["last_seen_at"]) async for doc in cursor}
 
 
@@ -106,7 +110,7 @@ async def touch_sessions(
     *, db: Database, session_ids: list[str], at: datetime, expires_at: datetime
 ) -> None:
     """Record a use of these live sessions and slide their expiry (one write)."""
-    await db["sessions"].update_many(
+    await db.collection("sessions").update_many(
         {"_id": {"$in": [ObjectId(i) for i in session_ids]}, "revoked": {"$ne": True}},
         {"$set": {"last_seen_at": at, "expires_at": expires_at}},
     )
@@ -114,7 +118,7 @@ async def touch_sessions(
 
 async def live_sessions(*, db: Database, user_id: str, at: datetime) -> list[SessionRecord]:
     """The user's live sessions, in no particular order."""
-    cursor = db["sessions"].find({"user_id": ObjectId(user_id), **_live(at)})
+    cursor = db.collection("sessions").find({"user_id": ObjectId(user_id), **_live(at)})
     return [_session(doc) async for doc in cursor]
 
 
@@ -123,7 +127,7 @@ async def touch_session(
 ) -> None:
     """Record a use of the session (and of its user) and slide its expiry."""
     await _mark_seen(db=db, user_id=ObjectId(user_id), at=at)
-    await db["sessions"].update_one(
+    await db.collection("sessions").update_one(
         {"_id": ObjectId(session_id), "revoked": {"$ne": True}},
         {"$set": {"last_seen_at": at, "expires_at": expires_at}},
     )
@@ -134,7 +138,7 @@ async def revoke_session(*, db: Database, user_id: str, session_id: str, at: dat
     oid = _oid(session_id)
     if oid is None:
         return False
-    result = await db["sessions"].delete_one(
+    result = await db.collection("sessions").delete_one(
         {"_id": oid, "user_id": ObjectId(user_id), **_live(at)}
     )
     return bool(result.deleted_count)
@@ -155,16 +159,16 @@ async def revoke_sessions(
         query["device_key"] = device_key_hash
     if keep:
         query["_id"] = {"$nin": [ObjectId(k) for k in keep]}
-    ids = [str(doc["_id"]) async for doc in db["sessions"].find(query, {"_id": 1})]
+    ids = [str(doc["_id"]) async for doc in db.collection("sessions").find(query, {"_id": 1})]
     if ids:
-        await db["sessions"].delete_many({"_id": {"$in": [ObjectId(i) for i in ids]}})
+        await db.collection("sessions").delete_many({"_id": {"$in": [ObjectId(i) for i in ids]}})
     return ids
 
 
 async def count_sessions(*, db: Database, user_id: str | None = None) -> int:
     """Live and expired sessions not yet removed (of one user, or of everyone)."""
     query = {} if user_id is None else {"user_id": ObjectId(user_id)}
-    return int(await db["sessions"].count_documents(query))
+    return int(await db.collection("sessions").count_documents(query))
 
 
 # Upkeep.
@@ -172,7 +176,7 @@ async def count_sessions(*, db: Database, user_id: str | None = None) -> int:
 
 async def prune_sessions(*, db: Database, at: datetime) -> int:
     """Delete sessions that can sign nobody in any more (expired, or revoked long ago)."""
-    result = await db["sessions"].delete_many(
+    result = await db.collection("sessions").delete_many(
         {"$or": [{"expires_at": {"$lt": at}}, {"revoked": True}]}
     )
     return int(result.deleted_count)
@@ -223,19 +227,19 @@ async def insert_app_password(
         "secret_hash": secret_hash,
         "created_at": at,
     }
-    await db["app_passwords"].insert_one(dict(doc))
+    await db.collection("app_passwords").insert_one(dict(doc))
     return _app_password(dict(doc))
 
 
 async def app_password_by_hash(*, db: Database, secret_hash: str) -> AppPasswordRecord | None:
     """The app password with this hash, live or not."""
-    doc = await db["app_passwords"].find_one({"secret_hash": secret_hash})
+    doc = await db.collection("app_passwords").find_one({"secret_hash": secret_hash})
     return None if doc is None else _app_password(doc)
 
 
 async def app_passwords_of(*, db: Database, user_id: str) -> list[AppPasswordRecord]:
     """The user's app passwords (their sessions may have ended), oldest first."""
-    cursor = db["app_passwords"].find({"user_id": ObjectId(user_id)}).sort("_id", 1)
+    cursor = db.collection("app_passwords").find({"user_id": ObjectId(user_id)}).sort("_id", 1)
     return [_app_password(doc) async for doc in cursor]
 
 
@@ -245,14 +249,38 @@ async def delete_app_password(*, db: Database, user_id: str, app_password_id: st
     if oid is None:
         return None
     query = {"_id": oid, "user_id": ObjectId(user_id)}
-    doc = await db["app_passwords"].find_one(query)
-    if doc is None or not (await db["app_passwords"].delete_one(query)).deleted_count:
+    doc = await db.collection("app_passwords").find_one(query)
+    if doc is None or not (await db.collection("app_passwords").delete_one(query)).deleted_count:
         return None
     return str(doc["session_id"])
 
 
 async def prune_app_passwords(*, db: Database, user_id: str, live: list[str]) -> None:
     """Forget the user's app passwords whose session has ended (not in `live`)."""
-    await db["app_passwords"].delete_many(
+    await db.collection("app_passwords").delete_many(
         {"user_id": ObjectId(user_id), "session_id": {"$nin": [ObjectId(i) for i in live]}}
     )
+
+
+# Across users and sessions.
+
+
+async def delete_user(*, db: Database, user_id: str) -> None:
+    """Remove the user's document, every session of theirs and their last use."""
+    await db.collection("sessions").delete_many({"user_id": ObjectId(user_id)})
+    await delete_user_only(db=db, user_id=user_id)
+
+
+async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
+    """Each user's latest sign-in or session use (live sessions' last use included)."""
+    seen: dict[str, datetime] = {}
+
+    def note(user_id: str, at: datetime) -> None:
+        if user_id not in seen or at > seen[user_id]:
+            seen[user_id] = at
+
+    async for user_id, at in last_seen_marks(db=db):
+        note(user_id, at)
+    async for doc in db.collection("sessions").find({}, {"user_id": 1, "last_seen_at": 1}):
+        note(str(doc["user_id"]), aware(doc["last_seen_at"]))
+    return seen

@@ -24,8 +24,10 @@ from dropbox_lite.auth.session_store import app_password_by_hash as app_password
 from dropbox_lite.auth.session_store import app_passwords_of as app_passwords_of
 from dropbox_lite.auth.session_store import count_sessions as count_sessions
 from dropbox_lite.auth.session_store import delete_app_password as delete_app_password
+from dropbox_lite.auth.session_store import delete_user as delete_user
 from dropbox_lite.auth.session_store import insert_app_password as insert_app_password
 from dropbox_lite.auth.session_store import insert_session as insert_session
+from dropbox_lite.auth.session_store import last_seen_by_user as last_seen_by_user
 from dropbox_lite.auth.session_store import last_seen_of_live as last_seen_of_live
 from dropbox_lite.auth.session_store import live_session as live_session
 from dropbox_lite.auth.session_store import live_sessions as live_sessions
@@ -41,10 +43,8 @@ from dropbox_lite.auth.user_store import Taken as Taken
 from dropbox_lite.auth.user_store import UserDoc as UserDoc
 from dropbox_lite.auth.user_store import UserRecord as UserRecord
 from dropbox_lite.auth.user_store import claim_invite as claim_invite
-from dropbox_lite.auth.user_store import delete_user as delete_user
 from dropbox_lite.auth.user_store import insert_invite as insert_invite
 from dropbox_lite.auth.user_store import insert_user as insert_user
-from dropbox_lite.auth.user_store import last_seen_by_user as last_seen_by_user
 from dropbox_lite.auth.user_store import list_users as list_users
 from dropbox_lite.auth.user_store import mark_invite_used as mark_invite_used
 from dropbox_lite.auth.user_store import prune_invites as prune_invites

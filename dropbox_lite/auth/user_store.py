@@ -11,6 +11,7 @@ Sessions and app passwords are auth/session_store.py; auth/store.py re-exports b
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
@@ -108,33 +109,33 @@ async def insert_user(
         "disabled": False,
     }
     # The unique index on username_key refuses a second account of that name.
-    if not await insert_claim(db["users"], dict(doc)):
+    if not await insert_claim(db.collection("users"), dict(doc)):
         raise Taken(username)
     return _user(dict(doc))
 
 
 async def username_in_use(*, db: Database, username_key: str) -> bool:
     """Whether an account has this (case-folded) username."""
-    found = await db["users"].find_one({"username_key": username_key}, {"_id": 1})
+    found = await db.collection("users").find_one({"username_key": username_key}, {"_id": 1})
     return found is not None
 
 
 async def user_by_name(*, db: Database, username_key: str) -> tuple[UserRecord, str] | None:
     """The user with this username and its password hash."""
-    doc = await db["users"].find_one({"username_key": username_key})
+    doc = await db.collection("users").find_one({"username_key": username_key})
     return None if doc is None else (_user(doc), doc["password_hash"])
 
 
 async def user_by_id(*, db: Database, user_id: str) -> tuple[UserRecord, str] | None:
     """The user with this id and its password hash."""
     oid = _oid(user_id)
-    doc = None if oid is None else await db["users"].find_one({"_id": oid})
+    doc = None if oid is None else await db.collection("users").find_one({"_id": oid})
     return None if doc is None else (_user(doc), doc["password_hash"])
 
 
 async def list_users(*, db: Database) -> list[UserRecord]:
     """Every user, by username."""
-    docs = db["users"].find({}).sort("username_key", 1)
+    docs = db.collection("users").find({}).sort("username_key", 1)
     return [_user(doc) async for doc in docs]
 
 
@@ -143,13 +144,13 @@ async def replace_password_hash(*, db: Database, user_id: str, old: str | None, 
     query: dict[str, Any] = {"_id": ObjectId(user_id)}
     if old is not None:
         query["password_hash"] = old
-    result = await db["users"].update_one(query, {"$set": {"password_hash": new}})
+    result = await db.collection("users").update_one(query, {"$set": {"password_hash": new}})
     return bool(result.matched_count)
 
 
 async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> bool:
     """Set the user's quota (None: unlimited); False for an unknown user."""
-    result = await db["users"].update_one(
+    result = await db.collection("users").update_one(
         {"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}}
     )
     return bool(result.matched_count)
@@ -157,40 +158,49 @@ async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> b
 
 async def set_disabled(*, db: Database, user_id: str, disabled: bool) -> bool:
     """Disable or enable the account; False for an unknown user."""
-    result = await db["users"].update_one(
+    result = await db.collection("users").update_one(
         {"_id": ObjectId(user_id)}, {"$set": {"disabled": disabled}}
     )
     return bool(result.matched_count)
 
 
-async def delete_user(*, db: Database, user_id: str) -> None:
-    """Remove the user's document, every session of theirs and their last use."""
+async def delete_user_only(*, db: Database, user_id: str) -> None:
+    """Remove the user's document and their last use (auth/session_store.delete_user
+    removes their sessions first)."""
     oid = ObjectId(user_id)
-    await db["sessions"].delete_many({"user_id": oid})
-    await db["last_seen"].delete_one({"_id": oid})
-    await db["users"].delete_one({"_id": oid})
+    await db.collection("last_seen").delete_one({"_id": oid})
+    await db.collection("users").delete_one({"_id": oid})
+
+
+async def user_ids(*, db: Database) -> AsyncIterator[ObjectId]:
+    """Every user's id."""
+    async for doc in db.collection("users").find({}, {"_id": 1}):
+        yield doc["_id"]
+
+
+async def user_exists(*, db: Database, user_id: ObjectId) -> bool:
+    """Whether the account exists."""
+    return await db.collection("users").find_one({"_id": user_id}, {"_id": 1}) is not None
+
+
+async def usernames(*, db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, str]:
+    """The usernames of these users (those that exist)."""
+    cursor = db.collection("users").find({"_id": {"$in": user_ids}}, {"username": 1})
+    return {doc["_id"]: str(doc["username"]) async for doc in cursor}
 
 
 async def _mark_seen(*, db: Database, user_id: ObjectId, at: datetime) -> None:
     # Its own document: a racing write can lose only another last-seen time.
-    result = await db["last_seen"].update_one({"_id": user_id}, {"$max": {"at": at}})
+    result = await db.collection("last_seen").update_one({"_id": user_id}, {"$max": {"at": at}})
     if not result.matched_count:
-        await insert_claim(db["last_seen"], {"_id": user_id, "at": at})
+        await insert_claim(db.collection("last_seen"), {"_id": user_id, "at": at})
 
 
-async def last_seen_by_user(*, db: Database) -> dict[str, datetime]:
-    """Each user's latest sign-in or session use (live sessions' last use included)."""
-    seen: dict[str, datetime] = {}
-
-    def note(user_id: str, at: datetime) -> None:
-        if user_id not in seen or at > seen[user_id]:
-            seen[user_id] = at
-
-    async for doc in db["last_seen"].find({}):
-        note(str(doc["_id"]), aware(doc["at"]))
-    async for doc in db["sessions"].find({}, {"user_id": 1, "last_seen_at": 1}):
-        note(str(doc["user_id"]), aware(doc["last_seen_at"]))
-    return seen
+async def last_seen_marks(*, db: Database) -> AsyncIterator[tuple[str, datetime]]:
+    """(user id, last sign-in or session use) as `last_seen` holds them; see
+    auth/session_store.last_seen_by_user for the sessions' own."""
+    async for doc in db.collection("last_seen").find({}):
+        yield str(doc["_id"]), aware(doc["at"])
 
 
 # Invites.
@@ -207,7 +217,7 @@ async def insert_invite(
         "used_at": None,
         "used_by": None,
     }
-    await db["invites"].insert_one(doc)
+    await db.collection("invites").insert_one(doc)
     return InviteRecord(
         id=code_hash[:12], created_at=created_at, expires_at=expires_at, used_at=None
     )
@@ -219,31 +229,31 @@ async def claim_invite(*, db: Database, code_hash: str, at: datetime) -> bool:
     The claim is a unique insert into `invite_claims` (atomic on every backend), so
     two sign-ups racing for one code cannot both have it.
     """
-    invite = await db["invites"].find_one({"_id": code_hash, "expires_at": {"$gt": at}})
+    invite = await db.collection("invites").find_one({"_id": code_hash, "expires_at": {"$gt": at}})
     if invite is None or invite.get("used_at") is not None:
         return False
-    return await insert_claim(db["invite_claims"], {"_id": code_hash, "at": at})
+    return await insert_claim(db.collection("invite_claims"), {"_id": code_hash, "at": at})
 
 
 async def release_invite(*, db: Database, code_hash: str) -> None:
     """Give back a claim whose sign-up did not happen."""
-    await db["invite_claims"].delete_one({"_id": code_hash})
+    await db.collection("invite_claims").delete_one({"_id": code_hash})
 
 
 async def mark_invite_used(*, db: Database, code_hash: str, user_id: str, at: datetime) -> None:
     """Record who used the invite (the claim already makes it single use)."""
-    await db["invites"].update_one(
+    await db.collection("invites").update_one(
         {"_id": code_hash}, {"$set": {"used_at": at, "used_by": ObjectId(user_id)}}
     )
 
 
 async def prune_invites(*, db: Database, at: datetime) -> int:
     """Delete expired invites, used or not, then the claims on them."""
-    cursor = db["invites"].find({"expires_at": {"$lt": at}}, {"_id": 1})
+    cursor = db.collection("invites").find({"expires_at": {"$lt": at}}, {"_id": 1})
     expired = [doc["_id"] async for doc in cursor]
     if not expired:
         return 0
     # The invite first: with it gone, nothing can claim it again meanwhile.
-    result = await db["invites"].delete_many({"_id": {"$in": expired}})
-    await db["invite_claims"].delete_many({"_id": {"$in": expired}})
+    result = await db.collection("invites").delete_many({"_id": {"$in": expired}})
+    await db.collection("invite_claims").delete_many({"_id": {"$in": expired}})
     return int(result.deleted_count)

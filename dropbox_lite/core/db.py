@@ -165,7 +165,14 @@ def uri_problem(uri: str) -> str | None:
 
 @dataclass
 class Database:
-    """One open database: `db[...]` gives collections, `bucket` the blobs' GridFS bucket."""
+    """One open database: `collection(name)` gives a collection, `bucket` the blobs' GridFS
+    bucket.
+
+    Each collection has one owning repository module (OWNERS in tests/test_layers.py),
+    the only module that calls `collection(name)` with it; everything else calls that
+    repository's functions. `db[name]` is the older spelling of the same thing, still used
+    by a few modules (listed in the test as known exceptions).
+    """
 
     client: Any
     db: Any
@@ -173,8 +180,29 @@ class Database:
     backend: str  # "mongodb" or "memory"
     _exit: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
+    def collection(self, name: str) -> Any:
+        """The raw collection `name`: for its owning repository only."""
+        return self.db[name]
+
     def __getitem__(self, name: str) -> Any:
         return self.db[name]
+
+    async def delete_owned(self, owner_id: Any, *, keep: frozenset[str]) -> dict[str, int]:
+        """Delete every document of one owner (`owner_id`) in every collection but `keep`
+        (and system ones); how many went, per collection. The one query that spans the
+        whole schema: an account's removal, whichever repositories hold its documents."""
+        removed: dict[str, int] = {}
+        for name in sorted(await self.db.list_collection_names()):
+            if name in keep or name.startswith("system."):
+                continue
+            result = await self.db[name].delete_many({"owner_id": owner_id})
+            if result.deleted_count:
+                removed[name] = int(result.deleted_count)
+        return removed
+
+    async def counts(self, names: list[str]) -> dict[str, int]:
+        """How many documents each collection holds (the maintenance command's table)."""
+        return {name: int(await self.db[name].count_documents({})) for name in names}
 
     async def ping(self) -> bool:
         """True when the database answers now."""

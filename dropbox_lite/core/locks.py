@@ -24,7 +24,6 @@ import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware
@@ -71,44 +70,63 @@ class Fence:
         latest = await _latest(self.db, self.key)
         if (
             latest is None
-            or latest["_id"] != self.lock_id
-            or latest.get("nonce") != self.nonce
-            or latest.get("released")
+            or latest.id != self.lock_id
+            or latest.nonce != self.nonce
+            or latest.released
         ):
             raise LockLost()
         if now - self.renewed >= self.stale_after / 2:
             # Only the holder writes its own document; a would-be taker only reads `at`.
-            await self.db[COLLECTION].update_one(
+            await self.db.collection(COLLECTION).update_one(
                 {"_id": self.lock_id, "nonce": self.nonce}, {"$set": {"at": now}}
             )
             self.renewed = now
 
 
-async def _latest(db: Database, key: str) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db[COLLECTION].find_one({"key": key}, sort=[("n", -1)])
-    return found
+@dataclass(frozen=True)
+class Holding:
+    """A lock's stored holding: its number, who took it (the nonce), when last renewed."""
+
+    id: str  # "<key>#<n>"
+    n: int
+    nonce: str | None
+    at: datetime
+    released: bool
+
+
+async def _latest(db: Database, key: str) -> Holding | None:
+    found = await db.collection(COLLECTION).find_one({"key": key}, sort=[("n", -1)])
+    if found is None:
+        return None
+    return Holding(
+        id=str(found["_id"]),
+        n=int(found["n"]),
+        nonce=found.get("nonce"),
+        at=aware(found["at"]),
+        released=bool(found.get("released")),
+    )
 
 
 async def try_acquire(db: Database, key: str, *, stale_after: timedelta) -> Fence | None:
     """Take the lock on `key` once: its Fence, or None while another holds it."""
     latest = await _latest(db, key)
     now = datetime.now(UTC)
-    if latest is not None and not latest.get("released"):
-        if aware(latest["at"]) > now - stale_after:
+    if latest is not None and not latest.released:
+        if latest.at > now - stale_after:
             return None  # held, and renewed recently
-    number = 1 if latest is None else int(latest["n"]) + 1
+    number = 1 if latest is None else latest.n + 1
     nonce = secrets.token_hex(8)
     claim = {"_id": f"{key}#{number}", "key": key, "n": number, "nonce": nonce, "at": now}
-    if not await insert_claim(db[COLLECTION], claim):
+    if not await insert_claim(db.collection(COLLECTION), claim):
         return None  # another took this number first
     # The earlier holders' documents: ours is the highest number, so none is needed.
-    await db[COLLECTION].delete_many({"key": key, "n": {"$lt": number}})
+    await db.collection(COLLECTION).delete_many({"key": key, "n": {"$lt": number}})
     return Fence(db=db, key=key, token=number, nonce=nonce, stale_after=stale_after, renewed=now)
 
 
 async def release(fence: Fence) -> None:
     """Give the lock back, if this holding still has it (a lost one changes nothing)."""
-    await fence.db[COLLECTION].update_one(
+    await fence.db.collection(COLLECTION).update_one(
         {"_id": fence.lock_id, "nonce": fence.nonce}, {"$set": {"released": True}}
     )
 

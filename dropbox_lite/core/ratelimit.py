@@ -26,8 +26,8 @@ import asyncio
 import contextlib
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
 
@@ -47,9 +47,18 @@ Mark = str | ObjectId
 MAX_CLAIM_TRIES = 100
 
 
-def _times(marks: Sequence[dict[str, Any]], now: datetime) -> list[datetime]:
+@dataclass(frozen=True)
+class Failure:
+    """A stored failure: a numbered slot (`n`) or a plain failure (no number)."""
+
+    at: datetime
+    expires_at: datetime
+    n: int | None = None
+
+
+def _times(marks: Sequence[Failure], now: datetime) -> list[datetime]:
     """When the marks that have not expired by `now` were made."""
-    return [aware(m["at"]) for m in marks if aware(m["expires_at"]) > now]
+    return [m.at for m in marks if m.expires_at > now]
 
 
 class Throttle:
@@ -149,22 +158,25 @@ class Throttle:
                 raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(seconds)))
             # Every slot below the highest one seen was claimed before it, so this read
             # holds all the slots before ours: the decision is the one a serial run makes.
-            number = max((m["n"] for m in marks if "n" in m), default=0) + 1
+            number = max((m.n for m in marks if m.n is not None), default=0) + 1
             mark = f"{key}#{number}"
             claim = {"_id": mark, "key": key, "n": number, "at": now, "expires_at": now + MEMORY}
-            if await insert_claim(db[COLLECTION], claim):
+            if await insert_claim(db.collection(COLLECTION), claim):
                 return mark
         raise errors.RateLimited(retry_after_seconds=1)
 
-    async def _marks(self, db: Database, key: str) -> list[dict[str, Any]]:
+    async def _marks(self, db: Database, key: str) -> list[Failure]:
         # Slots by number first (the highest numbers the next claim), then plain failures.
         cursor = (
-            db[COLLECTION]
+            db.collection(COLLECTION)
             .find({"key": key}, {"at": 1, "n": 1, "expires_at": 1})
             .sort([("n", -1), ("at", -1)])
             .limit(MAX_FETCHED)
         )
-        return [doc async for doc in cursor]
+        return [
+            Failure(at=aware(doc["at"]), expires_at=aware(doc["expires_at"]), n=doc.get("n"))
+            async for doc in cursor
+        ]
 
     async def state(self, *, db: Database, key: str) -> tuple[int, float]:
         """The failures in `key`'s current run, and the seconds its lock has left (0: open)."""
@@ -177,7 +189,7 @@ class Throttle:
     async def forget(self, *, db: Database, marks: Sequence[Mark]) -> None:
         """Drop the marks of an attempt that succeeded or never happened."""
         if marks:
-            await db[COLLECTION].delete_many({"_id": {"$in": list(marks)}})
+            await db.collection(COLLECTION).delete_many({"_id": {"$in": list(marks)}})
 
     async def fail(self, *, db: Database, keys: Sequence[str]) -> None:
         """Count one failure against each of `keys`."""
@@ -187,11 +199,18 @@ class Throttle:
             for key in dict.fromkeys(keys)
         ]
         if docs:
-            await db[COLLECTION].insert_many(docs)
+            await db.collection(COLLECTION).insert_many(docs)
 
     async def reset(self, *, db: Database, key: str) -> None:
         """Forget the failures of `key` (after a success)."""
-        await db[COLLECTION].delete_many({"key": key})
+        await db.collection(COLLECTION).delete_many({"key": key})
+
+
+async def prune(*, db: Database, now: datetime) -> int:
+    """Delete expired failure records and mutexes left by dead processes (upkeep: FerretDB
+    v1 has no TTL index)."""
+    result = await db.collection(COLLECTION).delete_many({"expires_at": {"$lt": now}})
+    return int(result.deleted_count)
 
 
 # Waits go through here, so that tests can record them instead of sleeping.

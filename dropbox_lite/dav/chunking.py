@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from bson import ObjectId
@@ -27,7 +26,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
 from dropbox_lite.dav import calls, store, writing
 from dropbox_lite.dav import xmlbody as x
 from dropbox_lite.dav.body import BodyStream
@@ -108,8 +106,8 @@ async def handle(
 async def _start(space: Space, name: str, total: int | None, at: datetime) -> Response:
     db, user_id = space.db, space.user.id
     for old in await store.expired_uploads(db, user_id, at):
-        await sessions.cancel(db=db, user_id=user_id, session_id=str(old["session_id"]))
-        await store.delete_upload(db, old["_id"])
+        await sessions.cancel(db=db, user_id=user_id, session_id=old.session_id)
+        await store.delete_upload(db, old.id)
     record = await sessions.start(
         db=db,
         settings=space.settings,
@@ -117,28 +115,23 @@ async def _start(space: Space, name: str, total: int | None, at: datetime) -> Re
         length=total,
         metadata={"dav_transfer": name},
     )
-    doc = {
-        "_id": ObjectId(),
-        "user_id": ObjectId(user_id),
-        "name": name,
-        "session_id": ObjectId(record.id),
-        "created_at": record.created_at,
-        "expires_at": record.expires_at,
-        "chunks": {},
-        "last": None,
-        "last_start": 0,
-        "last_done": True,
-        "end": 0,
-    }
-    if not await store.insert_upload(db, doc):
+    upload = store.DavUpload(
+        id=ObjectId(),
+        user_id=user_id,
+        name=name,
+        session_id=record.id,
+        created_at=record.created_at,
+        expires_at=record.expires_at,
+    )
+    if not await store.insert_upload(db, upload):
         await sessions.cancel(db=db, user_id=user_id, session_id=record.id)
         return calls.error(405, "This transfer exists already.")
     return Response(b"", status_code=201)
 
 
-async def _drop(space: Space, upload: dict[str, Any]) -> None:
-    await store.delete_upload(space.db, upload["_id"])
-    await sessions.cancel(db=space.db, user_id=space.user.id, session_id=str(upload["session_id"]))
+async def _drop(space: Space, upload: store.DavUpload) -> None:
+    await store.delete_upload(space.db, upload.id)
+    await sessions.cancel(db=space.db, user_id=space.user.id, session_id=upload.session_id)
 
 
 async def _skip(stream: BodyStream, count: int) -> bool:
@@ -152,15 +145,15 @@ async def _skip(stream: BodyStream, count: int) -> bool:
 
 
 async def _put_chunk(
-    space: Space, upload: dict[str, Any], chunk: str, stream: BodyStream
+    space: Space, upload: store.DavUpload, chunk: str, stream: BodyStream
 ) -> Response:
     db, user_id = space.db, space.user.id
-    session_id = str(upload["session_id"])
+    session_id = upload.session_id
     session = await sessions.get(db=db, user_id=user_id, session_id=session_id)
-    last = upload.get("last")
-    if last == chunk and upload.get("last_done"):
+    last = upload.last
+    if last == chunk and upload.last_done:
         # Sent again once whole: the same size is the same chunk, nothing changes.
-        size = int(upload["chunks"][f"c_{chunk}"])
+        size = upload.chunks[chunk]
         if not await stream.drain(size) or stream.read_bytes != size:
             return calls.error(
                 400, f"Chunk {chunk} is in already with {size} bytes; it cannot be changed."
@@ -168,11 +161,11 @@ async def _put_chunk(
         return Response(b"", status_code=201)
     if last == chunk:
         # A PUT of this chunk was cut: its first bytes are in; take the rest.
-        start = int(upload["last_start"])
+        start = upload.last_start
         if not await _skip(stream, session.offset - start):
             return calls.error(400, f"Chunk {chunk} is shorter than what arrived of it before.")
     else:
-        if last is not None and not upload.get("last_done"):
+        if last is not None and not upload.last_done:
             return calls.error(
                 400, f"Chunk {last} arrived only in part; send it again before chunk {chunk}."
             )
@@ -181,10 +174,10 @@ async def _put_chunk(
             return calls.error(
                 400, f"Chunks are taken in order: chunk {chunk} cannot come {after}."
             )
-        if len(upload.get("chunks", {})) >= MAX_CHUNKS:
+        if len(upload.chunks) >= MAX_CHUNKS:
             return calls.error(400, f"A transfer has at most {MAX_CHUNKS} chunks.")
         start = session.offset
-        await store.start_chunk(db, upload["_id"], chunk, start)
+        await store.start_chunk(db, upload.id, chunk, start)
     record = await sessions.append(
         db=db,
         settings=space.settings,
@@ -193,24 +186,24 @@ async def _put_chunk(
         offset=session.offset,
         stream=stream,
     )
-    await store.finish_chunk(db, upload["_id"], chunk, record.offset - start, record.offset)
+    await store.finish_chunk(db, upload.id, chunk, record.offset - start, record.offset)
     return Response(b"", status_code=201)
 
 
-def _listing(space: Space, upload: dict[str, Any], request: Request) -> Response:
-    base = f"/remote.php/dav/uploads/{space.user.username}/{upload['name']}"
+def _listing(space: Space, upload: store.DavUpload, request: Request) -> Response:
+    base = f"/remote.php/dav/uploads/{space.user.username}/{upload.name}"
     parts = [
         x.response(
             base + "/", [x.PropStat(200, ["<d:resourcetype><d:collection/></d:resourcetype>"])]
         )
     ]
-    for key, size in sorted(upload.get("chunks", {}).items()):
+    for key, size in sorted(upload.chunks.items()):
         props = [
             f"<d:getcontentlength>{int(size)}</d:getcontentlength>",
             "<d:resourcetype/>",
-            f"<d:getlastmodified>{http_date(aware(upload['created_at']))}</d:getlastmodified>",
+            f"<d:getlastmodified>{http_date(upload.created_at)}</d:getlastmodified>",
         ]
-        parts.append(x.response(f"{base}/{key[2:]}", [x.PropStat(200, props)]))
+        parts.append(x.response(f"{base}/{key}", [x.PropStat(200, props)]))
     depth = (request.headers.get("depth") or "1").strip()
     return Response(
         x.multistatus(parts if depth != "0" else parts[:1]),
@@ -220,7 +213,7 @@ def _listing(space: Space, upload: dict[str, Any], request: Request) -> Response
 
 
 async def _assemble(
-    request: Request, space: Space, upload: dict[str, Any], stream: BodyStream
+    request: Request, space: Space, upload: store.DavUpload, stream: BodyStream
 ) -> Response:
     destination = request.headers.get("destination")
     if not destination:
@@ -245,9 +238,9 @@ async def _assemble(
             target = files_space.segments_of(destination)
     if not target:
         return calls.error(502, "The Destination is not in this user's files.")
-    if not upload.get("last_done"):
-        return calls.error(400, f"Chunk {upload.get('last')} arrived only in part.")
-    session_id = str(upload["session_id"])
+    if not upload.last_done:
+        return calls.error(400, f"Chunk {upload.last} arrived only in part.")
+    session_id = upload.session_id
     session = await sessions.get(db=space.db, user_id=space.user.id, session_id=session_id)
     declared = _total(request)
     if declared is not None and declared != session.offset:

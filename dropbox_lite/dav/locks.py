@@ -8,16 +8,14 @@ Locks are per user: a folder shared with two people is two paths, one per mount.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from bson import ObjectId
-
-from dropbox_lite.core.clock import aware, now
+from dropbox_lite.core.clock import now
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import store
 
@@ -63,16 +61,16 @@ def parse_timeout(header: str | None) -> int:
     return DEFAULT_TIMEOUT
 
 
-def _lock(doc: dict[str, Any]) -> Lock:
+def _lock(stored: store.DavLock) -> Lock:
     return Lock(
-        token=doc["_id"],
-        key=doc["key"],
-        depth=doc["depth"],
-        scope=doc["scope"],
-        owner_xml=doc.get("owner_xml", ""),
-        timeout=int(doc["timeout"]),
-        expires_at=aware(doc["expires_at"]),
-        root=doc.get("root", ""),
+        token=stored.token,
+        key=stored.key,
+        depth=stored.depth,
+        scope=stored.scope,
+        owner_xml=stored.owner_xml,
+        timeout=stored.timeout,
+        expires_at=stored.expires_at,
+        root=stored.root,
     )
 
 
@@ -80,9 +78,7 @@ async def covering(db: Database, user_id: str, key: str, *, below: bool = False)
     """The live locks that cover `key`: on it, or depth infinity above it (and, with
     `below`, any lock under it: what a DELETE or MOVE of a folder would break)."""
     docs = await store.locks_on(db, user_id, [key, *ancestors(key)], key if below else None, now())
-    return [
-        _lock(d) for d in docs if d["key"] == key or d["depth"] == INFINITY or key in d["ancestors"]
-    ]
+    return [_lock(d) for d in docs if d.key == key or d.depth == INFINITY or key in d.ancestors]
 
 
 async def create(
@@ -101,36 +97,36 @@ async def create(
         if scope == "exclusive" or held.scope == "exclusive":
             return None
     at = now()
-    doc = {
-        "_id": f"opaquelocktoken:{uuid.uuid4()}",
-        "user_id": ObjectId(user_id),
-        "key": key,
-        "ancestors": ancestors(key),
-        "depth": depth,
-        "scope": scope,
-        "owner_xml": owner_xml,
-        "timeout": timeout,
-        "expires_at": at + timedelta(seconds=timeout),
-        "root": root,
-    }
-    await store.insert_lock(db, doc)
-    return _lock(doc)
+    stored = store.DavLock(
+        token=f"opaquelocktoken:{uuid.uuid4()}",
+        user_id=user_id,
+        key=key,
+        ancestors=tuple(ancestors(key)),
+        depth=depth,
+        scope=scope,
+        owner_xml=owner_xml,
+        timeout=timeout,
+        expires_at=at + timedelta(seconds=timeout),
+        root=root,
+    )
+    await store.insert_lock(db, stored)
+    return _lock(stored)
 
 
 async def refresh(db: Database, user_id: str, token: str, timeout: int) -> Lock | None:
-    doc = await store.lock_by_token(db, token, now())
-    if doc is None or doc["user_id"] != ObjectId(user_id):
+    stored = await store.lock_by_token(db, token, now())
+    if stored is None or stored.user_id != user_id:
         return None
     expires = now() + timedelta(seconds=timeout)
     await store.refresh_lock(db, token, expires, timeout)
-    return _lock({**doc, "expires_at": expires, "timeout": timeout})
+    return _lock(dataclasses.replace(stored, expires_at=expires, timeout=timeout))
 
 
 async def get(db: Database, user_id: str, token: str) -> Lock | None:
-    doc = await store.lock_by_token(db, token, now())
-    if doc is None or doc["user_id"] != ObjectId(user_id):
+    stored = await store.lock_by_token(db, token, now())
+    if stored is None or stored.user_id != user_id:
         return None
-    return _lock(doc)
+    return _lock(stored)
 
 
 async def release(db: Database, user_id: str, token: str) -> bool:

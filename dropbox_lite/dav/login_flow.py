@@ -17,13 +17,12 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.auth import credentials
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware, now
+from dropbox_lite.core.clock import now
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import Throttle
 from dropbox_lite.dav import store
@@ -58,27 +57,26 @@ async def start_flow(*, db: Database, app_name: str, server: str) -> Started:
     poll, login = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     await store.insert_flow(
         db,
-        {
-            "_id": ObjectId(),
-            "poll_hash": _hash(poll),
-            "flow_hash": _hash(login),
-            "name": (app_name.strip() or "Nextcloud app")[: credentials.MAX_NAME],
-            "server": server,
-            "created_at": at,
-            "expires_at": at + FLOW_LIFETIME,
-            "result": None,
-        },
+        store.LoginFlow(
+            id=ObjectId(),
+            poll_hash=_hash(poll),
+            flow_hash=_hash(login),
+            name=(app_name.strip() or "Nextcloud app")[: credentials.MAX_NAME],
+            server=server,
+            created_at=at,
+            expires_at=at + FLOW_LIFETIME,
+        ),
     )
     return Started(poll_token=poll, login_token=login)
 
 
-async def _waiting(*, db: Database, token: object, keys: list[str]) -> dict[str, Any]:
+async def _waiting(*, db: Database, token: object, keys: list[str]) -> store.LoginFlow:
     """The flow of this login token that waits for a grant; NotFound (counted) otherwise."""
     await UNKNOWN_FLOWS.check(db=db, keys=keys)
     flow = None
     if isinstance(token, str) and TOKEN_RE.fullmatch(token):
         flow = await store.flow_by(db, "flow_hash", _hash(token), now())
-    if flow is None or flow.get("result") is not None:
+    if flow is None or flow.result is not None:
         await UNKNOWN_FLOWS.fail(db=db, keys=keys)
         raise errors.NotFound()
     return flow
@@ -91,7 +89,7 @@ async def pending_flow(*, db: Database, token: object, client_ip: str) -> Pendin
         flow = await _waiting(db=db, token=token, keys=[UNKNOWN_FLOWS.key("ip", client_ip)])
     except errors.NotFound:
         return None
-    return PendingFlow(app_name=str(flow["name"]), expires_at=aware(flow["expires_at"]))
+    return PendingFlow(app_name=flow.name, expires_at=flow.expires_at)
 
 
 async def grant_flow(
@@ -108,12 +106,10 @@ async def grant_flow(
     or granted already (a second grant included); RateLimited after too many of those."""
     keys = [UNKNOWN_FLOWS.key("ip", client_ip), UNKNOWN_FLOWS.key("user", user_id)]
     flow = await _waiting(db=db, token=token, keys=keys)
-    password, record = await credentials.create_app_password(
-        db=db, user_id=user_id, name=str(flow["name"])
-    )
-    server = str(flow.get("server") or default_server)  # flows started before it was kept
+    password, record = await credentials.create_app_password(db=db, user_id=user_id, name=flow.name)
+    server = flow.server or default_server  # flows started before it was kept
     result = {"server": server, "loginName": username, "appPassword": password}
-    if not await store.grant_flow(db, flow["_id"], result):
+    if not await store.grant_flow(db, flow.id, result):
         # Granted by someone else meanwhile: this app password is nobody's to use.
         await credentials.revoke_app_password(db=db, user_id=user_id, app_password_id=record.id)
         raise errors.NotFound()
@@ -125,7 +121,6 @@ async def poll(*, db: Database, token: object) -> dict[str, str] | None:
     if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
         return None
     flow = await store.flow_by(db, "poll_hash", _hash(token), now())
-    if flow is None or flow.get("result") is None or not await store.take_flow(db, flow["_id"]):
+    if flow is None or flow.result is None or not await store.take_flow(db, flow.id):
         return None
-    result: dict[str, str] = flow["result"]
-    return result
+    return dict(flow.result)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from bson import ObjectId
@@ -201,7 +200,7 @@ class Described:
     """What a PROPFIND answer needs of a set of entries, read in a few queries."""
 
     folders: dict[str, etags.FolderState]
-    stored: dict[str, dict[str, Any]]
+    stored: dict[str, store.DavProps]
     roles: dict[str, str]
 
 
@@ -212,9 +211,14 @@ async def describe(space: Space, records: list[EntryRecord]) -> Described:
     return Described(folders, stored, roles)
 
 
-def mtime_of(record: EntryRecord, stored: dict[str, Any] | None) -> datetime:
-    if stored is not None and stored.get("mtime_rev") == record.rev and record.is_file:
-        return datetime.fromtimestamp(float(stored["mtime"]), UTC)
+def mtime_of(record: EntryRecord, stored: store.DavProps | None) -> datetime:
+    if (
+        stored is not None
+        and stored.mtime is not None
+        and stored.mtime_rev == record.rev
+        and record.is_file
+    ):
+        return datetime.fromtimestamp(stored.mtime, UTC)
     return record.modified_at
 
 
@@ -298,8 +302,8 @@ async def live_value(
 
 
 def dead_props(described: Described, record: EntryRecord) -> dict[str, str]:
-    stored = described.stored.get(record.id) or {}
-    return {p["name"]: p["xml"] for p in stored.get("dead", [])}
+    stored = described.stored.get(record.id)
+    return {} if stored is None else stored.dead_map()
 
 
 async def propstats(

@@ -7,96 +7,199 @@
 - `dav_uploads`: Nextcloud chunked uploads: a transfer's name, its upload session
   (files/sessions.py holds the bytes as blocks) and the chunks received.
 - `login_flows`: Nextcloud Login Flow v2, by the hashes of its two tokens.
+
+Each comes back as a frozen record (DavProps, DavLock, DavUpload, LoginFlow), its
+timestamps aware; the documents are built and read here only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database, insert_claim
+
+
+@dataclass(frozen=True)
+class DavProps:
+    """An entry's dead properties, (name, XML) pairs, and the client's modification time
+    of one revision of it (X-OC-Mtime)."""
+
+    dead: tuple[tuple[str, str], ...] = ()
+    mtime_rev: int | None = None
+    mtime: float | None = None
+
+    def dead_map(self) -> dict[str, str]:
+        return dict(self.dead)
+
+
+@dataclass(frozen=True)
+class DavLock:
+    token: str
+    user_id: str
+    key: str
+    ancestors: tuple[str, ...]
+    depth: str
+    scope: str
+    owner_xml: str
+    timeout: int
+    expires_at: datetime
+    root: str
+
+
+@dataclass(frozen=True)
+class DavUpload:
+    """A Nextcloud chunked transfer: its upload session and the chunks received."""
+
+    id: ObjectId
+    user_id: str
+    name: str
+    session_id: str
+    created_at: datetime
+    expires_at: datetime
+    chunks: Mapping[str, int] = field(default_factory=dict)  # chunk name -> bytes
+    last: str | None = None  # the chunk that arrived last (or is arriving)
+    last_start: int = 0  # the session's offset where it began
+    last_done: bool = True  # whether it is in whole
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class LoginFlow:
+    id: ObjectId
+    poll_hash: str
+    flow_hash: str
+    name: str
+    server: str | None
+    created_at: datetime
+    expires_at: datetime
+    result: Mapping[str, str] | None = None
+
 
 # Dead properties and client modification times.
 
 
-async def props_of(db: Database, entry_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The stored dav_props documents of these entries, by entry id."""
+def _props(doc: dict[str, Any]) -> DavProps:
+    mtime = doc.get("mtime")
+    return DavProps(
+        dead=tuple((str(p["name"]), str(p["xml"])) for p in doc.get("dead", [])),
+        mtime_rev=doc.get("mtime_rev"),
+        mtime=None if mtime is None else float(mtime),
+    )
+
+
+async def props_of(db: Database, entry_ids: list[str]) -> dict[str, DavProps]:
+    """The stored properties of these entries, by entry id (those that have any)."""
     oids = [ObjectId(i) for i in entry_ids if ObjectId.is_valid(i)]
     if not oids:
         return {}
-    return {str(doc["_id"]): doc async for doc in db["dav_props"].find({"_id": {"$in": oids}})}
+    return {
+        str(doc["_id"]): _props(doc)
+        async for doc in db.collection("dav_props").find({"_id": {"$in": oids}})
+    }
 
 
-async def set_dead_props(db: Database, entry_id: str, props: list[dict[str, str]]) -> None:
-    """Replace the entry's dead properties (pairs {"name": "{ns}local", "xml": ...})."""
+async def set_dead_props(db: Database, entry_id: str, props: Mapping[str, str]) -> None:
+    """Replace the entry's dead properties (by name "{ns}local": their XML)."""
     oid = ObjectId(entry_id)
-    result = await db["dav_props"].update_one({"_id": oid}, {"$set": {"dead": props}})
+    # A list of pairs: namespace URIs hold dots, which field names may not.
+    dead = [{"name": name, "xml": xml} for name, xml in props.items()]
+    result = await db.collection("dav_props").update_one({"_id": oid}, {"$set": {"dead": dead}})
     if not result.matched_count and not await insert_claim(
-        db["dav_props"], {"_id": oid, "dead": props}
+        db.collection("dav_props"), {"_id": oid, "dead": dead}
     ):
-        await db["dav_props"].update_one({"_id": oid}, {"$set": {"dead": props}})
+        await db.collection("dav_props").update_one({"_id": oid}, {"$set": {"dead": dead}})
 
 
 async def set_mtime(db: Database, entry_id: str, rev: int, mtime: float) -> None:
     """Remember the client's modification time of this revision of the file."""
     oid = ObjectId(entry_id)
     fields = {"mtime_rev": rev, "mtime": mtime}
-    result = await db["dav_props"].update_one({"_id": oid}, {"$set": fields})
+    result = await db.collection("dav_props").update_one({"_id": oid}, {"$set": fields})
     if not result.matched_count and not await insert_claim(
-        db["dav_props"], {"_id": oid, "dead": [], **fields}
+        db.collection("dav_props"), {"_id": oid, "dead": [], **fields}
     ):
-        await db["dav_props"].update_one({"_id": oid}, {"$set": fields})
+        await db.collection("dav_props").update_one({"_id": oid}, {"$set": fields})
 
 
 async def copy_props(db: Database, source_id: str, target_id: str) -> None:
     """Give a copy the dead properties of its source (RFC 4918 section 9.8.2)."""
-    doc = await db["dav_props"].find_one({"_id": ObjectId(source_id)})
+    doc = await db.collection("dav_props").find_one({"_id": ObjectId(source_id)})
     if doc is not None and doc.get("dead"):
-        await set_dead_props(db, target_id, list(doc["dead"]))
+        await set_dead_props(db, target_id, _props(doc).dead_map())
 
 
 # Locks.
 
 
-async def insert_lock(db: Database, doc: dict[str, Any]) -> None:
-    await db["dav_locks"].insert_one(doc)
+def _lock(doc: dict[str, Any]) -> DavLock:
+    return DavLock(
+        token=doc["_id"],
+        user_id=str(doc["user_id"]),
+        key=doc["key"],
+        ancestors=tuple(doc.get("ancestors", ())),
+        depth=doc["depth"],
+        scope=doc["scope"],
+        owner_xml=doc.get("owner_xml", ""),
+        timeout=int(doc["timeout"]),
+        expires_at=aware(doc["expires_at"]),
+        root=doc.get("root", ""),
+    )
+
+
+async def insert_lock(db: Database, lock: DavLock) -> None:
+    await db.collection("dav_locks").insert_one(
+        {
+            "_id": lock.token,
+            "user_id": ObjectId(lock.user_id),
+            "key": lock.key,
+            "ancestors": list(lock.ancestors),
+            "depth": lock.depth,
+            "scope": lock.scope,
+            "owner_xml": lock.owner_xml,
+            "timeout": lock.timeout,
+            "expires_at": lock.expires_at,
+            "root": lock.root,
+        }
+    )
 
 
 async def locks_on(
     db: Database, user_id: str, keys: list[str], below: str | None, at: datetime
-) -> list[dict[str, Any]]:
+) -> list[DavLock]:
     """Unexpired locks of the user on these path keys, or (with `below`) under that key."""
     clauses: list[dict[str, Any]] = [{"key": {"$in": keys}}]
     if below is not None:
         clauses.append({"ancestors": below})
-    cursor = db["dav_locks"].find(
+    cursor = db.collection("dav_locks").find(
         {"user_id": ObjectId(user_id), "expires_at": {"$gt": at}, "$or": clauses}
     )
-    return [doc async for doc in cursor]
+    return [_lock(doc) async for doc in cursor]
 
 
-async def lock_by_token(db: Database, token: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["dav_locks"].find_one(
-        {"_id": token, "expires_at": {"$gt": at}}
-    )
-    return found
+async def lock_by_token(db: Database, token: str, at: datetime) -> DavLock | None:
+    found = await db.collection("dav_locks").find_one({"_id": token, "expires_at": {"$gt": at}})
+    return None if found is None else _lock(found)
 
 
 async def refresh_lock(db: Database, token: str, expires_at: datetime, timeout: int) -> None:
-    await db["dav_locks"].update_one(
+    await db.collection("dav_locks").update_one(
         {"_id": token}, {"$set": {"expires_at": expires_at, "timeout": timeout}}
     )
 
 
 async def delete_lock(db: Database, token: str) -> bool:
-    return bool((await db["dav_locks"].delete_one({"_id": token})).deleted_count)
+    return bool((await db.collection("dav_locks").delete_one({"_id": token})).deleted_count)
 
 
 async def delete_locks_at(db: Database, user_id: str, key: str) -> None:
     """Drop the user's locks on the path key and below it (the resource is gone)."""
-    await db["dav_locks"].delete_many(
+    await db.collection("dav_locks").delete_many(
         {"user_id": ObjectId(user_id), "$or": [{"key": key}, {"ancestors": key}]}
     )
 
@@ -104,31 +207,62 @@ async def delete_locks_at(db: Database, user_id: str, key: str) -> None:
 # Chunked uploads.
 
 
-async def insert_upload(db: Database, doc: dict[str, Any]) -> bool:
-    return await insert_claim(db["dav_uploads"], doc)
+def _upload(doc: dict[str, Any]) -> DavUpload:
+    return DavUpload(
+        id=doc["_id"],
+        user_id=str(doc["user_id"]),
+        name=doc["name"],
+        session_id=str(doc["session_id"]),
+        created_at=aware(doc["created_at"]),
+        expires_at=aware(doc["expires_at"]),
+        # Stored under "c_<name>": a chunk's name alone may be all digits.
+        chunks={k.removeprefix("c_"): int(v) for k, v in doc.get("chunks", {}).items()},
+        last=doc.get("last"),
+        last_start=int(doc.get("last_start", 0)),
+        last_done=bool(doc.get("last_done")),
+        end=int(doc.get("end", 0)),
+    )
 
 
-async def find_upload(db: Database, user_id: str, name: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["dav_uploads"].find_one(
+async def insert_upload(db: Database, upload: DavUpload) -> bool:
+    """Store a new transfer; False when its id is taken."""
+    doc = {
+        "_id": upload.id,
+        "user_id": ObjectId(upload.user_id),
+        "name": upload.name,
+        "session_id": ObjectId(upload.session_id),
+        "created_at": upload.created_at,
+        "expires_at": upload.expires_at,
+        "chunks": {f"c_{k}": v for k, v in upload.chunks.items()},
+        "last": upload.last,
+        "last_start": upload.last_start,
+        "last_done": upload.last_done,
+        "end": upload.end,
+    }
+    return await insert_claim(db.collection("dav_uploads"), doc)
+
+
+async def find_upload(db: Database, user_id: str, name: str, at: datetime) -> DavUpload | None:
+    found = await db.collection("dav_uploads").find_one(
         {"user_id": ObjectId(user_id), "name": name, "expires_at": {"$gt": at}}
     )
-    return found
+    return None if found is None else _upload(found)
 
 
-async def expired_uploads(db: Database, user_id: str, at: datetime) -> list[dict[str, Any]]:
-    cursor = db["dav_uploads"].find(
-        {"user_id": ObjectId(user_id), "expires_at": {"$lte": at}}, {"session_id": 1}
+async def expired_uploads(db: Database, user_id: str, at: datetime) -> list[DavUpload]:
+    cursor = db.collection("dav_uploads").find(
+        {"user_id": ObjectId(user_id), "expires_at": {"$lte": at}}
     )
-    return [doc async for doc in cursor]
+    return [_upload(doc) async for doc in cursor]
 
 
 async def delete_upload(db: Database, upload_id: ObjectId) -> None:
-    await db["dav_uploads"].delete_one({"_id": upload_id})
+    await db.collection("dav_uploads").delete_one({"_id": upload_id})
 
 
 async def start_chunk(db: Database, upload_id: ObjectId, chunk: str, start: int) -> None:
     """Name `chunk` the one whose bytes arrive from offset `start` on."""
-    await db["dav_uploads"].update_one(
+    await db.collection("dav_uploads").update_one(
         {"_id": upload_id}, {"$set": {"last": chunk, "last_start": start, "last_done": False}}
     )
 
@@ -138,7 +272,7 @@ async def finish_chunk(db: Database, upload_id: ObjectId, chunk: str, size: int,
 
     `chunk` is a checked name (letters, digits, '-', '_'): it is part of a field name.
     """
-    await db["dav_uploads"].update_one(
+    await db.collection("dav_uploads").update_one(
         {"_id": upload_id},
         {"$set": {f"chunks.c_{chunk}": size, "last_done": True, "end": end}},
     )
@@ -147,19 +281,41 @@ async def finish_chunk(db: Database, upload_id: ObjectId, chunk: str, size: int,
 # Login Flow v2.
 
 
-async def insert_flow(db: Database, doc: dict[str, Any]) -> None:
-    await db["login_flows"].insert_one(doc)
-
-
-async def flow_by(db: Database, field: str, value: str, at: datetime) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = await db["login_flows"].find_one(
-        {field: value, "expires_at": {"$gt": at}}
+def _flow(doc: dict[str, Any]) -> LoginFlow:
+    return LoginFlow(
+        id=doc["_id"],
+        poll_hash=doc["poll_hash"],
+        flow_hash=doc["flow_hash"],
+        name=str(doc["name"]),
+        server=doc.get("server"),  # flows started before it was kept have none
+        created_at=aware(doc["created_at"]),
+        expires_at=aware(doc["expires_at"]),
+        result=doc.get("result"),
     )
-    return found
+
+
+async def insert_flow(db: Database, flow: LoginFlow) -> None:
+    await db.collection("login_flows").insert_one(
+        {
+            "_id": flow.id,
+            "poll_hash": flow.poll_hash,
+            "flow_hash": flow.flow_hash,
+            "name": flow.name,
+            "server": flow.server,
+            "created_at": flow.created_at,
+            "expires_at": flow.expires_at,
+            "result": None if flow.result is None else dict(flow.result),
+        }
+    )
+
+
+async def flow_by(db: Database, field: str, value: str, at: datetime) -> LoginFlow | None:
+    found = await db.collection("login_flows").find_one({field: value, "expires_at": {"$gt": at}})
+    return None if found is None else _flow(found)
 
 
 async def grant_flow(db: Database, flow_id: ObjectId, result: dict[str, str]) -> bool:
-    found = await db["login_flows"].update_one(
+    found = await db.collection("login_flows").update_one(
         {"_id": flow_id, "result": None}, {"$set": {"result": result}}
     )
     return bool(found.matched_count)
@@ -167,8 +323,8 @@ async def grant_flow(db: Database, flow_id: ObjectId, result: dict[str, str]) ->
 
 async def take_flow(db: Database, flow_id: ObjectId) -> bool:
     """Delete a granted flow: True for the one poll that gets its result."""
-    return bool((await db["login_flows"].delete_one({"_id": flow_id})).deleted_count)
+    return bool((await db.collection("login_flows").delete_one({"_id": flow_id})).deleted_count)
 
 
 async def prune_flows(db: Database, at: datetime) -> None:
-    await db["login_flows"].delete_many({"expires_at": {"$lt": at}})
+    await db.collection("login_flows").delete_many({"expires_at": {"$lt": at}})

@@ -42,8 +42,8 @@ async def proppatch(call: Call) -> Response:
     refused = await guard(call, [(call.segments, False)])
     if refused is not None:
         return refused
-    stored = (await store.props_of(call.space.db, [record.id])).get(record.id) or {}
-    dead = {p["name"]: p["xml"] for p in stored.get("dead", [])}
+    stored = (await store.props_of(call.space.db, [record.id])).get(record.id)
+    dead = {} if stored is None else stored.dead_map()
     results: list[tuple[str, int]] = []
     mtime: float | None = None
     for action in root:
@@ -77,9 +77,7 @@ async def proppatch(call: Call) -> Response:
     if failed:
         results = [(n, 424 if s == 200 else s) for n, s in results]
     else:
-        await store.set_dead_props(
-            call.space.db, record.id, [{"name": k, "xml": v} for k, v in dead.items()]
-        )
+        await store.set_dead_props(call.space.db, record.id, dead)
         if mtime is not None:
             await store.set_mtime(call.space.db, record.id, record.rev, mtime)
     by_status: dict[int, list[str]] = {}

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import BLOB_CHUNK_BYTES, Database
-from dropbox_lite.files.blob_handles import BLOCK_HOLDERS
+from dropbox_lite.files import revision_store, store, upload_store
 
 
 async def _referenced(db: Database, oid: ObjectId) -> bool:
     """Whether a file, a revision, an upload session or a staged part holds the blob."""
-    for collection in BLOCK_HOLDERS:
-        query: dict[str, Any] = {"block_ids": oid}
-        if collection in ("entries", "revisions"):
-            query = {"$or": [{"blob_id": oid}, query]}
-        elif collection == "upload_sessions":
-            query = {"$or": [{"tail_id": oid}, query]}
-        if await db[collection].find_one(query, {"_id": 1}) is not None:
-            return True
-    return False
+    if await store.holds_blob(db, oid) or await revision_store.holds_blob(db, oid):
+        return True
+    return await upload_store.holds_blob(db, oid)
 
 
 class GarbageReport(list[str]):
@@ -60,8 +53,10 @@ async def collect_garbage(
         raise ValueError(f"the grace period must not be negative, not {grace_seconds} s")
     cutoff = datetime.now(UTC) - timedelta(seconds=grace_seconds)
     report = GarbageReport()
-    total = await db["blobs.files"].count_documents({})
-    async for meta in db["blobs.files"].find({}, {"_id": 1, "uploadDate": 1, "length": 1}):
+    total = await db.collection("blobs.files").count_documents({})
+    async for meta in db.collection("blobs.files").find(
+        {}, {"_id": 1, "uploadDate": 1, "length": 1}
+    ):
         report.checked += 1
         if progress is not None:
             progress(report.checked, max(total, report.checked))
@@ -70,12 +65,12 @@ async def collect_garbage(
         if await _referenced(db, oid):
             continue
         young = aware(meta["uploadDate"]) > cutoff
-        index = await db["blob_index"].find_one({"blob_id": oid})
+        index = await db.collection("blob_index").find_one({"blob_id": oid})
         if not young and index is not None:
             if dry_run:
                 young = aware(index["used_at"]) >= cutoff
             else:
-                gone = await db["blob_index"].delete_one(
+                gone = await db.collection("blob_index").delete_one(
                     {"_id": index["_id"], "used_at": {"$lt": cutoff}}
                 )
                 young = gone.deleted_count == 0  # an upload just reused it
@@ -89,19 +84,21 @@ async def collect_garbage(
             await db.bucket.delete(oid)
         report.append(str(oid))
         report.bytes_reclaimed += size
-    known = {doc["_id"] async for doc in db["blobs.files"].find({}, {"_id": 1})}
-    for files_id in await db["blobs.chunks"].distinct("files_id"):
+    known = {doc["_id"] async for doc in db.collection("blobs.files").find({}, {"_id": 1})}
+    for files_id in await db.collection("blobs.chunks").distinct("files_id"):
         if files_id in known or not isinstance(files_id, ObjectId):
             continue
-        chunks = await db["blobs.chunks"].count_documents({"files_id": files_id})
-        last = await db["blobs.chunks"].find_one({"files_id": files_id}, sort=[("n", -1)])
+        chunks = await db.collection("blobs.chunks").count_documents({"files_id": files_id})
+        last = await db.collection("blobs.chunks").find_one(
+            {"files_id": files_id}, sort=[("n", -1)]
+        )
         size = (chunks - 1) * BLOB_CHUNK_BYTES + (len(last["data"]) if last else 0)
         if files_id.generation_time > cutoff:
             report.young += 1
             report.young_bytes += size
             continue
         if not dry_run:
-            await db["blobs.chunks"].delete_many({"files_id": files_id})
+            await db.collection("blobs.chunks").delete_many({"files_id": files_id})
         report.append(str(files_id))
         report.bytes_reclaimed += size
     return report

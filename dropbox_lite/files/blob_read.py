@@ -26,7 +26,7 @@ async def block_sizes(db: Database, block_ids: Sequence[ObjectId]) -> dict[Objec
     wanted = list(dict.fromkeys(block_ids))
     if not wanted:
         return {}
-    cursor = db["blobs.files"].find({"_id": {"$in": wanted}}, {"length": 1})
+    cursor = db.collection("blobs.files").find({"_id": {"$in": wanted}}, {"length": 1})
     return {doc["_id"]: int(doc["length"]) async for doc in cursor}
 
 
@@ -34,7 +34,7 @@ async def blob_size(*, db: Database, blob_id: str) -> int:
     """The stored length of content by its handle (NotFound when any of it is gone)."""
     ids = block_ids_of(blob_id)
     if ids is None:
-        doc = await db["blobs.files"].find_one({"_id": _oid(blob_id)}, {"length": 1})
+        doc = await db.collection("blobs.files").find_one({"_id": _oid(blob_id)}, {"length": 1})
         if doc is None:
             raise errors.NotFound()
         return int(doc["length"])
@@ -42,7 +42,7 @@ async def blob_size(*, db: Database, blob_id: str) -> int:
         return 0
     lengths = {
         doc["_id"]: int(doc["length"])
-        async for doc in db["blobs.files"].find({"_id": {"$in": ids}}, {"length": 1})
+        async for doc in db.collection("blobs.files").find({"_id": {"$in": ids}}, {"length": 1})
     }
     if any(block not in lengths for block in ids):
         raise errors.NotFound()
@@ -110,7 +110,7 @@ async def _read_by_id(
     index. A block's chunk size is the length of its first chunk (BLOCK_CHUNK_BYTES,
     or 255 KiB before). _NotDerived when the first block's first chunk is missing.
     """
-    collection = db["blobs.chunks"]
+    collection = db.collection("blobs.chunks")
 
     async def fetch(block: ObjectId, n: int) -> dict[str, Any] | None:
         found: dict[str, Any] | None = await collection.find_one({"_id": chunk_id(block, n)})
@@ -189,7 +189,7 @@ async def _read_run(
     at_of = {block: at for block, at, _ in run}
     expected = sum(min(end, at + length) - max(start, at) for _, at, length in run)
     cursor = (
-        db["blobs.chunks"]
+        db.collection("blobs.chunks")
         .find({"files_id": {"$in": list(at_of)}})
         .sort([("files_id", 1), ("n", 1)])
         .batch_size(CHUNKS_PER_BATCH)
@@ -260,7 +260,9 @@ async def _read_blob(
         return
     chunk_size = BLOB_CHUNK_BYTES
     if size is None:
-        meta = await db["blobs.files"].find_one({"_id": oid}, {"chunkSize": 1, "length": 1})
+        meta = await db.collection("blobs.files").find_one(
+            {"_id": oid}, {"chunkSize": 1, "length": 1}
+        )
         if meta is None:
             raise errors.NotFound()
         chunk_size, size = int(meta["chunkSize"]), int(meta["length"])
@@ -270,7 +272,7 @@ async def _read_blob(
     first, last = start // chunk_size, (end - 1) // chunk_size
     per_piece = max(READ_CHUNK // chunk_size, 1)
     cursor = (
-        db["blobs.chunks"]
+        db.collection("blobs.chunks")
         .find({"files_id": oid, "n": {"$gte": first, "$lte": last}})
         .sort("n", 1)
         .batch_size(per_piece)
@@ -316,3 +318,12 @@ async def read_all(*, db: Database, blob_id: str, limit: int) -> bytes:
         part async for part in read_range(db=db, blob_id=blob_id, start=0, end=size, size=size)
     ]
     return b"".join(parts)
+
+
+async def stored_totals(db: Database) -> tuple[int, int]:
+    """How many blobs are stored, and their bytes together (admin stats)."""
+    count = stored = 0
+    async for doc in db.collection("blobs.files").find({}, {"length": 1}):
+        count += 1
+        stored += int(doc.get("length", 0))
+    return count, stored

@@ -46,6 +46,7 @@ from dropbox_lite.files.blob_read import blob_size as blob_size
 from dropbox_lite.files.blob_read import block_sizes as block_sizes
 from dropbox_lite.files.blob_read import read_all as read_all
 from dropbox_lite.files.blob_read import read_range as read_range
+from dropbox_lite.files.blob_read import stored_totals as stored_totals
 from dropbox_lite.files.blob_write import Blocks as Blocks
 from dropbox_lite.files.blob_write import BlockWriter as BlockWriter
 from dropbox_lite.files.blob_write import write_blob as write_blob

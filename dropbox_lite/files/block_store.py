@@ -28,7 +28,7 @@ async def find_block(db: Database, digest: str) -> ObjectId | None:
     """
     # Touching `used_at` keeps gc off the block we are about to reference (gc deletes
     # an index document only while its `used_at` is older than the grace period).
-    found = await db[INDEX].find_one_and_update(
+    found = await db.collection(INDEX).find_one_and_update(
         {"_id": digest}, {"$set": {"used_at": datetime.now(UTC)}}
     )
     return None if found is None else ObjectId(found["blob_id"])
@@ -39,7 +39,7 @@ async def find_blocks(db: Database, digests: Sequence[str]) -> dict[str, ObjectI
     wanted = list(dict.fromkeys(digests))
     if not wanted:
         return {}
-    index = db[INDEX]
+    index = db.collection(INDEX)
     found = {
         doc["_id"]: ObjectId(doc["blob_id"])
         async for doc in index.find({"_id": {"$in": wanted}}, {"blob_id": 1})
@@ -67,7 +67,7 @@ async def store_block(db: Database, data: bytes, digest: str) -> ObjectId:
     docs = _chunk_docs(file_id, data)
     try:
         await _insert_chunks(db, docs)
-        await db["blobs.files"].insert_one(
+        await db.collection("blobs.files").insert_one(
             {
                 "_id": file_id,
                 "length": len(data),
@@ -115,7 +115,7 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
         return []
     try:
         await _insert_chunks(db, chunks)
-        await db["blobs.files"].insert_many(files, ordered=False)
+        await db.collection("blobs.files").insert_many(files, ordered=False)
     except BaseException:
         await asyncio.shield(_drop_many(db, list(own.values())))
         raise
@@ -132,7 +132,7 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
     ]
     lost: list[str] = []
     try:
-        await db[INDEX].insert_many(entries, ordered=False)
+        await db.collection(INDEX).insert_many(entries, ordered=False)
     except BulkWriteError as clash:
         errors_seen = clash.details.get("writeErrors", [])
         if any(error.get("code") != 11000 for error in errors_seen):
@@ -140,10 +140,10 @@ async def store_small_blocks(db: Database, blocks: Sequence[tuple[bytes, str]]) 
         lost = [str(entries[int(error["index"])]["_id"]) for error in errors_seen]
     if lost:
         # Stored before by someone: use theirs (kept from gc by the touch), drop ours.
-        await db[INDEX].update_many({"_id": {"$in": lost}}, {"$set": {"used_at": at}})
+        await db.collection(INDEX).update_many({"_id": {"$in": lost}}, {"$set": {"used_at": at}})
         winners = {
             doc["_id"]: ObjectId(doc["blob_id"])
-            async for doc in db[INDEX].find({"_id": {"$in": lost}}, {"blob_id": 1})
+            async for doc in db.collection(INDEX).find({"_id": {"$in": lost}}, {"blob_id": 1})
         }
         ours = [own[digest] for digest in lost]
         for digest in lost:
@@ -170,28 +170,28 @@ async def _insert_chunks(db: Database, docs: list[dict[str, Any]]) -> None:
     for doc in docs:
         length = len(doc["data"])
         if group and size + length > BLOCK_CHUNK_BYTES:
-            await db["blobs.chunks"].insert_many(group, ordered=True)
+            await db.collection("blobs.chunks").insert_many(group, ordered=True)
             group, size = [], 0
         group.append(doc)
         size += length
     if group:
-        await db["blobs.chunks"].insert_many(group, ordered=True)
+        await db.collection("blobs.chunks").insert_many(group, ordered=True)
 
 
 async def _drop_many(db: Database, file_ids: list[ObjectId]) -> None:
     if not file_ids:
         return
     try:
-        await db["blobs.chunks"].delete_many({"files_id": {"$in": file_ids}})
-        await db["blobs.files"].delete_many({"_id": {"$in": file_ids}})
+        await db.collection("blobs.chunks").delete_many({"files_id": {"$in": file_ids}})
+        await db.collection("blobs.files").delete_many({"_id": {"$in": file_ids}})
     except PyMongoError:  # the database may be why we are aborting
         pass  # gc sweeps what is left
 
 
 async def _drop_partial(db: Database, file_id: ObjectId) -> None:
     try:
-        await db["blobs.chunks"].delete_many({"files_id": file_id})
-        await db["blobs.files"].delete_one({"_id": file_id})
+        await db.collection("blobs.chunks").delete_many({"files_id": file_id})
+        await db.collection("blobs.files").delete_one({"_id": file_id})
     except PyMongoError:  # the database may be why we are aborting
         pass  # gc sweeps chunks that have no files document
 
@@ -206,7 +206,7 @@ async def store_staged(db: Database, data: bytes) -> ObjectId:
     docs = _chunk_docs(file_id, data)
     try:
         await _insert_chunks(db, docs)
-        await db["blobs.files"].insert_one(
+        await db.collection("blobs.files").insert_one(
             {
                 "_id": file_id,
                 "length": len(data),
@@ -230,7 +230,7 @@ async def drop_staged(db: Database, file_id: ObjectId) -> None:
 async def keep_blocks(db: Database, block_ids: Sequence[ObjectId]) -> None:
     """Keep gc off these blocks for a grace period (a commit is about to name them)."""
     if block_ids:
-        await db[INDEX].update_many(
+        await db.collection(INDEX).update_many(
             {"blob_id": {"$in": list(block_ids)}}, {"$set": {"used_at": datetime.now(UTC)}}
         )
 
@@ -259,7 +259,7 @@ async def _dedup(
     New content is the common case: its index entry is inserted straight away (one
     round trip); only when that clashes is the existing entry touched and used.
     """
-    index = db[INDEX]
+    index = db.collection(INDEX)
     now = datetime.now(UTC)
     try:
         await index.insert_one(

@@ -22,14 +22,15 @@ the open ones it reads next are all the numbers still being written below T.
 (Marks used to be documents of their own, written before the claim; that cost
 two more round trips per change.)
 
-This module is the journal's store: besides numbers and marks it holds the feed's
-reads of the entries by number (`scan`, `has_change`) and `prune_journal`, which
-upkeep runs. Deletion tombstones are pruned once older than a retention window;
-a feed cursor remembers when its position was known stable (`issued`), and one
-older than the window is refused (CURSOR_RESET), so no cursor can need a
-tombstone that is gone. How old a tombstone is comes from `journal_checkpoints`:
-each prune records every owner's stable number with the time, and tombstones at
-or below the newest checkpoint older than the window go.
+This module is the journal's store: besides numbers and marks it builds the feed's
+reads of the entries by number (`scan`, `has_change`, run by files/store.py, which
+owns `entries`) and `prune_journal`, which upkeep runs. Deletion tombstones are
+pruned once older than a retention window; a feed cursor remembers when its position
+was known stable (`issued`), and one older than the window is refused
+(CURSOR_RESET), so no cursor can need a tombstone that is gone. How old a tombstone
+is comes from `journal_checkpoints`: each prune records every owner's stable number
+with the time, and tombstones at or below the newest checkpoint older than the
+window go.
 
 A prune deletes only claims older than STALE_MARK, so a writer between reading the
 top and claiming above it cannot have the numbers above its read deleted under it
@@ -50,11 +51,11 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database, insert_claim
+from dropbox_lite.files import store
 
 LEASE = timedelta(seconds=30)
 CLAIMS = "seq_claims"
 CHECKPOINTS = "journal_checkpoints"
-ENTRIES = "entries"
 # Marks are stamped by the clock of the process that wrote them: pruning leaves
 # a margin for skew beyond the lease.
 STALE_MARK = LEASE * 2
@@ -66,7 +67,9 @@ def claim_id(owner_id: ObjectId, seq: int) -> str:
 
 async def top_seq(*, db: Database, owner_id: ObjectId) -> int:
     """The highest number taken so far (some may still be in flight)."""
-    top = await db[CLAIMS].find_one({"owner_id": owner_id}, {"seq": 1}, sort=[("seq", -1)])
+    top = await db.collection(CLAIMS).find_one(
+        {"owner_id": owner_id}, {"seq": 1}, sort=[("seq", -1)]
+    )
     return int(top["seq"]) if top else 0
 
 
@@ -78,7 +81,7 @@ async def claim(*, db: Database, owner_id: ObjectId, after: int) -> int:
     candidate = after + 1
     while True:
         claimed = await insert_claim(
-            db[CLAIMS],
+            db.collection(CLAIMS),
             {
                 "_id": claim_id(owner_id, candidate),
                 "owner_id": owner_id,
@@ -99,7 +102,9 @@ def clock() -> float:
 
 async def checkpointed(*, db: Database, owner_id: ObjectId) -> int:
     """The highest stable number a prune has recorded for the owner (0: none)."""
-    newest = await db[CHECKPOINTS].find_one({"owner_id": owner_id}, {"seq": 1}, sort=[("seq", -1)])
+    newest = await db.collection(CHECKPOINTS).find_one(
+        {"owner_id": owner_id}, {"seq": 1}, sort=[("seq", -1)]
+    )
     return int(newest["seq"]) if newest else 0
 
 
@@ -120,7 +125,9 @@ async def next_seq(*, db: Database, owner_id: ObjectId) -> int:
 
 async def finish_seq(*, db: Database, owner_id: ObjectId, seq: int) -> None:
     """The write that took `seq` is done (or failed): readers may pass it."""
-    await db[CLAIMS].update_one({"_id": claim_id(owner_id, seq)}, {"$set": {"open": False}})
+    await db.collection(CLAIMS).update_one(
+        {"_id": claim_id(owner_id, seq)}, {"$set": {"open": False}}
+    )
 
 
 @contextlib.asynccontextmanager
@@ -145,7 +152,7 @@ async def numbers(*, db: Database, owner_id: ObjectId) -> Numbers:
     """The owner's top and stable numbers (two round trips)."""
     top = await top_seq(db=db, owner_id=owner_id)  # before the open ones: see the module doc
     fresh_after = datetime.now(UTC) - LEASE
-    oldest = await db[CLAIMS].find_one(
+    oldest = await db.collection(CLAIMS).find_one(
         {"owner_id": owner_id, "open": True, "at": {"$gt": fresh_after}},
         {"seq": 1},
         sort=[("seq", 1)],
@@ -206,9 +213,7 @@ async def scan(
     if live:
         query["trashed"] = False
         query["deleted"] = {"$ne": True}
-    # One batch: a getMore would be another round trip.
-    cursor = db[ENTRIES].find(query).sort([("seq", 1), ("_id", 1)]).limit(limit).batch_size(limit)
-    return [doc async for doc in cursor]
+    return await store.find_sorted(db, query, limit)
 
 
 async def has_change(
@@ -223,7 +228,7 @@ async def has_change(
     """Whether any entry changed after (seq, after_id), at most `bound` (in `share`)."""
     scope = _scope(owner_id, share, _after(seq, after_id))
     query = {"$and": [*scope, {"seq": {"$lte": bound}}]}
-    return await db[ENTRIES].find_one(query, {"_id": 1}) is not None
+    return await store.any_entry(db, query)
 
 
 # -- upkeep ---------------------------------------------------------------------------
@@ -245,10 +250,10 @@ async def prune_journal(
     now = now or datetime.now(UTC)
     cutoff = now - retention
     removed = {"claims": 0, "marks": 0, "tombstones": 0, "checkpoints": 0}
-    for owner_id in await db[CLAIMS].distinct("owner_id"):
+    for owner_id in await db.collection(CLAIMS).distinct("owner_id"):
         known = await numbers(db=db, owner_id=owner_id)
         stable = known.stable
-        await db[CHECKPOINTS].insert_one(
+        await db.collection(CHECKPOINTS).insert_one(
             {"_id": ObjectId(), "owner_id": owner_id, "seq": stable, "at": now}
         )
         # Done (or abandoned) and not the top, which numbering goes on from.
@@ -257,20 +262,19 @@ async def prune_journal(
             "seq": {"$lte": stable, "$lt": known.top},
             "at": {"$lt": now - STALE_MARK},
         }
-        abandoned = await db[CLAIMS].delete_many({**below, "open": True})
-        claims = await db[CLAIMS].delete_many(below)
+        abandoned = await db.collection(CLAIMS).delete_many({**below, "open": True})
+        claims = await db.collection(CLAIMS).delete_many(below)
         removed["marks"] += int(abandoned.deleted_count)
         removed["claims"] += int(abandoned.deleted_count) + int(claims.deleted_count)
         # Every number at or below a checkpoint was stable when it was taken.
-        old = await db[CHECKPOINTS].find_one(
+        old = await db.collection(CHECKPOINTS).find_one(
             {"owner_id": owner_id, "at": {"$lt": cutoff}}, sort=[("at", -1)]
         )
         if old is None:
             continue
-        tombstones = await db[ENTRIES].delete_many(
-            {"owner_id": owner_id, "deleted": True, "seq": {"$lte": int(old["seq"])}}
+        removed["tombstones"] += await store.delete_tombstones(db, owner_id, int(old["seq"]))
+        spent = await db.collection(CHECKPOINTS).delete_many(
+            {"owner_id": owner_id, "at": {"$lt": old["at"]}}
         )
-        removed["tombstones"] += int(tombstones.deleted_count)
-        spent = await db[CHECKPOINTS].delete_many({"owner_id": owner_id, "at": {"$lt": old["at"]}})
         removed["checkpoints"] += int(spent.deleted_count)
     return removed

@@ -21,6 +21,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
+from dropbox_lite.files import store
 
 PURPOSE = "download"
 MIN_EXPIRES_IN = 1
@@ -107,8 +108,5 @@ async def file_owner(*, db: Database, file_id: str) -> str | None:
     """The owner of a live file, for a signed URL (which names no user); None if none."""
     if not ObjectId.is_valid(file_id):
         return None
-    doc = await db["entries"].find_one(
-        {"_id": ObjectId(file_id), "is_file": True, "deleted": {"$ne": True}},
-        {"owner_id": 1},
-    )
-    return None if doc is None else str(doc["owner_id"])
+    owner = await store.live_file_owner(db, ObjectId(file_id))
+    return None if owner is None else str(owner)

@@ -23,6 +23,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.auth import user_store
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -57,9 +58,9 @@ async def repair(
 ) -> RepairReport:
     """One upkeep pass over every owner's files (see the module doc); what it did."""
     claims = restored = expired = recounted = released = 0
-    async for user in db["users"].find({}, {"_id": 1}):
+    async for user_id in user_store.user_ids(db=db):
         done = await repair_owner(
-            db=db, settings=settings, owner=user["_id"], quiet_seconds=quiet_seconds
+            db=db, settings=settings, owner=user_id, quiet_seconds=quiet_seconds
         )
         claims += done.claims
         restored += done.restored

@@ -47,13 +47,13 @@ def new_revision(
 
 async def insert_revision(db: Database, doc: RevisionDoc) -> None:
     """Store a revision record; DuplicateKeyError when that revision is claimed already."""
-    await db[REVISIONS].insert_one(dict(doc))
+    await db.collection(REVISIONS).insert_one(dict(doc))
 
 
 async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: int) -> list[Any]:
     """A file's revisions at or below `up_to` (above it: claims in flight), newest first."""
     cursor = (
-        db[REVISIONS]
+        db.collection(REVISIONS)
         .find({"entry_id": entry_id, "rev": {"$lte": up_to}})
         .sort("rev", -1)
         .limit(limit)
@@ -63,18 +63,20 @@ async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: i
 
 async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> dict[str, Any] | None:
     """The record of revision `rev` of the file (or a claim of it), if any."""
-    doc: dict[str, Any] | None = await db[REVISIONS].find_one({"entry_id": entry_id, "rev": rev})
+    doc: dict[str, Any] | None = await db.collection(REVISIONS).find_one(
+        {"entry_id": entry_id, "rev": rev}
+    )
     return doc
 
 
 async def delete_revision(db: Database, revision_id: ObjectId) -> bool:
     """Delete one revision record: True when this call deleted it (its bytes are freed once)."""
-    return bool((await db[REVISIONS].delete_one({"_id": revision_id})).deleted_count)
+    return bool((await db.collection(REVISIONS).delete_one({"_id": revision_id})).deleted_count)
 
 
 async def drop_claim(db: Database, entry_id: ObjectId, rev: int) -> None:
     """Withdraw this writer's claim of revision `rev` (its write did not happen)."""
-    await db[REVISIONS].delete_one({"entry_id": entry_id, "rev": rev})
+    await db.collection(REVISIONS).delete_one({"entry_id": entry_id, "rev": rev})
 
 
 async def owner_revisions(
@@ -85,7 +87,7 @@ async def owner_revisions(
     if oldest_from is not None:
         query["created_at"] = {"$gte": oldest_from}
     cursor = (
-        db[REVISIONS]
+        db.collection(REVISIONS)
         .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
         .sort([("created_at", 1), ("_id", 1)])
     )
@@ -100,22 +102,56 @@ async def revisions_up_to(
 ) -> AsyncIterator[dict[str, Any]]:
     """The file's revision records at or below `rev` (strictly below with `below`)."""
     bound = {"$lt": rev} if below else {"$lte": rev}
-    async for doc in db[REVISIONS].find({"entry_id": entry_id, "rev": bound}, {"size": 1}):
+    async for doc in db.collection(REVISIONS).find(
+        {"entry_id": entry_id, "rev": bound}, {"size": 1}
+    ):
         yield doc
 
 
 async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
     """Delete every revision record of a purged file (claims in flight too)."""
-    await db[REVISIONS].delete_many({"entry_id": entry_id})
+    await db.collection(REVISIONS).delete_many({"entry_id": entry_id})
 
 
 async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
     """Record revisions in one write per thousand."""
     for start in range(0, len(docs), 1000):
-        await db[REVISIONS].insert_many([dict(d) for d in docs[start : start + 1000]])
+        await db.collection(REVISIONS).insert_many([dict(d) for d in docs[start : start + 1000]])
 
 
 async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:
     """Withdraw the history records of new files whose entries were not inserted."""
     if entry_ids:
-        await db[REVISIONS].delete_many({"entry_id": {"$in": entry_ids}})
+        await db.collection(REVISIONS).delete_many({"entry_id": {"$in": entry_ids}})
+
+
+async def total_size(db: Database) -> int:
+    """The bytes every revision record names, together (admin stats)."""
+    total = 0
+    async for doc in db.collection(REVISIONS).find({}, {"size": 1}):
+        total += int(doc.get("size", 0))
+    return total
+
+
+async def holds_content(db: Database, content_hash: str) -> bool:
+    """Whether a revision has this content (thumbnails' pruning)."""
+    return (
+        await db.collection(REVISIONS).find_one({"content_hash": content_hash}, {"_id": 1})
+        is not None
+    )
+
+
+async def holds_blob(db: Database, blob_id: ObjectId) -> bool:
+    """Whether a revision holds this blob, whole or as one of its blocks (blob gc)."""
+    query = {"$or": [{"blob_id": blob_id}, {"block_ids": blob_id}]}
+    return await db.collection(REVISIONS).find_one(query, {"_id": 1}) is not None
+
+
+async def revisions_with_blocks(
+    db: Database, owner_id: ObjectId, digests: list[str]
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The owner's revisions holding any of these blocks: (digests, block ids) of each."""
+    cursor = db.collection(REVISIONS).find(
+        {"owner_id": owner_id, "blocks": {"$in": digests}}, {"blocks": 1, "block_ids": 1}
+    )
+    return [(doc.get("blocks") or [], doc.get("block_ids") or []) async for doc in cursor]

@@ -13,13 +13,11 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, members, store
+from dropbox_lite.files import blobs, members, store, upload_store
 from dropbox_lite.files.records import now, oid
 from dropbox_lite.files.session_lifecycle import (
     CHECKSUMS,
     MAX_BLOCKS_PER_REQUEST,
-    PARTS,
-    SESSIONS,
     SMALL_BLOCKS_BYTES,
     IncorrectOffset,
     SessionRecord,
@@ -59,13 +57,9 @@ async def _save(
         "tail_id": tail_id,
         "tail_size": tail_size,
     }
-    result = await db[SESSIONS].update_one(
-        {"_id": doc["_id"], "offset": doc["offset"], "version": doc["version"]},
-        {"$set": changes},
-    )
-    if result.matched_count != 1:
-        current = await db[SESSIONS].find_one({"_id": doc["_id"]}, {"offset": 1})
-        raise IncorrectOffset(0 if current is None else int(current["offset"]))
+    moved, current = await upload_store.advance(db, doc, changes)
+    if not moved:
+        raise IncorrectOffset(0 if current is None else current)
     old_tail = doc.get("tail_id")
     state.doc = {**doc, **changes}
     state.blocks, state.block_ids = [], []
@@ -240,7 +234,7 @@ async def put_blocks(
         }
         for n, digest in enumerate(found)
     ]
-    await store.put_parts(db, PARTS, parts)
+    await upload_store.put_parts(db, parts)
     return found
 
 
@@ -284,37 +278,21 @@ async def available_blocks(
                 remaining.discard(sha)
 
     if remaining:
-        cursor = db[PARTS].find(
-            {"user_id": user, "sha": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
-            {"sha": 1, "block_ids": 1},
-        )
-        async for part in cursor:
-            take([part["sha"]], part["block_ids"])
+        for shas, ids in await upload_store.parts_with_blocks(db, user, sorted(remaining), at):
+            take(shas, ids)
     if remaining:
-        cursor = db[SESSIONS].find(
-            {"user_id": user, "blocks": {"$in": sorted(remaining)}, "expires_at": {"$gt": at}},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for session in cursor:
-            take(session["blocks"], session["block_ids"])
+        for shas, ids in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
+            take(shas, ids)
     if remaining:
         shares = [m["share_id"] for m in await members.of_user(db, user)]
         scope: dict[str, Any] = {"owner_id": user}
         if shares:
             scope = {"$or": [scope, {"share_id": {"$in": shares}}]}
-        cursor = db["entries"].find(
-            {**scope, "blocks": {"$in": sorted(remaining)}, "deleted": False},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for entry in cursor:
-            take(entry.get("blocks"), entry.get("block_ids"))
+        for shas, ids in await store.entries_with_blocks(db, scope, sorted(remaining)):
+            take(shas, ids)
     if remaining:
-        cursor = db["revisions"].find(
-            {"owner_id": user, "blocks": {"$in": sorted(remaining)}},
-            {"blocks": 1, "block_ids": 1},
-        )
-        async for revision in cursor:
-            take(revision.get("blocks"), revision.get("block_ids"))
+        for shas, ids in await store.revisions_with_blocks(db, user, sorted(remaining)):
+            take(shas, ids)
     if found:
         await blobs.keep_blocks(db, list(found.values()))
     return found

@@ -13,7 +13,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import batch, blobs
+from dropbox_lite.files import batch, blobs, upload_store
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.files.session_append import (
@@ -22,7 +22,7 @@ from dropbox_lite.files.session_append import (
     _tail_bytes,
     available_blocks,
 )
-from dropbox_lite.files.session_lifecycle import MAX_BATCH, PARTS, SESSIONS, _load, check_digest
+from dropbox_lite.files.session_lifecycle import MAX_BATCH, _load, check_digest
 from dropbox_lite.files.writes import Target, commit_write, prepare_write
 
 
@@ -84,7 +84,9 @@ async def _session_content(
         digests = list(doc["blocks"])
         return await _from_blocks(db, digests, dict(zip(digests, doc["block_ids"], strict=False)))
     if parts is None:
-        parts = [p async for p in db[PARTS].find({"session_id": doc["_id"]}).sort("index", 1)]
+        parts = sorted(
+            await upload_store.parts_of(db, [doc["_id"]]), key=lambda part: int(part["index"])
+        )
     if [p["index"] for p in parts] != list(range(len(parts))):
         raise errors.InvalidInput("Blocks are missing: send blocks 0 to N-1 of the file.")
     digests = [p["sha"] for p in parts]
@@ -165,10 +167,7 @@ async def _commit(
 
 async def _mark_committed(db: Database, session_id: ObjectId, record: EntryRecord) -> None:
     """The session became this file: finishing it again returns the file."""
-    await db[SESSIONS].update_one(
-        {"_id": session_id},
-        {"$set": {"committed": {"entry_id": ObjectId(record.id), "rev": record.rev}}},
-    )
+    await upload_store.mark_committed(db, session_id, ObjectId(record.id), record.rev)
 
 
 async def finish_batch(
@@ -247,8 +246,8 @@ async def _load_many(
     if not session_ids:
         return {}
     at = now()
-    cursor = db[SESSIONS].find({"_id": {"$in": list(set(session_ids))}, "user_id": user})
-    return {doc["_id"]: doc async for doc in cursor if aware(doc["expires_at"]) > at}
+    docs = await upload_store.find_sessions(db, session_ids, user)
+    return {doc["_id"]: doc for doc in docs if aware(doc["expires_at"]) > at}
 
 
 def _by_block(doc: dict[str, Any]) -> bool:
@@ -263,8 +262,7 @@ async def _parts_of(
     if not docs:
         return {}
     found: dict[ObjectId, list[dict[str, Any]]] = {}
-    cursor = db[PARTS].find({"session_id": {"$in": [d["_id"] for d in docs]}})
-    async for part in cursor:
+    for part in await upload_store.parts_of(db, [d["_id"] for d in docs]):
         found.setdefault(part["session_id"], []).append(part)
     for parts in found.values():
         parts.sort(key=lambda part: int(part["index"]))

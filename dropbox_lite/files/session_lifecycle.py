@@ -16,13 +16,13 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, quota
+from dropbox_lite.files import blobs, quota, upload_store
 from dropbox_lite.files.access import owners_quota
 from dropbox_lite.files.records import now, oid
 from dropbox_lite.files.writes import Target
 
-SESSIONS = "upload_sessions"
-PARTS = "upload_parts"
+SESSIONS = upload_store.SESSIONS
+PARTS = upload_store.PARTS
 MAX_BATCH = 1000  # files committed by one finishUploadBatch
 MAX_BLOCKS_PER_REQUEST = 1000
 # Short blocks of one request up to this many bytes are stored with one insert each of
@@ -123,15 +123,13 @@ async def start(
         "metadata": dict(metadata or {}),
         "committed": None,
     }
-    await db[SESSIONS].insert_one(doc)
+    await upload_store.insert_session(db, doc)
     return _record(doc)
 
 
 async def _load(db: Database, user_id: str, session_id: str) -> dict[str, Any]:
     """The user's live session (NotFound when missing, someone else's, or expired)."""
-    doc: dict[str, Any] | None = await db[SESSIONS].find_one(
-        {"_id": oid(session_id), "user_id": oid(user_id)}
-    )
+    doc = await upload_store.find_session(db, oid(session_id), oid(user_id))
     if doc is None or aware(doc["expires_at"]) <= now():
         raise errors.NotFound("No such upload session (or it has expired).")
     return doc
@@ -153,8 +151,7 @@ async def cancel(*, db: Database, user_id: str, session_id: str) -> bool:
 
 
 async def _drop(db: Database, doc: dict[str, Any]) -> None:
-    await db[PARTS].delete_many({"session_id": doc["_id"]})
-    await db[SESSIONS].delete_one({"_id": doc["_id"]})
+    await upload_store.drop_session(db, doc["_id"])
     if doc.get("tail_id") is not None:
         await blobs.drop_staged(db, doc["tail_id"])
 
@@ -162,10 +159,10 @@ async def _drop(db: Database, doc: dict[str, Any]) -> None:
 async def prune(*, db: Database) -> int:
     """Remove expired sessions, their staged parts and tails (upkeep); how many."""
     removed = 0
-    async for doc in db[SESSIONS].find({"expires_at": {"$lt": now()}}):
+    for doc in await upload_store.expired_sessions(db, now()):
         await _drop(db, doc)
         removed += 1
-    await db[PARTS].delete_many({"expires_at": {"$lt": now()}})
+    await upload_store.prune_parts(db, now())
     return removed
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database
 from dropbox_lite.files.entry_doc import ENTRIES
 
@@ -15,17 +16,17 @@ from dropbox_lite.files.entry_doc import ENTRIES
 async def mounts_of(db: Database, user: ObjectId) -> list[dict[str, Any]]:
     """The user's mounts that are not purged (live or trashed with a folder of theirs)."""
     query = {"owner_id": user, "mount_of": {"$exists": True}, "deleted": False}
-    return [doc async for doc in db[ENTRIES].find(query)]
+    return [doc async for doc in db.collection(ENTRIES).find(query)]
 
 
 async def set_share(db: Database, ids: list[ObjectId], share: ObjectId | None) -> None:
     """Mark entries as inside the shared folder `share` (None: inside none)."""
-    await db[ENTRIES].update_many({"_id": {"$in": ids}}, {"$set": {"share_id": share}})
+    await db.collection(ENTRIES).update_many({"_id": {"$in": ids}}, {"$set": {"share_id": share}})
 
 
 async def end_share(db: Database, share: ObjectId) -> None:
     """Nothing is inside the shared folder `share` any more (its last member went)."""
-    await db[ENTRIES].update_many({"share_id": share}, {"$set": {"share_id": None}})
+    await db.collection(ENTRIES).update_many({"share_id": share}, {"$set": {"share_id": None}})
 
 
 async def restamp(
@@ -35,13 +36,14 @@ async def restamp(
     changes: dict[str, Any] = {"share_id": share, "seq": seq}
     if left is not None:
         changes["left_share"] = left
-    await db[ENTRIES].update_one({"_id": entry["_id"], "deleted": False}, {"$set": changes})
+    await db.collection(ENTRIES).update_one(
+        {"_id": entry["_id"], "deleted": False}, {"$set": changes}
+    )
 
 
 async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, str]:
     """The usernames of users (members of shared folders are shown by name)."""
-    cursor = db["users"].find({"_id": {"$in": user_ids}}, {"username": 1})
-    return {doc["_id"]: str(doc["username"]) async for doc in cursor}
+    return await user_store.usernames(db=db, user_ids=user_ids)
 
 
 async def marks_below(
@@ -50,7 +52,7 @@ async def marks_below(
     """Every entry in these folders of one owner, whatever its state: only what a
     folder's WebDAV ETag and size are made of, and what a walk down needs (listing index)."""
     fields = {"parent_id": 1, "seq": 1, "is_file": 1, "size": 1, "trashed": 1, "deleted": 1}
-    cursor = db[ENTRIES].find(
+    cursor = db.collection(ENTRIES).find(
         {"owner_id": owner, "parent_id": {"$in": parents}},
         {**fields, "mount_of": 1, "mount_owner": 1},
     )
@@ -69,7 +71,7 @@ async def restamp_many(
     changes: dict[str, Any] = {"share_id": share, "seq": seq}
     if left is not None:
         changes["left_share"] = left
-    result = await db[ENTRIES].update_many(
+    result = await db.collection(ENTRIES).update_many(
         {"_id": {"$in": ids}, "deleted": False}, {"$set": changes}
     )
     return int(result.modified_count)

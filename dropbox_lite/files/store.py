@@ -21,6 +21,7 @@ from typing import Any
 from bson import ObjectId
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
+from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files.entry_doc import ENTRIES as ENTRIES
 from dropbox_lite.files.entry_doc import EntryDoc as EntryDoc
@@ -41,6 +42,8 @@ from dropbox_lite.files.revision_store import new_revision as new_revision
 from dropbox_lite.files.revision_store import owner_revisions as owner_revisions
 from dropbox_lite.files.revision_store import revisions_of as revisions_of
 from dropbox_lite.files.revision_store import revisions_up_to as revisions_up_to
+from dropbox_lite.files.revision_store import revisions_with_blocks as revisions_with_blocks
+from dropbox_lite.files.revision_store import total_size as total_size
 from dropbox_lite.files.share_marks import end_share as end_share
 from dropbox_lite.files.share_marks import marks_below as marks_below
 from dropbox_lite.files.share_marks import mounts_of as mounts_of
@@ -84,14 +87,14 @@ MAX_DEPTH = 10_000
 
 async def insert_entry(db: Database, doc: EntryDoc) -> None:
     """Store a new entry; DuplicateKeyError when its name is taken in its folder."""
-    await db[ENTRIES].insert_one(dict(doc))
+    await db.collection(ENTRIES).insert_one(dict(doc))
 
 
 async def find_live_child(
     db: Database, owner: ObjectId, parent: ObjectId, name: str
 ) -> dict[str, Any] | None:
     """The live entry named `name` (ignoring case) in the folder, if any."""
-    doc: dict[str, Any] | None = await db[ENTRIES].find_one(
+    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
         {"owner_id": owner, "parent_id": parent, "slot": live_slot(name)}
     )
     return doc
@@ -104,7 +107,7 @@ async def find_entry(
     query: dict[str, Any] = {"_id": entry_id, "owner_id": owner, "deleted": False}
     if not include_trashed:
         query["trashed"] = False
-    doc: dict[str, Any] | None = await db[ENTRIES].find_one(query)
+    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(query)
     return doc
 
 
@@ -112,7 +115,7 @@ async def find_live_child_by_key(
     db: Database, owner: ObjectId, parent: ObjectId, key: str
 ) -> dict[str, Any] | None:
     """The live, untrashed entry whose slot is `key` in the folder (path resolution)."""
-    doc: dict[str, Any] | None = await db[ENTRIES].find_one(
+    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
         {"owner_id": owner, "parent_id": parent, "slot": key, "trashed": False}
     )
     return doc
@@ -122,7 +125,9 @@ async def names_and_parents(db: Database, ids: list[ObjectId]) -> dict[ObjectId,
     """Name and parent of each entry, in one query (paths are built from them)."""
     return {
         doc["_id"]: doc
-        async for doc in db[ENTRIES].find({"_id": {"$in": ids}}, {"name": 1, "parent_id": 1})
+        async for doc in db.collection(ENTRIES).find(
+            {"_id": {"$in": ids}}, {"name": 1, "parent_id": 1}
+        )
     }
 
 
@@ -142,7 +147,9 @@ async def walk_up(
         if current == stop:
             return
         seen.add(current)
-        doc: dict[str, Any] | None = await db[ENTRIES].find_one({"_id": current}, projection)
+        doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
+            {"_id": current}, projection
+        )
         yield current, doc
         if doc is None:
             return
@@ -172,7 +179,7 @@ async def children_page(
             query.update(is_file=True, name_key={"$gt": start_key})
         else:
             query["$or"] = [{"is_file": False, "name_key": {"$gt": start_key}}, {"is_file": True}]
-    cursor = db[ENTRIES].find(query).sort([("is_file", 1), ("name_key", 1)]).limit(limit)
+    cursor = db.collection(ENTRIES).find(query).sort([("is_file", 1), ("name_key", 1)]).limit(limit)
     return [doc async for doc in cursor]
 
 
@@ -183,12 +190,12 @@ async def count_children(
     query: dict[str, Any] = {"owner_id": owner, "parent_id": parent, "trashed": False}
     if share is not None:
         query["share_id"] = share
-    return int(await db[ENTRIES].count_documents(query))
+    return int(await db.collection(ENTRIES).count_documents(query))
 
 
 async def entry_rev(db: Database, entry_id: ObjectId) -> int | None:
     """The entry's current rev; None when there is no such entry."""
-    doc = await db[ENTRIES].find_one({"_id": entry_id}, {"rev": 1})
+    doc = await db.collection(ENTRIES).find_one({"_id": entry_id}, {"rev": 1})
     return None if doc is None else int(doc.get("rev", 0))
 
 
@@ -202,7 +209,7 @@ async def move_to_revision(
     seq: int,
 ) -> bool:
     """Point the live file at revision `rev` if it is still at current's rev."""
-    result = await db[ENTRIES].update_one(
+    result = await db.collection(ENTRIES).update_one(
         {"_id": current["_id"], "rev": current["rev"], "trashed": False, "deleted": False},
         {
             "$set": {
@@ -219,7 +226,9 @@ async def move_to_revision(
 async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId, int]:
     """The current rev of each entry that is not purged."""
     found: dict[ObjectId, int] = {}
-    async for doc in db[ENTRIES].find({"_id": {"$in": entry_ids}, "deleted": False}, {"rev": 1}):
+    async for doc in db.collection(ENTRIES).find(
+        {"_id": {"$in": entry_ids}, "deleted": False}, {"rev": 1}
+    ):
         found[doc["_id"]] = int(doc.get("rev", 0))
     return found
 
@@ -227,7 +236,7 @@ async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId
 async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, Any]]:
     """The owner's files that are not purged (id, rev, size, content): what counts against
     the quota."""
-    async for doc in db[ENTRIES].find(
+    async for doc in db.collection(ENTRIES).find(
         {"owner_id": owner, "is_file": True, "deleted": False},
         {
             "rev": 1,
@@ -256,7 +265,7 @@ async def find_by_name(
     With `shares`: also those inside these shared folders (not the folders themselves).
     """
     cursor = (
-        db[ENTRIES]
+        db.collection(ENTRIES)
         .find(
             {
                 **owned_or_shared(owner, shares or []),
@@ -278,7 +287,7 @@ async def entry_by_id(
     query: dict[str, Any] = {"_id": entry_id}
     if not with_purged:
         query["deleted"] = False
-    doc: dict[str, Any] | None = await db[ENTRIES].find_one(query)
+    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(query)
     return doc
 
 
@@ -287,13 +296,13 @@ async def owner_of(db: Database, entry_id: ObjectId, *, files_only: bool) -> Obj
     query: dict[str, Any] = {"_id": entry_id, "deleted": {"$ne": True}}
     if files_only:
         query["is_file"] = True
-    doc = await db[ENTRIES].find_one(query, {"owner_id": 1})
+    doc = await db.collection(ENTRIES).find_one(query, {"owner_id": 1})
     return None if doc is None else ObjectId(doc["owner_id"])
 
 
 async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId) -> bool:
     """Whether the owner's folder is live (neither trashed nor purged)."""
-    doc = await db[ENTRIES].find_one(
+    doc = await db.collection(ENTRIES).find_one(
         {"_id": folder_id, "owner_id": owner, "trashed": False, "deleted": False}, {"_id": 1}
     )
     return doc is not None
@@ -306,7 +315,7 @@ async def children_of(
     query: dict[str, Any] = {"owner_id": owner, "parent_id": {"$in": parents}}
     if not include_deleted:
         query["deleted"] = False
-    return [doc async for doc in db[ENTRIES].find(query)]
+    return [doc async for doc in db.collection(ENTRIES).find(query)]
 
 
 async def relocate(
@@ -319,7 +328,7 @@ async def relocate(
     query: dict[str, Any] = {"_id": doc["_id"], "parent_id": doc["parent_id"]}
     if live_only:
         query["trashed"] = False
-    result = await update_unique(db[ENTRIES], query, {"$set": changes})
+    result = await update_unique(db.collection(ENTRIES), query, {"$set": changes})
     return bool(result.matched_count)
 
 
@@ -329,7 +338,7 @@ async def relocate(
 async def insert_entries(db: Database, docs: list[EntryDoc]) -> None:
     """Store new entries in one write per thousand (DuplicateKeyError on a taken name)."""
     for start in range(0, len(docs), 1000):
-        await db[ENTRIES].insert_many([dict(d) for d in docs[start : start + 1000]])
+        await db.collection(ENTRIES).insert_many([dict(d) for d in docs[start : start + 1000]])
 
 
 async def insert_new_entries(db: Database, docs: list[EntryDoc]) -> list[int]:
@@ -338,7 +347,7 @@ async def insert_new_entries(db: Database, docs: list[EntryDoc]) -> list[int]:
     if not docs:
         return []
     try:
-        await db[ENTRIES].insert_many([dict(d) for d in docs], ordered=False)
+        await db.collection(ENTRIES).insert_many([dict(d) for d in docs], ordered=False)
     except BulkWriteError as clash:
         seen = clash.details.get("writeErrors", [])
         if not seen or any(error.get("code") != 11000 for error in seen):
@@ -351,34 +360,94 @@ async def existing_ids(db: Database, ids: list[ObjectId]) -> set[ObjectId]:
     """Which of these entries exist (whatever their state)."""
     if not ids:
         return set()
-    return {doc["_id"] async for doc in db[ENTRIES].find({"_id": {"$in": ids}}, {"_id": 1})}
+    return {
+        doc["_id"] async for doc in db.collection(ENTRIES).find({"_id": {"$in": ids}}, {"_id": 1})
+    }
 
 
 async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
     """Delete entries no reader can have seen yet (their change number still open), and
     their revisions: what a copy that failed had written."""
     if ids:
-        await db[REVISIONS].delete_many({"entry_id": {"$in": ids}})
-        await db[ENTRIES].delete_many({"_id": {"$in": ids}})
-
-
-async def put_parts(db: Database, collection: str, parts: list[dict[str, Any]]) -> None:
-    """Insert staged blocks by their unique ids, replacing any sent before under the same
-    id (a block sent again): one round trip when none was."""
-    if not parts:
-        return
-    try:
-        await db[collection].insert_many(parts, ordered=False)
-    except BulkWriteError:
-        for part in parts:
-            await db[collection].replace_one({"_id": part["_id"]}, part, upsert=True)
+        await drop_claims(db, ids)
+        await db.collection(ENTRIES).delete_many({"_id": {"$in": ids}})
 
 
 async def user_exists(db: Database, user_id: ObjectId) -> bool:
     """Whether the account exists (its root is made before it: see entries.NEW_ACCOUNT)."""
-    return await db["users"].find_one({"_id": user_id}, {"_id": 1}) is not None
+    return await user_store.user_exists(db=db, user_id=user_id)
 
 
 async def delete_root(db: Database, owner: ObjectId, root_id: ObjectId) -> None:
     """Delete the root folder of an account that never came to be (nothing is in it)."""
-    await db[ENTRIES].delete_one({"_id": root_id, "owner_id": owner, "parent_id": None})
+    await db.collection(ENTRIES).delete_one({"_id": root_id, "owner_id": owner, "parent_id": None})
+
+
+# -- for other modules: the feed, upkeep, admin, links --------------------------------
+
+
+async def find_sorted(db: Database, query: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """Up to `limit` entries matching `query` by (seq, _id), in one batch (a getMore would
+    be another round trip): the change feed's page (files/journal.py)."""
+    cursor = (
+        db.collection(ENTRIES)
+        .find(query)
+        .sort([("seq", 1), ("_id", 1)])
+        .limit(limit)
+        .batch_size(limit)
+    )
+    return [doc async for doc in cursor]
+
+
+async def any_entry(db: Database, query: dict[str, Any]) -> bool:
+    """Whether any entry matches `query`."""
+    return await db.collection(ENTRIES).find_one(query, {"_id": 1}) is not None
+
+
+async def delete_tombstones(db: Database, owner_id: ObjectId, up_to_seq: int) -> int:
+    """Delete the owner's deletion tombstones numbered at most `up_to_seq`; how many."""
+    result = await db.collection(ENTRIES).delete_many(
+        {"owner_id": owner_id, "deleted": True, "seq": {"$lte": up_to_seq}}
+    )
+    return int(result.deleted_count)
+
+
+async def live_file_owner(db: Database, file_id: ObjectId) -> ObjectId | None:
+    """The owner of a live file (whatever its state in the trash); None if none."""
+    doc = await db.collection(ENTRIES).find_one(
+        {"_id": file_id, "is_file": True, "deleted": {"$ne": True}}, {"owner_id": 1}
+    )
+    return None if doc is None else ObjectId(doc["owner_id"])
+
+
+async def count_live(db: Database) -> tuple[int, int]:
+    """How many entries are not deleted, and how many of them are files (admin stats)."""
+    live = {"deleted": {"$ne": True}}
+    entries = int(await db.collection(ENTRIES).count_documents(live))
+    files = int(await db.collection(ENTRIES).count_documents({**live, "is_file": True}))
+    return entries, files
+
+
+async def holds_content(db: Database, content_hash: str) -> bool:
+    """Whether an entry has this content (thumbnails' pruning)."""
+    return (
+        await db.collection(ENTRIES).find_one({"content_hash": content_hash}, {"_id": 1})
+        is not None
+    )
+
+
+async def holds_blob(db: Database, blob_id: ObjectId) -> bool:
+    """Whether an entry holds this blob, whole or as one of its blocks (blob gc)."""
+    query = {"$or": [{"blob_id": blob_id}, {"block_ids": blob_id}]}
+    return await db.collection(ENTRIES).find_one(query, {"_id": 1}) is not None
+
+
+async def entries_with_blocks(
+    db: Database, scope: dict[str, Any], digests: list[str]
+) -> list[tuple[list[str], list[ObjectId]]]:
+    """The live entries in `scope` holding any of these blocks: (digests, block ids) of
+    each."""
+    cursor = db.collection(ENTRIES).find(
+        {**scope, "blocks": {"$in": digests}, "deleted": False}, {"blocks": 1, "block_ids": 1}
+    )
+    return [(doc.get("blocks") or [], doc.get("block_ids") or []) async for doc in cursor]

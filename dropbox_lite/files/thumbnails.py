@@ -28,7 +28,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 from dropbox_lite.core.http_errors import domain_error, json_error
 from dropbox_lite.core.security import Signer
-from dropbox_lite.files import blobs, links
+from dropbox_lite.files import blobs, links, revision_store, store
 from dropbox_lite.files import service as files_service
 from dropbox_lite.files.routes import not_found, signed_or_bearer_user, unavailable
 
@@ -113,7 +113,7 @@ def render(data: bytes, size: int) -> bytes | None:
 async def thumbnail(*, db: Database, blob_id: str, content_hash: str, size: int) -> bytes | None:
     """The stored thumbnail of these bytes at this size, made (and stored) on first request."""
     key = f"{content_hash}:{size}"
-    found = await db[COLLECTION].find_one({"_id": key})
+    found = await db.collection(COLLECTION).find_one({"_id": key})
     if found is not None:
         data = found.get("data")
         return bytes(data) if data is not None else None
@@ -124,7 +124,7 @@ async def thumbnail(*, db: Database, blob_id: str, content_hash: str, size: int)
             made = await asyncio.to_thread(render, source, size)
             del source
     # two requests at once both make it; the first one stored wins, both are the same
-    await db[COLLECTION].update_one(
+    await db.collection(COLLECTION).update_one(
         {"_id": key},
         {"$setOnInsert": {"data": made, "content_hash": content_hash, "size": size}},
         upsert=True,
@@ -186,12 +186,12 @@ ROUTES: list[BaseRoute] = [Route("/files/{id}/thumbnail", file_thumbnail, method
 async def prune_thumbnails(*, db: Database) -> int:
     """Drops the thumbnails of content that no file or revision has any more (upkeep)."""
     removed = 0
-    hashes = await db[COLLECTION].distinct("content_hash")
+    hashes = await db.collection(COLLECTION).distinct("content_hash")
     for content_hash in hashes:
-        in_use = await db["entries"].find_one({"content_hash": content_hash}, {"_id": 1})
-        if in_use is None:
-            in_use = await db["revisions"].find_one({"content_hash": content_hash}, {"_id": 1})
-        if in_use is None:
-            result = await db[COLLECTION].delete_many({"content_hash": content_hash})
+        in_use = await store.holds_content(db, content_hash)
+        if not in_use:
+            in_use = await revision_store.holds_content(db, content_hash)
+        if not in_use:
+            result = await db.collection(COLLECTION).delete_many({"content_hash": content_hash})
             removed += result.deleted_count
     return removed

@@ -29,20 +29,20 @@ async def trash_page(
     query: dict[str, Any] = {**owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
     if before is not None:
         query["_id"] = {"$lt": before}
-    return [doc async for doc in db[ENTRIES].find(query).sort("_id", -1).limit(limit)]
+    return [doc async for doc in db.collection(ENTRIES).find(query).sort("_id", -1).limit(limit)]
 
 
 async def expired_trash(db: Database, *, before: datetime, limit: int) -> list[dict[str, Any]]:
     """Entries deleted explicitly before `before` (any owner), oldest first: owner_id and _id."""
     query = {**_TRASH_ROOTS, "trashed_at": {"$lt": before}}
-    cursor = db[ENTRIES].find(query, {"owner_id": 1}).sort("trashed_at", 1).limit(limit)
+    cursor = db.collection(ENTRIES).find(query, {"owner_id": 1}).sort("trashed_at", 1).limit(limit)
     return [doc async for doc in cursor]
 
 
 async def count_trash(db: Database, owner: ObjectId, shares: list[ObjectId] | None = None) -> int:
     """How many entries the owner deleted explicitly (the trash's top level)."""
     query = {**owned_or_shared(owner, shares or []), **_TRASH_ROOTS}
-    return int(await db[ENTRIES].count_documents(query))
+    return int(await db.collection(ENTRIES).count_documents(query))
 
 
 async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime, seq: int) -> bool:
@@ -50,7 +50,7 @@ async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime
 
     Not if it was moved out meanwhile: its new folder decides.
     """
-    result = await db[ENTRIES].update_one(
+    result = await db.collection(ENTRIES).update_one(
         {"_id": entry["_id"], "parent_id": entry["parent_id"], "trashed": False},
         {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
     )
@@ -59,7 +59,7 @@ async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime
 
 async def back_with_folder(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
     """Bring back an entry that went to the trash with its folder (not one deleted alone)."""
-    result = await db[ENTRIES].update_one(
+    result = await db.collection(ENTRIES).update_one(
         {
             "_id": entry["_id"],
             "parent_id": entry["parent_id"],
@@ -81,21 +81,23 @@ async def trash_alone(
     query: dict[str, Any] = {"_id": entry_id, "trashed": False}
     if rev is not None:
         query["rev"] = rev
-    result = await db[ENTRIES].update_one(query, {"$set": changes})
+    result = await db.collection(ENTRIES).update_one(query, {"$set": changes})
     return bool(result.matched_count)
 
 
 async def untrash(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> bool:
     """Bring a trashed entry back (DuplicateKeyError when its name is taken meanwhile)."""
     result = await update_unique(
-        db[ENTRIES], {"_id": entry_id, "trashed": True, "deleted": False}, {"$set": changes}
+        db.collection(ENTRIES),
+        {"_id": entry_id, "trashed": True, "deleted": False},
+        {"$set": changes},
     )
     return bool(result.matched_count)
 
 
 async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
     """Purge an entry, leaving a tombstone for the change feed: True when this call did."""
-    result = await db[ENTRIES].update_one(
+    result = await db.collection(ENTRIES).update_one(
         {"_id": entry["_id"], "deleted": False},
         {
             "$set": {
@@ -122,7 +124,7 @@ async def trash_many(
     """
     if not ids:
         return 0
-    result = await db[ENTRIES].update_many(
+    result = await db.collection(ENTRIES).update_many(
         {"_id": {"$in": ids}, "parent_id": {"$in": folders}, "trashed": False},
         {"$set": {"trashed": True, "trash_root": False, "trashed_at": at, "seq": seq}},
     )
@@ -135,7 +137,7 @@ async def restore_many(
     """Bring back entries that went to the trash with a folder of `folders`, in one write."""
     if not ids:
         return 0
-    result = await db[ENTRIES].update_many(
+    result = await db.collection(ENTRIES).update_many(
         {
             "_id": {"$in": ids},
             "parent_id": {"$in": folders},

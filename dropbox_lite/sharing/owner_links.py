@@ -20,7 +20,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import store
-from dropbox_lite.sharing.store import LinkDoc
+from dropbox_lite.sharing.store import ShareLink
 
 ACCESS_LEVELS = ("VIEWER", "EDITOR", "UPLOAD_ONLY")
 TOKEN_CONTEXT = "share-link:"  # HMAC message prefix: a token is for this use only
@@ -64,31 +64,31 @@ def derive_token(*, key: str, link_id: str) -> str:
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
 
 
-def recover_token(*, settings: Settings, doc: LinkDoc) -> str | None:
+def recover_token(*, settings: Settings, link: ShareLink) -> str | None:
     """The token of a live link, derived again; None when it cannot be (made before tokens
     were derived, under a key no longer configured) or the link is revoked or expired."""
-    if doc["revoked"] or (doc["expires_at"] is not None and doc["expires_at"] <= now()):
+    if link.revoked or (link.expires_at is not None and link.expires_at <= now()):
         return None
     for key in settings.secret_keys:  # a rotated-out key still configured still derives it
-        token = derive_token(key=key, link_id=str(doc["_id"]))
-        if hmac.compare_digest(token_digest(token), doc["token"]):
+        token = derive_token(key=key, link_id=str(link.id))
+        if hmac.compare_digest(token_digest(token), link.token):
             return token
     return None
 
 
-def link_record(doc: LinkDoc, *, settings: Settings | None = None) -> ShareLinkRecord:
+def link_record(link: ShareLink, *, settings: Settings | None = None) -> ShareLinkRecord:
     """The record of a stored link; with `settings`, its URL when it can be shown."""
-    token = None if settings is None else recover_token(settings=settings, doc=doc)
+    token = None if settings is None else recover_token(settings=settings, link=link)
     return ShareLinkRecord(
-        id=str(doc["_id"]),
-        entry_id=str(doc["entry_id"]),
-        owner_id=str(doc["owner_id"]),
-        access=doc["access"],
-        expires_at=doc["expires_at"],
-        has_password=doc["password_hash"] is not None,
-        created_at=doc["created_at"],
-        revoked=doc["revoked"],
-        download_count=doc["download_count"],
+        id=str(link.id),
+        entry_id=str(link.entry_id),
+        owner_id=str(link.owner_id),
+        access=link.access,
+        expires_at=link.expires_at,
+        has_password=link.password_hash is not None,
+        created_at=link.created_at,
+        revoked=link.revoked,
+        download_count=link.download_count,
         url=None if token is None or settings is None else link_url(settings=settings, token=token),
     )
 
@@ -137,7 +137,7 @@ async def create_share_link(
         )
     link_id = ObjectId()
     token = derive_token(key=settings.secret_keys[0], link_id=str(link_id))
-    doc = store.new_link(
+    link = store.new_link(
         link_id=link_id,
         token_digest=token_digest(token),
         entry_id=ObjectId(entry.id),
@@ -148,9 +148,9 @@ async def create_share_link(
         at=at,
         created_by=ObjectId(user_id),
     )
-    await store.insert(db=db, doc=doc)
+    await store.insert(db=db, link=link)
     return CreatedLink(
-        link=link_record(doc, settings=settings),
+        link=link_record(link, settings=settings),
         token=token,
         url=link_url(settings=settings, token=token),
     )
@@ -174,18 +174,18 @@ async def list_share_links(
         )
         entry_oid = ObjectId(entry.id)
     limit = max(1, min(first, MAX_LINKS_LISTED))
-    docs = await store.list_by_owner(db=db, owner_id=owner_id, entry_id=entry_oid, limit=limit)
-    return [link_record(doc, settings=settings) for doc in docs]
+    links = await store.list_by_owner(db=db, owner_id=owner_id, entry_id=entry_oid, limit=limit)
+    return [link_record(link, settings=settings) for link in links]
 
 
 async def revoke_share_link(*, db: Database, user_id: str, link_id: str) -> ShareLinkRecord:
     """Revoke the user's link at once; NotFound for a missing link or another user's."""
-    doc = await store.revoke(
+    link = await store.revoke(
         db=db, owner_id=_object_id(user_id), link_id=_object_id(link_id), at=now()
     )
-    if doc is None:
+    if link is None:
         raise errors.NotFound()
-    return link_record(doc)
+    return link_record(link)
 
 
 async def prune_share_links(*, db: Database, retention: timedelta = ENDED_LINK_RETENTION) -> int:

@@ -25,7 +25,7 @@ from dropbox_lite.files.entries import PathNode, load_path_nodes
 from dropbox_lite.files.service import EntryRecord
 from dropbox_lite.sharing import store
 from dropbox_lite.sharing.owner_links import ShareLinkRecord, link_record, link_url, token_digest
-from dropbox_lite.sharing.store import LinkDoc
+from dropbox_lite.sharing.store import ShareLink
 
 # Links whose visitors see what is inside (listings, downloads, zips, thumbnails).
 SEES_CONTENTS = ("VIEWER", "EDITOR")
@@ -89,18 +89,18 @@ class SharedPage:
     has_more: bool
 
 
-async def _find_live_link(*, db: Database, token: object) -> tuple[LinkDoc, EntryRecord]:
+async def _find_live_link(*, db: Database, token: object) -> tuple[ShareLink, EntryRecord]:
     """The link and its root entry, or NotFound alike for every reason."""
     if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
         raise errors.NotFound()
     link = await store.find_unrevoked(db=db, token_digest=token_digest(token))
     if link is None:
         raise errors.NotFound()
-    if link["expires_at"] is not None and link["expires_at"] <= now():
+    if link.expires_at is not None and link.expires_at <= now():
         raise errors.NotFound()
     # Live only: trashing or purging a folder marks everything below it too.
     entry = await files_service.get_entry(
-        db=db, user_id=str(link["owner_id"]), entry_id=str(link["entry_id"])
+        db=db, user_id=str(link.owner_id), entry_id=str(link.entry_id)
     )
     return link, entry
 
@@ -131,7 +131,7 @@ async def validate_share_token(
         raise
     assert isinstance(token, str)
     record = link_record(link)
-    password_hash = link["password_hash"]
+    password_hash = link.password_hash
     if password_hash is not None and check_password:
         if password is None or password == "":
             raise errors.PasswordRequired()

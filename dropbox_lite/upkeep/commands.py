@@ -153,18 +153,14 @@ def _gc(args: argparse.Namespace) -> int:
     return _with_database("gc", work)
 
 
-async def _counts(db: Database, names: list[str]) -> dict[str, int]:
-    return {name: await db[name].count_documents({}) for name in names}
-
-
 def _maintain(args: argparse.Namespace) -> int:
     async def work(settings: Settings, db: Database) -> int:
         from dropbox_lite.upkeep import maintenance
 
         names = maintenance.COUNTED
-        before = await _counts(db, names)
+        before = await db.counts(names)
         report = await maintenance.run_pass(db=db, settings=settings, gc=not args.no_gc)
-        after = await _counts(db, names)
+        after = await db.counts(names)
         width = max(len(n) for n in names)
         print(f"{'collection':<{width}}  {'before':>9}  {'after':>9}")
         for name in names:

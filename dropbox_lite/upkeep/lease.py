@@ -53,7 +53,7 @@ def term_at(*, name: str, period_seconds: float, now: datetime) -> Term:
 async def try_lead(*, db: Database, term: Term, holder: str) -> bool:
     """Take the lease on `term` for `holder`; False when another holder has it."""
     try:
-        await db[COLLECTION].insert_one(
+        await db.collection(COLLECTION).insert_one(
             {
                 "_id": term.lease_id,
                 "name": term.name,
@@ -65,11 +65,11 @@ async def try_lead(*, db: Database, term: Term, holder: str) -> bool:
         )
         return True
     except DuplicateKeyError:
-        found = await db[COLLECTION].find_one({"_id": term.lease_id}, {"holder": 1})
+        found = await db.collection(COLLECTION).find_one({"_id": term.lease_id}, {"holder": 1})
         return found is not None and found.get("holder") == holder
 
 
 async def prune_leases(*, db: Database, now: datetime) -> int:
     """Delete the leases of terms that have ended."""
-    result = await db[COLLECTION].delete_many({"expires_at": {"$lt": now}})
+    result = await db.collection(COLLECTION).delete_many({"expires_at": {"$lt": now}})
     return int(result.deleted_count)

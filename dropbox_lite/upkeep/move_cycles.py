@@ -13,5 +13,5 @@ KEEP = timedelta(hours=1)
 
 async def prune_move_cycles(*, db: Database, now: datetime) -> int:
     """Delete the decisions about move cycles older than KEEP."""
-    result = await db[MOVE_CYCLES].delete_many({"at": {"$lt": now - KEEP}})
+    result = await db.collection(MOVE_CYCLES).delete_many({"at": {"$lt": now - KEEP}})
     return int(result.deleted_count)

@@ -13,5 +13,4 @@ from dropbox_lite.core.db import Database
 
 async def prune_throttles(*, db: Database, now: datetime) -> int:
     """Delete expired failure records and mutexes left by dead processes."""
-    result = await db[ratelimit.COLLECTION].delete_many({"expires_at": {"$lt": now}})
-    return int(result.deleted_count)
+    return await ratelimit.prune(db=db, now=now)

@@ -209,7 +209,7 @@ async def test_twenty_parallel_guesses_on_a_slow_database_get_exactly_five(
     collection = db["rate_limits"]
     monkeypatch.setattr(
         type(db),
-        "__getitem__",
+        "collection",
         lambda self, name: _SlowReads(collection, 0.1) if name == "rate_limits" else self.db[name],
     )
     attacker = client_at("10.0.3.2")

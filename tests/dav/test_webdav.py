@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import httpx
 import pytest
 from bson import ObjectId
@@ -340,14 +342,14 @@ async def test_a_chunk_cut_midway_is_resumed_when_sent_again(
     assert (await http.put(f"{upload}/1", content=parts[0], headers=h)).status_code == 201
     # What a PUT of chunk 2 cut after 1,000 bytes leaves: the chunk started, its first
     # bytes appended to the session.
-    transfer = await db["dav_uploads"].find_one({"name": "t-cut"})
+    transfer = await dav_store.find_upload(db, alice.user_id, "t-cut", datetime.now(UTC))
     assert transfer is not None
-    await dav_store.start_chunk(db, transfer["_id"], "2", len(parts[0]))
+    await dav_store.start_chunk(db, transfer.id, "2", len(parts[0]))
     await sessions.append(
         db=db,
         settings=settings,
         user_id=alice.user_id,
-        session_id=str(transfer["session_id"]),
+        session_id=transfer.session_id,
         offset=len(parts[0]),
         stream=_Bytes(parts[1][:1000]),
     )

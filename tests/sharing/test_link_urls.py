@@ -76,7 +76,7 @@ async def test_an_old_random_token_still_opens_but_has_no_url(
     entry = await put_file(db, settings, owner.user_id, b"old", "old.txt")
     # A link as they were made before tokens were derived: a random token, its hash stored.
     token = secrets.token_urlsafe(32)
-    doc = store.new_link(
+    link = store.new_link(
         token_digest=service.token_digest(token),
         entry_id=ObjectId(entry.id),
         owner_id=ObjectId(owner.user_id),
@@ -85,9 +85,9 @@ async def test_an_old_random_token_still_opens_but_has_no_url(
         password_hash=None,
         at=datetime.now(UTC),
     )
-    await store.insert(db=db, doc=doc)
+    await store.insert(db=db, link=link)
     listed = await _links(gql, owner.token, entry.id)
-    assert [(item["id"], item["url"]) for item in listed] == [(str(doc["_id"]), None)]
+    assert [(item["id"], item["url"]) for item in listed] == [(str(link.id), None)]
     assert (await gql.data(SHARED, {"t": token}))["sharedLink"]["__typename"] == "SharedEntry"
     got = await http.get(f"/s/{token}", headers={"Accept": "application/json"})
     assert got.status_code == 200 and got.content == b"old"

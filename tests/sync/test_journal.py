@@ -76,6 +76,9 @@ class _Spy:
 
         return Claims()
 
+    def collection(self, name: str) -> Any:
+        return self[name]
+
 
 async def test_a_number_is_never_stable_before_its_writer_gets_it(db: Database) -> None:
     owner = ObjectId()
@@ -117,6 +120,9 @@ async def test_a_change_costs_three_commands(db: Database) -> None:
                     return getattr(collection, attr)
 
             return Collection()
+
+        def collection(self, name: str) -> Any:
+            return self[name]
 
     async with journal.change(db=Counting(), owner_id=owner) as seq:  # type: ignore[arg-type]
         assert seq == 2

@@ -189,6 +189,9 @@ async def test_an_idle_long_poll_reads_only_the_top_number(
 
             return Collection()
 
+        def collection(self, name: str) -> Any:
+            return self[name]
+
     record = await service.wait_for_changes(
         db=Counting(),  # type: ignore[arg-type]
         signer=Signer((SECRET,)),
