@@ -32,7 +32,7 @@ from dropbox_lite.files.api_types import (
     entry_type,
     file_type,
 )
-from dropbox_lite.sync import service
+from dropbox_lite.sync import service, waiting
 from dropbox_lite.sync.subscriptions import SubscriptionCaps, TooManySubscriptions
 
 
@@ -182,13 +182,14 @@ class Query:
         timeout_seconds: Annotated[
             int | None,
             strawberry.argument(
-                description=f"At least 1; more than {service.MAX_WAIT_SECONDS} is capped."
+                description=f"At least 1; more than {waiting.MAX_WAIT_SECONDS} is capped."
             ),
         ] = 30,
     ) -> WaitResult:
         context = info.context
-        record = await service.wait_for_changes(
+        record = await waiting.wait_for_changes(
             db=context.db,
+            polls=context.state.polls,
             signer=context.signer,
             user_id=current_user_id(info),
             cursor=cursor,
@@ -271,8 +272,9 @@ class Subscription:
                 db=context.db, session_id=session.id
             )
 
-        pages = service.follow_changes(
+        pages = waiting.follow_changes(
             db=context.db,
+            polls=context.state.polls,
             signer=context.signer,
             user_id=user_id,
             cursor=cursor,
