@@ -112,10 +112,19 @@ def _upload_user(settings: Settings) -> Any:
     return user_id
 
 
-def new_state(clock: Clock | None = None) -> AppState:
+def new_state(settings: Settings, clock: Clock | None = None) -> AppState:
     """A fresh application state: empty caches, no tasks, on `clock` (the system's)."""
     clock = clock or Clock()
-    return AppState(clock=clock, live=LiveSessions(clock), polls=LongPolls(clock))
+    return AppState(
+        clock=clock,
+        live=LiveSessions(clock),
+        polls=LongPolls(clock),
+        wheel=client_wheel.BuiltWheel(),
+        subscriptions=SubscriptionCaps(
+            per_socket=settings.max_subscriptions_per_socket,
+            per_user=settings.max_subscriptions_per_user,
+        ),
+    )
 
 
 def create_app(
@@ -124,7 +133,7 @@ def create_app(
     """The application; `db` lets tests hand in a database they opened themselves, and
     `clock` a clock they move."""
     settings = settings or load_config()
-    state = new_state(clock)
+    state = new_state(settings, clock)
     requestlog.configure_logging(settings.log_format)
     schema = build_schema(introspection=settings.introspection, suggestions=not settings.production)
     graphql_app = GraphQLApp(
@@ -154,10 +163,6 @@ def create_app(
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
-        app.state.subscription_caps = SubscriptionCaps(
-            per_socket=settings.max_subscriptions_per_socket,
-            per_user=settings.max_subscriptions_per_user,
-        )
         upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield

@@ -19,6 +19,8 @@ from dropbox_lite.core.clock import Clock
 
 if TYPE_CHECKING:
     from dropbox_lite.auth.live import LiveSessions
+    from dropbox_lite.client.wheel import BuiltWheel
+    from dropbox_lite.sync.subscriptions import SubscriptionCaps
     from dropbox_lite.sync.waiting import LongPolls
 
 
@@ -29,6 +31,8 @@ class AppState:
     clock: Clock
     live: LiveSessions  # sessions checked a moment ago, sockets watching theirs
     polls: LongPolls  # long polls waiting (sync/waiting.py)
+    wheel: BuiltWheel  # the sync client's wheel, once built (client/wheel.py)
+    subscriptions: SubscriptionCaps  # open subscriptions per socket and per user
 
 
 def state_of(connection: HTTPConnection) -> AppState:

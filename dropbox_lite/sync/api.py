@@ -33,7 +33,7 @@ from dropbox_lite.files.api_types import (
     file_type,
 )
 from dropbox_lite.sync import service, waiting
-from dropbox_lite.sync.subscriptions import SubscriptionCaps, TooManySubscriptions
+from dropbox_lite.sync.subscriptions import TooManySubscriptions
 
 
 @strawberry.enum(description="What happened to an entry.")
@@ -283,18 +283,12 @@ class Subscription:
             retention=retention(info),
         )
         try:
-            slot = subscription_caps(info).slot(socket=context.request, user_id=user_id)
+            slot = context.state.subscriptions.slot(socket=context.request, user_id=user_id)
             with slot:
                 async for record in pages:
                     yield page_type(record)
         except TooManySubscriptions as refused:
             raise ApiError(refused.message, "RATE_LIMITED") from None
-
-
-def subscription_caps(info: Info) -> SubscriptionCaps:
-    """The application's subscription counter (core/app.py builds it)."""
-    caps: SubscriptionCaps = info.context.request.app.state.subscription_caps
-    return caps
 
 
 QUERIES: tuple[type, ...] = (Query,)
