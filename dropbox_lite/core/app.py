@@ -29,10 +29,12 @@ from dropbox_lite.core.graphql_view import GraphQLApp
 from dropbox_lite.core.headers import SecurityHeaders
 from dropbox_lite.core.request_guard import GraphQLRequestGuard
 from dropbox_lite.core.security import Signer
-from dropbox_lite.core.state import AppState
+from dropbox_lite.core.state import AppState, StateScope, serving
 from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.files import session_routes, thumbnails, tus, zipstream
+from dropbox_lite.files.entries import KnownRoots
+from dropbox_lite.files.quota import QuotaCache
 from dropbox_lite.graphql import build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
@@ -124,6 +126,8 @@ def new_state(settings: Settings, clock: Clock | None = None) -> AppState:
             per_socket=settings.max_subscriptions_per_socket,
             per_user=settings.max_subscriptions_per_user,
         ),
+        quota=QuotaCache(clock),
+        roots=KnownRoots(),
     )
 
 
@@ -163,7 +167,8 @@ def create_app(
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
-        upkeep = start_upkeep(db=current, settings=settings)
+        with serving(state):  # the upkeep task runs as this app
+            upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield
         finally:
@@ -193,6 +198,7 @@ def create_app(
     routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())
     middleware = [
+        Middleware(StateScope, state=state),
         Middleware(requestlog.RequestLog),
         Middleware(SecurityHeaders),
         Middleware(
