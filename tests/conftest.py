@@ -240,6 +240,7 @@ def make_settings(mongo_uri: str | None, **overrides: Any) -> Settings:
         "secret_keys": (SECRET,),
         "secret_key_generated": False,
         "bcrypt_rounds": 4,
+        "upkeep_interval_seconds": 0,  # no background pass (tests run their own)
         "db_name": new_db_name(),
         "mongodb_uri": mongo_uri,
     }

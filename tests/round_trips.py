@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from dropbox_lite.auth import live
 from dropbox_lite.core import db as database
 from dropbox_lite.core.app import create_app
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from tests.support import GraphQLClient
 
@@ -68,6 +69,7 @@ class RoundTrips:
     gql: GraphQLClient
     db: database.Database
     counter: CommandCounter
+    clock: Clock  # the app's
 
     @contextlib.contextmanager
     def count(self, *, steady: bool = True) -> Iterator[Measured]:
@@ -103,7 +105,13 @@ async def counted_app(settings: Settings) -> AsyncIterator[RoundTrips]:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 51000))
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-                yield RoundTrips(http=c, gql=GraphQLClient(c), db=opened, counter=counter)
+                yield RoundTrips(
+                    http=c,
+                    gql=GraphQLClient(c),
+                    db=opened,
+                    counter=counter,
+                    clock=app.state.appstate.clock,
+                )
     finally:
         await opened.client.drop_database(settings.db_name)
         opened.close()

@@ -75,3 +75,9 @@ class GraphQLClient:
 
 def error_codes(body: dict[str, Any]) -> list[str]:
     return [e.get("extensions", {}).get("code") for e in body.get("errors", [])]
+
+
+def a_second_later(app: Any) -> None:
+    """Move the app's clock a little over a second on: its one-second caches (sessions,
+    quotas) read the database again, as they would once that second had passed."""
+    app.state.appstate.clock.advance(1.5)

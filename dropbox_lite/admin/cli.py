@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from dropbox_lite.auth.live import LiveSessions
     from dropbox_lite.core.config import Settings
     from dropbox_lite.core.db import Database
 
@@ -128,6 +129,14 @@ def _command(work: Callable[[argparse.Namespace, Settings, Database], Awaitable[
         return _with_database(args, lambda settings, db: work(args, settings, db))
 
     return run
+
+
+def _no_sessions() -> LiveSessions:
+    """This process's live sessions: none (the server's own notice within a second)."""
+    from dropbox_lite.auth.live import LiveSessions
+    from dropbox_lite.core.clock import Clock
+
+    return LiveSessions(Clock())
 
 
 # Tests hand in the database they opened (the embedded store lives in one process).
@@ -264,7 +273,11 @@ async def _set_password(args: argparse.Namespace, settings: Settings, db: Databa
     user = await _user(db, args.name)
     try:
         await auth_service.set_password(
-            db=db, settings=settings, user_id=user.id, password=_new_password(user.username)
+            db=db,
+            live=_no_sessions(),
+            settings=settings,
+            user_id=user.id,
+            password=_new_password(user.username),
         )
     except errors.InvalidInput as exc:
         raise Refused(exc.message) from None
@@ -287,7 +300,7 @@ async def _disable(args: argparse.Namespace, settings: Settings, db: Database) -
     from dropbox_lite.auth import service as auth_service
 
     user = await _user(db, args.name)
-    await auth_service.set_disabled(db=db, user_id=user.id, disabled=True)
+    await auth_service.set_disabled(db=db, live=_no_sessions(), user_id=user.id, disabled=True)
     print(f"disabled {user.username}: sign-in refused, every session ended")
     return 0
 
@@ -296,7 +309,7 @@ async def _enable(args: argparse.Namespace, settings: Settings, db: Database) ->
     from dropbox_lite.auth import service as auth_service
 
     user = await _user(db, args.name)
-    await auth_service.set_disabled(db=db, user_id=user.id, disabled=False)
+    await auth_service.set_disabled(db=db, live=_no_sessions(), user_id=user.id, disabled=False)
     print(f"enabled {user.username}")
     return 0
 
@@ -316,7 +329,7 @@ async def _delete_user(args: argparse.Namespace, settings: Settings, db: Databas
         if answer.strip() != user.username:
             print()
             raise Refused("not confirmed (type the username, or add --yes); nothing was deleted")
-    removed = await service.delete_user(db=db, user_id=user.id)
+    removed = await service.delete_user(db=db, live=_no_sessions(), user_id=user.id)
     parts = ", ".join(f"{name} {count}" for name, count in sorted(removed.items()))
     print(f"deleted {user.username} ({parts}); run `dropbox-lite gc` to free their blobs")
     return 0

@@ -15,6 +15,7 @@ from bson import ObjectId
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.auth import store as auth_store
+from dropbox_lite.auth.live import LiveSessions
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import BLOB_BUCKET, Database
 from dropbox_lite.files import blobs as files_blobs
@@ -108,14 +109,14 @@ async def list_users(*, db: Database) -> list[UserRow]:
     return rows
 
 
-async def delete_user(*, db: Database, user_id: str) -> dict[str, int]:
+async def delete_user(*, db: Database, live: LiveSessions, user_id: str) -> dict[str, int]:
     """Remove the account and everything of theirs but blobs; documents removed per collection."""
     # Disabled first: no sign-in, and every session ended, while the files go.
-    await auth_service.set_disabled(db=db, user_id=user_id, disabled=True)
+    await auth_service.set_disabled(db=db, live=live, user_id=user_id, disabled=True)
     await files_service.forget_user(db=db, user_id=user_id)
     removed = await db.delete_owned(ObjectId(user_id), keep=NOT_OWNED)
     sessions = await auth_store.count_sessions(db=db, user_id=user_id)
-    await auth_service.delete_account(db=db, user_id=user_id)
+    await auth_service.delete_account(db=db, live=live, user_id=user_id)
     if sessions:
         removed["sessions"] = int(sessions)
     removed["users"] = 1

@@ -15,6 +15,7 @@ from datetime import timedelta
 from bson import ObjectId
 
 from dropbox_lite.auth import passwords, store
+from dropbox_lite.auth.live import LiveSessions
 from dropbox_lite.auth.rules import (
     MAX_INVITE_CODE,
     USERNAME_RE,
@@ -224,6 +225,7 @@ async def login(
 async def change_password(
     *,
     db: Database,
+    live: LiveSessions,
     settings: Settings,
     user_id: str,
     session_id: str,
@@ -264,12 +266,12 @@ async def change_password(
         # Changed meanwhile by another session: the current password is no longer it.
         raise errors.InvalidCredentials("The current password is wrong.")
     await PASSWORD_THROTTLE.reset(db=db, key=throttle_key)
-    await sign_out_everywhere(db=db, user_id=user_id, keep=session_id)
+    await sign_out_everywhere(db=db, live=live, user_id=user_id, keep=session_id)
     return user
 
 
 async def set_password(
-    *, db: Database, settings: Settings, user_id: str, password: str
+    *, db: Database, live: LiveSessions, settings: Settings, user_id: str, password: str
 ) -> UserRecord:
     """An administrator's reset: a new password, and every session signed out."""
     found = await store.user_by_id(db=db, user_id=user_id)
@@ -278,16 +280,16 @@ async def set_password(
     password = validate_password(password, username=found[0].username)
     new_hash = await passwords.hash_password(password, rounds=settings.bcrypt_rounds)
     await store.replace_password_hash(db=db, user_id=user_id, old=None, new=new_hash)
-    await sign_out_everywhere(db=db, user_id=user_id)
+    await sign_out_everywhere(db=db, live=live, user_id=user_id)
     return found[0]
 
 
-async def set_disabled(*, db: Database, user_id: str, disabled: bool) -> None:
+async def set_disabled(*, db: Database, live: LiveSessions, user_id: str, disabled: bool) -> None:
     """Disable (signing out every session at once) or enable an account; NotFound."""
     if not await store.set_disabled(db=db, user_id=user_id, disabled=disabled):
         raise errors.NotFound()
     if disabled:
-        await sign_out_everywhere(db=db, user_id=user_id)
+        await sign_out_everywhere(db=db, live=live, user_id=user_id)
 
 
 async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> None:
@@ -296,9 +298,9 @@ async def set_quota(*, db: Database, user_id: str, quota_bytes: int | None) -> N
         raise errors.NotFound()
 
 
-async def delete_account(*, db: Database, user_id: str) -> None:
+async def delete_account(*, db: Database, live: LiveSessions, user_id: str) -> None:
     """Sign the user out everywhere and remove the user and its sessions (not its files)."""
-    await sign_out_everywhere(db=db, user_id=user_id)
+    await sign_out_everywhere(db=db, live=live, user_id=user_id)
     await store.delete_user(db=db, user_id=user_id)
 
 

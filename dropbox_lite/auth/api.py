@@ -157,6 +157,7 @@ async def _payload(
     ctx = info.context
     session, token = await service.create_session(
         db=ctx.db,
+        live=ctx.state.live,
         settings=ctx.settings,
         signer=ctx.signer,
         user_id=user.id,
@@ -262,7 +263,12 @@ class Mutation:
     )
     async def logout(self, info: Info) -> bool:
         user, current = _signed_in(info)
-        await service.revoke_session(db=info.context.db, user_id=user.id, session_id=current.id)
+        await service.revoke_session(
+            db=info.context.db,
+            live=info.context.state.live,
+            user_id=user.id,
+            session_id=current.id,
+        )
         return True
 
     @strawberry.mutation(
@@ -275,7 +281,9 @@ class Mutation:
         id: Annotated[strawberry.ID, strawberry.argument(description="The session's id.")],
     ) -> bool:
         user, _ = _signed_in(info)
-        await service.revoke_session(db=info.context.db, user_id=user.id, session_id=str(id))
+        await service.revoke_session(
+            db=info.context.db, live=info.context.state.live, user_id=user.id, session_id=str(id)
+        )
         return True
 
     @strawberry.mutation(
@@ -295,6 +303,7 @@ class Mutation:
         user, current = _signed_in(info)
         record = await service.change_password(
             db=ctx.db,
+            live=ctx.state.live,
             settings=ctx.settings,
             user_id=user.id,
             session_id=current.id,

@@ -92,7 +92,10 @@ class Mutation:
         id: Annotated[strawberry.ID, strawberry.argument(description="The app password's id.")],
     ) -> bool:
         await credentials.revoke_app_password(
-            db=info.context.db, user_id=_user_id(info), app_password_id=str(id)
+            db=info.context.db,
+            live=info.context.state.live,
+            user_id=_user_id(info),
+            app_password_id=str(id),
         )
         return True
 

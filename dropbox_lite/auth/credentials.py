@@ -8,8 +8,8 @@ ends its session.
 
 HTTP Basic takes an app password, or the account password. The account password
 goes through `service.login` (the same throttle as the GraphQL login) the first time;
-a success is remembered in this process under an HMAC of (user, password, stored
-password hash), bound to a session named "HTTP Basic", so that a WebDAV client
+a success is remembered by the app (`LiveSessions.basic`) under an HMAC of (user,
+password, stored password hash), bound to a session named "HTTP Basic", so that a WebDAV client
 sending the password with every request costs one user read, not one bcrypt each.
 A changed password changes the stored hash, so the old one is never found again.
 """
@@ -24,7 +24,8 @@ import secrets
 import string
 from datetime import timedelta
 
-from dropbox_lite.auth import live, service, store
+from dropbox_lite.auth import service, store
+from dropbox_lite.auth.live import LiveSessions, touch_every
 from dropbox_lite.auth.store import AppPasswordRecord as AppPasswordRecord
 from dropbox_lite.auth.store import SessionRecord, UserRecord
 from dropbox_lite.core import errors
@@ -41,10 +42,6 @@ BASIC_DEVICE = "HTTP Basic"
 MAX_REMEMBERED = 10_000
 
 Found = tuple[UserRecord, SessionRecord]
-
-# HMAC(user, password, password hash) -> session id of a Basic sign-in (this process).
-_basic: dict[str, str] = {}
-_basic_key = secrets.token_bytes(32)
 
 
 def _secret_hash(password: str) -> str:
@@ -106,7 +103,9 @@ async def list_app_passwords(
     return [(r, sessions[r.session_id]) for r in records if r.session_id in sessions]
 
 
-async def revoke_app_password(*, db: Database, user_id: str, app_password_id: str) -> None:
+async def revoke_app_password(
+    *, db: Database, live: LiveSessions, user_id: str, app_password_id: str
+) -> None:
     """End one of the user's app passwords (and its session); NotFound for any other id."""
     if not isinstance(app_password_id, str):
         raise errors.NotFound()
@@ -119,7 +118,9 @@ async def revoke_app_password(*, db: Database, user_id: str, app_password_id: st
     live.ended([session_id])
 
 
-async def _session_of(*, db: Database, settings: Settings, session_id: str) -> Found | None:
+async def _session_of(
+    *, db: Database, live: LiveSessions, settings: Settings, session_id: str
+) -> Found | None:
     """The user and session if the session is live and the user enabled (cached a second)."""
     found = live.cached(session_id)
     if found is not None:
@@ -133,9 +134,7 @@ async def _session_of(*, db: Database, settings: Settings, session_id: str) -> F
     if user_found is None or user_found[0].disabled:
         return None
     live.remember(user_found[0], session)
-    if at - session.last_seen_at >= live.touch_every(
-        timedelta(seconds=settings.session_ttl_seconds)
-    ):
+    if at - session.last_seen_at >= touch_every(timedelta(seconds=settings.session_ttl_seconds)):
         # Last use, for the list of app passwords; the expiry stays the session's own.
         await store.touch_session(
             db=db,
@@ -150,13 +149,13 @@ async def _session_of(*, db: Database, settings: Settings, session_id: str) -> F
 
 
 async def authenticate_app_password(
-    *, db: Database, settings: Settings, username: str, password: str
+    *, db: Database, live: LiveSessions, settings: Settings, username: str, password: str
 ) -> Found | None:
     """The user and session of a live app password given with its username, else None."""
     record = await store.app_password_by_hash(db=db, secret_hash=_secret_hash(password))
     if record is None:
         return None
-    found = await _session_of(db=db, settings=settings, session_id=record.session_id)
+    found = await _session_of(db=db, live=live, settings=settings, session_id=record.session_id)
     if found is None or service.username_key(found[0].username) != service.username_key(username):
         return None
     return found
@@ -165,6 +164,7 @@ async def authenticate_app_password(
 async def authenticate_basic(
     *,
     db: Database,
+    live: LiveSessions,
     settings: Settings,
     signer: Signer,
     username: str,
@@ -177,7 +177,7 @@ async def authenticate_basic(
     """
     if len(password) <= service.MAX_PASSWORD:
         found = await authenticate_app_password(
-            db=db, settings=settings, username=username, password=password
+            db=db, live=live, settings=settings, username=username, password=password
         )
         if found is not None:
             return found
@@ -187,13 +187,13 @@ async def authenticate_basic(
     key = None
     if by_name is not None:
         material = "\0".join((by_name[0].id, by_name[1], password)).encode("utf-8", "replace")
-        key = hmac.new(_basic_key, material, hashlib.sha256).hexdigest()
-        session_id = _basic.get(key)
+        key = hmac.new(live.basic_key, material, hashlib.sha256).hexdigest()
+        session_id = live.basic.get(key)
         if session_id is not None:
-            found = await _session_of(db=db, settings=settings, session_id=session_id)
+            found = await _session_of(db=db, live=live, settings=settings, session_id=session_id)
             if found is not None and found[0].id == by_name[0].id:
                 return found
-            _basic.pop(key, None)
+            live.basic.pop(key, None)
     try:
         user = await service.login(
             db=db, settings=settings, username=username, password=password, client_ip=client_ip
@@ -201,12 +201,17 @@ async def authenticate_basic(
     except (errors.InvalidCredentials, errors.InvalidInput):
         return None
     session, _ = await service.create_session(
-        db=db, settings=settings, signer=signer, user_id=user.id, device_name=BASIC_DEVICE
+        db=db,
+        live=live,
+        settings=settings,
+        signer=signer,
+        user_id=user.id,
+        device_name=BASIC_DEVICE,
     )
     if key is not None:
-        if len(_basic) >= MAX_REMEMBERED:
-            _basic.clear()
-        _basic[key] = session.id
+        if len(live.basic) >= MAX_REMEMBERED:
+            live.basic.clear()
+        live.basic[key] = session.id
     return user, session
 
 
@@ -238,6 +243,7 @@ def bearer_token(authorization: str | None) -> str | None:
 async def authenticate_header(
     *,
     db: Database,
+    live: LiveSessions,
     signer: Signer,
     settings: Settings,
     authorization: str | None,
@@ -249,12 +255,15 @@ async def authenticate_header(
     """
     token = bearer_token(authorization)
     if token is not None:
-        return await service.authenticate(db=db, signer=signer, settings=settings, token=token)
+        return await service.authenticate(
+            db=db, live=live, signer=signer, settings=settings, token=token
+        )
     basic = basic_credentials(authorization)
     if basic is None:
         return None
     return await authenticate_basic(
         db=db,
+        live=live,
         settings=settings,
         signer=signer,
         username=basic[0],

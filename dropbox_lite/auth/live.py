@@ -1,4 +1,4 @@
-"""What this process knows of live sessions: a one-second cache, and the sockets watching.
+"""What one application knows of live sessions: a one-second cache, and the sockets watching.
 
 The cache spares the database a session and a user read on every request. A
 session is trusted from the cache for at most CACHE_SECONDS, so one revoked by
@@ -19,13 +19,14 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import time
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from dropbox_lite.auth import store
 from dropbox_lite.auth.store import SessionRecord, UserRecord
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 
 log = logging.getLogger(__name__)
@@ -55,159 +56,145 @@ class _Watch:
     ttl: timedelta
 
 
-_cache: dict[str, _Cached] = {}
-_watches: dict[str, dict[int, _Watch]] = {}
-_ids = itertools.count()
-_poller: asyncio.Task[None] | None = None
-
-
-def cached(session_id: str) -> tuple[UserRecord, SessionRecord] | None:
-    """The user and session, if checked less than CACHE_SECONDS ago and not expired."""
-    entry = _cache.get(session_id)
-    if entry is None:
-        return None
-    if entry.session.expires_at <= datetime.now(UTC):
-        _cache.pop(session_id, None)
-        return None
-    if time.monotonic() - entry.fetched > CACHE_SECONDS:
-        return None  # the session is read again; the user may still be known
-    return entry.user, entry.session
-
-
-def cached_user(session_id: str) -> UserRecord | None:
-    """The user of a cached session, if read less than USER_SECONDS ago."""
-    entry = _cache.get(session_id)
-    if entry is None or time.monotonic() - entry.user_fetched > USER_SECONDS:
-        return None
-    return entry.user
-
-
-def remember(user: UserRecord, session: SessionRecord, *, user_is_fresh: bool = True) -> None:
-    """Cache what the database just said about this session (and its user, if fresh)."""
-    if len(_cache) >= MAX_CACHED:
-        _cache.clear()
-    at = time.monotonic()
-    old = _cache.get(session.id)
-    user_at = at if user_is_fresh or old is None else old.user_fetched
-    _cache[session.id] = _Cached(user=user, session=session, fetched=at, user_fetched=user_at)
-
-
-def refresh(session: SessionRecord) -> None:
-    """Replace a cached session's record (after a write of last-seen), keeping its age."""
-    entry = _cache.get(session.id)
-    if entry is not None:
-        entry.session = session
-
-
-def age_all(seconds: float) -> None:
-    """Make every cached entry `seconds` older (tests: time passing, without sleeping)."""
-    for entry in _cache.values():
-        entry.fetched -= seconds
-        entry.user_fetched -= seconds
-
-
-def forget_cached() -> None:
-    """Empty the cache, keeping the watches (tests: as the cache's second passing would)."""
-    _cache.clear()
-
-
-def forget_all() -> None:
-    """Empty the cache and drop every watch (tests that edit the database directly)."""
-    _cache.clear()
-    _watches.clear()
-
-
-def ended(session_ids: Iterable[str]) -> None:
-    """These sessions ended in this process: uncache them, tell their sockets now."""
-    for session_id in session_ids:
-        _cache.pop(session_id, None)
-        for watch in _watches.pop(session_id, {}).values():
-            watch.on_ended()
-
-
 def touch_every(ttl: timedelta) -> timedelta:
     """How often a session's use is written: LAST_SEEN_EVERY, or a quarter of its life."""
     return min(LAST_SEEN_EVERY, ttl / 4)
 
 
-def watch(
-    *,
-    db: Database,
-    session_id: str,
-    ttl: timedelta,
-    on_ended: Callable[[], None],
-    gone: Callable[[], bool],
-) -> None:
-    """Call `on_ended` once when the session ends; stop watching once `gone()` is true.
+class LiveSessions:
+    """One application's cache of sessions and its watching sockets (core/state.py)."""
 
-    While watched, the session is in use: its expiry slides by `ttl`.
-    """
-    global _poller
-    _watches.setdefault(session_id, {})[next(_ids)] = _Watch(db, on_ended, gone, ttl)
-    loop = asyncio.get_running_loop()
-    if _poller is None or _poller.done() or _poller.get_loop() is not loop:
-        _poller = loop.create_task(_poll())
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._cache: dict[str, _Cached] = {}
+        self._watches: dict[str, dict[int, _Watch]] = {}
+        self._ids = itertools.count()
+        self._poller: asyncio.Task[None] | None = None
+        # HTTP Basic sign-ins (auth/credentials.py): HMAC(user, password, password hash)
+        # under this key -> the id of the session they signed in.
+        self.basic: dict[str, str] = {}
+        self.basic_key = secrets.token_bytes(32)
 
+    def cached(self, session_id: str) -> tuple[UserRecord, SessionRecord] | None:
+        """The user and session, if checked less than CACHE_SECONDS ago and not expired."""
+        entry = self._cache.get(session_id)
+        if entry is None:
+            return None
+        if entry.session.expires_at <= self.clock.now():
+            self._cache.pop(session_id, None)
+            return None
+        if self.clock.monotonic() - entry.fetched > CACHE_SECONDS:
+            return None  # the session is read again; the user may still be known
+        return entry.user, entry.session
 
-def watched() -> int:
-    """How many sockets are watching a session (for tests)."""
-    return sum(len(w) for w in _watches.values())
+    def cached_user(self, session_id: str) -> UserRecord | None:
+        """The user of a cached session, if read less than USER_SECONDS ago."""
+        entry = self._cache.get(session_id)
+        if entry is None or self.clock.monotonic() - entry.user_fetched > USER_SECONDS:
+            return None
+        return entry.user
 
+    def remember(
+        self, user: UserRecord, session: SessionRecord, *, user_is_fresh: bool = True
+    ) -> None:
+        """Cache what the database just said about this session (and its user, if fresh)."""
+        if len(self._cache) >= MAX_CACHED:
+            self._cache.clear()
+        at = self.clock.monotonic()
+        old = self._cache.get(session.id)
+        user_at = at if user_is_fresh or old is None else old.user_fetched
+        self._cache[session.id] = _Cached(
+            user=user, session=session, fetched=at, user_fetched=user_at
+        )
 
-async def _poll() -> None:
-    while _watches:
-        await asyncio.sleep(POLL_SECONDS)
-        try:
-            await poll_once()
-        except Exception:  # a bug must not stop the watching of every other socket
-            log.exception("session watch poll failed")
+    def refresh(self, session: SessionRecord) -> None:
+        """Replace a cached session's record (after a write of last-seen), keeping its age."""
+        entry = self._cache.get(session.id)
+        if entry is not None:
+            entry.session = session
 
+    def ended(self, session_ids: Iterable[str]) -> None:
+        """These sessions ended in this process: uncache them, tell their sockets now."""
+        for session_id in session_ids:
+            self._cache.pop(session_id, None)
+            for watch in self._watches.pop(session_id, {}).values():
+                watch.on_ended()
 
-async def poll_once() -> None:
-    """Drop watches of closed sockets; end those whose session is no longer live, and
-    slide the expiry of the others when it is due."""
-    by_db: dict[int, tuple[Database, list[str]]] = {}
-    ttls: dict[str, timedelta] = {}
-    for session_id, watches in list(_watches.items()):
-        for key, entry in list(watches.items()):
-            if entry.gone():
-                del watches[key]
-        if not watches:
-            del _watches[session_id]
-            continue
-        first = next(iter(watches.values()))
-        ttls[session_id] = first.ttl
-        by_db.setdefault(id(first.db), (first.db, []))[1].append(session_id)
-    for db, session_ids in by_db.values():
-        at = datetime.now(UTC)
-        try:
-            live = await store.last_seen_of_live(db=db, session_ids=session_ids, at=at)
-        except UNAVAILABLE_ERRORS as exc:
-            log.warning("cannot check watched sessions: %s", exc)
-            continue
-        except Exception:
-            # A database closed under its sockets (a stopped app): they are over too.
-            log.exception("cannot check watched sessions; ending them")
-            live = {}
-        ended(sid for sid in session_ids if sid not in live)
-        due: dict[timedelta, list[str]] = {}
-        for sid, seen in live.items():
-            if at - seen >= touch_every(ttls[sid]):
-                due.setdefault(ttls[sid], []).append(sid)
-        for ttl, sids in due.items():
-            with contextlib.suppress(*UNAVAILABLE_ERRORS):
-                await store.touch_sessions(db=db, session_ids=sids, at=at, expires_at=at + ttl)
-            for sid in sids:
-                known = _cache.get(sid)
-                if known is not None:
-                    known.session = replace(known.session, last_seen_at=at, expires_at=at + ttl)
+    def watch(
+        self,
+        *,
+        db: Database,
+        session_id: str,
+        ttl: timedelta,
+        on_ended: Callable[[], None],
+        gone: Callable[[], bool],
+    ) -> None:
+        """Call `on_ended` once when the session ends; stop watching once `gone()` is true.
 
+        While watched, the session is in use: its expiry slides by `ttl`.
+        """
+        self._watches.setdefault(session_id, {})[next(self._ids)] = _Watch(db, on_ended, gone, ttl)
+        loop = asyncio.get_running_loop()
+        poller = self._poller
+        if poller is None or poller.done() or poller.get_loop() is not loop:
+            self._poller = loop.create_task(self._poll())
 
-async def stop() -> None:
-    """Stop the poller (the tests' event loops end with them)."""
-    global _poller
-    if _poller is not None:
-        _poller.cancel()
-        with contextlib.suppress(asyncio.CancelledError, RuntimeError):
-            await _poller
-        _poller = None
+    def watched(self) -> int:
+        """How many sockets are watching a session."""
+        return sum(len(w) for w in self._watches.values())
+
+    async def _poll(self) -> None:
+        while self._watches:
+            await asyncio.sleep(POLL_SECONDS)
+            try:
+                await self.poll_once()
+            except Exception:  # a bug must not stop the watching of every other socket
+                log.exception("session watch poll failed")
+
+    async def poll_once(self) -> None:
+        """Drop watches of closed sockets; end those whose session is no longer live, and
+        slide the expiry of the others when it is due."""
+        by_db: dict[int, tuple[Database, list[str]]] = {}
+        ttls: dict[str, timedelta] = {}
+        for session_id, watches in list(self._watches.items()):
+            for key, entry in list(watches.items()):
+                if entry.gone():
+                    del watches[key]
+            if not watches:
+                del self._watches[session_id]
+                continue
+            first = next(iter(watches.values()))
+            ttls[session_id] = first.ttl
+            by_db.setdefault(id(first.db), (first.db, []))[1].append(session_id)
+        for db, session_ids in by_db.values():
+            at = datetime.now(UTC)
+            try:
+                live = await store.last_seen_of_live(db=db, session_ids=session_ids, at=at)
+            except UNAVAILABLE_ERRORS as exc:
+                log.warning("cannot check watched sessions: %s", exc)
+                continue
+            except Exception:
+                # A database closed under its sockets (a stopped app): they are over too.
+                log.exception("cannot check watched sessions; ending them")
+                live = {}
+            self.ended(sid for sid in session_ids if sid not in live)
+            due: dict[timedelta, list[str]] = {}
+            for sid, seen in live.items():
+                if at - seen >= touch_every(ttls[sid]):
+                    due.setdefault(ttls[sid], []).append(sid)
+            for ttl, sids in due.items():
+                with contextlib.suppress(*UNAVAILABLE_ERRORS):
+                    await store.touch_sessions(db=db, session_ids=sids, at=at, expires_at=at + ttl)
+                for sid in sids:
+                    known = self._cache.get(sid)
+                    if known is not None:
+                        known.session = replace(known.session, last_seen_at=at, expires_at=at + ttl)
+
+    async def stop(self) -> None:
+        """Stop the poller and forget every watch (the app is shutting down)."""
+        poller, self._poller = self._poller, None
+        self._watches.clear()
+        if poller is not None:
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError, RuntimeError):
+                await poller

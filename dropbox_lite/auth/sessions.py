@@ -1,5 +1,6 @@
 """Device sessions: create one (and its bearer token), list, revoke, sign out everywhere,
-authenticate a token (through live.py's cache), and prune ended ones with expired invites.
+authenticate a token (through the app's LiveSessions cache), and prune ended ones with
+expired invites.
 
 Every query is in auth/store.py.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from dropbox_lite.auth import live, store
+from dropbox_lite.auth import store
+from dropbox_lite.auth.live import LiveSessions, touch_every
 from dropbox_lite.auth.rules import device_key_hash, validate_device_key, validate_device_name
 from dropbox_lite.auth.store import SessionRecord, UserRecord
 from dropbox_lite.core import errors
@@ -20,7 +22,9 @@ from dropbox_lite.core.security import Signer
 TOKEN_PURPOSE = "session"
 
 
-async def sign_out_everywhere(*, db: Database, user_id: str, keep: str | None = None) -> None:
+async def sign_out_everywhere(
+    *, db: Database, live: LiveSessions, user_id: str, keep: str | None = None
+) -> None:
     """Revoke every live session of the user (but `keep`); their sockets close."""
     ended = await store.revoke_sessions(
         db=db, user_id=user_id, at=now(), keep=[keep] if keep else None
@@ -34,7 +38,9 @@ async def list_sessions(*, db: Database, user_id: str) -> list[SessionRecord]:
     return sorted(records, key=lambda r: (r.last_seen_at, r.id), reverse=True)
 
 
-async def revoke_session(*, db: Database, user_id: str, session_id: str) -> None:
+async def revoke_session(
+    *, db: Database, live: LiveSessions, user_id: str, session_id: str
+) -> None:
     """End one of the user's live sessions; NotFound for any other id."""
     if not isinstance(session_id, str):
         raise errors.NotFound()
@@ -46,6 +52,7 @@ async def revoke_session(*, db: Database, user_id: str, session_id: str) -> None
 async def create_session(
     *,
     db: Database,
+    live: LiveSessions,
     settings: Settings,
     signer: Signer,
     user_id: str,
@@ -81,7 +88,7 @@ async def create_session(
         for old in [s for s in sessions if s.id != session.id][
             settings.max_sessions_per_user - 1 :
         ]:
-            await revoke_session(db=db, user_id=user_id, session_id=old.id)
+            await revoke_session(db=db, live=live, user_id=user_id, session_id=old.id)
     token = signer.sign(session.id, purpose=TOKEN_PURPOSE)
     return session, token
 
@@ -96,11 +103,11 @@ async def session_active(*, db: Database, session_id: str) -> bool:
 
 
 async def authenticate(
-    *, db: Database, signer: Signer, settings: Settings, token: str
+    *, db: Database, live: LiveSessions, signer: Signer, settings: Settings, token: str
 ) -> tuple[UserRecord, SessionRecord] | None:
     """The user and session behind a bearer token, or None (forged, expired or revoked).
 
-    From live.py's cache when it can: no round trip within a second of the last
+    From the app's cache when it can: no round trip within a second of the last
     check, one (the session) after that, two (session and user) the first time.
     """
     session_id = signer.unsign(token, purpose=TOKEN_PURPOSE)
@@ -124,7 +131,7 @@ async def authenticate(
             found = (user_found[0], session)
             live.remember(*found)
     user, session = found
-    if at - session.last_seen_at >= live.touch_every(_ttl(settings)):
+    if at - session.last_seen_at >= touch_every(_ttl(settings)):
         expires = at + _ttl(settings)
         await store.touch_session(
             db=db, session_id=session.id, user_id=user.id, at=at, expires_at=expires

@@ -18,6 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 import dropbox_lite
+from dropbox_lite.core.state import state_of
 
 DISTRIBUTION = "dropbox-lite"
 WHEEL_NAME = f"dropbox_lite-{dropbox_lite.__version__}-py3-none-any.whl"
@@ -80,15 +81,21 @@ def build() -> bytes:
     return out.getvalue()
 
 
-_built: bytes | None = None
+class BuiltWheel:
+    """One app's wheel, built on first request and kept (its files do not change)."""
+
+    def __init__(self) -> None:
+        self._built: bytes | None = None
+
+    async def get(self) -> bytes:
+        if self._built is None:
+            self._built = await asyncio.to_thread(build)
+        return self._built
 
 
-async def _wheel(_request: Request) -> Response:
-    global _built
-    if _built is None:
-        _built = await asyncio.to_thread(build)
+async def _wheel(request: Request) -> Response:
     return Response(
-        _built,
+        await state_of(request).wheel.get(),
         media_type="application/octet-stream",
         headers={"Content-Disposition": f'attachment; filename="{WHEEL_NAME}"'},
     )

@@ -18,21 +18,27 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import Scope
 
 from dropbox_lite.auth import credentials
+from dropbox_lite.auth.live import LiveSessions
 from dropbox_lite.client import wheel as client_wheel
 from dropbox_lite.core import db as database
 from dropbox_lite.core import errors, requestlog
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings, load_config
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.graphql_view import GraphQLApp
 from dropbox_lite.core.headers import SecurityHeaders
 from dropbox_lite.core.request_guard import GraphQLRequestGuard
 from dropbox_lite.core.security import Signer
+from dropbox_lite.core.state import AppState, StateScope, serving
 from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.files import session_routes, thumbnails, tus, zipstream
+from dropbox_lite.files.entries import KnownRoots
+from dropbox_lite.files.quota import QuotaCache
 from dropbox_lite.graphql import build_schema
 from dropbox_lite.sharing import routes as sharing_routes
 from dropbox_lite.sync.subscriptions import SubscriptionCaps
+from dropbox_lite.sync.waiting import LongPolls
 from dropbox_lite.upkeep.task import start_upkeep
 from dropbox_lite.web import routes as web_routes
 
@@ -95,6 +101,7 @@ def _upload_user(settings: Settings) -> Any:
         try:
             found = await credentials.authenticate_header(
                 db=state.db,
+                live=state.appstate.live,
                 signer=state.signer,
                 settings=settings,
                 authorization=authorization,
@@ -107,9 +114,30 @@ def _upload_user(settings: Settings) -> Any:
     return user_id
 
 
-def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
-    """The application; `db` lets tests hand in a database they opened themselves."""
+def new_state(settings: Settings, clock: Clock | None = None) -> AppState:
+    """A fresh application state: empty caches, no tasks, on `clock` (the system's)."""
+    clock = clock or Clock()
+    return AppState(
+        clock=clock,
+        live=LiveSessions(clock),
+        polls=LongPolls(clock),
+        wheel=client_wheel.BuiltWheel(),
+        subscriptions=SubscriptionCaps(
+            per_socket=settings.max_subscriptions_per_socket,
+            per_user=settings.max_subscriptions_per_user,
+        ),
+        quota=QuotaCache(clock),
+        roots=KnownRoots(),
+    )
+
+
+def create_app(
+    settings: Settings | None = None, *, db: Database | None = None, clock: Clock | None = None
+) -> Starlette:
+    """The application; `db` lets tests hand in a database they opened themselves, and
+    `clock` a clock they move."""
     settings = settings or load_config()
+    state = new_state(settings, clock)
     requestlog.configure_logging(settings.log_format)
     schema = build_schema(introspection=settings.introspection, suggestions=not settings.production)
     graphql_app = GraphQLApp(
@@ -139,16 +167,14 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         app.state.db = current
         app.state.signer = Signer(settings.secret_keys)
         app.state.settings = settings
-        app.state.subscription_caps = SubscriptionCaps(
-            per_socket=settings.max_subscriptions_per_socket,
-            per_user=settings.max_subscriptions_per_user,
-        )
-        upkeep = start_upkeep(db=current, settings=settings)
+        with serving(state):  # the upkeep task runs as this app
+            upkeep = start_upkeep(db=current, settings=settings)
         try:
             yield
         finally:
             if upkeep is not None:
                 await upkeep.stop()
+            await state.live.stop()
             if opened:
                 current.close()
 
@@ -172,6 +198,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     routes.extend(client_wheel.ROUTES)  # the sync client's wheel (issue 23)
     routes.extend(web_routes.routes())
     middleware = [
+        Middleware(StateScope, state=state),
         Middleware(requestlog.RequestLog),
         Middleware(SecurityHeaders),
         Middleware(
@@ -197,6 +224,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             ),
         )
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.appstate = state
     return app
 
 

@@ -15,6 +15,7 @@ from starlette.websockets import WebSocket, WebSocketState
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
+from dropbox_lite.core.state import AppState
 
 if TYPE_CHECKING:
     from dropbox_lite.auth.store import SessionRecord, UserRecord
@@ -34,6 +35,7 @@ class Context:
     settings: Settings
     db: Database
     signer: Signer
+    state: AppState  # the app's, shared by its requests (core/state.py)
     user: UserRecord | None = None
     session: SessionRecord | None = None
     # Set by graphql-transport-ws from the `connection_init` payload.
@@ -47,13 +49,11 @@ class Context:
         """On a signed-in WebSocket: once its session ends (logout, revocation, password
         change, a disabled account, expiry), every later operation is anonymous
         (UNAUTHENTICATED where a user is needed) and the socket closes with 4403."""
-        from dropbox_lite.auth import live
-
         socket = self.request
         if self.session is None or not isinstance(socket, WebSocket):
             return
         self._loop = asyncio.get_running_loop()
-        live.watch(
+        self.state.live.watch(
             db=self.db,
             session_id=self.session.id,
             ttl=timedelta(seconds=self.settings.session_ttl_seconds),

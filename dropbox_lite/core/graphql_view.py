@@ -58,7 +58,7 @@ from dropbox_lite.graphql import MAX_TOKENS, Schema
 
 log = logging.getLogger("dropbox_lite")
 
-# The longest `waitForChanges` may wait (sync/service.MAX_WAIT_SECONDS); an operation
+# The longest `waitForChanges` may wait (sync/waiting.MAX_WAIT_SECONDS); an operation
 # that long-polls gets this much more than the execution timeout.
 LONG_POLL_SECONDS = 480
 LONG_POLL_FIELD = "waitForChanges"
@@ -255,6 +255,7 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             db=state.db,
             signer=state.signer,
+            state=state.appstate,
         )
         if isinstance(request, Request):
             await _sign_in_header(context, request.headers.get("authorization"))
@@ -321,7 +322,11 @@ async def _sign_in(context: Context, token: str | None) -> bool:
     if token is None:
         return False
     found = await auth_service.authenticate(
-        db=context.db, signer=context.signer, settings=context.settings, token=token
+        db=context.db,
+        live=context.state.live,
+        signer=context.signer,
+        settings=context.settings,
+        token=token,
     )
     if found is None:
         return False
@@ -334,6 +339,7 @@ async def _sign_in_header(context: Context, authorization: str | None) -> bool:
     try:
         found = await credentials.authenticate_header(
             db=context.db,
+            live=context.state.live,
             signer=context.signer,
             settings=context.settings,
             authorization=authorization,

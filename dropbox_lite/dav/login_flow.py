@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from bson import ObjectId
 
 from dropbox_lite.auth import credentials
+from dropbox_lite.auth.live import LiveSessions
 from dropbox_lite.core import errors
 from dropbox_lite.core.clock import now
 from dropbox_lite.core.db import Database
@@ -95,6 +96,7 @@ async def pending_flow(*, db: Database, token: object, client_ip: str) -> Pendin
 async def grant_flow(
     *,
     db: Database,
+    live: LiveSessions,
     user_id: str,
     username: str,
     token: object,
@@ -111,7 +113,9 @@ async def grant_flow(
     result = {"server": server, "loginName": username, "appPassword": password}
     if not await store.grant_flow(db, flow.id, result):
         # Granted by someone else meanwhile: this app password is nobody's to use.
-        await credentials.revoke_app_password(db=db, user_id=user_id, app_password_id=record.id)
+        await credentials.revoke_app_password(
+            db=db, live=live, user_id=user_id, app_password_id=record.id
+        )
         raise errors.NotFound()
     return record
 

@@ -76,6 +76,7 @@ class Mutation:
         try:
             record = await login_flow.grant_flow(
                 db=ctx.db,
+                live=ctx.state.live,
                 user_id=ctx.user.id,
                 username=ctx.user.username,
                 token=token,

@@ -110,6 +110,7 @@ async def ocs_user(request: Request) -> Response:
     try:
         found = await credentials.authenticate_header(
             db=state.db,
+            live=state.appstate.live,
             signer=state.signer,
             settings=state.settings,
             authorization=request.headers.get("authorization"),

@@ -74,6 +74,7 @@ class DavApp:
         try:
             signed_in = await credentials.authenticate_header(
                 db=state.db,
+                live=state.appstate.live,
                 signer=state.signer,
                 settings=state.settings,
                 authorization=request.headers.get("authorization"),

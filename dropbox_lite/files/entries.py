@@ -9,6 +9,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.state import current
 from dropbox_lite.files import access, journal, operations, store
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid, seen_as
 
@@ -62,26 +63,39 @@ async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:
 
 
 # A user's root folder never changes (it cannot be moved, trashed or purged), so its
-# id is remembered per process: writes into the root then read no user document.
-_ROOTS: dict[ObjectId, ObjectId] = {}
+# id is remembered by the app: writes into the root then read no user document.
 MAX_REMEMBERED_ROOTS = 100_000
+
+
+class KnownRoots:
+    """One app's users' root folder ids, owner -> root (core/state.py)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[ObjectId, ObjectId] = {}
+
+
+def _roots() -> KnownRoots:
+    # Outside an app (a CLI command, a test calling a service) nothing is kept.
+    state = current()
+    return KnownRoots() if state is None else state.roots
 
 
 async def root_oid(db: Database, owner: ObjectId) -> ObjectId:
     """The id of the owner's root folder (remembered once read)."""
-    found = _ROOTS.get(owner)
+    roots = _roots()
+    found = roots.ids.get(owner)
     if found is None:
         found = (await user_doc(db, owner))["root_id"]
         assert isinstance(found, ObjectId)
-        if len(_ROOTS) >= MAX_REMEMBERED_ROOTS:
-            _ROOTS.clear()
-        _ROOTS[owner] = found
+        if len(roots.ids) >= MAX_REMEMBERED_ROOTS:
+            roots.ids.clear()
+        roots.ids[owner] = found
     return found
 
 
 def known_root(owner: ObjectId) -> ObjectId | None:
-    """The owner's root folder id if this process has read it already."""
-    return _ROOTS.get(owner)
+    """The owner's root folder id if this app has read it already."""
+    return _roots().ids.get(owner)
 
 
 async def place(db: Database, user: ObjectId, folder_id: str | None) -> access.Place:

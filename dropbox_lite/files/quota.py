@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,8 +31,9 @@ from typing import TypedDict
 from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
+from dropbox_lite.core.clock import Clock, aware
 from dropbox_lite.core.db import Database, insert_claim
+from dropbox_lite.core.state import current
 from dropbox_lite.files import store
 from dropbox_lite.files.entries import user_doc
 from dropbox_lite.files.records import Usage, now, oid
@@ -83,34 +83,55 @@ async def head(db: Database, owner: ObjectId) -> Ledger:
     return found
 
 
-# The last head this process read or wrote per owner: the first guess of the next
+# The last head this app read or wrote per owner: the first guess of the next
 # change, so that a write in steady state appends without reading the head. Links
 # are numbered without gaps, so an append after a stale guess finds its place taken
 # and reads the head; a guess is used only while far younger than PRUNE_AFTER, so the
 # link after it cannot have been pruned (which would let a stale append through).
 GUESS_SECONDS = 600.0
 MAX_GUESSES = 10_000
-# Keyed by database and owner: two apps in one process (tests) never share a guess.
-_guesses: dict[tuple[str, ObjectId], tuple[Ledger, float]] = {}
+# An owner's quota as this app last read it, trusted for QUOTA_SECONDS: a quota set by
+# `dropbox-lite admin set-quota` (another process) applies within a second, and writes
+# in a burst read the user once a second instead of once each.
+QUOTA_SECONDS = 1.0
+
+Key = tuple[str, ObjectId]  # database, owner: apps sharing a state may use several
 
 
-def _key(db: Database, owner: ObjectId) -> tuple[str, ObjectId]:
+class QuotaCache:
+    """One app's guesses at ledger heads and its quotas read a moment ago (core/state.py)."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.heads: dict[Key, tuple[Ledger, float]] = {}
+        self.quotas: dict[Key, tuple[int | None, float]] = {}
+
+
+def _cache() -> QuotaCache:
+    # Outside an app (a CLI command, a test calling a service) nothing is kept.
+    state = current()
+    return QuotaCache(Clock()) if state is None else state.quota
+
+
+def _key(db: Database, owner: ObjectId) -> Key:
     return (str(db.db.name), owner)
 
 
 def _remember(db: Database, owner: ObjectId, found: Ledger) -> None:
-    known = _guesses.get(_key(db, owner))
+    cache = _cache()
+    known = cache.heads.get(_key(db, owner))
     if known is not None and known[0].n > found.n:
         return  # a racing older answer
-    if len(_guesses) >= MAX_GUESSES:
-        _guesses.clear()
-    _guesses[_key(db, owner)] = (found, time.monotonic())
+    if len(cache.heads) >= MAX_GUESSES:
+        cache.heads.clear()
+    cache.heads[_key(db, owner)] = (found, cache.clock.monotonic())
 
 
 def guessed_head(db: Database, owner: ObjectId) -> Ledger | None:
-    """The head as this process last saw it (maybe behind), or None."""
-    known = _guesses.get(_key(db, owner))
-    if known is None or time.monotonic() - known[1] > GUESS_SECONDS:
+    """The head as this app last saw it (maybe behind), or None."""
+    cache = _cache()
+    known = cache.heads.get(_key(db, owner))
+    if known is None or cache.clock.monotonic() - known[1] > GUESS_SECONDS:
         return None
     return known[0]
 
@@ -165,29 +186,18 @@ class Budget:
         return max(self.quota - self.head.used + self.head.history + freed, 0)
 
 
-# An owner's quota as this process last read it, trusted for QUOTA_SECONDS: a quota
-# set by `dropbox-lite admin set-quota` (another process) applies within a second,
-# and writes in a burst read the user once a second instead of once each.
-QUOTA_SECONDS = 1.0
-_quotas: dict[tuple[str, ObjectId], tuple[int | None, float]] = {}
-
-
 async def owner_quota(db: Database, owner: ObjectId) -> int | None:
-    """The owner's quota (None: unlimited), read at most once a second per process."""
-    known = _quotas.get(_key(db, owner))
-    if known is not None and time.monotonic() - known[1] <= QUOTA_SECONDS:
+    """The owner's quota (None: unlimited), read at most once a second per app."""
+    cache = _cache()
+    known = cache.quotas.get(_key(db, owner))
+    if known is not None and cache.clock.monotonic() - known[1] <= QUOTA_SECONDS:
         return known[0]
     limit = (await user_doc(db, owner)).get("quota_bytes")
     quota = None if limit is None else int(limit)
-    if len(_quotas) >= MAX_GUESSES:
-        _quotas.clear()
-    _quotas[_key(db, owner)] = (quota, time.monotonic())
+    if len(cache.quotas) >= MAX_GUESSES:
+        cache.quotas.clear()
+    cache.quotas[_key(db, owner)] = (quota, cache.clock.monotonic())
     return quota
-
-
-def forget_quotas() -> None:
-    """Read every quota again on its next use (tests that edit users directly)."""
-    _quotas.clear()
 
 
 async def budget(db: Database, owner: ObjectId) -> Budget:

@@ -261,6 +261,7 @@ async def file_content(request: Request) -> Response:
             try:
                 found = await credentials.authenticate_header(
                     db=db,
+                    live=state.appstate.live,
                     signer=state.signer,
                     settings=state.settings,
                     authorization=request.headers.get("authorization"),
@@ -320,6 +321,10 @@ async def signed_or_bearer_user(
     if token is None:
         return None
     found = await auth_service.authenticate(
-        db=state.db, signer=state.signer, settings=state.settings, token=token
+        db=state.db,
+        live=state.appstate.live,
+        signer=state.signer,
+        settings=state.settings,
+        token=token,
     )
     return None if found is None else found[0].id

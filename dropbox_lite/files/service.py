@@ -49,7 +49,7 @@ from dropbox_lite.files.listing import (
 )
 from dropbox_lite.files.operations import finish_abandoned
 from dropbox_lite.files.purge import purge_entry
-from dropbox_lite.files.quota import forget_quotas, usage
+from dropbox_lite.files.quota import usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
     VIA,
@@ -133,7 +133,6 @@ __all__ = [
     "entry_path",
     "entry_record",
     "fetch_file",
-    "forget_quotas",
     "get_entry",
     "get_folder",
     "get_revision",

@@ -105,6 +105,7 @@ async def user_of(request: Request) -> str:
     state: Any = request.app.state
     found = await credentials.authenticate_header(
         db=state.db,
+        live=state.appstate.live,
         signer=state.signer,
         settings=state.settings,
         authorization=request.headers.get("authorization"),

@@ -32,8 +32,8 @@ from dropbox_lite.files.api_types import (
     entry_type,
     file_type,
 )
-from dropbox_lite.sync import service
-from dropbox_lite.sync.subscriptions import SubscriptionCaps, TooManySubscriptions
+from dropbox_lite.sync import service, waiting
+from dropbox_lite.sync.subscriptions import TooManySubscriptions
 
 
 @strawberry.enum(description="What happened to an entry.")
@@ -182,13 +182,14 @@ class Query:
         timeout_seconds: Annotated[
             int | None,
             strawberry.argument(
-                description=f"At least 1; more than {service.MAX_WAIT_SECONDS} is capped."
+                description=f"At least 1; more than {waiting.MAX_WAIT_SECONDS} is capped."
             ),
         ] = 30,
     ) -> WaitResult:
         context = info.context
-        record = await service.wait_for_changes(
+        record = await waiting.wait_for_changes(
             db=context.db,
+            polls=context.state.polls,
             signer=context.signer,
             user_id=current_user_id(info),
             cursor=cursor,
@@ -271,8 +272,9 @@ class Subscription:
                 db=context.db, session_id=session.id
             )
 
-        pages = service.follow_changes(
+        pages = waiting.follow_changes(
             db=context.db,
+            polls=context.state.polls,
             signer=context.signer,
             user_id=user_id,
             cursor=cursor,
@@ -281,18 +283,12 @@ class Subscription:
             retention=retention(info),
         )
         try:
-            slot = subscription_caps(info).slot(socket=context.request, user_id=user_id)
+            slot = context.state.subscriptions.slot(socket=context.request, user_id=user_id)
             with slot:
                 async for record in pages:
                     yield page_type(record)
         except TooManySubscriptions as refused:
             raise ApiError(refused.message, "RATE_LIMITED") from None
-
-
-def subscription_caps(info: Info) -> SubscriptionCaps:
-    """The application's subscription counter (core/app.py builds it)."""
-    caps: SubscriptionCaps = info.context.request.app.state.subscription_caps
-    return caps
 
 
 QUERIES: tuple[type, ...] = (Query,)

@@ -1,4 +1,5 @@
-"""Sync: the change feed (get_updated_files), long polling, conflict detection and resolution.
+"""Sync: the change feed (get_updated_files); long polling is in sync/waiting.py, conflict
+detection and resolution in sync/conflicts.py and sync/resolve.py.
 
 The feed is read from the entries collection itself: every change writes the
 owner's next sequence number onto the entry (journal.change), so "what changed
@@ -27,9 +28,7 @@ left or was removed) is reported DELETED in the user's own part and its part end
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -68,15 +67,6 @@ RETENTION = timedelta(days=90)
 # Clocks of app and upkeep processes may differ: cursors are refused this much early.
 CLOCK_MARGIN = timedelta(hours=1)
 MAX_PAGE = 2000
-MAX_WAIT_SECONDS = 480
-# A subscription re-checks its session at least this often, even when nothing changes.
-FOLLOW_RECHECK_SECONDS = 15
-POLL_SECONDS = 0.4
-# Long polls in this process above which clients are asked to back off; and per
-# user (a user's devices each hold one; more only multiply the polling load).
-BUSY_WAITERS = 2000
-BUSY_WAITERS_PER_USER = 10
-BUSY_BACKOFF_SECONDS = 5
 
 UPSERTED = "UPSERTED"
 DELETED = "DELETED"
@@ -97,13 +87,7 @@ class ChangePageRecord:
     has_more: bool
 
 
-@dataclass(frozen=True)
-class WaitRecord:
-    changed: bool
-    backoff_seconds: int
-
-
-def _check_servable(*, numbers: journal.Numbers, position: Position, retention: timedelta) -> None:
+def check_servable(*, numbers: journal.Numbers, position: Position, retention: timedelta) -> None:
     # A cursor beyond the present comes from another database (restored or reset);
     # one older than the retention may need tombstones that upkeep has pruned.
     if max(position.seq, position.bound) > numbers.top:
@@ -112,7 +96,7 @@ def _check_servable(*, numbers: journal.Numbers, position: Position, retention: 
         raise errors.CursorReset()
 
 
-def _owner(user_id: str) -> ObjectId:
+def owner_oid(user_id: str) -> ObjectId:
     if not ObjectId.is_valid(user_id):
         raise errors.NotFound()
     return ObjectId(user_id)
@@ -186,7 +170,9 @@ async def _serve(
     return docs, Position("inc", bound, None, bound, issued), False
 
 
-def _followed(mounts: list[files.MountRecord], own: Position) -> dict[ObjectId, files.MountRecord]:
+def followed_mounts(
+    mounts: list[files.MountRecord], own: Position
+) -> dict[ObjectId, files.MountRecord]:
     """The mounts whose parts the feed serves: live, and already served themselves."""
     if own.phase == "full":
         return {}
@@ -224,7 +210,7 @@ async def get_updated_files(
 ) -> ChangePageRecord:
     """One page of the user's changes after `cursor` (no cursor: an initial full sync)."""
     room = _page_size(first)
-    owner_id = _owner(user_id)
+    owner_id = owner_oid(user_id)
     numbers = await journal.numbers(db=db, owner_id=owner_id)
     read_at = int(time.time())
     parts: Parts = {}
@@ -232,7 +218,7 @@ async def get_updated_files(
         position = Position("full", 0, None, numbers.stable, read_at)
     else:
         position, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
-        _check_servable(numbers=numbers, position=position, retention=retention)
+        check_servable(numbers=numbers, position=position, retention=retention)
 
     docs, position, more = await _serve(
         db=db, owner_id=owner_id, position=position, numbers=numbers, room=room, read_at=read_at
@@ -240,7 +226,7 @@ async def get_updated_files(
     room -= len(docs)
     if more:
         return _page(signer, user_id, docs, position, parts)
-    followed = _followed(await files.mounts(db=db, user_id=user_id), position)
+    followed = followed_mounts(await files.mounts(db=db, user_id=user_id), position)
     served: Parts = {}
     for share in sorted(followed):
         mount = followed[share]
@@ -253,7 +239,7 @@ async def get_updated_files(
         owner_numbers = await journal.numbers(db=db, owner_id=mount.owner_id)
         if part is None or max(part.seq, part.bound) > owner_numbers.top:
             part = Position("full", 0, None, owner_numbers.stable, read_at)  # begin (again)
-        _check_servable(numbers=owner_numbers, position=part, retention=retention)
+        check_servable(numbers=owner_numbers, position=part, retention=retention)
         found, served[mount.mount_id], part_more = await _serve(
             db=db,
             owner_id=mount.owner_id,
@@ -298,157 +284,12 @@ def _page(
 
 async def latest_cursor(*, db: Database, signer: Signer, user_id: str) -> str:
     """A cursor at the present: its feed starts with the next change (in mounts too)."""
-    owner_id = _owner(user_id)
+    owner_id = owner_oid(user_id)
     seq = await journal.stable_seq(db=db, owner_id=owner_id)
     at = int(time.time())
     position = Position("inc", seq, None, seq, at)
     parts: Parts = {}
-    for mount in _followed(await files.mounts(db=db, user_id=user_id), position).values():
+    for mount in followed_mounts(await files.mounts(db=db, user_id=user_id), position).values():
         stable = await journal.stable_seq(db=db, owner_id=mount.owner_id)
         parts[mount.mount_id] = Position("inc", stable, None, stable, at)
     return encode_cursor(signer, user_id=user_id, position=position, parts=parts)
-
-
-# -- long polling ----------------------------------------------------------------------
-
-_waiters = 0
-_waiters_by_user: dict[str, int] = {}
-# Backoff pauses go through here, so that tests can record them instead of sleeping.
-sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-
-
-def wait_timeout(seconds: int) -> int:
-    """The timeout actually used: BadInput when not positive, capped at MAX_WAIT_SECONDS."""
-    if seconds <= 0:
-        raise errors.BadInput("`timeoutSeconds` must be at least 1.", argument="timeoutSeconds")
-    return min(seconds, MAX_WAIT_SECONDS)
-
-
-async def _has_changes(
-    *, db: Database, owner_id: ObjectId, position: Position, share: ObjectId | None = None
-) -> bool:
-    if position.phase == "full":
-        return True  # the initial sync is not finished: there is more to read now
-    # An idle poll costs one query: no number above the cursor was even taken.
-    if (
-        position.after_id is None
-        and await journal.top_seq(db=db, owner_id=owner_id) <= position.seq
-    ):
-        return False
-    bound = await journal.stable_seq(db=db, owner_id=owner_id)
-    if bound <= position.seq and position.after_id is None:
-        return False
-    return await journal.has_change(
-        db=db,
-        owner_id=owner_id,
-        seq=position.seq,
-        after_id=position.after_id,
-        bound=bound,
-        share=share,
-    )
-
-
-async def _feed_has_changes(
-    *, db: Database, user_id: str, owner_id: ObjectId, position: Position, parts: Parts
-) -> bool:
-    """Whether the user's feed (their own part, then each mount's) has anything new."""
-    if await _has_changes(db=db, owner_id=owner_id, position=position):
-        return True
-    if not parts:
-        # A mount's part begins in the page that serves the mount (or a later one,
-        # when that page is full and says so): with none, a new one is a change above.
-        return False
-    followed = _followed(await files.mounts(db=db, user_id=user_id), position)
-    if {m.mount_id for m in followed.values()} != set(parts):
-        return True  # a mount's part to begin or to end
-    for share, mount in followed.items():
-        part = parts[mount.mount_id]
-        if await _has_changes(db=db, owner_id=mount.owner_id, position=part, share=share):
-            return True
-    return False
-
-
-async def wait_for_changes(
-    *,
-    db: Database,
-    signer: Signer,
-    user_id: str,
-    cursor: str,
-    timeout_seconds: int,
-    retention: timedelta = RETENTION,
-) -> WaitRecord:
-    """Wait until the feed has something after `cursor`, or the timeout passes.
-
-    It polls the database, so it sees changes made by any app process. Past
-    BUSY_WAITERS long polls in this process, or BUSY_WAITERS_PER_USER of one user,
-    it answers at once with a backoff.
-    """
-    global _waiters
-    timeout = wait_timeout(timeout_seconds)
-    owner_id = _owner(user_id)
-    position, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
-    numbers = await journal.numbers(db=db, owner_id=owner_id)
-    _check_servable(numbers=numbers, position=position, retention=retention)
-    mine = _waiters_by_user.get(user_id, 0)
-    if _waiters >= BUSY_WAITERS or mine >= BUSY_WAITERS_PER_USER:
-        return WaitRecord(changed=False, backoff_seconds=BUSY_BACKOFF_SECONDS)
-    _waiters += 1
-    _waiters_by_user[user_id] = mine + 1
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if await _feed_has_changes(
-                db=db, user_id=user_id, owner_id=owner_id, position=position, parts=parts
-            ):
-                return WaitRecord(changed=True, backoff_seconds=0)
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return WaitRecord(changed=False, backoff_seconds=0)
-            await asyncio.sleep(min(POLL_SECONDS, left))
-    finally:
-        _waiters -= 1
-        left_for_user = _waiters_by_user.pop(user_id, 1) - 1
-        if left_for_user > 0:
-            _waiters_by_user[user_id] = left_for_user
-
-
-async def follow_changes(
-    *,
-    db: Database,
-    signer: Signer,
-    user_id: str,
-    cursor: str | None,
-    first: int,
-    still_allowed: Callable[[], Awaitable[bool]] | None = None,
-    retention: timedelta = RETENTION,
-) -> AsyncIterator[ChangePageRecord]:
-    """The feed from `cursor` (replayed page by page), then a page whenever something changes.
-
-    The first page is always sent, even when empty, so the client holds a cursor.
-    `still_allowed` is asked before every page and at least every FOLLOW_RECHECK_SECONDS
-    (a revoked session stops receiving changes); the feed ends with Unauthenticated.
-    """
-    sent = False
-    while True:
-        if still_allowed is not None and not await still_allowed():
-            raise errors.Unauthenticated("This session has ended; sign in again.")
-        page = await get_updated_files(
-            db=db, signer=signer, user_id=user_id, cursor=cursor, first=first, retention=retention
-        )
-        if page.changes or not sent:
-            yield page
-            sent = True
-        cursor = page.cursor
-        if page.has_more:
-            continue
-        waited = await wait_for_changes(
-            db=db,
-            signer=signer,
-            user_id=user_id,
-            cursor=cursor,
-            timeout_seconds=FOLLOW_RECHECK_SECONDS,
-            retention=retention,
-        )
-        if waited.backoff_seconds:
-            # Too many long polls: without this pause the feed would be read in a loop.
-            await sleep(waited.backoff_seconds)

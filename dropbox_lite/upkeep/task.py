@@ -109,12 +109,9 @@ class Upkeep:
 
 
 def start_upkeep(*, db: Database, settings: Settings) -> Upkeep | None:
-    """Start the background upkeep, unless UPKEEP_INTERVAL_SECONDS is 0 or ENV is test.
-
-    The test suite's apps run none: a pass in the background would race the tests'
-    own counts, and the upkeep tests run passes and loops themselves.
-    """
-    if settings.upkeep_interval_seconds <= 0 or settings.env == "test":
+    """Start the background upkeep, unless UPKEEP_INTERVAL_SECONDS is 0 (the test suite's
+    settings: a pass in the background would race the tests' own counts)."""
+    if settings.upkeep_interval_seconds <= 0:
         return None
     upkeep = Upkeep(db=db, settings=settings)
     upkeep.start()

@@ -11,13 +11,12 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import pytest
 
 from dropbox_lite.admin import cli as admin_cli
-from dropbox_lite.auth import live
 from dropbox_lite.core import cli
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -32,13 +31,6 @@ class Ran:
 
 Admin = Callable[..., Awaitable[Ran]]
 ENV = {"DROPBOX_LITE_ENV": "test", "DROPBOX_LITE_BCRYPT_ROUNDS": "4"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_sessions() -> Iterator[None]:
-    live.forget_all()
-    yield
-    live.forget_all()
 
 
 @pytest.fixture

@@ -157,12 +157,15 @@ async def test_list_users_as_a_table_and_as_json(
     assert rows[0]["lastSeenAt"] is not None
 
 
-async def test_set_password_signs_every_device_out(admin: Admin, gql: GraphQLClient) -> None:
+async def test_set_password_signs_every_device_out(
+    admin: Admin, app: Starlette, gql: GraphQLClient
+) -> None:
     await created(admin, "jack")
     token = (await login(gql, "jack", PASSWORD))["token"]
     ran = await admin("set-password", "jack", env={"DROPBOX_LITE_PASSWORD": NEW_PASSWORD})
     assert ran.code == 0, ran
-    live.forget_all()  # another process revoked it: this one's cache lasts at most a second
+    # Another process revoked it: the app's cache of the session lasts at most a second.
+    app.state.appstate.clock.advance(live.CACHE_SECONDS + 0.5)
     assert (await gql.data(ME, token=token))["me"] is None
     assert (await login(gql, "jack", PASSWORD))["__typename"] == "InvalidCredentialsError"
     assert (await login(gql, "jack", NEW_PASSWORD))["__typename"] == "AuthPayload"
@@ -178,8 +181,8 @@ async def test_disable_stops_sign_in_tokens_and_sockets_then_enable(
         assert ran.code == 0, ran
         # As a second passing would: the CLI is another process. The watch stays: a
         # dropped one would leave the socket open whatever the poll finds.
-        live.forget_cached()
-        await live.poll_once()  # the watcher's next poll (every second)
+        app.state.appstate.clock.advance(live.CACHE_SECONDS + 0.5)
+        await app.state.appstate.live.poll_once()  # the watcher's next poll (every second)
         assert await closed_with(ws) == 4403
     assert (await gql.data(ME, token=token))["me"] is None
     refused = await login(gql, "kate", PASSWORD)
@@ -203,7 +206,7 @@ async def test_delete_user_asks_for_confirmation(admin: Admin, db: Database) -> 
 
 
 async def test_delete_user_removes_everything_of_theirs_but_blobs(
-    admin: Admin, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    admin: Admin, app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     await created(admin, "mona")
     other = await gql.signup("other-user", PASSWORD)
@@ -232,7 +235,7 @@ async def test_delete_user_removes_everything_of_theirs_but_blobs(
     # Nobody else lost anything.
     other_oid = ObjectId(other.user_id)
     assert await db["entries"].count_documents({"owner_id": other_oid, "is_file": True}) == 1
-    live.forget_all()
+    app.state.appstate.clock.advance(live.CACHE_SECONDS + 0.5)
     assert (await gql.data(ME, token=token))["me"] is None
     assert (await gql.data(ME, token=other.token))["me"]["username"] == "other-user"
 

@@ -9,9 +9,9 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from dropbox_lite.auth import live
 from dropbox_lite.core import ratelimit
 from dropbox_lite.core.app import create_app
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from tests.support import GraphQLClient
@@ -43,15 +43,6 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return recorded
 
 
-@pytest.fixture(autouse=True)
-async def no_cached_sessions() -> AsyncIterator[None]:
-    """Each test starts with an empty session cache and no socket watcher."""
-    live.forget_all()
-    yield
-    await live.stop()
-    live.forget_all()
-
-
 @pytest.fixture
 async def client_with(
     settings: Settings, db: Database
@@ -59,8 +50,10 @@ async def client_with(
     """A GraphQL client on an app with these settings overridden (same database)."""
     async with AsyncExitStack() as stack:
 
-        async def make(ip: str = "127.0.0.1", **overrides: Any) -> GraphQLClient:
-            app = create_app(replace(settings, **overrides), db=db)
+        async def make(
+            ip: str = "127.0.0.1", clock: Clock | None = None, **overrides: Any
+        ) -> GraphQLClient:
+            app = create_app(replace(settings, **overrides), db=db, clock=clock)
             await stack.enter_async_context(app.router.lifespan_context(app))
             transport = httpx.ASGITransport(app=app, client=(ip, 51000))
             client = httpx.AsyncClient(transport=transport, base_url="http://testserver")

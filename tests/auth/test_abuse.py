@@ -11,8 +11,10 @@ import pytest
 from bson import ObjectId
 
 from dropbox_lite.auth import live, passwords, service
+from dropbox_lite.auth.live import LiveSessions
 from dropbox_lite.auth.service import SIGNUP_THROTTLE
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from tests.auth.queries import LOGIN, ME, SESSIONS, SIGNUP
@@ -122,6 +124,7 @@ async def test_login_and_change_password_with_a_lone_surrogate_are_bad_input(
         with pytest.raises(errors.InvalidInput) as caught:
             await service.change_password(
                 db=db,
+                live=LiveSessions(Clock()),
                 settings=settings,
                 user_id=account.user_id,
                 session_id="0" * 24,
@@ -138,13 +141,14 @@ async def test_login_and_change_password_with_a_lone_surrogate_are_bad_input(
 async def test_a_short_session_in_use_slides_before_it_expires(
     client_with: Clients, db: Database
 ) -> None:
-    gql = await client_with(session_ttl_seconds=60)
+    clock = Clock()
+    gql = await client_with(clock=clock, session_ttl_seconds=60)
     account = await gql.signup("shortlived", PASSWORD)
     now = datetime.now(UTC)
     # Used 20 s ago, 40 s left: well under the 5-minute last-seen throttle.
     seen, ends = now - timedelta(seconds=20), now + timedelta(seconds=40)
     await db["sessions"].update_many({}, {"$set": {"last_seen_at": seen, "expires_at": ends}})
-    live.forget_all()
+    clock.advance(live.CACHE_SECONDS + 0.5)  # past the app's cache of the session
     assert (await gql.data(ME, token=account.token))["me"] is not None
     doc = await db["sessions"].find_one({})
     assert doc is not None

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from dropbox_lite.auth import live
 from dropbox_lite.core.config import Settings
 from tests.round_trips import RoundTrips, counted_app
 
@@ -30,11 +29,11 @@ async def test_me_costs_two_then_none_then_one_per_second(trips: RoundTrips) -> 
     with trips.count() as cached:
         await trips.gql.data(ME, token=account.token)
     assert cached.count == 0, cached
-    live.age_all(1.5)  # the next request comes more than a second later
+    trips.clock.advance(1.5)  # the next request comes more than a second later
     with trips.count(steady=False) as checked:
         await trips.gql.data(ME, token=account.token)
     assert checked.commands == ["find sessions"], checked
-    live.age_all(61)  # a minute later the user's record is read again too
+    trips.clock.advance(61)  # a minute later the user's record is read again too
     with trips.count(steady=False) as reread:
         await trips.gql.data(ME, token=account.token)
     assert reread.commands == ["find sessions", "find users"], reread
@@ -46,7 +45,7 @@ async def test_a_revocation_elsewhere_ends_the_cached_session_within_a_second(
     account = await trips.gql.signup()
     await trips.gql.data(ME, token=account.token)
     await trips.db["sessions"].update_many({}, {"$set": {"revoked": True}})  # another process
-    live.age_all(1.5)
+    trips.clock.advance(1.5)
     assert (await trips.gql.data(ME, token=account.token))["me"] is None
 
 

@@ -11,7 +11,7 @@ import pytest
 from bson import ObjectId
 from starlette.applications import Starlette
 
-from dropbox_lite.auth import service
+from dropbox_lite.auth import live, service
 from dropbox_lite.core.config import load_config
 from dropbox_lite.core.db import Database
 from tests.auth.queries import LOGIN, ME
@@ -132,7 +132,9 @@ async def test_a_disabled_account_cannot_sign_in_and_its_sessions_stop(
 ) -> None:
     account = await gql.signup("to-disable", PASSWORD)
     async with signed_in_socket(app, account.token) as ws:
-        await service.set_disabled(db=db, user_id=account.user_id, disabled=True)
+        await service.set_disabled(
+            db=db, live=app.state.appstate.live, user_id=account.user_id, disabled=True
+        )
         assert await closed_with(ws) == 4403
     assert (await gql.data(ME, token=account.token))["me"] is None
     result = (await gql.data(LOGIN, {"username": "to-disable", "password": PASSWORD}))["login"]
@@ -141,19 +143,19 @@ async def test_a_disabled_account_cannot_sign_in_and_its_sessions_stop(
     # A wrong password gets the usual answer: "disabled" tells only the password's holder.
     wrong = (await gql.data(LOGIN, {"username": "to-disable", "password": "wrong wrong"}))["login"]
     assert "disabled" not in wrong["message"]
-    await service.set_disabled(db=db, user_id=account.user_id, disabled=False)
+    await service.set_disabled(
+        db=db, live=app.state.appstate.live, user_id=account.user_id, disabled=False
+    )
     again = (await gql.data(LOGIN, {"username": "to-disable", "password": PASSWORD}))["login"]
     assert again["__typename"] == "AuthPayload"
 
 
 async def test_a_session_of_an_account_disabled_elsewhere_is_refused(
-    gql: GraphQLClient, db: Database
+    app: Starlette, gql: GraphQLClient, db: Database
 ) -> None:
-    from dropbox_lite.auth import live
-
     account = await gql.signup("disabled-elsewhere", PASSWORD)
     await db["users"].update_many({}, {"$set": {"disabled": True}})  # flag only, no revocation
-    live.forget_all()
+    app.state.appstate.clock.advance(live.USER_SECONDS + 1)  # the user's record read again
     assert (await gql.data(ME, token=account.token))["me"] is None
 
 

@@ -16,7 +16,6 @@ from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
-from dropbox_lite.auth import live
 from dropbox_lite.core.app import create_app
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
@@ -178,12 +177,12 @@ async def test_a_session_ended_by_another_process_closes_within_a_poll(
 ) -> None:
     account = await gql.signup()
     async with signed_in_socket(app, account.token) as ws:
-        assert live.watched() == 1
+        assert app.state.appstate.live.watched() == 1
         # As the admin CLI or another server process would: only the database knows.
         await db["sessions"].update_many({}, {"$set": {"revoked": True}})
-        await live.poll_once()
+        await app.state.appstate.live.poll_once()
         assert await closed_with(ws) == 4403
-    assert live.watched() == 0
+    assert app.state.appstate.live.watched() == 0
 
 
 async def test_an_expired_session_closes_its_socket(
@@ -193,7 +192,7 @@ async def test_an_expired_session_closes_its_socket(
     async with signed_in_socket(app, account.token) as ws:
         past = datetime.now(UTC) - timedelta(seconds=1)
         await db["sessions"].update_many({}, {"$set": {"expires_at": past}})
-        await live.poll_once()
+        await app.state.appstate.live.poll_once()
         assert refused(await run(ws, "1", CREATE_FOLDER.replace("NAME", "expired")))
     assert await folders(db, account.user_id) == []
 
@@ -201,9 +200,9 @@ async def test_an_expired_session_closes_its_socket(
 async def test_closed_sockets_stop_being_watched(app: Starlette, gql: GraphQLClient) -> None:
     account = await gql.signup()
     async with signed_in_socket(app, account.token):
-        assert live.watched() == 1
-    await live.poll_once()
-    assert live.watched() == 0
+        assert app.state.appstate.live.watched() == 1
+    await app.state.appstate.live.poll_once()
+    assert app.state.appstate.live.watched() == 0
 
 
 async def test_an_open_socket_keeps_a_short_session_alive(settings: Settings, db: Database) -> None:
@@ -218,7 +217,8 @@ async def test_an_open_socket_keeps_a_short_session_alive(settings: Settings, db
             await db["sessions"].update_many(
                 {}, {"$set": {"last_seen_at": seen, "expires_at": ends}}
             )
-            await live.poll_once()  # the watcher's next poll: the socket is in use
+            # The watcher's next poll: the socket is in use.
+            await app.state.appstate.live.poll_once()
             doc = await db["sessions"].find_one({})
             assert doc is not None
             assert doc["expires_at"].replace(tzinfo=UTC) > now + timedelta(seconds=55)

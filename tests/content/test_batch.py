@@ -9,23 +9,24 @@ from typing import Any
 import httpx
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import quota, service, store
+from dropbox_lite.files import service, store
 from tests.content.helpers import download
 from tests.content.test_sessions import batch, put_blocks, start
 from tests.files.helpers import CREATE_FOLDER, upload
 from tests.sharing.folders_helpers import shared_folder
-from tests.support import Account, GraphQLClient
+from tests.support import Account, GraphQLClient, a_second_later
 
 SIZE = 1000
 
 
-async def set_quota(db: Database, account: Account, limit: int) -> None:
+async def set_quota(app: Starlette, db: Database, account: Account, limit: int) -> None:
     await db["users"].update_one(
         {"_id": ObjectId(account.user_id)}, {"$set": {"quota_bytes": limit}}
     )
-    quota.forget_quotas()
+    a_second_later(app)
 
 
 async def staged(
@@ -114,13 +115,13 @@ async def test_each_file_of_a_batch_is_refused_or_committed_on_its_own(
 
 
 async def test_a_batch_over_the_quota_refuses_only_what_does_not_fit(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     sizes = [400, 700, 300, 600, 200, 100]
     pieces = [bytes([65 + n]) * size for n, size in enumerate(sizes)]
     hashes = await staged(http, gql, alice, pieces)
-    await set_quota(db, alice, 1200)
+    await set_quota(app, db, alice, 1200)
     entries = [{"name": f"f{n}.bin", "blocks": [h]} for n, h in enumerate(hashes)]
     results = await batch(gql, alice, entries)
     kinds = [r["__typename"] for r in results]
@@ -133,13 +134,13 @@ async def test_a_batch_over_the_quota_refuses_only_what_does_not_fit(
 
 
 async def test_history_expires_to_make_room_for_a_batch(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     await upload(http, alice.token, b"1" * 600, "old.bin")
     await upload(http, alice.token, b"2" * 600, "old.bin", mode="OVERWRITE")  # 600 history
     hashes = await staged(http, gql, alice, [b"x" * 500, b"y" * 500])
-    await set_quota(db, alice, 1700)
+    await set_quota(app, db, alice, 1700)
     results = await batch(
         gql, alice, [{"name": f"n{n}", "blocks": [h]} for n, h in enumerate(hashes)]
     )
@@ -174,12 +175,12 @@ async def test_sessions_of_both_kinds_in_one_batch(
 
 
 async def test_batches_racing_multipart_uploads_never_pass_the_quota(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     pieces = [hashlib.sha256(b"%d" % n).digest() * (SIZE // 32) for n in range(24)]
     hashes = await staged(http, gql, alice, pieces)
-    await set_quota(db, alice, 14 * len(pieces[0]))
+    await set_quota(app, db, alice, 14 * len(pieces[0]))
 
     async def by_batch(first: int) -> int:
         entries = [{"name": f"b{n}.bin", "blocks": [hashes[n]]} for n in range(first, first + 8)]

@@ -6,12 +6,13 @@ import asyncio
 
 import httpx
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import quota, service
+from dropbox_lite.files import service
 from tests.content.helpers import OFFSET_TYPE, metadata, tus_headers
 from tests.files.helpers import upload
-from tests.support import GraphQLClient
+from tests.support import GraphQLClient, a_second_later
 
 SIZE = 3000
 START = "mutation { startUploadSession { ... on UploadSession { uploadUrl } } }"
@@ -23,13 +24,13 @@ mutation($entries: [UploadBatchEntry!]!) {
 
 
 async def test_racing_writers_of_every_kind_never_pass_the_quota(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     await db["users"].update_one(
         {"_id": ObjectId(alice.user_id)}, {"$set": {"quota_bytes": 10 * SIZE}}
     )
-    quota.forget_quotas()
+    a_second_later(app)
     # Blocks for the batch are staged first (staged bytes do not count until committed).
     url = (await gql.data(START, token=alice.token))["startUploadSession"]["uploadUrl"]
     pieces = [bytes([65 + n]) * SIZE for n in range(6)]

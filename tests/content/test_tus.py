@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 from tusclient import client as tus_client
 
 from dropbox_lite.core.config import Settings
@@ -28,7 +29,7 @@ from tests.content.helpers import (
     patch,
     tus_headers,
 )
-from tests.support import Account, GraphQLClient
+from tests.support import Account, GraphQLClient, a_second_later
 
 # tuspy hands aiohttp each chunk as bytes; aiohttp warns about bodies over 1 MiB.
 pytestmark = pytest.mark.filterwarnings("ignore:Sending a large body:ResourceWarning")
@@ -167,7 +168,7 @@ async def test_checksum_mismatch_is_460_and_discards_the_chunk(
 
 
 async def test_version_type_auth_and_size_are_checked_first(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
 ) -> None:
     alice = await gql.signup()
     no_version = await http.post(
@@ -181,9 +182,7 @@ async def test_version_type_auth_and_size_are_checked_first(
     too_big = await create(http, alice, settings.max_upload_bytes + 1, filename="huge.bin")
     assert too_big.status_code == 413 and error_code(too_big) == "FILE_TOO_LARGE"
     await db["users"].update_one({"_id": ObjectId(alice.user_id)}, {"$set": {"quota_bytes": 100}})
-    from dropbox_lite.files import quota
-
-    quota.forget_quotas()
+    a_second_later(app)
     over = await create(http, alice, 101, filename="over.bin")
     assert over.status_code == 413 and error_code(over) == "QUOTA_EXCEEDED"
     assert await db[sessions.SESSIONS].count_documents({}) == 0  # nothing was started

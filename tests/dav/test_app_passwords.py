@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import httpx
+from starlette.applications import Starlette
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.db import Database
@@ -59,7 +60,7 @@ async def test_an_app_password_signs_in_until_it_is_revoked(
 
 
 async def test_a_password_change_or_a_disabled_account_ends_app_passwords_at_once(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     first, second = await app_password(gql, alice, "One"), await app_password(gql, alice, "Two")
@@ -86,7 +87,9 @@ async def test_a_password_change_or_a_disabled_account_ends_app_passwords_at_onc
             "PROPFIND", url, headers={**basic(alice.username, "a-new-password-1"), "Depth": "0"}
         )
     ).status_code == 207
-    await auth_service.set_disabled(db=db, user_id=alice.user_id, disabled=True)
+    await auth_service.set_disabled(
+        db=db, live=app.state.appstate.live, user_id=alice.user_id, disabled=True
+    )
     for password in (third, "a-new-password-1"):
         assert (
             await http.request(

@@ -7,16 +7,16 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.dav import reading
 from dropbox_lite.dav import store as dav_store
-from dropbox_lite.files import service as files
 from dropbox_lite.files import sessions
 from tests.dav.helpers import OC, D, basic, files_url, propfind
-from tests.support import Account, GraphQLClient
+from tests.support import Account, GraphQLClient, a_second_later
 
 SHARE = """
 mutation Share($folderId: ID!, $username: String!, $role: MemberRole!) {
@@ -139,7 +139,7 @@ async def test_a_viewer_reads_a_shared_folder_and_every_write_is_403(
 
 
 async def test_stale_writes_are_412_and_quota_is_507(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     await _tree(http, alice)
@@ -154,7 +154,7 @@ async def test_stale_writes_are_412_and_quota_is_507(
     ).status_code == 412
     assert (await http.get(url, headers=h)).content == b"two"
     await auth_service.set_quota(db=db, user_id=alice.user_id, quota_bytes=100)
-    files.forget_quotas()  # this process's cache of quotas, as a restart would
+    a_second_later(app)  # this process's cache of quotas, as a restart would
     big = await http.put(files_url(alice, "big.bin"), content=b"x" * 1000, headers=h)
     assert big.status_code == 507, big.text
     assert (await http.get(files_url(alice, "big.bin"), headers=h)).status_code == 404
@@ -197,7 +197,7 @@ async def test_folder_etags_change_when_anything_below_changes(
 
 
 async def test_mtime_is_kept_and_chunked_upload_commits_on_move(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database
 ) -> None:
     alice = await gql.signup()
     h = basic(alice.username, alice.password)
@@ -230,7 +230,7 @@ async def test_mtime_is_kept_and_chunked_upload_commits_on_move(
     assert (await http.get(files_url(alice, "big.bin"), headers=h)).content == b"".join(parts)
     assert (await http.request("PROPFIND", upload, headers={**h, "Depth": "1"})).status_code == 404
     await auth_service.set_quota(db=db, user_id=alice.user_id, quota_bytes=3_000_000)
-    files.forget_quotas()
+    a_second_later(app)
     over = await http.request("MKCOL", upload + "-2", headers={**h, "OC-Total-Length": "1000000"})
     assert over.status_code == 507
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core.db import Database
@@ -108,13 +109,17 @@ async def test_urls_end_with_a_password_change(http: httpx.AsyncClient, gql: Gra
 
 @pytest.mark.parametrize("enable_again", [False, True])
 async def test_urls_end_when_the_account_is_disabled(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, enable_again: bool
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database, enable_again: bool
 ) -> None:
     alice = await gql.signup()
     file_id = await file_with_history(http, alice)
     named = await urls(gql, alice, file_id)
     await assert_downloads(http, named)
-    await auth_service.set_disabled(db=db, user_id=alice.user_id, disabled=True)
+    await auth_service.set_disabled(
+        db=db, live=app.state.appstate.live, user_id=alice.user_id, disabled=True
+    )
     if enable_again:  # enabling the account does not bring its old sessions back
-        await auth_service.set_disabled(db=db, user_id=alice.user_id, disabled=False)
+        await auth_service.set_disabled(
+            db=db, live=app.state.appstate.live, user_id=alice.user_id, disabled=False
+        )
     await assert_refused(http, named)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.auth import service as auth_service
 from dropbox_lite.core import errors
@@ -24,7 +24,7 @@ from dropbox_lite.files import quota, service
 from tests.conftest import make_settings
 from tests.files.factories import make_user, upload
 from tests.files.helpers import upload_raw
-from tests.support import GraphQLClient
+from tests.support import GraphQLClient, a_second_later
 
 PURGE = "mutation($id: ID!) { purgeEntry(id: $id) }"
 USAGE = "{ me { usage { usedBytes quotaBytes } } }"
@@ -55,17 +55,17 @@ async def used_bytes(gql: GraphQLClient, token: str) -> int:
     return int(data["me"]["usage"]["usedBytes"])
 
 
-async def set_quota(db: Database, user_id: str, quota_bytes: int | None) -> None:
+async def set_quota(app: Starlette, db: Database, user_id: str, quota_bytes: int | None) -> None:
     await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}})
     # An upload trusts the quota it read for a second (quota.QUOTA_SECONDS).
-    quota.forget_quotas()
+    a_second_later(app)
 
 
 async def test_parallel_uploads_never_pass_the_quota(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     alice = await gql.signup()
-    await set_quota(db, alice.user_id, 100_000)
+    await set_quota(app, db, alice.user_id, 100_000)
     bodies = [await upload_raw(http, alice.token, os.urandom(100), "warm.bin")]
     results = await asyncio.gather(
         *(upload_raw(http, alice.token, os.urandom(20_000), f"f{i}.bin") for i in range(30))
@@ -80,7 +80,7 @@ async def test_parallel_uploads_never_pass_the_quota(
 
 
 async def test_parallel_uploads_and_purges_keep_usage_exact(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     alice = await gql.signup()
     results = await asyncio.gather(
@@ -96,7 +96,7 @@ async def test_parallel_uploads_and_purges_keep_usage_exact(
     assert all(p["purgeEntry"] is True for p in purged)
     assert await used_bytes(gql, alice.token) == 0 == await stored_bytes(db, alice.user_id)
     # And the quota still holds afterwards.
-    await set_quota(db, alice.user_id, 5000)
+    await set_quota(app, db, alice.user_id, 5000)
     over = await upload_raw(http, alice.token, os.urandom(6000), "big.bin")
     assert over["data"]["uploadFile"]["__typename"] == "QuotaExceededError"
     fits = await upload_raw(http, alice.token, os.urandom(5000), "fits.bin")
@@ -104,10 +104,10 @@ async def test_parallel_uploads_and_purges_keep_usage_exact(
 
 
 async def test_old_revisions_count_and_expire_oldest_first(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     alice = await gql.signup()
-    await set_quota(db, alice.user_id, 100_000)
+    await set_quota(app, db, alice.user_id, 100_000)
     for i in range(3):
         body = await upload_raw(http, alice.token, bytes([i]) * 30_000, "f.bin", mode="OVERWRITE")
         assert body["data"]["uploadFile"]["rev"] == i + 1
@@ -127,10 +127,10 @@ async def test_old_revisions_count_and_expire_oldest_first(
 
 
 async def test_overwrites_larger_than_half_the_quota_keep_only_the_current(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     alice = await gql.signup()
-    await set_quota(db, alice.user_id, 100_000)
+    await set_quota(app, db, alice.user_id, 100_000)
     for i in range(30):
         body = await upload_raw(http, alice.token, bytes([i]) * 90_000, "f.bin", mode="OVERWRITE")
         assert body["data"]["uploadFile"]["__typename"] == "File", body
@@ -220,15 +220,14 @@ async def test_repair_expires_revisions_past_the_retention(
 
 
 async def test_a_quota_set_by_the_admin_applies_within_a_second(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     alice = await gql.signup()
     first = await upload_raw(http, alice.token, b"a" * 100, "a.bin")
     assert first["data"]["uploadFile"]["__typename"] == "File"
     # As `dropbox-lite admin set-quota` does, from another process (no cache cleared here).
     await auth_service.set_quota(db=db, user_id=alice.user_id, quota_bytes=150)
-    later = time.monotonic() + quota.QUOTA_SECONDS + 0.1
-    monkeypatch.setattr(quota.time, "monotonic", lambda: later)
+    app.state.appstate.clock.advance(quota.QUOTA_SECONDS + 0.1)
     over = await upload_raw(http, alice.token, b"b" * 100, "b.bin")
     assert over["data"]["uploadFile"]["__typename"] == "QuotaExceededError"
     assert await used_bytes(gql, alice.token) == 100

@@ -9,11 +9,11 @@ from typing import Any
 
 import httpx
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import quota
 from tests.files.helpers import upload_raw
-from tests.support import Account, GraphQLClient, error_codes
+from tests.support import Account, GraphQLClient, a_second_later, error_codes
 from tests.sync.feed import FeedReader
 
 MEMBER_FIELDS = "user { username } role isOwner"
@@ -230,10 +230,10 @@ async def used_bytes(gql: GraphQLClient, account: Account) -> int:
     return int(data["me"]["usage"]["usedBytes"])
 
 
-async def set_quota(db: Database, user_id: str, quota_bytes: int | None) -> None:
+async def set_quota(app: Starlette, db: Database, user_id: str, quota_bytes: int | None) -> None:
     await db["users"].update_one({"_id": ObjectId(user_id)}, {"$set": {"quota_bytes": quota_bytes}})
     # An upload trusts the quota it read for a second (quota.QUOTA_SECONDS).
-    quota.forget_quotas()
+    a_second_later(app)
 
 
 async def tree(gql: GraphQLClient, account: Account, folder_id: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dropbox_lite.files import service as files_service
 from dropbox_lite.sharing import api_types as sharing_api_types
 from dropbox_lite.sharing import owner_links, service, visits
 from tests.sharing.helpers import client_from, folder, local, put_file
-from tests.support import Account, GraphQLClient, error_codes
+from tests.support import Account, GraphQLClient, a_second_later, error_codes
 
 CREATE = """
 mutation Create($entryId: ID!, $access: ShareAccess, $expiresAt: DateTime, $password: String) {
@@ -293,7 +293,7 @@ async def test_link_follows_renames_and_moves_and_trash(
 
 
 async def test_upload_into_an_editor_folder_link(
-    http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
+    app: Starlette, http: httpx.AsyncClient, gql: GraphQLClient, db: Database, settings: Settings
 ) -> None:
     owner = await gql.signup()
     outer = await folder(db, owner.user_id, "Owner Area")
@@ -340,7 +340,7 @@ async def test_upload_into_an_editor_folder_link(
     ]
 
     await db["users"].update_one({"_id": ObjectId(owner.user_id)}, {"$set": {"quota_bytes": 20}})
-    files_service.forget_quotas()  # an upload trusts the quota it read for a second
+    a_second_later(app)  # an upload trusts the quota it read for a second
     over = await upload(http, editor, b"z" * 100, "big.bin")
     assert over["data"]["uploadToShareLink"]["__typename"] == "QuotaExceededError"
     names = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import shares
@@ -84,10 +85,10 @@ async def test_the_owner_moving_a_folder_out_and_in_reaches_the_members_feed(
 
 
 async def test_a_refusal_for_room_names_the_owners_quota(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     s = await shared_folder(gql, http)
-    await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
+    await set_quota(app, db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
     refused = await upload(http, s.member, b"x" * 100, "big.bin", parentId=s.mount_id)
     assert refused["__typename"] == "QuotaExceededError", refused
     assert "owner" in refused["message"]

@@ -312,7 +312,7 @@ async def test_a_link_visitors_upload_into_a_shared_folder_reaches_the_members(
 
 
 async def test_wait_for_changes_wakes_for_another_members_upload(
-    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     reader = await at_present(gql, viewer)
@@ -320,7 +320,7 @@ async def test_wait_for_changes_wakes_for_another_members_upload(
     quiet = await gql.data(WAIT, {"cursor": cursor, "timeout": 1}, token=viewer.token)
     assert quiet["waitForChanges"]["changed"] is False
 
-    polls = PollWatch(monkeypatch)
+    polls = PollWatch(monkeypatch, app)
     waiting = asyncio.ensure_future(
         gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=viewer.token)
     )
@@ -334,12 +334,16 @@ async def test_wait_for_changes_wakes_for_another_members_upload(
 
 @pytest.mark.parametrize("waiting", ["the owner", "the removed member"])
 async def test_wait_for_changes_wakes_for_an_upload_and_for_a_removal(
-    gql: GraphQLClient, http: httpx.AsyncClient, waiting: str, monkeypatch: pytest.MonkeyPatch
+    app: Starlette,
+    gql: GraphQLClient,
+    http: httpx.AsyncClient,
+    waiting: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     account = s.owner if waiting == "the owner" else s.member
     reader = await at_present(gql, account)
-    polls = PollWatch(monkeypatch)
+    polls = PollWatch(monkeypatch, app)
     pending = asyncio.ensure_future(
         gql.data(WAIT, {"cursor": reader.cursor, "timeout": 30}, token=account.token)
     )
@@ -579,11 +583,11 @@ async def test_latest_cursor_of_a_member_serves_nothing_old_from_mounts(
 
 
 async def test_wait_for_changes_from_latest_cursor_wakes_for_a_change_in_a_mount(
-    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     latest = (await gql.data("{ latestCursor }", token=viewer.token))["latestCursor"]
-    polls = PollWatch(monkeypatch)
+    polls = PollWatch(monkeypatch, app)
     pending = asyncio.ensure_future(
         gql.data(WAIT, {"cursor": latest, "timeout": 10}, token=viewer.token)
     )
@@ -597,12 +601,12 @@ async def test_wait_for_changes_from_latest_cursor_wakes_for_a_change_in_a_mount
 
 
 async def test_wait_for_changes_wakes_when_the_owner_moves_an_entry_out(
-    gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s = await shared_folder(gql, http, "VIEWER")
     reader = await at_present(gql, s.member)
     owner_root = await root_of(gql, s.owner)
-    polls = PollWatch(monkeypatch)
+    polls = PollWatch(monkeypatch, app)
     pending = asyncio.ensure_future(
         gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=s.member.token)
     )
@@ -657,7 +661,7 @@ async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscr
             transport = httpx.ASGITransport(app=other_app, client=("127.0.0.1", 51001))
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as h2:
                 async with subscribed(app, viewer, reader.cursor) as ws:
-                    polls = PollWatch(monkeypatch)
+                    polls = PollWatch(monkeypatch, app)
                     pending = asyncio.ensure_future(
                         gql.data(WAIT, {"cursor": reader.cursor, "timeout": 10}, token=viewer.token)
                     )
@@ -674,14 +678,20 @@ async def test_an_upload_through_another_process_wakes_a_members_poll_and_subscr
 
 @pytest.mark.parametrize("deleted", ["owner", "member"])
 async def test_an_account_deleted_by_the_admin_leaves_the_other_side_whole(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: database.Database, deleted: str
+    app: Starlette,
+    gql: GraphQLClient,
+    http: httpx.AsyncClient,
+    db: database.Database,
+    deleted: str,
 ) -> None:
     s, viewer, viewer_mount = await with_viewer(gql, http)
     by_member = await put(http, s.member, b"by the editor", "e.txt", s.mount_id)
     own = await put(http, viewer, b"own", "own.txt")
     reader = await at_present(gql, viewer)
     if deleted == "owner":
-        await admin_service.delete_user(db=db, user_id=s.owner.user_id)
+        await admin_service.delete_user(
+            db=db, live=app.state.appstate.live, user_id=s.owner.user_id
+        )
         await poll(reader, lambda: viewer_mount not in reader.tree)
         assert kinds(reader)[viewer_mount] == "DELETED"
         root = await root_of(gql, viewer)
@@ -689,7 +699,9 @@ async def test_an_account_deleted_by_the_admin_leaves_the_other_side_whole(
         assert await mount_names(gql, s.member) == []
     else:
         used = await used_bytes_of(gql, s.owner)
-        await admin_service.delete_user(db=db, user_id=s.member.user_id)
+        await admin_service.delete_user(
+            db=db, live=app.state.appstate.live, user_id=s.member.user_id
+        )
         assert await entry_path(gql, s.owner, by_member) == "/Projects/e.txt"
         assert await entry_path(gql, viewer, by_member) == "/Projects/e.txt"
         assert await used_bytes_of(gql, s.owner) == used

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
 from tests.files.helpers import upload_raw
@@ -278,7 +279,7 @@ async def test_an_editor_writes_everything_but_purges_nothing(
 
 
 async def test_an_editors_uploads_count_against_the_owners_quota(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     ed = s.member
@@ -292,7 +293,7 @@ async def test_an_editors_uploads_count_against_the_owners_quota(
     assert await used_bytes(gql, ed) == editor_used
 
     # The editor's own quota is not what counts inside the share.
-    await set_quota(db, ed.user_id, editor_used + 10)
+    await set_quota(app, db, ed.user_id, editor_used + 10)
     await put(http, ed, b"f" * 500, "more.bin", s.mount_id)
     own = await upload(http, ed, b"g" * 500, "own.bin")
     assert own["__typename"] == "QuotaExceededError", own
@@ -301,7 +302,7 @@ async def test_an_editors_uploads_count_against_the_owners_quota(
 
     # Over the owner's quota: refused, nothing stored. (Old revisions may expire to make
     # room, files/quota.py: the owner's history is not compared.)
-    await set_quota(db, s.owner.user_id, owner_used + 100)
+    await set_quota(app, db, s.owner.user_id, owner_used + 100)
     before = await state(gql, s.owner, s.folder_id)
     del before["revisions"], before["used"]
     revisions = await db["revisions"].count_documents({})
@@ -324,7 +325,7 @@ async def test_an_editors_uploads_count_against_the_owners_quota(
 
 
 async def test_an_editors_conflict_resolution_is_the_owners_and_counts_against_their_quota(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database
 ) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     variables = {"fileId": s.a_id, "baseRev": 1, "resolution": "KEEP_BOTH"}
@@ -334,7 +335,7 @@ async def test_an_editors_conflict_resolution_is_the_owners_and_counts_against_t
     copy = resolved["conflictedCopy"]
     assert copy["name"].startswith(f"a ({s.member.username}'s conflicted copy "), copy
     assert (await entry(gql, s.owner, id=copy["id"]))["path"] == f"/Projects/{copy['name']}"
-    await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
+    await set_quota(app, db, s.owner.user_id, await used_bytes(gql, s.owner) + 10)
     before = await state(gql, s.owner, s.folder_id)
     del before["revisions"], before["used"]
     refused = await multipart(

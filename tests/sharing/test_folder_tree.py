@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
 from tests.files.helpers import upload_raw
@@ -345,16 +346,16 @@ async def test_a_move_across_the_boundary_that_cannot_copy_deletes_nothing(
 
 @pytest.mark.parametrize("direction", ["out, over the member's quota", "in, over the owner's"])
 async def test_a_move_across_the_boundary_over_quota_is_a_quota_error_and_deletes_nothing(
-    gql: GraphQLClient, http: httpx.AsyncClient, db: Database, direction: str
+    app: Starlette, gql: GraphQLClient, http: httpx.AsyncClient, db: Database, direction: str
 ) -> None:
     s = await shared_folder(gql, http, "EDITOR")
     mine = await mkdir(gql, s.member, "Mine")
     own = await put(http, s.member, b"x" * 100, "x.txt", mine)
     if direction.startswith("out"):
-        await set_quota(db, s.member.user_id, await used_bytes(gql, s.member))
+        await set_quota(app, db, s.member.user_id, await used_bytes(gql, s.member))
         moving, target = s.a_id, mine
     else:
-        await set_quota(db, s.owner.user_id, await used_bytes(gql, s.owner))
+        await set_quota(app, db, s.owner.user_id, await used_bytes(gql, s.owner))
         moving, target = own, s.mount_id
     owner_before = await state(gql, s.owner, s.folder_id)
     member_before = await state(gql, s.member, mine)

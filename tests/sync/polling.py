@@ -7,15 +7,17 @@ from typing import Any
 
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.files import journal
-from dropbox_lite.sync import service
+from dropbox_lite.sync.waiting import LongPolls
 
 
 class PollWatch:
     """Sees the long polls' looks at the feed (their top-number reads)."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, app: Starlette) -> None:
+        polls: LongPolls = app.state.appstate.polls
         # At each look: how many long polls each user had waiting then.
         self.looks: list[dict[str, int]] = []
         self._looked = asyncio.Event()
@@ -23,7 +25,7 @@ class PollWatch:
 
         async def top_seq(*, db: Any, owner_id: ObjectId) -> int:
             found = await original(db=db, owner_id=owner_id)
-            self.looks.append(dict(service._waiters_by_user))
+            self.looks.append(dict(polls.by_user))
             self._looked.set()
             return found
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
@@ -17,7 +18,7 @@ from dropbox_lite.sync.service import (
     detect_conflicts,
     merge_text,
 )
-from tests.support import Account, GraphQLClient, error_codes
+from tests.support import Account, GraphQLClient, a_second_later, error_codes
 from tests.sync.feed import RESOLVE, multipart, upload
 
 BASE = b"one\ntwo\nthree\nfour\n"
@@ -221,7 +222,7 @@ async def test_twenty_concurrent_updates_from_one_rev(gql: GraphQLClient) -> Non
 
 @pytest.mark.parametrize("resolution", ["KEEP_BOTH", "KEEP_LOCAL"])
 async def test_resolution_over_quota_stores_nothing(
-    gql: GraphQLClient, db: Database, resolution: str
+    app: Starlette, gql: GraphQLClient, db: Database, resolution: str
 ) -> None:
     account = await gql.signup()
     file_id = await _conflict(gql, account)
@@ -231,7 +232,7 @@ async def test_resolution_over_quota_stores_nothing(
     await db["users"].update_one(
         {"_id": ObjectId(account.user_id)}, {"$set": {"quota_bytes": used + 2}}
     )
-    files_service.forget_quotas()
+    a_second_later(app)
     chunks_before = await db["blobs.chunks"].count_documents({})
     big = OURS * 50
     result = await _resolve(gql, account, big, fileId=file_id, baseRev=1, resolution=resolution)

@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 from bson import ObjectId
+from starlette.applications import Starlette
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import service as files_service
 from tests.sharing.folders_helpers import mkdir, mount_named, share
-from tests.support import Account, GraphQLClient
+from tests.support import Account, GraphQLClient, a_second_later
 from tests.sync.feed import RESOLVE, multipart, upload
 
 BASE = b"one\ntwo\nthree\nfour\n"
@@ -44,19 +45,19 @@ async def _used(db: Database, account: Account) -> int:
     return (await files_service.usage(db=db, user_id=account.user_id)).used_bytes
 
 
-async def _set_quota(db: Database, account: Account, quota_bytes: int) -> None:
+async def _set_quota(app: Starlette, db: Database, account: Account, quota_bytes: int) -> None:
     await db["users"].update_one(
         {"_id": ObjectId(account.user_id)}, {"$set": {"quota_bytes": quota_bytes}}
     )
-    files_service.forget_quotas()
+    a_second_later(app)
 
 
 @pytest.mark.parametrize("resolution", ["KEEP_BOTH", "KEEP_LOCAL"])
 async def test_a_member_with_a_full_quota_resolves_in_an_owners_roomy_share(
-    gql: GraphQLClient, db: Database, resolution: str
+    app: Starlette, gql: GraphQLClient, db: Database, resolution: str
 ) -> None:
     owner, member, file_id = await _shared_conflict(gql)
-    await _set_quota(db, member, 1)  # the member has no room of their own at all
+    await _set_quota(app, db, member, 1)  # the member has no room of their own at all
     owner_before = await _used(db, owner)
     result = await _resolve(gql, member, file_id, resolution)
     assert result["__typename"] == "ResolvedConflict", result
@@ -66,11 +67,11 @@ async def test_a_member_with_a_full_quota_resolves_in_an_owners_roomy_share(
 
 @pytest.mark.parametrize("resolution", ["KEEP_BOTH", "KEEP_LOCAL"])
 async def test_a_full_owner_refuses_a_members_resolution(
-    gql: GraphQLClient, db: Database, resolution: str
+    app: Starlette, gql: GraphQLClient, db: Database, resolution: str
 ) -> None:
     owner, member, file_id = await _shared_conflict(gql)
     used = await _used(db, owner)
-    await _set_quota(db, owner, used + 2)  # no room for the member's larger version
+    await _set_quota(app, db, owner, used + 2)  # no room for the member's larger version
     chunks_before = await db["blobs.chunks"].count_documents({})
     result = await _resolve(gql, member, file_id, resolution)
     assert result["__typename"] == "QuotaExceededError", result

@@ -205,7 +205,7 @@ async def test_one_socket_holds_at_most_its_cap_of_subscriptions(
             assert "at most 3 subscriptions" in message
             # Completing one frees its place; the others still receive changes.
             await ws.send_json({"id": "1", "type": "complete"})
-            caps = app.state.subscription_caps
+            caps = app.state.appstate.subscriptions
             await _until(lambda: caps.live(user_id=account.user_id) == 2)
             await start(ws, "5")
             assert await outcome(ws) == ("5", None, "")
@@ -236,7 +236,7 @@ async def test_one_user_holds_at_most_its_cap_over_all_sockets(
                 await subscribe(theirs)
                 await next_page(theirs)
         # The first socket closed: its places are free again.
-        live = app.state.subscription_caps
+        live = app.state.appstate.subscriptions
         await _until(lambda: live.live(user_id=greedy.user_id) == 0)
         async with connect(app, {"token": greedy.token}) as again:
             await subscribe(again)

@@ -5,13 +5,16 @@ import time
 from typing import Any
 
 import pytest
+from starlette.applications import Starlette
 
 from dropbox_lite.core import db as database
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
-from dropbox_lite.sync import service
+from dropbox_lite.sync import waiting
+from dropbox_lite.sync.waiting import LongPolls
 from tests.conftest import SECRET
 from tests.support import GraphQLClient, error_codes
 from tests.sync import factories
@@ -41,8 +44,8 @@ async def test_timeout_must_be_positive(gql: GraphQLClient) -> None:
 
 
 def test_timeout_is_capped() -> None:
-    assert service.wait_timeout(10_000) == service.MAX_WAIT_SECONDS == 480
-    assert service.wait_timeout(30) == 30
+    assert waiting.wait_timeout(10_000) == waiting.MAX_WAIT_SECONDS == 480
+    assert waiting.wait_timeout(30) == 30
 
 
 async def test_no_change_returns_at_the_timeout(gql: GraphQLClient) -> None:
@@ -56,12 +59,12 @@ async def test_no_change_returns_at_the_timeout(gql: GraphQLClient) -> None:
 
 
 async def test_a_change_written_to_the_database_wakes_the_poll(
-    gql: GraphQLClient, db: Database, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The writer bypasses the app (as another process would): only polling sees it."""
     account = await gql.signup()
     cursor = await _cursor_at_present(gql, account.token)
-    polls = PollWatch(monkeypatch)
+    polls = PollWatch(monkeypatch, app)
     poll = asyncio.ensure_future(
         gql.data(WAIT, {"cursor": cursor, "timeout": 10_000}, token=account.token)
     )
@@ -75,13 +78,13 @@ async def test_a_change_written_to_the_database_wakes_the_poll(
 
 @pytest.mark.server_only
 async def test_a_change_by_another_connection_wakes_the_poll(
-    gql: GraphQLClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await gql.signup()
     cursor = await _cursor_at_present(gql, account.token)
     other = await database.connect(settings)  # its own client, as another app process has
     try:
-        polls = PollWatch(monkeypatch)
+        polls = PollWatch(monkeypatch, app)
         poll = asyncio.ensure_future(
             gql.data(WAIT, {"cursor": cursor, "timeout": 5}, token=account.token)
         )
@@ -104,13 +107,13 @@ async def test_pending_changes_return_at_once(
     reader = FeedReader(gql, account.token, first=2)
     assert (await reader.page())["hasMore"] is True  # still in the initial sync
     looks: list[bool] = []
-    look = service._feed_has_changes
+    look = waiting._feed_has_changes
 
     async def counted(**kwargs: Any) -> bool:
         looks.append(await look(**kwargs))
         return looks[-1]
 
-    monkeypatch.setattr(service, "_feed_has_changes", counted)
+    monkeypatch.setattr(waiting, "_feed_has_changes", counted)
     data = await gql.data(WAIT, {"cursor": reader.cursor, "timeout": 5}, token=account.token)
     assert data["waitForChanges"]["changed"] is True
     assert looks == [True]  # answered at its first look, without waiting (a count, not a clock)
@@ -121,11 +124,11 @@ async def test_busy_server_asks_clients_to_back_off(
 ) -> None:
     account = await gql.signup()
     cursor = await _cursor_at_present(gql, account.token)
-    monkeypatch.setattr(service, "BUSY_WAITERS", 0)
+    monkeypatch.setattr(waiting, "BUSY_WAITERS", 0)
     data = await gql.data(WAIT, {"cursor": cursor, "timeout": 30}, token=account.token)
     assert data["waitForChanges"] == {
         "changed": False,
-        "backoffSeconds": service.BUSY_BACKOFF_SECONDS,
+        "backoffSeconds": waiting.BUSY_BACKOFF_SECONDS,
     }
 
 
@@ -142,9 +145,9 @@ async def test_wait_checks_cursor_and_sign_in(gql: GraphQLClient) -> None:
 
 
 async def test_one_users_long_polls_are_capped_others_are_not(
-    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+    app: Starlette, gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "BUSY_WAITERS_PER_USER", 2)
+    monkeypatch.setattr(waiting, "BUSY_WAITERS_PER_USER", 2)
     alice = await gql.signup()
     bob = await gql.signup()
     alice_cursor = await _cursor_at_present(gql, alice.token)
@@ -155,20 +158,20 @@ async def test_one_users_long_polls_are_capped_others_are_not(
 
     holding = [wait(alice.token, alice_cursor) for _ in range(2)]
     for _ in range(500):
-        if service._waiters_by_user.get(alice.user_id) == 2:
+        if app.state.appstate.polls.by_user.get(alice.user_id) == 2:
             break
         await asyncio.sleep(0.01)
-    assert service._waiters_by_user.get(alice.user_id) == 2
+    assert app.state.appstate.polls.by_user.get(alice.user_id) == 2
     third = await gql.data(WAIT, {"cursor": alice_cursor, "timeout": 2}, token=alice.token)
     assert third["waitForChanges"] == {
         "changed": False,
-        "backoffSeconds": service.BUSY_BACKOFF_SECONDS,
+        "backoffSeconds": waiting.BUSY_BACKOFF_SECONDS,
     }
     other = await gql.data(WAIT, {"cursor": bob_cursor, "timeout": 1}, token=bob.token)
     assert other["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
     for done in await asyncio.gather(*holding):
         assert done["waitForChanges"] == {"changed": False, "backoffSeconds": 0}
-    assert service._waiters_by_user == {}
+    assert app.state.appstate.polls.by_user == {}
 
 
 async def test_an_idle_long_poll_reads_only_the_top_number(
@@ -192,8 +195,9 @@ async def test_an_idle_long_poll_reads_only_the_top_number(
         def collection(self, name: str) -> Any:
             return self[name]
 
-    record = await service.wait_for_changes(
+    record = await waiting.wait_for_changes(
         db=Counting(),  # type: ignore[arg-type]
+        polls=LongPolls(Clock()),
         signer=Signer((SECRET,)),
         user_id=account.user_id,
         cursor=cursor,
@@ -208,13 +212,14 @@ async def test_an_idle_long_poll_reads_only_the_top_number(
 async def test_a_live_feed_past_the_long_poll_cap_backs_off_instead_of_spinning(
     gql: GraphQLClient, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "BUSY_WAITERS_PER_USER", 0)
+    monkeypatch.setattr(waiting, "BUSY_WAITERS_PER_USER", 0)
     paused: list[float] = []
 
-    async def record(seconds: float) -> None:
-        paused.append(seconds)
+    class Recording(Clock):
+        async def sleep(self, seconds: float) -> None:
+            paused.append(seconds)
+            self.advance(seconds)
 
-    monkeypatch.setattr(service, "sleep", record)
     account = await gql.signup()
     asked = 0
 
@@ -223,8 +228,9 @@ async def test_a_live_feed_past_the_long_poll_cap_backs_off_instead_of_spinning(
         asked += 1
         return asked <= 3
 
-    pages = service.follow_changes(
+    pages = waiting.follow_changes(
         db=db,
+        polls=LongPolls(Recording()),
         signer=Signer((SECRET,)),
         user_id=account.user_id,
         cursor=await _cursor_at_present(gql, account.token),
@@ -235,4 +241,4 @@ async def test_a_live_feed_past_the_long_poll_cap_backs_off_instead_of_spinning(
     with pytest.raises(errors.Unauthenticated):
         await anext(pages)
     # Each refused long poll was followed by its backoff before the feed was read again.
-    assert paused == [service.BUSY_BACKOFF_SECONDS] * 3
+    assert paused == [waiting.BUSY_BACKOFF_SECONDS] * 3
