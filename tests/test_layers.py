@@ -85,7 +85,7 @@ OWNERS = {
     "login_flows": "dav/store.py",
     "entries": "files/store.py",
     "revisions": "files/revision_store.py",
-    "memberships": "files/members.py",
+    "memberships": "sharing/members.py",
     "operations": "files/operations.py",
     "quota_ledger": "files/quota.py",
     "move_cycles": "files/cycles.py",
@@ -127,7 +127,7 @@ KNOWN_REACHES = {
 KNOWN_SUBSCRIPTS = {
     "files/cycles.py",
     "files/entries.py",
-    "files/members.py",
+    "sharing/members.py",
     "files/operations.py",
     "files/quota.py",
 }

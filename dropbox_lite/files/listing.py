@@ -12,7 +12,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import members, names, store
+from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import contents_of, get_folder
 from dropbox_lite.files.records import (
     ROLE,
@@ -23,6 +23,7 @@ from dropbox_lite.files.records import (
     oid,
     seen_as,
 )
+from dropbox_lite.sharing import members
 
 MAX_PAGE = 1000
 MAX_SEARCH = 200

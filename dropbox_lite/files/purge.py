@@ -9,10 +9,11 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, journal, members, operations, store, subtree
+from dropbox_lite.files import access, journal, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.quota import release
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
+from dropbox_lite.sharing import members
 
 # The operation (files/operations.py) of a move, trash, restore or purge of a folder.
 SUBTREE = "subtree"
