@@ -118,16 +118,11 @@ KNOWN_REACHES = {
     # Account creation reads the user: files/entries.py is not this change's to edit
     # (auth/user_store.user_by_id answers it).
     ("files/entries.py", "users"),
-    # Upkeep prunes move-cycle decisions itself (files/cycles.py has no prune function,
-    # and is not this change's to edit).
-    ("upkeep/move_cycles.py", "move_cycles"),
 }
 # Modules that still spell raw access `db[NAME]` rather than `db.collection(NAME)`
 # (not this change's to edit).
 KNOWN_SUBSCRIPTS = {
-    "files/cycles.py",
     "files/entries.py",
-    "sharing/members.py",
     "files/operations.py",
     "files/quota.py",
 }

@@ -38,7 +38,7 @@ async def add(
 ) -> bool:
     """Record the membership: False when the user is a member already."""
     return await insert_claim(
-        db[MEMBERSHIPS],
+        db.collection(MEMBERSHIPS),
         {
             "_id": membership_id(share_id, user_id),
             "share_id": share_id,
@@ -53,7 +53,7 @@ async def add(
 
 async def find(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[str, Any] | None:
     """The user's membership of the shared folder, if any."""
-    doc: dict[str, Any] | None = await db[MEMBERSHIPS].find_one(
+    doc: dict[str, Any] | None = await db.collection(MEMBERSHIPS).find_one(
         {"_id": membership_id(share_id, user_id)}
     )
     return doc
@@ -61,22 +61,22 @@ async def find(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[str,
 
 async def of_share(db: Database, share_id: ObjectId) -> list[dict[str, Any]]:
     """Every membership of the shared folder."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"share_id": share_id})]
+    return [doc async for doc in db.collection(MEMBERSHIPS).find({"share_id": share_id})]
 
 
 async def of_shares(db: Database, share_ids: list[ObjectId]) -> list[dict[str, Any]]:
     """Every membership of any of the shared folders (one query)."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"share_id": {"$in": share_ids}})]
+    return [doc async for doc in db.collection(MEMBERSHIPS).find({"share_id": {"$in": share_ids}})]
 
 
 async def of_user(db: Database, user_id: ObjectId) -> list[dict[str, Any]]:
     """The user's memberships (the folders shared with them)."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"user_id": user_id})]
+    return [doc async for doc in db.collection(MEMBERSHIPS).find({"user_id": user_id})]
 
 
 async def set_role(db: Database, share_id: ObjectId, user_id: ObjectId, role: str) -> bool:
     """Change a member's role: False when they are not a member."""
-    result = await db[MEMBERSHIPS].update_one(
+    result = await db.collection(MEMBERSHIPS).update_one(
         {"_id": membership_id(share_id, user_id)}, {"$set": {"role": role}}
     )
     return bool(result.matched_count)
@@ -85,8 +85,8 @@ async def set_role(db: Database, share_id: ObjectId, user_id: ObjectId, role: st
 async def remove(db: Database, share_id: ObjectId, user_id: ObjectId) -> dict[str, Any] | None:
     """Delete the membership: the one deleted, or None when there was none."""
     key = membership_id(share_id, user_id)
-    doc: dict[str, Any] | None = await db[MEMBERSHIPS].find_one({"_id": key})
-    if doc is None or not (await db[MEMBERSHIPS].delete_one({"_id": key})).deleted_count:
+    doc: dict[str, Any] | None = await db.collection(MEMBERSHIPS).find_one({"_id": key})
+    if doc is None or not (await db.collection(MEMBERSHIPS).delete_one({"_id": key})).deleted_count:
         return None
     return doc
 
@@ -95,16 +95,16 @@ async def release_mount(
     db: Database, share_id: ObjectId, user_id: ObjectId, mount_id: ObjectId
 ) -> bool:
     """Delete the membership if it is the one held through `mount_id` (not a later one)."""
-    result = await db[MEMBERSHIPS].delete_one(
+    result = await db.collection(MEMBERSHIPS).delete_one(
         {"_id": membership_id(share_id, user_id), "mount_id": mount_id}
     )
     return bool(result.deleted_count)
 
 
 async def count(db: Database, share_id: ObjectId) -> int:
-    return int(await db[MEMBERSHIPS].count_documents({"share_id": share_id}))
+    return int(await db.collection(MEMBERSHIPS).count_documents({"share_id": share_id}))
 
 
 async def of_owner(db: Database, owner_id: ObjectId) -> list[dict[str, Any]]:
     """Every membership of the owner's shared folders."""
-    return [doc async for doc in db[MEMBERSHIPS].find({"owner_id": owner_id})]
+    return [doc async for doc in db.collection(MEMBERSHIPS).find({"owner_id": owner_id})]
