@@ -285,7 +285,7 @@ async def available_blocks(
         for shas, ids in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
             take(shas, ids)
     if remaining:
-        shares = [m["share_id"] for m in await members.of_user(db, user)]
+        shares = [m.share_id for m in await members.of_user(db, user)]
         scope: dict[str, Any] = {"owner_id": user}
         if shares:
             scope = {"$or": [scope, {"share_id": {"$in": shares}}]}

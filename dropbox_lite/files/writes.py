@@ -95,7 +95,7 @@ async def still_allowed(db: Database, user: ObjectId, into: Place) -> None:
     membership = await members.find(db, into.share, user)
     if membership is None:
         raise errors.NotFound()
-    must_write(str(membership["role"]))
+    must_write(membership.role)
 
 
 async def _insert_with_names(
