@@ -85,7 +85,7 @@ OWNERS = {
     "login_flows": "dav/store.py",
     "entries": "files/store.py",
     "revisions": "files/revision_store.py",
-    "memberships": "files/members.py",
+    "memberships": "sharing/members.py",
     "operations": "files/operations.py",
     "quota_ledger": "files/quota.py",
     "move_cycles": "files/cycles.py",
@@ -118,16 +118,11 @@ KNOWN_REACHES = {
     # Account creation reads the user: files/entries.py is not this change's to edit
     # (auth/user_store.user_by_id answers it).
     ("files/entries.py", "users"),
-    # Upkeep prunes move-cycle decisions itself (files/cycles.py has no prune function,
-    # and is not this change's to edit).
-    ("upkeep/move_cycles.py", "move_cycles"),
 }
 # Modules that still spell raw access `db[NAME]` rather than `db.collection(NAME)`
 # (not this change's to edit).
 KNOWN_SUBSCRIPTS = {
-    "files/cycles.py",
     "files/entries.py",
-    "files/members.py",
     "files/operations.py",
     "files/quota.py",
 }

@@ -81,7 +81,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("share_id", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)], name="share_feed"
         ),
     ],
-    # Who is a member of which shared folder (files/members.py).
+    # Who is a member of which shared folder (sharing/members.py).
     "memberships": [
         IndexModel([("user_id", ASCENDING)], name="user"),
         IndexModel([("share_id", ASCENDING)], name="share"),

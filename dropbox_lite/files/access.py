@@ -99,8 +99,8 @@ async def see(
     if membership is None:
         raise errors.NotFound()
     if write:
-        must_write(membership["role"])
-    return {**found, VIA: membership["mount_id"], ROLE: membership["role"]}
+        must_write(membership.role)
+    return {**found, VIA: membership.mount_id, ROLE: membership.role}
 
 
 def role(doc: dict[str, Any]) -> str:
@@ -120,7 +120,7 @@ async def through_mount(
     folder = await store.entry_by_id(db, share, with_purged=False)
     if membership is None or folder is None or (live and folder["trashed"]):
         raise errors.NotFound()
-    return {**folder, VIA: mount["_id"], ROLE: membership["role"]}
+    return {**folder, VIA: mount["_id"], ROLE: membership.role}
 
 
 async def place(db: Database, user: ObjectId, folder_id: str) -> Place:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator
+from datetime import datetime
 from itertools import islice
 from typing import Any
 
@@ -54,10 +55,17 @@ async def claim_revert(db: Database, owner: ObjectId, cycle: list[dict[str, Any]
     members = sorted(f"{node['_id']}@{node.get('seq')}" for node in cycle)
     key = hashlib.sha256(f"{owner}|{','.join(members)}".encode()).hexdigest()
     try:
-        await db[MOVE_CYCLES].insert_one({"_id": key, "owner_id": owner, "at": now()})
+        await db.collection(MOVE_CYCLES).insert_one({"_id": key, "owner_id": owner, "at": now()})
     except DuplicateKeyError:
         return False
     return True
+
+
+async def prune(db: Database, *, before: datetime) -> int:
+    """Delete the decisions taken before `before`: how many went. A decision matters only
+    while the two moves that closed its cycle race (upkeep/move_cycles.py keeps an hour)."""
+    result = await db.collection(MOVE_CYCLES).delete_many({"at": {"$lt": before}})
+    return int(result.deleted_count)
 
 
 async def revert_move(db: Database, moved: dict[str, Any], original: dict[str, Any]) -> None:

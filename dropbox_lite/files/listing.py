@@ -12,7 +12,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import members, names, store
+from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import contents_of, get_folder
 from dropbox_lite.files.records import (
     ROLE,
@@ -23,6 +23,7 @@ from dropbox_lite.files.records import (
     oid,
     seen_as,
 )
+from dropbox_lite.sharing import members
 
 MAX_PAGE = 1000
 MAX_SEARCH = 200
@@ -105,17 +106,17 @@ async def count_children(*, db: Database, folder: EntryRecord) -> int:
     return await store.count_children(db, owner, parent, member_scope(view))
 
 
-async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, dict[str, Any]]:
+async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, members.Membership]:
     """The user's memberships by shared folder (trash and search cover them too)."""
-    return {m["share_id"]: m for m in await members.of_user(db, user)}
+    return {m.share_id: m for m in await members.of_user(db, user)}
 
 
-def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, dict[str, Any]]) -> Any:
+def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, members.Membership]) -> Any:
     share = doc.get("share_id")
     membership = shared.get(share) if share is not None and doc["owner_id"] != user else None
     if membership is None:
         return doc
-    return {**doc, VIA: membership["mount_id"], ROLE: membership["role"]}
+    return {**doc, VIA: membership.mount_id, ROLE: membership.role}
 
 
 def child_cursor(record: EntryRecord) -> str:

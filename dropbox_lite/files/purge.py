@@ -9,10 +9,11 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, journal, members, operations, store, subtree
+from dropbox_lite.files import access, journal, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.quota import release
 from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
+from dropbox_lite.sharing import members
 
 # The operation (files/operations.py) of a move, trash, restore or purge of a folder.
 SUBTREE = "subtree"
@@ -145,17 +146,17 @@ async def _end_purged_shares(db: Database, owner: ObjectId) -> None:
     """Shared folders of the owner that are purged lose their members and mounts;
     mounts of the owner that are purged (with a folder of theirs) end their memberships."""
     for membership in await members.of_user(db, owner):
-        if await store.entry_by_id(db, membership["mount_id"], with_purged=False) is None:
-            await members.remove(db, membership["share_id"], owner)
+        if await store.entry_by_id(db, membership.mount_id, with_purged=False) is None:
+            await members.remove(db, membership.share_id, owner)
     for membership in await members.of_owner(db, owner):
-        folder = await store.entry_by_id(db, membership["share_id"], with_purged=False)
+        folder = await store.entry_by_id(db, membership.share_id, with_purged=False)
         if folder is not None:
             continue
-        mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+        mount = await store.entry_by_id(db, membership.mount_id, with_purged=False)
         if mount is not None:
             await leave_mount(db, mount)
         else:
-            await members.remove(db, membership["share_id"], membership["user_id"])
+            await members.remove(db, membership.share_id, membership.user_id)
 
 
 @operations.finisher(SUBTREE)

@@ -13,7 +13,7 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, members, store, upload_store
+from dropbox_lite.files import blobs, store, upload_store
 from dropbox_lite.files.records import now, oid
 from dropbox_lite.files.session_lifecycle import (
     CHECKSUMS,
@@ -25,6 +25,7 @@ from dropbox_lite.files.session_lifecycle import (
     _record,
     check_digest,
 )
+from dropbox_lite.sharing import members
 
 # Offset appends save their progress every this many blocks (a cut or a crash of the
 # server costs at most this much again).
@@ -284,7 +285,7 @@ async def available_blocks(
         for shas, ids in await upload_store.sessions_with_blocks(db, user, sorted(remaining), at):
             take(shas, ids)
     if remaining:
-        shares = [m["share_id"] for m in await members.of_user(db, user)]
+        shares = [m.share_id for m in await members.of_user(db, user)]
         scope: dict[str, Any] = {"owner_id": user}
         if shares:
             scope = {"$or": [scope, {"share_id": {"$in": shares}}]}

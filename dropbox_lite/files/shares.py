@@ -201,7 +201,7 @@ async def remove_member(*, db: Database, owner_id: str, folder_id: str, member_i
     membership = await members.find(db, folder["_id"], oid(member_id))
     if membership is None:
         raise errors.NotFound("This user is not a member of this folder.")
-    mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+    mount = await store.entry_by_id(db, membership.mount_id, with_purged=False)
     if mount is None:
         await members.remove(db, folder["_id"], oid(member_id))
         return
@@ -227,9 +227,9 @@ async def member_list(db: Database, folder: EntryRecord) -> list[MemberRecord]:
     found = await members.of_share(db, ObjectId(share))
     if not found:
         return []
-    owner = str(found[0]["owner_id"])
+    owner = str(found[0].owner_id)
     return [MemberRecord(user_id=owner, role=members.EDITOR, is_owner=True)] + [
-        MemberRecord(user_id=str(m["user_id"]), role=str(m["role"]), is_owner=False) for m in found
+        MemberRecord(user_id=str(m.user_id), role=m.role, is_owner=False) for m in found
     ]
 
 
@@ -242,13 +242,13 @@ async def shared_records(
     if not shares:
         return [None] * len(records)
     found = await members.of_shares(db, list(shares))
-    owners = {m["share_id"]: m["owner_id"] for m in found}
-    mine = {m["share_id"]: m for m in found if m["user_id"] == user}
+    owners = {m.share_id: m.owner_id for m in found}
+    mine = {m.share_id: m for m in found if m.user_id == user}
     result: list[SharedRecord | None] = []
     for record in records:
         share_text = record.mount_of or record.share_id
         share = None if share_text is None else ObjectId(share_text)
-        owner = owners.get(share)
+        owner = None if share is None else owners.get(share)
         if share is None or owner is None:
             result.append(None)  # not shared (any more)
         elif owner == user:
@@ -256,9 +256,7 @@ async def shared_records(
         elif share in mine:
             membership = mine[share]
             result.append(
-                SharedRecord(
-                    str(share), str(owner), str(membership["role"]), str(membership["mount_id"])
-                )
+                SharedRecord(str(share), str(owner), membership.role, str(membership.mount_id))
             )
         else:
             result.append(None)
@@ -270,14 +268,14 @@ async def forget_user(*, db: Database, user_id: str) -> None:
     feeds report the mounts DELETED), and it leaves the folders shared with it."""
     user = oid(user_id)
     for membership in await members.of_owner(db, user):
-        mount = await store.entry_by_id(db, membership["mount_id"], with_purged=False)
+        mount = await store.entry_by_id(db, membership.mount_id, with_purged=False)
         if mount is not None:
             await leave_mount(db, mount)
         else:
-            await members.remove(db, membership["share_id"], membership["user_id"])
+            await members.remove(db, membership.share_id, membership.user_id)
     for membership in await members.of_user(db, user):
-        await members.remove(db, membership["share_id"], user)
-        await end_if_unshared(db, membership["share_id"], membership["owner_id"])
+        await members.remove(db, membership.share_id, user)
+        await end_if_unshared(db, membership.share_id, membership.owner_id)
 
 
 @dataclass(frozen=True)
@@ -299,7 +297,7 @@ async def mounts(*, db: Database, user_id: str) -> list[MountRecord]:
         return []
     # A mount counts only while its membership holds it: the feed never follows a mount
     # document alone (one left by a share or a removal cut short).
-    held = {m["mount_id"] for m in await members.of_user(db, user)}
+    held = {m.mount_id for m in await members.of_user(db, user)}
     return [
         MountRecord(
             mount_id=doc["_id"],

@@ -14,7 +14,7 @@ from bson import ObjectId
 
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import access, cycles, journal, members, names, operations, store, subtree
+from dropbox_lite.files import access, cycles, journal, names, operations, store, subtree
 from dropbox_lite.files.copies import copy_entry
 from dropbox_lite.files.entries import movable, place
 from dropbox_lite.files.purge import SUBTREE
@@ -22,6 +22,7 @@ from dropbox_lite.files.records import EntryRecord, mime_type_for, now, oid
 from dropbox_lite.files.settle import settled_record as _settled_record
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.trashing import delete_entry
+from dropbox_lite.sharing import members
 
 
 async def create_folder(

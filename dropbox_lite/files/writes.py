@@ -11,7 +11,7 @@ from bson import ObjectId
 from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, journal, members, names, quota, store
+from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, must_write, owners_quota
 from dropbox_lite.files.entries import place, user_doc
 from dropbox_lite.files.records import (
@@ -25,6 +25,7 @@ from dropbox_lite.files.records import (
 from dropbox_lite.files.revisions import MAX_ATTEMPTS, new_revision, record_revision, same_content
 from dropbox_lite.files.settle import settle_written
 from dropbox_lite.files.store import DuplicateKeyError
+from dropbox_lite.sharing import members
 from dropbox_lite.sync.conflicts import LocalVersion, RemoteVersion, SyncDecision, detect_conflicts
 
 WRITE_MODES = ("add", "overwrite", "update")
@@ -94,7 +95,7 @@ async def still_allowed(db: Database, user: ObjectId, into: Place) -> None:
     membership = await members.find(db, into.share, user)
     if membership is None:
         raise errors.NotFound()
-    must_write(str(membership["role"]))
+    must_write(membership.role)
 
 
 async def _insert_with_names(

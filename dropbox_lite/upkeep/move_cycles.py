@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files.cycles import MOVE_CYCLES
+from dropbox_lite.files import cycles
 
 # The two moves that close a cycle decide within one request each; an hour is ample.
 KEEP = timedelta(hours=1)
@@ -13,5 +13,4 @@ KEEP = timedelta(hours=1)
 
 async def prune_move_cycles(*, db: Database, now: datetime) -> int:
     """Delete the decisions about move cycles older than KEEP."""
-    result = await db.collection(MOVE_CYCLES).delete_many({"at": {"$lt": now - KEEP}})
-    return int(result.deleted_count)
+    return await cycles.prune(db, before=now - KEEP)

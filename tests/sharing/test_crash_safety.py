@@ -21,8 +21,9 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.security import Signer
-from dropbox_lite.files import members, operations, store, subtree, tree
+from dropbox_lite.files import operations, store, subtree, tree
 from dropbox_lite.files import service as files
+from dropbox_lite.sharing import members
 from dropbox_lite.sharing import service as sharing
 from dropbox_lite.sync import service as sync
 from tests.conftest import SECRET
