@@ -178,6 +178,30 @@ async def user_ids(*, db: Database) -> AsyncIterator[ObjectId]:
         yield doc["_id"]
 
 
+@dataclass(frozen=True)
+class Owner:
+    """What the files layer asks of an account: where its tree starts, its name, its quota."""
+
+    root_id: ObjectId
+    username: str
+    quota_bytes: int | None
+
+
+async def owner(*, db: Database, user_id: ObjectId) -> Owner | None:
+    """The account as an owner of files; None when there is none."""
+    doc = await db.collection("users").find_one(
+        {"_id": user_id}, {"root_id": 1, "username": 1, "quota_bytes": 1}
+    )
+    if doc is None:
+        return None
+    quota = doc.get("quota_bytes")
+    return Owner(
+        root_id=doc["root_id"],
+        username=str(doc.get("username", "")),
+        quota_bytes=None if quota is None else int(quota),
+    )
+
+
 async def user_exists(*, db: Database, user_id: ObjectId) -> bool:
     """Whether the account exists."""
     return await db.collection("users").find_one({"_id": user_id}, {"_id": 1}) is not None

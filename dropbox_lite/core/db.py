@@ -185,6 +185,7 @@ class Database:
         return self.db[name]
 
     def __getitem__(self, name: str) -> Any:
+        """Tests' raw access (the package's modules use `collection`, tests/test_layers.py)."""
         return self.db[name]
 
     async def delete_owned(self, owner_id: Any, *, keep: frozenset[str]) -> dict[str, int]:

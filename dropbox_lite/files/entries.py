@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from bson import ObjectId
 
+from dropbox_lite.auth import user_store
 from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.state import current
@@ -54,12 +55,12 @@ def account_maker(
     return make
 
 
-async def user_doc(db: Database, user_oid: ObjectId) -> dict[str, Any]:
-    """The user's document; NotFound when there is none."""
-    doc: dict[str, Any] | None = await db["users"].find_one({"_id": user_oid})
-    if doc is None:
+async def account(db: Database, user_oid: ObjectId) -> user_store.Owner:
+    """The user as an owner of files (auth's user repository); NotFound when there is none."""
+    found = await user_store.owner(db=db, user_id=user_oid)
+    if found is None:
         raise errors.NotFound()
-    return doc
+    return found
 
 
 # A user's root folder never changes (it cannot be moved, trashed or purged), so its
@@ -85,8 +86,7 @@ async def root_oid(db: Database, owner: ObjectId) -> ObjectId:
     roots = _roots()
     found = roots.ids.get(owner)
     if found is None:
-        found = (await user_doc(db, owner))["root_id"]
-        assert isinstance(found, ObjectId)
+        found = (await account(db, owner)).root_id
         if len(roots.ids) >= MAX_REMEMBERED_ROOTS:
             roots.ids.clear()
         roots.ids[owner] = found

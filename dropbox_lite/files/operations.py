@@ -58,7 +58,7 @@ async def begin(db: Database, kind: str, owner: ObjectId, **args: Any) -> Object
     """Record the intent before the operation's first write; its id."""
     at = datetime.now(UTC)
     op_id = ObjectId()
-    await db[OPERATIONS].insert_one(
+    await db.collection(OPERATIONS).insert_one(
         {
             "_id": op_id,
             "kind": kind,
@@ -73,7 +73,7 @@ async def begin(db: Database, kind: str, owner: ObjectId, **args: Any) -> Object
 
 async def end(db: Database, op_id: ObjectId) -> None:
     """The operation is done (or rolled back): nothing is left to finish."""
-    await db[OPERATIONS].delete_one({"_id": op_id})
+    await db.collection(OPERATIONS).delete_one({"_id": op_id})
 
 
 async def to_the_end(work: Coroutine[Any, Any, T]) -> T:
@@ -142,8 +142,9 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     finished = 0
     at = datetime.now(UTC)
     stale = at + LEASE - lease  # lease_until was set to start + LEASE
-    async for doc in db[OPERATIONS].find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
-        taken = await db[OPERATIONS].update_one(
+    intents = db.collection(OPERATIONS)
+    async for doc in intents.find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
+        taken = await intents.update_one(
             {"_id": doc["_id"], "lease_until": doc["lease_until"]},
             {"$set": {"lease_until": _next_lease(doc["lease_until"])}},
         )
@@ -178,4 +179,4 @@ def _next_lease(held: datetime) -> datetime:
 
 async def pending(db: Database) -> list[dict[str, Any]]:
     """Every intent not yet finished (for tests and `maintain`)."""
-    return [doc async for doc in db[OPERATIONS].find({})]
+    return [doc async for doc in db.collection(OPERATIONS).find({})]

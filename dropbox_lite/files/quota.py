@@ -35,7 +35,7 @@ from dropbox_lite.core.clock import Clock, aware
 from dropbox_lite.core.db import Database, insert_claim
 from dropbox_lite.core.state import current
 from dropbox_lite.files import store
-from dropbox_lite.files.entries import user_doc
+from dropbox_lite.files.entries import account
 from dropbox_lite.files.records import Usage, now, oid
 
 LEDGER = "quota_ledger"
@@ -70,7 +70,7 @@ class Ledger:
 
 async def head(db: Database, owner: ObjectId) -> Ledger:
     """The owner's ledger head (before the first link: nothing used)."""
-    doc = await db[LEDGER].find_one({"owner_id": owner}, sort=[("n", -1)])
+    doc = await db.collection(LEDGER).find_one({"owner_id": owner}, sort=[("n", -1)])
     if doc is None:
         return Ledger(n=0, used=0, history=0, at=None)
     found = Ledger(
@@ -147,13 +147,13 @@ async def append(db: Database, owner: ObjectId, after: Ledger, *, used: int, his
         "history": max(history, 0),
         "at": now(),
     }
-    if not await insert_claim(db[LEDGER], dict(link)):
+    if not await insert_claim(db.collection(LEDGER), dict(link)):
         return False
     _remember(db, owner, Ledger(n=n, used=used, history=max(history, 0), at=link["at"]))
     if n % PRUNE_EVERY == 0:
         # Only links older than any write can last: a writer may append after a head
         # it read before streaming its bytes, and that place must still be taken.
-        await db[LEDGER].delete_many(
+        await db.collection(LEDGER).delete_many(
             {"owner_id": owner, "n": {"$lte": n - KEEP_LINKS}, "at": {"$lt": now() - PRUNE_AFTER}}
         )
     return True
@@ -167,9 +167,9 @@ async def _backoff(attempt: int) -> None:
 async def usage(*, db: Database, user_id: str) -> Usage:
     """Bytes used (every revision a user can still retrieve) and the quota."""
     owner = oid(user_id)
-    user = await user_doc(db, owner)
+    user = await account(db, owner)
     found = await head(db, owner)
-    return Usage(used_bytes=found.used, quota_bytes=user.get("quota_bytes"))
+    return Usage(used_bytes=found.used, quota_bytes=user.quota_bytes)
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ async def owner_quota(db: Database, owner: ObjectId) -> int | None:
     known = cache.quotas.get(_key(db, owner))
     if known is not None and cache.clock.monotonic() - known[1] <= QUOTA_SECONDS:
         return known[0]
-    limit = (await user_doc(db, owner)).get("quota_bytes")
+    limit = (await account(db, owner)).quota_bytes
     quota = None if limit is None else int(limit)
     if len(cache.quotas) >= MAX_GUESSES:
         cache.quotas.clear()
@@ -319,8 +319,7 @@ async def quota_left(db: Database, owner: ObjectId, *, freed: int = 0) -> int | 
 
     None when there is no quota.
     """
-    user = await user_doc(db, owner)
-    quota = user.get("quota_bytes")
+    quota = (await account(db, owner)).quota_bytes
     if quota is None:
         return None
     current = await head(db, owner)
@@ -329,8 +328,7 @@ async def quota_left(db: Database, owner: ObjectId, *, freed: int = 0) -> int | 
 
 async def trim(db: Database, owner: ObjectId) -> None:
     """Expire the oldest history until the owner is within quota again."""
-    user = await user_doc(db, owner)
-    quota = user.get("quota_bytes")
+    quota = (await account(db, owner)).quota_bytes
     if quota is None:
         return
     current = await head(db, owner)

@@ -13,7 +13,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, must_write, owners_quota
-from dropbox_lite.files.entries import place, user_doc
+from dropbox_lite.files.entries import account, place
 from dropbox_lite.files.records import (
     EntryRecord,
     entry_record,
@@ -332,7 +332,7 @@ async def _conflicted_copy(
     username: str | None,
 ) -> EntryRecord:
     if username is None:
-        username = str((await user_doc(db, into.owner))["username"])
+        username = (await account(db, into.owner)).username
     copy_name = names.conflicted_copy_name(name, username, now().date())
     candidates = [copy_name, *names.autorename_candidates(copy_name)]
     return await _insert_with_names(db, into=into, candidates=candidates, fields=fields)
