@@ -105,6 +105,7 @@ OWNERS = {
 PARTS = {
     "files/trash_store.py": "files/store.py",
     "files/share_marks.py": "files/store.py",
+    "files/entry_queries.py": "files/store.py",
     "files/block_store.py": "files/blobs.py",
     "files/blob_read.py": "files/blobs.py",
     "files/blob_gc.py": "files/blobs.py",

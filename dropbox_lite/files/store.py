@@ -6,7 +6,8 @@ entries, because FerretDB v1 has no partial indexes). Datetimes come back throug
 core/clock.aware, as UTC.
 
 Every query on entries and revisions in the files services is here or in
-trash_store.py (the trash, purging), share_marks.py (shared-folder marks) and
+trash_store.py (the trash, purging), share_marks.py (shared-folder marks),
+entry_queries.py (what the feed, upkeep, admin, blob gc and uploads ask of entries) and
 revision_store.py (revisions), all re-exported here with entry_doc's names (quota.py
 keeps its own ledger's queries, block_store.py GridFS's). Services import
 DuplicateKeyError from here: only the stores import the driver (tests/test_layers.py).
@@ -29,6 +30,14 @@ from dropbox_lite.files.entry_doc import live_slot as live_slot
 from dropbox_lite.files.entry_doc import new_entry as new_entry
 from dropbox_lite.files.entry_doc import owned_or_shared
 from dropbox_lite.files.entry_doc import trashed_slot as trashed_slot
+from dropbox_lite.files.entry_queries import any_entry as any_entry
+from dropbox_lite.files.entry_queries import count_live as count_live
+from dropbox_lite.files.entry_queries import delete_tombstones as delete_tombstones
+from dropbox_lite.files.entry_queries import entries_with_blocks as entries_with_blocks
+from dropbox_lite.files.entry_queries import find_sorted as find_sorted
+from dropbox_lite.files.entry_queries import holds_blob as holds_blob
+from dropbox_lite.files.entry_queries import holds_content as holds_content
+from dropbox_lite.files.entry_queries import live_file_owner as live_file_owner
 from dropbox_lite.files.revision_store import REVISIONS as REVISIONS
 from dropbox_lite.files.revision_store import RevisionDoc as RevisionDoc
 from dropbox_lite.files.revision_store import delete_revision as delete_revision
@@ -381,73 +390,3 @@ async def user_exists(db: Database, user_id: ObjectId) -> bool:
 async def delete_root(db: Database, owner: ObjectId, root_id: ObjectId) -> None:
     """Delete the root folder of an account that never came to be (nothing is in it)."""
     await db.collection(ENTRIES).delete_one({"_id": root_id, "owner_id": owner, "parent_id": None})
-
-
-# -- for other modules: the feed, upkeep, admin, links --------------------------------
-
-
-async def find_sorted(db: Database, query: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-    """Up to `limit` entries matching `query` by (seq, _id), in one batch (a getMore would
-    be another round trip): the change feed's page (files/journal.py)."""
-    cursor = (
-        db.collection(ENTRIES)
-        .find(query)
-        .sort([("seq", 1), ("_id", 1)])
-        .limit(limit)
-        .batch_size(limit)
-    )
-    return [doc async for doc in cursor]
-
-
-async def any_entry(db: Database, query: dict[str, Any]) -> bool:
-    """Whether any entry matches `query`."""
-    return await db.collection(ENTRIES).find_one(query, {"_id": 1}) is not None
-
-
-async def delete_tombstones(db: Database, owner_id: ObjectId, up_to_seq: int) -> int:
-    """Delete the owner's deletion tombstones numbered at most `up_to_seq`; how many."""
-    result = await db.collection(ENTRIES).delete_many(
-        {"owner_id": owner_id, "deleted": True, "seq": {"$lte": up_to_seq}}
-    )
-    return int(result.deleted_count)
-
-
-async def live_file_owner(db: Database, file_id: ObjectId) -> ObjectId | None:
-    """The owner of a live file (whatever its state in the trash); None if none."""
-    doc = await db.collection(ENTRIES).find_one(
-        {"_id": file_id, "is_file": True, "deleted": {"$ne": True}}, {"owner_id": 1}
-    )
-    return None if doc is None else ObjectId(doc["owner_id"])
-
-
-async def count_live(db: Database) -> tuple[int, int]:
-    """How many entries are not deleted, and how many of them are files (admin stats)."""
-    live = {"deleted": {"$ne": True}}
-    entries = int(await db.collection(ENTRIES).count_documents(live))
-    files = int(await db.collection(ENTRIES).count_documents({**live, "is_file": True}))
-    return entries, files
-
-
-async def holds_content(db: Database, content_hash: str) -> bool:
-    """Whether an entry has this content (thumbnails' pruning)."""
-    return (
-        await db.collection(ENTRIES).find_one({"content_hash": content_hash}, {"_id": 1})
-        is not None
-    )
-
-
-async def holds_blob(db: Database, blob_id: ObjectId) -> bool:
-    """Whether an entry holds this blob, whole or as one of its blocks (blob gc)."""
-    query = {"$or": [{"blob_id": blob_id}, {"block_ids": blob_id}]}
-    return await db.collection(ENTRIES).find_one(query, {"_id": 1}) is not None
-
-
-async def entries_with_blocks(
-    db: Database, scope: dict[str, Any], digests: list[str]
-) -> list[tuple[list[str], list[ObjectId]]]:
-    """The live entries in `scope` holding any of these blocks: (digests, block ids) of
-    each."""
-    cursor = db.collection(ENTRIES).find(
-        {**scope, "blocks": {"$in": digests}, "deleted": False}, {"blocks": 1, "block_ids": 1}
-    )
-    return [(doc.get("blocks") or [], doc.get("block_ids") or []) async for doc in cursor]
