@@ -15,15 +15,19 @@ it by a conditional update and runs its kind's finisher, which completes or roll
 back the operation from what is in the database, whatever step it died at.
 
 The finishers are registered by the modules that own the operations (`finisher`);
-this module knows none of them.
+this module knows none of them. An intent read back leaves this module as an
+`Intent` record; the documents are built and read here only. A finisher is handed
+the intent's `args` (a copy), whose keys are its kind's own.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from bson import ObjectId
@@ -42,6 +46,29 @@ Finisher = Callable[[Database, dict[str, Any]], Awaitable[None]]
 _FINISHERS: dict[str, Finisher] = {}
 # Operations running past their request's end: kept referenced until they finish.
 _RUNNING: set[asyncio.Task[Any]] = set()
+
+
+@dataclass(frozen=True)
+class Intent:
+    """An operation recorded before its first write and not yet finished."""
+
+    id: ObjectId
+    kind: str
+    owner_id: ObjectId
+    args: Mapping[str, Any]  # its kind's own (read-only); the finisher gets a copy
+    started_at: datetime
+    lease_until: datetime  # as stored: taking the intent matches it exactly
+
+
+def _intent(doc: Mapping[str, Any]) -> Intent:
+    return Intent(
+        id=doc["_id"],
+        kind=str(doc["kind"]),
+        owner_id=doc["owner_id"],
+        args=MappingProxyType(dict(doc["args"])),
+        started_at=doc["started_at"],
+        lease_until=doc["lease_until"],
+    )
 
 
 def finisher(kind: str) -> Callable[[Finisher], Finisher]:
@@ -144,24 +171,30 @@ async def finish_abandoned(db: Database, *, lease: timedelta = LEASE) -> int:
     stale = at + LEASE - lease  # lease_until was set to start + LEASE
     intents = db.collection(OPERATIONS)
     async for doc in intents.find({"lease_until": {"$lte": stale}}).sort("started_at", 1):
-        taken = await intents.update_one(
-            {"_id": doc["_id"], "lease_until": doc["lease_until"]},
-            {"$set": {"lease_until": _next_lease(doc["lease_until"])}},
-        )
-        if not taken.modified_count:
+        intent = _intent(doc)
+        if not await _take(db, intent):
             continue
-        function = _FINISHERS.get(str(doc["kind"]))
+        function = _FINISHERS.get(intent.kind)
         if function is None:
-            log.error("operation %s of unknown kind %r left alone", doc["_id"], doc["kind"])
+            log.error("operation %s of unknown kind %r left alone", intent.id, intent.kind)
             continue
         try:
-            await function(db, dict(doc["args"]))
+            await function(db, dict(intent.args))
         except Exception as failed:
-            log.warning("operation %s (%s) not finished: %r", doc["_id"], doc["kind"], failed)
+            log.warning("operation %s (%s) not finished: %r", intent.id, intent.kind, failed)
             continue
-        await end(db, doc["_id"])
+        await end(db, intent.id)
         finished += 1
     return finished
+
+
+async def _take(db: Database, intent: Intent) -> bool:
+    """Move the intent's lease forward if nobody has since it was read: whether we did."""
+    taken = await db.collection(OPERATIONS).update_one(
+        {"_id": intent.id, "lease_until": intent.lease_until},
+        {"$set": {"lease_until": _next_lease(intent.lease_until)}},
+    )
+    return bool(taken.modified_count)
 
 
 def _next_lease(held: datetime) -> datetime:
@@ -177,6 +210,6 @@ def _next_lease(held: datetime) -> datetime:
     return max(datetime.now(UTC) + LEASE, aware(held) + timedelta(milliseconds=1))
 
 
-async def pending(db: Database) -> list[dict[str, Any]]:
-    """Every intent not yet finished (for tests and `maintain`)."""
-    return [doc async for doc in db.collection(OPERATIONS).find({})]
+async def pending(db: Database) -> list[Intent]:
+    """Every intent not yet finished (for tests and `maintain`), oldest first."""
+    return [_intent(doc) async for doc in db.collection(OPERATIONS).find({}).sort("started_at", 1)]

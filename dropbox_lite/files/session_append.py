@@ -34,9 +34,10 @@ CHECKPOINT_BLOCKS = 8
 
 @dataclass
 class _Appending:
-    """An offset append's state between saves."""
+    """An offset append's state between saves: the session as last saved, and the
+    blocks stored since."""
 
-    doc: dict[str, Any]
+    session: upload_store.StoredSession
     blocks: list[str] = field(default_factory=list)
     block_ids: list[ObjectId] = field(default_factory=list)
 
@@ -49,20 +50,19 @@ async def _save(
 ) -> None:
     """Compare-and-set the session to its new offset; IncorrectOffset when another
     append moved it first (what this one stored is left to gc)."""
-    doc = state.doc
-    changes = {
-        "offset": offset,
-        "version": int(doc["version"]) + 1,
-        "blocks": [*doc["blocks"], *state.blocks],
-        "block_ids": [*doc["block_ids"], *state.block_ids],
-        "tail_id": tail_id,
-        "tail_size": tail_size,
-    }
-    moved, current = await upload_store.advance(db, doc, changes)
-    if not moved:
+    old_tail = state.session.tail_id
+    moved, current = await upload_store.advance(
+        db,
+        state.session,
+        offset=offset,
+        more_blocks=state.blocks,
+        more_block_ids=state.block_ids,
+        tail_id=tail_id,
+        tail_size=tail_size,
+    )
+    if moved is None:
         raise IncorrectOffset(0 if current is None else current)
-    old_tail = doc.get("tail_id")
-    state.doc = {**doc, **changes}
+    state.session = moved
     state.blocks, state.block_ids = [], []
     if old_tail is not None and old_tail != tail_id:
         await blobs.drop_staged(db, old_tail)
@@ -82,18 +82,18 @@ async def append(
     session's). With `checksum` (algorithm, digest of these bytes), a mismatch
     discards them all (ChecksumMismatch). A stream that reports `cut` (the client
     went away) keeps what arrived, unless a checksum was to be checked."""
-    doc = await _load(db, user_id, session_id)
-    if doc.get("committed") is not None:
+    session = await _load(db, user_id, session_id)
+    if session.committed_id is not None:
         raise errors.BadInput("This upload is finished already.")
-    if offset != int(doc["offset"]):
-        raise IncorrectOffset(int(doc["offset"]))
-    if len(doc["blocks"]) * blobs.BLOCK_SIZE + int(doc["tail_size"]) != offset:
+    if offset != session.offset:
+        raise IncorrectOffset(session.offset)
+    if len(session.blocks) * blobs.BLOCK_SIZE + session.tail_size != offset:
         # A finish closed its short last block: it takes no more bytes.
         raise errors.BadInput("This upload was finished; start a new session to send more.")
-    limit = int(doc["length"]) if doc.get("length") is not None else settings.max_upload_bytes
+    limit = session.length if session.length is not None else settings.max_upload_bytes
     checker = CHECKSUMS[checksum[0]]() if checksum is not None else None
-    state = _Appending(doc=doc)
-    buffer = blobs.Blocks(await _tail_bytes(db, doc))
+    state = _Appending(session=session)
+    buffer = blobs.Blocks(await _tail_bytes(db, session))
     received = 0
     writer = blobs.BlockWriter(db)
     saved = 0  # blocks of this append saved already
@@ -110,7 +110,7 @@ async def append(
             if not chunk:
                 break
             if offset + received + len(chunk) > limit:
-                if doc.get("length") is not None:
+                if session.length is not None:
                     raise errors.BadInput("More bytes than the upload's declared length.")
                 raise errors.FileTooLarge(
                     f"The file is larger than this server accepts ({limit} bytes)."
@@ -123,7 +123,7 @@ async def append(
             if checker is None and writer.count - saved >= CHECKPOINT_BLOCKS:
                 await writer.finish()
                 stored()
-                at = (len(state.doc["blocks"]) + len(state.blocks)) * blobs.BLOCK_SIZE
+                at = (len(state.session.blocks) + len(state.blocks)) * blobs.BLOCK_SIZE
                 await _save(db, state, offset=at, tail_id=None, tail_size=0)
         cut = bool(getattr(stream, "cut", False))
         if checker is not None:
@@ -133,7 +133,7 @@ async def append(
                     "The bytes do not match Upload-Checksum; they were discarded."
                 )
         end = offset + received
-        complete = doc.get("length") is not None and end == int(doc["length"])
+        complete = session.length is not None and end == session.length
         tail_id: ObjectId | None = None
         tail_size = buffer.filled
         rest = buffer.rest() if tail_size else b""
@@ -143,7 +143,7 @@ async def append(
         await writer.finish()
         stored()
         if received == 0 and not state.blocks:
-            return _record(state.doc)
+            return _record(state.session)
         if tail_size:
             tail_id = await blobs.store_staged(db, rest)
         try:
@@ -155,14 +155,13 @@ async def append(
     except BaseException:
         await asyncio.shield(writer.abort())
         raise
-    return _record(state.doc)
+    return _record(state.session)
 
 
-async def _tail_bytes(db: Database, doc: dict[str, Any]) -> bytes:
-    tail = doc.get("tail_id")
-    if tail is None:
+async def _tail_bytes(db: Database, session: upload_store.StoredSession) -> bytes:
+    if session.tail_id is None:
         return b""
-    return await blobs.read_all(db=db, blob_id=str(tail), limit=blobs.BLOCK_SIZE)
+    return await blobs.read_all(db=db, blob_id=str(session.tail_id), limit=blobs.BLOCK_SIZE)
 
 
 # -- bytes by block -------------------------------------------------------------------
@@ -182,7 +181,7 @@ async def put_blocks(
     """Stage blocks `first`, `first + 1`, ... of the session, of the given sizes, read
     one after another from the stream; their SHA-256 digests. With `digests`, each
     block must match its own (ChecksumMismatch, nothing staged)."""
-    doc = await _load(db, user_id, session_id)
+    session = await _load(db, user_id, session_id)
     if not sizes or len(sizes) > MAX_BLOCKS_PER_REQUEST:
         raise errors.BadInput(f"Send 1 to {MAX_BLOCKS_PER_REQUEST} blocks per request.")
     if any(size <= 0 or size > blobs.BLOCK_SIZE for size in sizes):
@@ -223,16 +222,15 @@ async def put_blocks(
         await asyncio.shield(writer.abort())
         raise
     parts = [
-        {
-            "_id": f"{doc['_id']}:{first + n}",
-            "session_id": doc["_id"],
-            "user_id": doc["user_id"],
-            "index": first + n,
-            "sha": digest,
-            "size": sizes[n],
-            "block_ids": [ids[n]],
-            "expires_at": doc["expires_at"],
-        }
+        upload_store.StoredPart(
+            session_id=session.id,
+            user_id=session.user_id,
+            index=first + n,
+            sha=digest,
+            size=sizes[n],
+            block_id=ids[n],
+            expires_at=session.expires_at,
+        )
         for n, digest in enumerate(found)
     ]
     await upload_store.put_parts(db, parts)

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import batch, blobs, upload_store
@@ -23,6 +21,7 @@ from dropbox_lite.files.session_append import (
     available_blocks,
 )
 from dropbox_lite.files.session_lifecycle import MAX_BATCH, _load, check_digest
+from dropbox_lite.files.upload_store import StoredPart, StoredSession
 from dropbox_lite.files.writes import Target, commit_write, prepare_write
 
 
@@ -70,37 +69,35 @@ async def _from_blocks(
 
 
 async def _session_content(
-    db: Database, doc: dict[str, Any], parts: list[dict[str, Any]] | None = None
+    db: Database, session: StoredSession, parts: list[StoredPart] | None = None
 ) -> blobs.BlobRecord:
     """What the session holds as one file: its offset appends, or its blocks by index
     (`parts`: its staged blocks in index order, when read already)."""
-    if int(doc["offset"]) > 0 or doc.get("length") is not None:
-        if doc.get("length") is not None and int(doc["offset"]) != int(doc["length"]):
+    if session.offset > 0 or session.length is not None:
+        if session.length is not None and session.offset != session.length:
             raise errors.InvalidInput(
-                f"The upload is incomplete: {doc['offset']} of {doc['length']} bytes."
+                f"The upload is incomplete: {session.offset} of {session.length} bytes."
             )
-        if doc.get("tail_id") is not None:
-            doc = await _close_tail(db, doc)
-        digests = list(doc["blocks"])
-        return await _from_blocks(db, digests, dict(zip(digests, doc["block_ids"], strict=False)))
+        if session.tail_id is not None:
+            session = await _close_tail(db, session)
+        digests = list(session.blocks)
+        return await _from_blocks(db, digests, dict(zip(digests, session.block_ids, strict=False)))
     if parts is None:
-        parts = sorted(
-            await upload_store.parts_of(db, [doc["_id"]]), key=lambda part: int(part["index"])
-        )
-    if [p["index"] for p in parts] != list(range(len(parts))):
+        parts = sorted(await upload_store.parts_of(db, [session.id]), key=lambda p: p.index)
+    if [p.index for p in parts] != list(range(len(parts))):
         raise errors.InvalidInput("Blocks are missing: send blocks 0 to N-1 of the file.")
-    digests = [p["sha"] for p in parts]
-    return await _from_blocks(db, digests, {p["sha"]: p["block_ids"][0] for p in parts})
+    digests = [p.sha for p in parts]
+    return await _from_blocks(db, digests, {p.sha: p.block_id for p in parts})
 
 
-async def _close_tail(db: Database, doc: dict[str, Any]) -> dict[str, Any]:
+async def _close_tail(db: Database, session: StoredSession) -> StoredSession:
     """Store the tail of a session without a declared length as its last block."""
-    data = await _tail_bytes(db, doc)
+    data = await _tail_bytes(db, session)
     digest = blobs.block_digest(data)
     block = await blobs.store_block(db, data, digest)
-    state = _Appending(doc=doc, blocks=[digest], block_ids=[block])
-    await _save(db, state, offset=int(doc["offset"]), tail_id=None, tail_size=0)
-    return state.doc
+    state = _Appending(session=session, blocks=[digest], block_ids=[block])
+    await _save(db, state, offset=session.offset, tail_id=None, tail_size=0)
+    return state.session
 
 
 async def finish(
@@ -122,16 +119,15 @@ async def finish(
     Finishing again returns the file it became. A refused commit changes nothing:
     the session stays, to be finished again (until it expires).
     """
-    doc = await _load(db, user_id, session_id)
-    committed = doc.get("committed")
-    if committed is not None:
-        return entry_record(await entry_doc(db, oid(user_id), str(committed["entry_id"])))
+    session = await _load(db, user_id, session_id)
+    if session.committed_id is not None:
+        return entry_record(await entry_doc(db, oid(user_id), str(session.committed_id)))
     target = await prepare_write(
         db=db, user_id=user_id, folder_id=folder_id, name=name, mode=mode, parent_rev=parent_rev
     )
-    blob = await _session_content(db, doc)
+    blob = await _session_content(db, session)
     record = await _commit(db, settings, target, blob, autorename, content_hash, username)
-    await _mark_committed(db, doc["_id"], record)
+    await _mark_committed(db, session.id, record)
     return record
 
 
@@ -197,29 +193,26 @@ async def finish_batch(
             session_ids.append(ObjectId(item.session_id))
     found = await available_blocks(db, user, list(dict.fromkeys(named))) if named else {}
     sizes = await blobs.block_sizes(db, list(found.values()))  # once for the whole batch
-    docs = await _load_many(db, user, session_ids)
-    parts = await _parts_of(db, [d for d in docs.values() if _by_block(d)])
+    loaded = await _load_many(db, user, session_ids)
+    parts = await _parts_of(db, [s for s in loaded.values() if _by_block(s)])
     targets = batch.Targets(db, user)
     outcomes: list[EntryRecord | errors.DomainError | None] = [None] * len(items)
     pending: list[tuple[int, batch.NewFile]] = []
     for n, item in enumerate(items):
         try:
-            doc = None
+            session = None
             if item.session_id is not None:
-                doc = docs.get(oid(item.session_id))
-                if doc is None:
+                session = loaded.get(oid(item.session_id))
+                if session is None:
                     raise errors.NotFound("No such upload session (or it has expired).")
-                committed = doc.get("committed")
-                if committed is not None:
-                    outcomes[n] = entry_record(
-                        await entry_doc(db, user, str(committed["entry_id"]))
-                    )
+                if session.committed_id is not None:
+                    outcomes[n] = entry_record(await entry_doc(db, user, str(session.committed_id)))
                     continue
             target = await targets.target(
                 folder_id=item.folder_id, name=item.name, mode=item.mode, parent_rev=item.parent_rev
             )
-            if doc is not None:
-                blob = await _session_content(db, doc, parts.get(doc["_id"], []))
+            if session is not None:
+                blob = await _session_content(db, session, parts.get(session.id, []))
             else:
                 digests = [check_digest(d) for d in item.blocks or ()]
                 blob = await _from_blocks(db, digests, found, sizes)
@@ -241,29 +234,29 @@ async def finish_batch(
 
 async def _load_many(
     db: Database, user: ObjectId, session_ids: list[ObjectId]
-) -> dict[ObjectId, dict[str, Any]]:
+) -> dict[ObjectId, StoredSession]:
     """The user's live sessions among these, by id (in one query)."""
     if not session_ids:
         return {}
     at = now()
-    docs = await upload_store.find_sessions(db, session_ids, user)
-    return {doc["_id"]: doc for doc in docs if aware(doc["expires_at"]) > at}
+    found = await upload_store.find_sessions(db, session_ids, user)
+    return {session.id: session for session in found if session.expires_at > at}
 
 
-def _by_block(doc: dict[str, Any]) -> bool:
+def _by_block(session: StoredSession) -> bool:
     """Whether the session's bytes came block by block (not at offsets)."""
-    return int(doc["offset"]) == 0 and doc.get("length") is None and doc.get("committed") is None
+    return session.offset == 0 and session.length is None and session.committed_id is None
 
 
 async def _parts_of(
-    db: Database, docs: list[dict[str, Any]]
-) -> dict[ObjectId, list[dict[str, Any]]]:
+    db: Database, sessions: list[StoredSession]
+) -> dict[ObjectId, list[StoredPart]]:
     """The staged blocks of these sessions, by session, in index order (one query)."""
-    if not docs:
+    if not sessions:
         return {}
-    found: dict[ObjectId, list[dict[str, Any]]] = {}
-    for part in await upload_store.parts_of(db, [d["_id"] for d in docs]):
-        found.setdefault(part["session_id"], []).append(part)
+    found: dict[ObjectId, list[StoredPart]] = {}
+    for part in await upload_store.parts_of(db, [s.id for s in sessions]):
+        found.setdefault(part.session_id, []).append(part)
     for parts in found.values():
-        parts.sort(key=lambda part: int(part["index"]))
+        parts.sort(key=lambda part: part.index)
     return found

@@ -8,12 +8,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, quota, upload_store
@@ -54,17 +50,16 @@ class SessionRecord:
     committed_rev: int | None
 
 
-def _record(doc: dict[str, Any]) -> SessionRecord:
-    committed = doc.get("committed") or {}
+def _record(session: upload_store.StoredSession) -> SessionRecord:
     return SessionRecord(
-        id=str(doc["_id"]),
-        offset=int(doc["offset"]),
-        length=None if doc.get("length") is None else int(doc["length"]),
-        created_at=aware(doc["created_at"]),
-        expires_at=aware(doc["expires_at"]),
-        metadata=dict(doc.get("metadata") or {}),
-        committed_id=None if committed.get("entry_id") is None else str(committed["entry_id"]),
-        committed_rev=None if committed.get("rev") is None else int(committed["rev"]),
+        id=str(session.id),
+        offset=session.offset,
+        length=session.length,
+        created_at=session.created_at,
+        expires_at=session.expires_at,
+        metadata=dict(session.metadata),
+        committed_id=None if session.committed_id is None else str(session.committed_id),
+        committed_rev=session.committed_rev,
     )
 
 
@@ -108,31 +103,23 @@ async def start(
                     raise errors.QuotaExceeded()
             raise errors.QuotaExceeded()
     at = now()
-    doc: dict[str, Any] = {
-        "_id": ObjectId(),
-        "user_id": user,
-        "created_at": at,
-        "expires_at": at + timedelta(hours=settings.upload_session_hours),
-        "length": length,
-        "offset": 0,
-        "version": 0,
-        "blocks": [],
-        "block_ids": [],
-        "tail_id": None,
-        "tail_size": 0,
-        "metadata": dict(metadata or {}),
-        "committed": None,
-    }
-    await upload_store.insert_session(db, doc)
-    return _record(doc)
+    session = await upload_store.new_session(
+        db,
+        user=user,
+        at=at,
+        expires_at=at + timedelta(hours=settings.upload_session_hours),
+        length=length,
+        metadata=dict(metadata or {}),
+    )
+    return _record(session)
 
 
-async def _load(db: Database, user_id: str, session_id: str) -> dict[str, Any]:
+async def _load(db: Database, user_id: str, session_id: str) -> upload_store.StoredSession:
     """The user's live session (NotFound when missing, someone else's, or expired)."""
-    doc = await upload_store.find_session(db, oid(session_id), oid(user_id))
-    if doc is None or aware(doc["expires_at"]) <= now():
+    session = await upload_store.find_session(db, oid(session_id), oid(user_id))
+    if session is None or session.expires_at <= now():
         raise errors.NotFound("No such upload session (or it has expired).")
-    return doc
+    return session
 
 
 async def get(*, db: Database, user_id: str, session_id: str) -> SessionRecord:
@@ -143,24 +130,24 @@ async def get(*, db: Database, user_id: str, session_id: str) -> SessionRecord:
 async def cancel(*, db: Database, user_id: str, session_id: str) -> bool:
     """End a session: its staged bytes are freed by gc. False when there was none."""
     try:
-        doc = await _load(db, user_id, session_id)
+        session = await _load(db, user_id, session_id)
     except errors.NotFound:
         return False
-    await _drop(db, doc)
+    await _drop(db, session)
     return True
 
 
-async def _drop(db: Database, doc: dict[str, Any]) -> None:
-    await upload_store.drop_session(db, doc["_id"])
-    if doc.get("tail_id") is not None:
-        await blobs.drop_staged(db, doc["tail_id"])
+async def _drop(db: Database, session: upload_store.StoredSession) -> None:
+    await upload_store.drop_session(db, session.id)
+    if session.tail_id is not None:
+        await blobs.drop_staged(db, session.tail_id)
 
 
 async def prune(*, db: Database) -> int:
     """Remove expired sessions, their staged parts and tails (upkeep); how many."""
     removed = 0
-    for doc in await upload_store.expired_sessions(db, now()):
-        await _drop(db, doc)
+    for session in await upload_store.expired_sessions(db, now()):
+        await _drop(db, session)
         removed += 1
     await upload_store.prune_parts(db, now())
     return removed

@@ -11,7 +11,7 @@ import httpx
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files import blobs, session_append, sessions
+from dropbox_lite.files import blobs, session_append, sessions, upload_store
 from tests.content.helpers import MiB, download, error_code
 from tests.files.helpers import upload
 from tests.support import Account, GraphQLClient
@@ -447,3 +447,43 @@ async def test_uploads_in_parallel_are_bounded_per_user(
     assert (
         await http.put(f"{url}/blocks/5", content=b"x", headers=alice.headers)
     ).status_code == 200
+
+
+async def test_the_store_hands_out_sessions_and_parts_as_records(
+    db: Database, settings: Any, gql: GraphQLClient
+) -> None:
+    alice = await gql.signup()
+    user = ObjectId(alice.user_id)
+    record = await sessions.start(
+        db=db, settings=settings, user_id=alice.user_id, metadata={"a": "b"}
+    )
+    found = await sessions.put_blocks(
+        db=db,
+        settings=settings,
+        user_id=alice.user_id,
+        session_id=record.id,
+        first=0,
+        sizes=[3, 2],
+        stream=_CutStream(b"abcde", 5),
+    )
+    stored = await upload_store.find_session(db, ObjectId(record.id), user)
+    assert isinstance(stored, upload_store.StoredSession)
+    assert (stored.user_id, stored.offset, stored.version, stored.blocks) == (user, 0, 0, ())
+    assert dict(stored.metadata) == {"a": "b"} and stored.committed_id is None
+    assert await upload_store.find_session(db, stored.id, ObjectId()) is None  # not theirs
+    parts = sorted(await upload_store.parts_of(db, [stored.id]), key=lambda part: part.index)
+    assert [(p.index, p.sha, p.size, p.session_id) for p in parts] == [
+        (0, found[0], 3, stored.id),
+        (1, found[1], 2, stored.id),
+    ]
+    assert all(isinstance(p, upload_store.StoredPart) for p in parts)
+    # Every move is a compare-and-set on (offset, version): a stale read loses.
+    moved, _ = await upload_store.advance(
+        db, stored, offset=0, more_blocks=[], more_block_ids=[], tail_id=None, tail_size=0
+    )
+    assert moved is not None and moved.version == 1
+    lost, offset = await upload_store.advance(
+        db, stored, offset=5, more_blocks=[], more_block_ids=[], tail_id=None, tail_size=0
+    )
+    assert (lost, offset) == (None, 0)
+    assert await upload_store.find_session(db, stored.id, user) == moved

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from bson import ObjectId
@@ -115,6 +115,30 @@ async def feed_ids(
         cursor = page.cursor
         if not page.has_more:
             return last, cursor
+
+
+async def test_an_intent_left_behind_reads_back_as_a_record_taken_once(
+    db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch, died: None
+) -> None:
+    t = await shared_tree(db, settings, files_below=2)
+    kill_on(monkeypatch, tree, "_relocate")
+    with pytest.raises(Killed):
+        await files.move_entry(db=db, user_id=t["alice"], entry_id=t["sub"], parent_id=t["vault"])
+    (intent,) = await operations.pending(db)
+    assert isinstance(intent, operations.Intent)
+    assert (intent.kind, str(intent.owner_id)) == ("subtree", t["alice"])
+    assert intent.args == {"top": ObjectId(t["sub"])}
+    assert intent.started_at <= intent.lease_until
+    with pytest.raises(TypeError):
+        cast(Any, intent.args)["top"] = None  # read-only: the finisher gets a copy
+    # Taking moves the lease: a second taker that read the same intent loses.
+    assert await operations._take(db, intent)
+    assert not await operations._take(db, intent)
+    (held,) = await operations.pending(db)
+    assert held.lease_until > intent.lease_until and held.args == intent.args
+    assert await finish(db) == 1
+    assert await operations.pending(db) == []
+    assert await visible_to(db, t["bob"], t["ids"]) == t["ids"]
 
 
 # -- 1. a folder moved out of a shared folder ----------------------------------------------
