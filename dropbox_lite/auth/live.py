@@ -22,7 +22,7 @@ import logging
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from dropbox_lite.auth import store
 from dropbox_lite.auth.store import SessionRecord, UserRecord
@@ -167,7 +167,7 @@ class LiveSessions:
             ttls[session_id] = first.ttl
             by_db.setdefault(id(first.db), (first.db, []))[1].append(session_id)
         for db, session_ids in by_db.values():
-            at = datetime.now(UTC)
+            at = self.clock.now()
             try:
                 live = await store.last_seen_of_live(db=db, session_ids=session_ids, at=at)
             except UNAVAILABLE_ERRORS as exc:

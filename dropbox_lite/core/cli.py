@@ -30,7 +30,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 # Every variable load_config reads (tests/core/test_cli.py checks that none is missing):
 # name without the prefix, default, meaning.
 ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
-    ("ENV", "development", "development | production | test; production requires SECRET_KEY"),
+    (
+        "ENV",
+        "development",
+        "development | production | test (as development); production requires SECRET_KEY",
+    ),
     ("MONGODB_URI", "unset", "MongoDB connection string; wins over the DB_* parts"),
     ("DB_HOST, DB_PORT", "unset, 27017", "MongoDB host and port, assembled into a URI"),
     ("DB_USER, DB_PASSWORD", "unset", "MongoDB credentials (URL-escaped for you)"),

@@ -170,8 +170,8 @@ class Database:
 
     Each collection has one owning repository module (OWNERS in tests/test_layers.py),
     the only module that calls `collection(name)` with it; everything else calls that
-    repository's functions. `db[name]` is the older spelling of the same thing, still used
-    by a few modules (listed in the test as known exceptions).
+    repository's functions. `db[name]` is the same thing, for tests only: no module of
+    the package spells it (tests/test_layers.py).
     """
 
     client: Any
@@ -189,14 +189,17 @@ class Database:
         return self.db[name]
 
     async def delete_owned(self, owner_id: Any, *, keep: frozenset[str]) -> dict[str, int]:
-        """Delete every document of one owner (`owner_id`) in every collection but `keep`
-        (and system ones); how many went, per collection. The one query that spans the
-        whole schema: an account's removal, whichever repositories hold its documents."""
+        """Delete every document of one user in every collection but `keep` (and system
+        ones): what they own (`owner_id`) and what is theirs by `user_id` (app passwords,
+        upload sessions and parts, WebDAV locks and uploads, login flows); how many went,
+        per collection. The one query that spans the whole schema: an account's removal,
+        whichever repositories hold its documents."""
         removed: dict[str, int] = {}
+        theirs = {"$or": [{"owner_id": owner_id}, {"user_id": owner_id}]}
         for name in sorted(await self.db.list_collection_names()):
             if name in keep or name.startswith("system."):
                 continue
-            result = await self.db[name].delete_many({"owner_id": owner_id})
+            result = await self.db[name].delete_many(theirs)
             if result.deleted_count:
                 removed[name] = int(result.deleted_count)
         return removed

@@ -220,8 +220,17 @@ async def test_delete_user_removes_everything_of_theirs_but_blobs(
         token=token,
     )
     assert link["createShareLink"]["__typename"] == "ShareLinkCreated"
+    # What is theirs by user_id, not owner_id: an app password, an upload session begun.
+    for mutation in (
+        'mutation { createAppPassword(name: "Laptop") { __typename } }',
+        "mutation { startUploadSession(length: 5) { __typename } }",
+    ):
+        for who in (token, other.token):
+            assert "Error" not in str(await gql.data(mutation, token=who))
     mona = await db["users"].find_one({"username": "mona"})
     assert mona is not None
+    for name in ("app_passwords", "upload_sessions"):
+        assert await db[name].count_documents({"user_id": mona["_id"]}) == 1, name
     blobs_before = await db["blobs.files"].count_documents({})
     ran = await admin("delete-user", "mona", "--yes")
     assert ran.code == 0, ran
@@ -229,12 +238,15 @@ async def test_delete_user_removes_everything_of_theirs_but_blobs(
     owner = mona["_id"]
     for name in ("entries", "revisions", "share_links"):
         assert await db[name].count_documents({"owner_id": owner}) == 0, name
-    assert await db["sessions"].count_documents({"user_id": owner}) == 0
+    for name in ("sessions", "app_passwords", "upload_sessions"):
+        assert await db[name].count_documents({"user_id": owner}) == 0, name
     assert await db["users"].count_documents({"_id": owner}) == 0
     assert await db["blobs.files"].count_documents({}) == blobs_before  # gc's work
     # Nobody else lost anything.
     other_oid = ObjectId(other.user_id)
     assert await db["entries"].count_documents({"owner_id": other_oid, "is_file": True}) == 1
+    for name in ("app_passwords", "upload_sessions"):
+        assert await db[name].count_documents({"user_id": other_oid}) == 1, name
     app.state.appstate.clock.advance(live.CACHE_SECONDS + 0.5)
     assert (await gql.data(ME, token=token))["me"] is None
     assert (await gql.data(ME, token=other.token))["me"]["username"] == "other-user"
