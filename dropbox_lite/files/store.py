@@ -40,6 +40,8 @@ from dropbox_lite.files.entry_queries import holds_content as holds_content
 from dropbox_lite.files.entry_queries import live_file_owner as live_file_owner
 from dropbox_lite.files.revision_store import REVISIONS as REVISIONS
 from dropbox_lite.files.revision_store import RevisionDoc as RevisionDoc
+from dropbox_lite.files.revision_store import RevisionSummary as RevisionSummary
+from dropbox_lite.files.revision_store import StoredRevision as StoredRevision
 from dropbox_lite.files.revision_store import delete_revision as delete_revision
 from dropbox_lite.files.revision_store import drop_claim as drop_claim
 from dropbox_lite.files.revision_store import drop_claims as drop_claims
