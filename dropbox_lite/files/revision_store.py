@@ -10,10 +10,10 @@ documents are built and read here only.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any
 
 from bson import ObjectId
 
@@ -21,19 +21,6 @@ from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
 REVISIONS = "revisions"
-
-
-class RevisionDoc(TypedDict):
-    entry_id: ObjectId
-    owner_id: ObjectId
-    rev: int
-    blob_id: ObjectId | None
-    blocks: list[str] | None
-    block_ids: list[ObjectId] | None
-    size: int
-    content_hash: str
-    sha256: str
-    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -97,26 +84,45 @@ def _summary(doc: Mapping[str, Any]) -> RevisionSummary:
 
 
 def new_revision(
-    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: dict[str, Any], at: datetime
-) -> RevisionDoc:
-    """The record of revision `rev` of a file (its bytes as `fields` describe them)."""
+    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: Mapping[str, Any], at: datetime
+) -> StoredRevision:
+    """Revision `rev` of a file, its bytes as an entry's content `fields` name them."""
+    blocks = fields.get("blocks")
+    block_ids = fields.get("block_ids")
+    return StoredRevision(
+        id=ObjectId(),
+        entry_id=entry_id,
+        owner_id=owner,
+        rev=rev,
+        blob_id=fields.get("blob_id"),
+        blocks=None if blocks is None else tuple(blocks),
+        block_ids=None if block_ids is None else tuple(block_ids),
+        size=int(fields["size"]),
+        content_hash=str(fields["content_hash"]),
+        sha256=str(fields["sha256"]),
+        created_at=at,
+    )
+
+
+def _doc(revision: StoredRevision) -> dict[str, Any]:
     return {
-        "entry_id": entry_id,
-        "owner_id": owner,
-        "rev": rev,
-        "blob_id": fields.get("blob_id"),
-        "blocks": fields.get("blocks"),
-        "block_ids": fields.get("block_ids"),
-        "size": int(fields["size"]),
-        "content_hash": fields["content_hash"],
-        "sha256": fields["sha256"],
-        "created_at": at,
+        "_id": revision.id,
+        "entry_id": revision.entry_id,
+        "owner_id": revision.owner_id,
+        "rev": revision.rev,
+        "blob_id": revision.blob_id,
+        "blocks": None if revision.blocks is None else list(revision.blocks),
+        "block_ids": None if revision.block_ids is None else list(revision.block_ids),
+        "size": revision.size,
+        "content_hash": revision.content_hash,
+        "sha256": revision.sha256,
+        "created_at": revision.created_at,
     }
 
 
-async def insert_revision(db: Database, doc: RevisionDoc) -> None:
-    """Store a revision record; DuplicateKeyError when that revision is claimed already."""
-    await db.collection(REVISIONS).insert_one(dict(doc))
+async def insert_revision(db: Database, revision: StoredRevision) -> None:
+    """Store a revision; DuplicateKeyError when that revision is claimed already."""
+    await db.collection(REVISIONS).insert_one(_doc(revision))
 
 
 async def revisions_of(
@@ -176,10 +182,11 @@ async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
     await db.collection(REVISIONS).delete_many({"entry_id": entry_id})
 
 
-async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
+async def insert_revisions(db: Database, revisions: Sequence[StoredRevision]) -> None:
     """Record revisions in one write per thousand."""
-    for start in range(0, len(docs), 1000):
-        await db.collection(REVISIONS).insert_many([dict(d) for d in docs[start : start + 1000]])
+    for start in range(0, len(revisions), 1000):
+        batch = revisions[start : start + 1000]
+        await db.collection(REVISIONS).insert_many([_doc(r) for r in batch])
 
 
 async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:
