@@ -36,8 +36,8 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
     # Old revisions one by one: one that expired meanwhile was given back by its expiry.
     history = 0
     async for old in store.revisions_up_to(db, entry["_id"], int(entry.get("rev", 0)), below=True):
-        if await store.delete_revision(db, old["_id"]):
-            history += int(old["size"])
+        if await store.delete_revision(db, old.id):
+            history += old.size
     # Also when someone else purged it: a revision recorded after their purge
     # (an upload racing it) must not keep the bytes referenced.
     await store.drop_revisions(db, entry["_id"])

@@ -346,22 +346,22 @@ async def expire_oldest(db: Database, owner: ObjectId, *, need: int) -> int:
     seen: set[ObjectId] = set()
     while freed < need:
         batch = [
-            doc
-            async for doc in store.owner_revisions(db, owner, oldest_from=after, limit=EXPIRY_BATCH)
+            old
+            async for old in store.owner_revisions(db, owner, oldest_from=after, limit=EXPIRY_BATCH)
         ]
         if after is not None:
-            batch = [doc for doc in batch if doc["_id"] not in seen]
+            batch = [old for old in batch if old.id not in seen]
         if not batch:
             break
-        seen = {doc["_id"] for doc in batch}
-        after = batch[-1]["created_at"]
-        revs = await store.current_revs(db, list({doc["entry_id"] for doc in batch}))
-        for doc in batch:
-            current_rev = revs.get(doc["entry_id"])
-            if current_rev is None or int(doc["rev"]) >= current_rev:
+        seen = {old.id for old in batch}
+        after = batch[-1].created_at
+        revs = await store.current_revs(db, list({old.entry_id for old in batch}))
+        for old in batch:
+            current_rev = revs.get(old.entry_id)
+            if current_rev is None or old.rev >= current_rev:
                 continue  # the current revision, or a write still in flight
-            if await store.delete_revision(db, doc["_id"]):
-                freed += int(doc["size"])
+            if await store.delete_revision(db, old.id):
+                freed += old.size
                 if freed >= need:
                     break
         if len(batch) < EXPIRY_BATCH:
@@ -378,9 +378,9 @@ async def expire_beyond(
     if rev <= keep:
         return 0
     freed = 0
-    async for doc in store.revisions_up_to(db, entry_id, rev - keep):
-        if await store.delete_revision(db, doc["_id"]):
-            freed += int(doc["size"])
+    async for old in store.revisions_up_to(db, entry_id, rev - keep):
+        if await store.delete_revision(db, old.id):
+            freed += old.size
     if freed:
         await release(db, owner, freed, history=freed)
     return freed

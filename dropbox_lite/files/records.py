@@ -13,6 +13,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware, maybe_aware
 from dropbox_lite.core.clock import now as now  # the files modules take it from here
 from dropbox_lite.files import blobs
+from dropbox_lite.files.revision_store import StoredRevision
 
 FALLBACK_MIME = "application/octet-stream"
 # Keys a document gets when a member sees it through their mount (files/access.py);
@@ -120,17 +121,37 @@ def seen_as(doc: dict[str, Any], record: EntryRecord) -> dict[str, Any]:
     return {**doc, VIA: ObjectId(record.via), ROLE: record.role}
 
 
-def revision_record(doc: dict[str, Any]) -> RevisionRecord:
-    created = aware(doc["created_at"])
+def revision_record(stored: StoredRevision) -> RevisionRecord:
+    """The service's answer for a stored revision: its bytes named by one content handle
+    (the block ids it is stored as stay in the store's record)."""
     return RevisionRecord(
-        file_id=str(doc["entry_id"]),
-        rev=int(doc["rev"]),
-        size=int(doc["size"]),
-        content_hash=doc["content_hash"],
-        sha256=doc.get("sha256", ""),
-        blob_id=content_of(doc) or "",
-        created_at=created,
+        file_id=str(stored.entry_id),
+        rev=stored.rev,
+        size=stored.size,
+        content_hash=stored.content_hash,
+        sha256=stored.sha256,
+        blob_id=revision_content(stored) or "",
+        created_at=stored.created_at,
     )
+
+
+def revision_content(stored: StoredRevision) -> str | None:
+    """The content handle of a stored revision (like content_of for a document)."""
+    if stored.block_ids is not None:
+        return blobs.handle(stored.block_ids)
+    return None if stored.blob_id is None else str(stored.blob_id)
+
+
+def revision_fields(stored: StoredRevision) -> dict[str, Any]:
+    """The entry fields that make a stored revision's bytes the file's content again."""
+    return {
+        "blob_id": stored.blob_id,
+        "blocks": None if stored.blocks is None else list(stored.blocks),
+        "block_ids": None if stored.block_ids is None else list(stored.block_ids),
+        "size": stored.size,
+        "content_hash": stored.content_hash,
+        "sha256": stored.sha256,
+    }
 
 
 def oid(value: str | None) -> ObjectId:

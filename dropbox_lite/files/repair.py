@@ -87,35 +87,34 @@ async def repair_owner(
     files: dict[ObjectId, dict[str, Any]] = {
         doc["_id"]: doc async for doc in store.owner_files(db, owner)
     }
-    kept: dict[ObjectId, list[dict[str, Any]]] = {}
+    kept: dict[ObjectId, list[store.RevisionSummary]] = {}
     expired_bytes = 0
     retain_after = at - timedelta(days=settings.revision_days)
     recorded: set[ObjectId] = set()  # files whose current revision has its record
-    async for doc in store.owner_revisions(db, owner):
-        entry = files.get(doc["entry_id"])
-        created = aware(doc["created_at"])
-        rev = int(doc["rev"])
+    async for old in store.owner_revisions(db, owner):
+        entry = files.get(old.entry_id)
+        created, rev = old.created_at, old.rev
         if entry is not None and rev == int(entry.get("rev", 0)):
-            recorded.add(doc["entry_id"])
+            recorded.add(old.entry_id)
         if entry is None or rev > int(entry.get("rev", 0)):
             # A claim (or a leftover of a purged file): its writer is dead once it is old.
             if created <= at - CLAIM_LEASE:
-                if await store.delete_revision(db, doc["_id"]):
+                if await store.delete_revision(db, old.id):
                     done.claims += 1
             continue
         if rev == int(entry.get("rev", 0)):
             continue
         too_many = rev <= int(entry.get("rev", 0)) - settings.max_revisions_per_file
         if created < retain_after or too_many:
-            if await store.delete_revision(db, doc["_id"]):
+            if await store.delete_revision(db, old.id):
                 done.expired += 1
-                expired_bytes += int(doc["size"])
+                expired_bytes += old.size
             continue
-        kept.setdefault(doc["entry_id"], []).append(doc)
+        kept.setdefault(old.entry_id, []).append(old)
     for entry_id, entry in files.items():
         if entry_id not in recorded and await _restore_record(db, owner, entry, at):
             done.restored += 1
-    history = sum(int(doc["size"]) for docs in kept.values() for doc in docs)
+    history = sum(old.size for olds in kept.values() for old in olds)
     used = sum(int(doc.get("size", 0)) for doc in files.values()) + history
     if quiet:
         if (used, history) == (before.used, before.history):

@@ -1,56 +1,133 @@
-"""The stored shape of revisions, and queries on them (see files/store.py, which
-re-exports these for the files services)."""
+"""Every query on revisions (`revisions`): files/store.py re-exports these for the files
+services.
+
+A revision is `{_id, entry_id, owner_id, rev, blob_id, blocks, block_ids, size,
+content_hash, sha256, created_at}` (its bytes: a block list, or an old whole-file blob).
+One above its entry's rev is a claim: a write in flight (files/revisions.py). They leave
+this module as `StoredRevision` records (`RevisionSummary` for what expiry reads); the
+documents are built and read here only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any
 
 from bson import ObjectId
 
+from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 
 REVISIONS = "revisions"
 
 
-class RevisionDoc(TypedDict):
+@dataclass(frozen=True)
+class StoredRevision:
+    """A revision of a file as stored: its bytes (blocks, or an old whole-file blob)."""
+
+    id: ObjectId
     entry_id: ObjectId
     owner_id: ObjectId
     rev: int
-    blob_id: ObjectId | None
-    blocks: list[str] | None
-    block_ids: list[ObjectId] | None
+    blob_id: ObjectId | None  # an old whole-file blob, or None ...
+    blocks: tuple[str, ...] | None  # ... and the block digests ...
+    block_ids: tuple[ObjectId, ...] | None  # ... and their stored ids
     size: int
     content_hash: str
     sha256: str
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class RevisionSummary:
+    """Which revision of which file, its size and age: what expiry and purges read."""
+
+    id: ObjectId
+    entry_id: ObjectId
+    rev: int
+    size: int
+    created_at: datetime
+
+
+def _revision(doc: Mapping[str, Any]) -> StoredRevision:
+    blocks = doc.get("blocks")
+    block_ids = doc.get("block_ids")
+    return StoredRevision(
+        id=doc["_id"],
+        entry_id=doc["entry_id"],
+        owner_id=doc["owner_id"],
+        rev=int(doc["rev"]),
+        blob_id=doc.get("blob_id"),
+        blocks=None if blocks is None else tuple(blocks),
+        block_ids=None if block_ids is None else tuple(block_ids),
+        size=int(doc["size"]),
+        content_hash=str(doc["content_hash"]),
+        sha256=str(doc.get("sha256", "")),
+        created_at=aware(doc["created_at"]),
+    )
+
+
+# The fields a RevisionSummary is read from.
+_SUMMARY = {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1}
+
+
+def _summary(doc: Mapping[str, Any]) -> RevisionSummary:
+    return RevisionSummary(
+        id=doc["_id"],
+        entry_id=doc["entry_id"],
+        rev=int(doc["rev"]),
+        size=int(doc["size"]),
+        created_at=aware(doc["created_at"]),
+    )
+
+
 def new_revision(
-    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: dict[str, Any], at: datetime
-) -> RevisionDoc:
-    """The record of revision `rev` of a file (its bytes as `fields` describe them)."""
+    *, entry_id: ObjectId, owner: ObjectId, rev: int, fields: Mapping[str, Any], at: datetime
+) -> StoredRevision:
+    """Revision `rev` of a file, its bytes as an entry's content `fields` name them."""
+    blocks = fields.get("blocks")
+    block_ids = fields.get("block_ids")
+    return StoredRevision(
+        id=ObjectId(),
+        entry_id=entry_id,
+        owner_id=owner,
+        rev=rev,
+        blob_id=fields.get("blob_id"),
+        blocks=None if blocks is None else tuple(blocks),
+        block_ids=None if block_ids is None else tuple(block_ids),
+        size=int(fields["size"]),
+        content_hash=str(fields["content_hash"]),
+        sha256=str(fields["sha256"]),
+        created_at=at,
+    )
+
+
+def _doc(revision: StoredRevision) -> dict[str, Any]:
     return {
-        "entry_id": entry_id,
-        "owner_id": owner,
-        "rev": rev,
-        "blob_id": fields.get("blob_id"),
-        "blocks": fields.get("blocks"),
-        "block_ids": fields.get("block_ids"),
-        "size": int(fields["size"]),
-        "content_hash": fields["content_hash"],
-        "sha256": fields["sha256"],
-        "created_at": at,
+        "_id": revision.id,
+        "entry_id": revision.entry_id,
+        "owner_id": revision.owner_id,
+        "rev": revision.rev,
+        "blob_id": revision.blob_id,
+        "blocks": None if revision.blocks is None else list(revision.blocks),
+        "block_ids": None if revision.block_ids is None else list(revision.block_ids),
+        "size": revision.size,
+        "content_hash": revision.content_hash,
+        "sha256": revision.sha256,
+        "created_at": revision.created_at,
     }
 
 
-async def insert_revision(db: Database, doc: RevisionDoc) -> None:
-    """Store a revision record; DuplicateKeyError when that revision is claimed already."""
-    await db.collection(REVISIONS).insert_one(dict(doc))
+async def insert_revision(db: Database, revision: StoredRevision) -> None:
+    """Store a revision; DuplicateKeyError when that revision is claimed already."""
+    await db.collection(REVISIONS).insert_one(_doc(revision))
 
 
-async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: int) -> list[Any]:
+async def revisions_of(
+    db: Database, entry_id: ObjectId, *, up_to: int, limit: int
+) -> list[StoredRevision]:
     """A file's revisions at or below `up_to` (above it: claims in flight), newest first."""
     cursor = (
         db.collection(REVISIONS)
@@ -58,15 +135,13 @@ async def revisions_of(db: Database, entry_id: ObjectId, *, up_to: int, limit: i
         .sort("rev", -1)
         .limit(limit)
     )
-    return [doc async for doc in cursor]
+    return [_revision(doc) async for doc in cursor]
 
 
-async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> dict[str, Any] | None:
+async def find_revision(db: Database, entry_id: ObjectId, rev: int) -> StoredRevision | None:
     """The record of revision `rev` of the file (or a claim of it), if any."""
-    doc: dict[str, Any] | None = await db.collection(REVISIONS).find_one(
-        {"entry_id": entry_id, "rev": rev}
-    )
-    return doc
+    doc = await db.collection(REVISIONS).find_one({"entry_id": entry_id, "rev": rev})
+    return None if doc is None else _revision(doc)
 
 
 async def delete_revision(db: Database, revision_id: ObjectId) -> bool:
@@ -81,31 +156,25 @@ async def drop_claim(db: Database, entry_id: ObjectId, rev: int) -> None:
 
 async def owner_revisions(
     db: Database, owner: ObjectId, *, oldest_from: datetime | None = None, limit: int = 0
-) -> AsyncIterator[dict[str, Any]]:
-    """The owner's revision records (size, rev, entry, age), oldest first."""
+) -> AsyncIterator[RevisionSummary]:
+    """The owner's revisions (size, rev, entry, age), oldest first."""
     query: dict[str, Any] = {"owner_id": owner}
     if oldest_from is not None:
         query["created_at"] = {"$gte": oldest_from}
-    cursor = (
-        db.collection(REVISIONS)
-        .find(query, {"entry_id": 1, "rev": 1, "size": 1, "created_at": 1})
-        .sort([("created_at", 1), ("_id", 1)])
-    )
+    cursor = db.collection(REVISIONS).find(query, _SUMMARY).sort([("created_at", 1), ("_id", 1)])
     if limit:
         cursor = cursor.limit(limit)
     async for doc in cursor:
-        yield doc
+        yield _summary(doc)
 
 
 async def revisions_up_to(
     db: Database, entry_id: ObjectId, rev: int, *, below: bool = False
-) -> AsyncIterator[dict[str, Any]]:
-    """The file's revision records at or below `rev` (strictly below with `below`)."""
+) -> AsyncIterator[RevisionSummary]:
+    """The file's revisions at or below `rev` (strictly below with `below`)."""
     bound = {"$lt": rev} if below else {"$lte": rev}
-    async for doc in db.collection(REVISIONS).find(
-        {"entry_id": entry_id, "rev": bound}, {"size": 1}
-    ):
-        yield doc
+    async for doc in db.collection(REVISIONS).find({"entry_id": entry_id, "rev": bound}, _SUMMARY):
+        yield _summary(doc)
 
 
 async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
@@ -113,10 +182,11 @@ async def drop_revisions(db: Database, entry_id: ObjectId) -> None:
     await db.collection(REVISIONS).delete_many({"entry_id": entry_id})
 
 
-async def insert_revisions(db: Database, docs: list[RevisionDoc]) -> None:
+async def insert_revisions(db: Database, revisions: Sequence[StoredRevision]) -> None:
     """Record revisions in one write per thousand."""
-    for start in range(0, len(docs), 1000):
-        await db.collection(REVISIONS).insert_many([dict(d) for d in docs[start : start + 1000]])
+    for start in range(0, len(revisions), 1000):
+        batch = revisions[start : start + 1000]
+        await db.collection(REVISIONS).insert_many([_doc(r) for r in batch])
 
 
 async def drop_claims(db: Database, entry_ids: list[ObjectId]) -> None:

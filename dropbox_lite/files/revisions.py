@@ -9,7 +9,6 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, store
 from dropbox_lite.files.entries import entry_doc
@@ -18,12 +17,12 @@ from dropbox_lite.files.records import (
     FALLBACK_MIME,
     EntryRecord,
     RevisionRecord,
-    content_fields,
     content_of,
     entry_record,
     file_fields,
     now,
     oid,
+    revision_fields,
     revision_record,
 )
 from dropbox_lite.files.store import DuplicateKeyError
@@ -52,10 +51,12 @@ async def list_revisions(
 
 async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) -> RevisionRecord:
     """One revision of the user's file; NotFound when there is no such revision."""
-    return revision_record(await _revision_doc(db, user_id=user_id, file_id=file_id, rev=rev))
+    return revision_record(await _stored_revision(db, user_id=user_id, file_id=file_id, rev=rev))
 
 
-async def _revision_doc(db: Database, *, user_id: str, file_id: str, rev: int) -> dict[str, Any]:
+async def _stored_revision(
+    db: Database, *, user_id: str, file_id: str, rev: int
+) -> store.StoredRevision:
     doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
     if not doc["is_file"]:
         raise errors.NotFound()
@@ -142,9 +143,9 @@ async def _claim(
         claim = await store.find_revision(db, current["_id"], rev)
         if claim is None or await store.entry_rev(db, current["_id"]) != int(current["rev"]):
             return False
-        if aware(claim["created_at"]) > at - CLAIM_LEASE:
+        if claim.created_at > at - CLAIM_LEASE:
             return False  # a live writer is at work
-        await store.delete_revision(db, claim["_id"])
+        await store.delete_revision(db, claim.id)
     return False
 
 
@@ -231,14 +232,14 @@ async def restore_revision(
     *, db: Database, user_id: str, file_id: str, rev: int, keep: int = MAX_REVISIONS
 ) -> EntryRecord:
     """Make an old revision's bytes the file's newest revision (keeping at most `keep`)."""
-    stored = await _revision_doc(db, user_id=user_id, file_id=file_id, rev=rev)
+    stored = await _stored_revision(db, user_id=user_id, file_id=file_id, rev=rev)
     revision = revision_record(stored)
     for _ in range(MAX_ATTEMPTS):
         current = await entry_doc(db, oid(user_id), file_id, write=True)
         if current.get("content_hash") == revision.content_hash:
             return entry_record(current)
         fields = {
-            **content_fields(stored),
+            **revision_fields(stored),
             "mime_type": current.get("mime_type", FALLBACK_MIME),
         }
         updated = await new_revision(db, current=current, fields=fields, keep=keep)

@@ -39,7 +39,8 @@ from dropbox_lite.files.entry_queries import holds_blob as holds_blob
 from dropbox_lite.files.entry_queries import holds_content as holds_content
 from dropbox_lite.files.entry_queries import live_file_owner as live_file_owner
 from dropbox_lite.files.revision_store import REVISIONS as REVISIONS
-from dropbox_lite.files.revision_store import RevisionDoc as RevisionDoc
+from dropbox_lite.files.revision_store import RevisionSummary as RevisionSummary
+from dropbox_lite.files.revision_store import StoredRevision as StoredRevision
 from dropbox_lite.files.revision_store import delete_revision as delete_revision
 from dropbox_lite.files.revision_store import drop_claim as drop_claim
 from dropbox_lite.files.revision_store import drop_claims as drop_claims
@@ -74,7 +75,6 @@ from dropbox_lite.files.trash_store import untrash as untrash
 __all__ = [
     "DuplicateKeyError",
     "EntryDoc",
-    "RevisionDoc",
     "children_page",
     "count_children",
     "find_entry",
