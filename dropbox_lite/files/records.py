@@ -142,18 +142,6 @@ def revision_content(stored: StoredRevision) -> str | None:
     return None if stored.blob_id is None else str(stored.blob_id)
 
 
-def revision_fields(stored: StoredRevision) -> dict[str, Any]:
-    """The entry fields that make a stored revision's bytes the file's content again."""
-    return {
-        "blob_id": stored.blob_id,
-        "blocks": None if stored.blocks is None else list(stored.blocks),
-        "block_ids": None if stored.block_ids is None else list(stored.block_ids),
-        "size": stored.size,
-        "content_hash": stored.content_hash,
-        "sha256": stored.sha256,
-    }
-
-
 def oid(value: str | None) -> ObjectId:
     """The ObjectId of an API id; NotFound when it cannot be one (like a missing id)."""
     if not isinstance(value, str) or not ObjectId.is_valid(value):

@@ -104,18 +104,26 @@ def new_revision(
     )
 
 
-def _doc(revision: StoredRevision) -> dict[str, Any]:
+def content_fields(revision: StoredRevision) -> dict[str, Any]:
+    """A revision's content as an entry's (or its own document's) fields: restoring it
+    makes these the file's content again."""
     return {
-        "_id": revision.id,
-        "entry_id": revision.entry_id,
-        "owner_id": revision.owner_id,
-        "rev": revision.rev,
         "blob_id": revision.blob_id,
         "blocks": None if revision.blocks is None else list(revision.blocks),
         "block_ids": None if revision.block_ids is None else list(revision.block_ids),
         "size": revision.size,
         "content_hash": revision.content_hash,
         "sha256": revision.sha256,
+    }
+
+
+def _doc(revision: StoredRevision) -> dict[str, Any]:
+    return {
+        "_id": revision.id,
+        "entry_id": revision.entry_id,
+        "owner_id": revision.owner_id,
+        "rev": revision.rev,
+        **content_fields(revision),
         "created_at": revision.created_at,
     }
 

@@ -22,9 +22,9 @@ from dropbox_lite.files.records import (
     file_fields,
     now,
     oid,
-    revision_fields,
     revision_record,
 )
+from dropbox_lite.files.revision_store import content_fields
 from dropbox_lite.files.store import DuplicateKeyError
 
 MAX_REVISIONS = 100
@@ -239,7 +239,7 @@ async def restore_revision(
         if current.get("content_hash") == revision.content_hash:
             return entry_record(current)
         fields = {
-            **revision_fields(stored),
+            **content_fields(stored),
             "mime_type": current.get("mime_type", FALLBACK_MIME),
         }
         updated = await new_revision(db, current=current, fields=fields, keep=keep)
