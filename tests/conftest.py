@@ -16,6 +16,7 @@ DROPBOX_LITE_TEST_EVERY_BACKEND=1 runs pure and once_on tests on every backend.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -27,6 +28,8 @@ import pymongo
 import pytest
 from starlette.applications import Starlette
 
+from dropbox_lite import graphql
+from dropbox_lite.core import app as app_module
 from dropbox_lite.core import db as database
 from dropbox_lite.core.app import create_app
 from dropbox_lite.core.config import Settings, load_config
@@ -101,6 +104,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "server_only" in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_schema() -> Iterator[None]:
+    """The apps of a session share one GraphQL schema per (introspection, suggestions).
+
+    A schema holds no application state (extensions and DataLoaders are made per
+    request), but building one costs ~60 ms and each new one validates every query
+    again: per test, about half the cost of `app` on the memory backend. It is still
+    built in full, once (tests/core/test_schema.py builds its own).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_module, "build_schema", functools.cache(graphql.build_schema))
+        yield
 
 
 @pytest.fixture(scope="session")
