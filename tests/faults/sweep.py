@@ -2,7 +2,8 @@
 
 For one operation (a row of operations.OPERATIONS):
 
-1. before: a clone of the template, the owner's probe uploads, a repair pass, observed;
+1. before: a clone of the template, the owner's probe uploads, a repair pass, observed
+   (once per set of probe folders: operations probing the same folders share it);
 2. count: a clone, the operation through a counting proxy (N commands), probes,
    repair, observed: the after-state;
 3. for k = 1..N: a clone, the operation through a proxy armed to kill after its k-th
@@ -54,6 +55,8 @@ PRINCIPALS = ("bob", "carol", "dave")
 READS = frozenset(
     {"find", "aggregate", "count", "distinct", "getMore", "listIndexes", "listCollections"}
 )
+# (template database, probe folders) -> the before-state observed (`Sweep.before`).
+BEFORE: dict[tuple[str, tuple[str, ...]], inv.Observation] = {}
 
 
 def kill_points(commands: list[str], every: bool = False) -> dict[int, int]:
@@ -176,6 +179,17 @@ class Sweep:
         await inv.age(self.client, name)
         await maintenance.run_pass(db=app.db, settings=app.settings)
 
+    async def before(self, op: Operation) -> inv.Observation:
+        """The before-state: the template with `op`'s probes, repaired, observed.
+
+        It depends on the operation only through its probe folders, so operations
+        probing the same folders share one (observed once per session and world).
+        """
+        key = (self.world.db_name, op.probes)
+        if key not in BEFORE:
+            BEFORE[key], _, _ = await self.baseline(op, run_op=False)
+        return BEFORE[key]
+
     async def baseline(
         self, op: Operation, *, run_op: bool
     ) -> tuple[inv.Observation, int, list[str]]:
@@ -204,8 +218,10 @@ class Sweep:
     ) -> OpResult:
         started = time.monotonic()
         result = OpResult(op.name)
-        before, _, _ = await self.baseline(op, run_op=False)
-        after, result.n, result.commands = await self.baseline(op, run_op=True)
+        # The two baselines are independent (each its own clone and app): side by side.
+        before, (after, result.n, result.commands) = await asyncio.gather(
+            self.before(op), self.baseline(op, run_op=True)
+        )
         for label, state in (("before", before), ("after", after)):
             for violation in (
                 inv.check_quota(state) + inv.check_feeds(state) + inv.check_errors(state)
@@ -282,8 +298,9 @@ class Sweep:
         """
         started = time.monotonic()
         result = OpResult(op.name)
-        before, _, _ = await self.baseline(op, run_op=False)
-        after_state, result.n, result.commands = await self.baseline(op, run_op=True)
+        before, (after_state, result.n, result.commands) = await asyncio.gather(
+            self.before(op), self.baseline(op, run_op=True)
+        )
         after = min(after, max(1, result.n // 2))  # half-way at the latest
         allowed = {u: inv.visible(before, u) | inv.visible(after_state, u) for u in PRINCIPALS}
         self.changed = inv.changed_entries(before, after_state)
