@@ -29,8 +29,7 @@ async def watch(engine: Engine, *, server: str, token: str, rescan_seconds: floa
     wake.set()
     try:
         while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), rescan_seconds)
+            await woken(wake, rescan_seconds)
             wake.clear()
             idle.clear()
             await asyncio.sleep(0.2)  # let a burst of writes land before scanning
@@ -56,6 +55,16 @@ async def watch(engine: Engine, *, server: str, token: str, rescan_seconds: floa
         for task in helpers:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+async def woken(event: asyncio.Event, seconds: float) -> None:
+    """Wait until `event` is set or `seconds` pass; a cancel always goes through.
+
+    asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel (Ctrl-C,
+    SIGTERM) that lands in the step the event is set, and the client never stopped."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            await event.wait()
 
 
 async def _follow_server(
@@ -95,7 +104,8 @@ async def _subscribe(url: str, token: str, cursor: str | None, wake: asyncio.Eve
         await socket.send(
             json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
         )
-        ack = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        async with asyncio.timeout(10):  # not wait_for: see woken()
+            ack = json.loads(await socket.recv())
         if ack.get("type") != "connection_ack":
             raise ConnectionError(f"the server answered {ack.get('type')}")
         payload = {"query": SUBSCRIPTION, "variables": {"c": cursor}}

@@ -6,7 +6,7 @@ import asyncio
 
 from dropbox_lite.client.progress import Reporter
 from dropbox_lite.client.state import State
-from dropbox_lite.client.watch import _follow_server
+from dropbox_lite.client.watch import _follow_server, woken
 from tests.client.conftest import MakeDevice
 from tests.mongo_server import free_port
 
@@ -34,3 +34,29 @@ async def test_without_a_websocket_another_devices_change_wakes_it_by_long_poll(
         await asyncio.gather(follower, return_exceptions=True)
         state.close()
     assert any("polling instead" in line for line in reporter.warned)
+
+
+async def test_a_stop_that_lands_as_a_wake_does_still_stops_the_watch() -> None:
+    """Ctrl-C in the very step a change wakes the loop (seen in CI: a client that never
+    stopped). asyncio.wait_for on Python 3.11 returned the wake and dropped the cancel."""
+
+    async def loop(wake: asyncio.Event) -> None:  # watch()'s loop, without the sync
+        while True:
+            await woken(wake, 60)
+            wake.clear()
+            await asyncio.sleep(0.01)
+
+    wake = asyncio.Event()
+    watching = asyncio.create_task(loop(wake))
+    await asyncio.sleep(0.05)
+    wake.set()
+    watching.cancel()
+    done, _ = await asyncio.wait([watching], timeout=5)
+    assert done == {watching} and watching.cancelled()
+
+
+async def test_woken_returns_when_set_or_after_its_time() -> None:
+    wake = asyncio.Event()
+    wake.set()
+    await asyncio.wait_for(woken(wake, 60), 5)  # set: at once
+    await asyncio.wait_for(woken(asyncio.Event(), 0.01), 5)  # never set: after its time
