@@ -6,10 +6,11 @@ A shared folder is one of its owner's folders; it and every entry below it carry
 inside by their real ids; their journal, quota and documents stay the owner's.
 A member never sees the shared folder's own id: the mount stands for it.
 
-`see` resolves an entry id for a user and `place` a target folder. A document
-seen through a mount carries the mount's id under VIA (never stored): records
-made from it show the mount as the parent of the share's top-level entries, and
-their paths go through it (records.entry_record).
+`see` resolves an entry id for a user and `place` a target folder. What `see`
+returns is a value, records.Seen: the entry document, the mount it was seen
+through (None: the reader's own) and the reader's role. Records made from it
+show the mount as the parent of the share's top-level entries, and their paths
+go through it (records.entry_record).
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from bson import ObjectId
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import store, subtree
-from dropbox_lite.files.records import ROLE, VIA, oid
+from dropbox_lite.files.records import OWNER, Seen, oid
 from dropbox_lite.sharing import members
 
-OWNER = "owner"
 # The owner's sharing lock: how long to wait for it, and when it is a dead process's.
 LOCK_WAIT = 0.05
 LOCK_TRIES = 200
@@ -44,10 +44,11 @@ class Place:
     folder: ObjectId
     share: ObjectId | None  # the shared folder the new entry is in, if any
     mount: ObjectId | None  # the writer's mount when they write into someone's share
+    role: str = OWNER  # the writer's (an editor, through a mount)
 
-    def view(self, doc: dict[str, Any]) -> dict[str, Any]:
+    def view(self, doc: dict[str, Any]) -> Seen:
         """The document as the writer sees it (through their mount, if any)."""
-        return doc if self.mount is None else {**doc, VIA: self.mount}
+        return Seen(doc) if self.mount is None else Seen(doc, via=self.mount, role=self.role)
 
 
 @contextlib.contextmanager
@@ -81,17 +82,17 @@ async def see(
     *,
     include_trashed: bool = False,
     write: bool = False,
-) -> dict[str, Any]:
-    """The entry document the user may see (and change, with `write`); NotFound otherwise.
+) -> Seen:
+    """The entry the user may see (and change, with `write`); NotFound otherwise.
 
-    Seen through a mount, the document carries VIA and the member's ROLE. A viewer
-    asking to write gets PermissionDenied.
+    Seen through a mount, it carries the mount and the member's role. A viewer asking
+    to write gets PermissionDenied.
     """
     found = await store.entry_by_id(db, oid(entry_id), with_purged=False)
     if found is None or (found["trashed"] and not include_trashed):
         raise errors.NotFound()
     if found["owner_id"] == user:
-        return found
+        return Seen(found)
     share = found.get("share_id")
     if share is None or share == found["_id"]:
         raise errors.NotFound()  # not shared, or the shared folder's own id (see the mount)
@@ -100,17 +101,12 @@ async def see(
         raise errors.NotFound()
     if write:
         must_write(membership.role)
-    return {**found, VIA: membership.mount_id, ROLE: membership.role}
-
-
-def role(doc: dict[str, Any]) -> str:
-    """The role of the user who saw the document (see): owner unless seen through a mount."""
-    return str(doc.get(ROLE, OWNER))
+    return Seen(found, via=membership.mount_id, role=membership.role)
 
 
 async def through_mount(
     db: Database, user: ObjectId, mount: dict[str, Any], *, live: bool = True
-) -> dict[str, Any]:
+) -> Seen:
     """The shared folder behind the user's mount, seen through it; NotFound when gone.
 
     Without `live`, also while its owner has it in the trash (a mount then lists empty).
@@ -120,7 +116,7 @@ async def through_mount(
     folder = await store.entry_by_id(db, share, with_purged=False)
     if membership is None or folder is None or (live and folder["trashed"]):
         raise errors.NotFound()
-    return {**folder, VIA: mount["_id"], ROLE: membership.role}
+    return Seen(folder, via=mount["_id"], role=membership.role)
 
 
 async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
@@ -129,18 +125,20 @@ async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
     NotFound when it is not a folder the user can see; PermissionDenied when they
     may only look.
     """
-    doc = await see(db, user, folder_id)
-    if doc["is_file"]:
+    seen = await see(db, user, folder_id)
+    if seen.entry["is_file"]:
         raise errors.NotFound()
-    if doc.get("mount_of") is not None:
-        doc = await through_mount(db, user, doc)
-    must_write(role(doc))
+    if seen.entry.get("mount_of") is not None:
+        seen = await through_mount(db, user, seen.entry)
+    must_write(seen.role)
+    doc = seen.entry
     share = doc.get("share_id")
     return Place(
         owner=doc["owner_id"],
         folder=doc["_id"],
         share=None if share is None else ObjectId(share),
-        mount=doc.get(VIA),
+        mount=seen.via,
+        role=seen.role,
     )
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bson import ObjectId
 
@@ -33,7 +32,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, owners_quota
 from dropbox_lite.files.entries import place
-from dropbox_lite.files.records import EntryRecord, entry_record, file_fields, mime_type_for, now
+from dropbox_lite.files.records import EntryRecord, file_fields, mime_type_for, now
 from dropbox_lite.files.settle import settle_written
 from dropbox_lite.files.writes import Target, check_mode, commit_write, still_allowed
 
@@ -247,7 +246,7 @@ async def _settle(
         for n in rest:
             into = files[n].target.into
             if in_line:
-                outcomes[n] = entry_record(into.view(dict(docs[n])))
+                outcomes[n] = into.view(dict(docs[n])).record()
             else:
                 await _settle_one(db, into, docs[n], n, outcomes)
 
@@ -260,9 +259,8 @@ async def _settle_one(
     outcomes: list[Outcome | None],
 ) -> bool:
     """Settle one new file: whether it stood as written (its folder live and in line)."""
-    written: dict[str, Any] = into.view(dict(doc))
     try:
-        record = await settle_written(db, written)
+        record = await settle_written(db, into.view(dict(doc)))
     except errors.DomainError as refused:
         outcomes[n] = refused
         return False

@@ -23,14 +23,15 @@ async def copy_entry(
 ) -> EntryRecord:
     """Copy a file or a folder tree; copies share blobs but count against the quota."""
     user = oid(user_id)
-    doc = await entry_doc(db, user, entry_id)
-    if doc.get("parent_id") is None:
+    seen = await entry_doc(db, user, entry_id)
+    if seen.entry.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be copied.")
     into = await place(db, user, parent_id)
     owner, target_id = into.owner, into.folder
-    name = names.validate_name(doc["name"] if name is None else name)
-    if doc.get("mount_of") is not None:
-        doc = await access.through_mount(db, user, doc)  # a mount's copy: what it shows
+    name = names.validate_name(seen.entry["name"] if name is None else name)
+    if seen.entry.get("mount_of") is not None:
+        seen = await access.through_mount(db, user, seen.entry)  # a mount's copy: what it shows
+    doc = seen.entry
     await access.no_nesting(db, doc, into)
     if not doc["is_file"]:
         async for ancestor in cycles.ancestors(db, target_id):

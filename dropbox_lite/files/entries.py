@@ -12,7 +12,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.state import current
 from dropbox_lite.files import access, journal, operations, store
-from dropbox_lite.files.records import EntryRecord, entry_record, now, oid, seen_as
+from dropbox_lite.files.records import EntryRecord, Seen, now, oid, seen_as
 
 
 async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: ObjectId) -> None:
@@ -117,8 +117,8 @@ async def entry_doc(
     *,
     include_trashed: bool = False,
     write: bool = False,
-) -> dict[str, Any]:
-    """The live entry document the user may see (or trashed too); NotFound otherwise.
+) -> Seen:
+    """The live entry the user may see (or trashed too); NotFound otherwise.
 
     Their own, or one inside a folder shared with them (seen through their mount).
     With `write`, a viewer of a shared folder gets PermissionDenied.
@@ -130,9 +130,8 @@ async def get_entry(
     *, db: Database, user_id: str, entry_id: str, include_trashed: bool = False
 ) -> EntryRecord:
     """The user's entry with this id; NotFound when missing, purged or someone else's."""
-    return entry_record(
-        await entry_doc(db, oid(user_id), entry_id, include_trashed=include_trashed)
-    )
+    seen = await entry_doc(db, oid(user_id), entry_id, include_trashed=include_trashed)
+    return seen.record()
 
 
 async def get_folder(*, db: Database, user_id: str, folder_id: str | None = None) -> EntryRecord:
@@ -140,10 +139,10 @@ async def get_folder(*, db: Database, user_id: str, folder_id: str | None = None
     user_oid = oid(user_id)
     if folder_id is None:
         folder_id = str(await root_oid(db, user_oid))
-    doc = await entry_doc(db, user_oid, folder_id)
-    if doc["is_file"]:
+    seen = await entry_doc(db, user_oid, folder_id)
+    if seen.entry["is_file"]:
         raise errors.NotFound()
-    return entry_record(doc)
+    return seen.record()
 
 
 # How far up the tree a path walk goes before it gives up.
@@ -216,7 +215,7 @@ async def contents_of(db: Database, folder: EntryRecord) -> tuple[ObjectId, Obje
         {"_id": ObjectId(folder.id), "mount_of": ObjectId(folder.mount_of)},
         live=False,
     )
-    return shared["owner_id"], shared["_id"], entry_record(shared)
+    return shared.entry["owner_id"], shared.entry["_id"], shared.record()
 
 
 async def child_named(*, db: Database, folder: EntryRecord, name: str) -> EntryRecord:
@@ -225,7 +224,7 @@ async def child_named(*, db: Database, folder: EntryRecord, name: str) -> EntryR
     doc = await store.find_live_child_by_key(db, owner, parent, store.live_slot(name))
     if doc is None or (view.via is not None and str(doc.get("share_id")) != view.share_id):
         raise errors.NotFound()  # a member: only what is inside the shared folder
-    return entry_record(seen_as(doc, view))
+    return seen_as(doc, view).record()
 
 
 async def resolve_path(
@@ -257,9 +256,9 @@ async def entry_owner(*, db: Database, entry_id: str, files_only: bool = False) 
     return None if owner is None else str(owner)
 
 
-async def movable(db: Database, user_id: str, entry_id: str) -> dict[str, Any]:
+async def movable(db: Database, user_id: str, entry_id: str) -> Seen:
     """The entry the user may rename, move or delete (write access; never the root)."""
-    doc = await entry_doc(db, oid(user_id), entry_id, write=True)
-    if doc.get("parent_id") is None:
+    seen = await entry_doc(db, oid(user_id), entry_id, write=True)
+    if seen.entry.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be renamed, moved or deleted.")
-    return doc
+    return seen

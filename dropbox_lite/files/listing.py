@@ -14,15 +14,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import contents_of, get_folder
-from dropbox_lite.files.records import (
-    ROLE,
-    VIA,
-    EntryPage,
-    EntryRecord,
-    entry_record,
-    oid,
-    seen_as,
-)
+from dropbox_lite.files.records import EntryPage, EntryRecord, Seen, oid, seen_as
 from dropbox_lite.sharing import members
 
 MAX_PAGE = 1000
@@ -83,7 +75,7 @@ async def list_children(
     has_next = len(docs) > limit
     docs = docs[:limit]
     total = await store.count_children(db, owner, parent, share) if count else None
-    items = [entry_record(seen_as(doc, view)) for doc in docs]
+    items = [seen_as(doc, view).record() for doc in docs]
     return EntryPage(
         items=items,
         total_count=total,
@@ -111,12 +103,12 @@ async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, members.M
     return {m.share_id: m for m in await members.of_user(db, user)}
 
 
-def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, members.Membership]) -> Any:
+def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, members.Membership]) -> Seen:
     share = doc.get("share_id")
     membership = shared.get(share) if share is not None and doc["owner_id"] != user else None
     if membership is None:
-        return doc
-    return {**doc, VIA: membership.mount_id, ROLE: membership.role}
+        return Seen(doc)
+    return Seen(doc, via=membership.mount_id, role=membership.role)
 
 
 def child_cursor(record: EntryRecord) -> str:
@@ -143,7 +135,7 @@ async def list_trash(
     docs = docs[:limit]
     total = await store.count_trash(db, owner, shares)
     return EntryPage(
-        items=[entry_record(_seen(d, owner, shared)) for d in docs],
+        items=[_seen(d, owner, shared).record() for d in docs],
         total_count=total,
         start_cursor=_encode_cursor([str(docs[0]["_id"])]) if docs else None,
         end_cursor=_encode_cursor([str(docs[-1]["_id"])]) if docs else None,
@@ -165,4 +157,4 @@ async def search(*, db: Database, user_id: str, query: str, first: int = 50) -> 
     user = oid(user_id)
     shared = await _shared_with(db, user)
     found = await store.find_by_name(db, user, re.escape(needle), limit=limit, shares=list(shared))
-    return [entry_record(_seen(doc, user, shared)) for doc in found]
+    return [_seen(doc, user, shared).record() for doc in found]

@@ -12,7 +12,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc
 from dropbox_lite.files.quota import release
-from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
+from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.sharing import members
 
 # The operation (files/operations.py) of a move, trash, restore or purge of a folder.
@@ -73,10 +73,11 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
 
     A tombstone stays so that the change feed can report the deletion.
     """
-    doc = await entry_doc(db, oid(user_id), entry_id, include_trashed=True)
+    seen = await entry_doc(db, oid(user_id), entry_id, include_trashed=True)
+    doc = seen.entry
     if doc.get("parent_id") is None:
         raise errors.BadInput("The root folder cannot be purged.")
-    if VIA in doc:
+    if seen.via is not None:
         raise errors.PermissionDenied("Only the owner of a shared folder deletes for good.")
     if doc.get("mount_of") is not None:
         await leave_mount(db, doc)

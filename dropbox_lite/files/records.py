@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -16,10 +16,7 @@ from dropbox_lite.files import blobs
 from dropbox_lite.files.revision_store import StoredRevision
 
 FALLBACK_MIME = "application/octet-stream"
-# Keys a document gets when a member sees it through their mount (files/access.py);
-# never stored.
-VIA = "_via"
-ROLE = "_role"
+OWNER = "owner"  # the role of whoever reads their own entries
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class EntryRecord:
     share_id: str | None = None  # the shared folder it is (in), if any
     mount_of: str | None = None  # a mount: the shared folder it stands for
     via: str | None = None  # seen by a member: their mount (stands for share_id)
-    role: str = "owner"  # the role of whoever it was read for (owner, editor, viewer)
+    role: str = OWNER  # the role of whoever it was read for (owner, editor, viewer)
 
 
 @dataclass(frozen=True)
@@ -79,11 +76,13 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def entry_record(doc: dict[str, Any]) -> EntryRecord:
-    """The record of a stored document, as its reader sees it (through a mount: VIA)."""
+def entry_record(
+    doc: dict[str, Any], *, via: ObjectId | None = None, role: str = OWNER
+) -> EntryRecord:
+    """The record of a stored document, as its reader sees it: `via` their mount when a
+    member reads it (files/access.py), with their `role`."""
     blob_id = content_of(doc)
     parent_id = doc.get("parent_id")
-    via = doc.get(VIA)
     if via is not None and parent_id == doc.get("share_id"):
         parent_id = via  # the top of a shared folder, seen in a member's tree
     created = aware(doc["created_at"])
@@ -110,15 +109,32 @@ def entry_record(doc: dict[str, Any]) -> EntryRecord:
         share_id=_str(doc.get("share_id")),
         mount_of=_str(doc.get("mount_of")),
         via=_str(via),
-        role=str(doc.get(ROLE, "owner")),
+        role=role,
     )
 
 
-def seen_as(doc: dict[str, Any], record: EntryRecord) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Seen:
+    """An entry document as one reader sees it (files/access.py): their own (`via`
+    None), or a member's, through their mount `via`, with their `role`."""
+
+    entry: dict[str, Any]
+    via: ObjectId | None = None
+    role: str = OWNER
+
+    def record(self) -> EntryRecord:
+        return entry_record(self.entry, via=self.via, role=self.role)
+
+    def of(self, doc: dict[str, Any]) -> Seen:
+        """Another document (a new state of this one, or one below it) seen the same way."""
+        return replace(self, entry=doc)
+
+
+def seen_as(doc: dict[str, Any], record: EntryRecord) -> Seen:
     """`doc` seen by the reader of `record` (a child or a new state of what they saw)."""
     if record.via is None:
-        return doc
-    return {**doc, VIA: ObjectId(record.via), ROLE: record.role}
+        return Seen(doc)
+    return Seen(doc, via=ObjectId(record.via), role=record.role)
 
 
 def revision_record(stored: StoredRevision) -> RevisionRecord:

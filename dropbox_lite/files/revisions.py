@@ -18,7 +18,6 @@ from dropbox_lite.files.records import (
     EntryRecord,
     RevisionRecord,
     content_of,
-    entry_record,
     file_fields,
     now,
     oid,
@@ -38,7 +37,7 @@ async def list_revisions(
     *, db: Database, user_id: str, file_id: str, first: int = 20
 ) -> list[RevisionRecord]:
     """A file's revisions, newest first."""
-    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    doc = (await entry_doc(db, oid(user_id), file_id, include_trashed=True)).entry
     if not doc["is_file"]:
         raise errors.NotFound()
     limit = min(max(first, 0), MAX_REVISIONS)
@@ -57,7 +56,7 @@ async def get_revision(*, db: Database, user_id: str, file_id: str, rev: int) ->
 async def _stored_revision(
     db: Database, *, user_id: str, file_id: str, rev: int
 ) -> store.StoredRevision:
-    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    doc = (await entry_doc(db, oid(user_id), file_id, include_trashed=True)).entry
     if not doc["is_file"]:
         raise errors.NotFound()
     found = await store.find_revision(db, doc["_id"], rev)
@@ -70,10 +69,10 @@ async def fetch_file(
     *, db: Database, user_id: str, file_id: str, rev: int | None = None
 ) -> EntryRecord:
     """The file, with size, hashes and blob of revision `rev` (default: the current one)."""
-    doc = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
-    if not doc["is_file"] or content_of(doc) is None:
+    seen = await entry_doc(db, oid(user_id), file_id, include_trashed=True)
+    if not seen.entry["is_file"] or content_of(seen.entry) is None:
         raise errors.NotFound()
-    record = entry_record(doc)
+    record = seen.record()
     if rev is None or rev == record.rev:
         return record
     revision = await get_revision(db=db, user_id=user_id, file_id=file_id, rev=rev)
@@ -213,19 +212,20 @@ async def commit_revision(
 
     The file keeps at most `keep` revisions (the server's MAX_REVISIONS_PER_FILE).
     """
-    current = await entry_doc(db, oid(user_id), file_id, write=True)
+    seen = await entry_doc(db, oid(user_id), file_id, write=True)
+    current = seen.entry
     if not current["is_file"]:
         raise errors.NotFound()
     if current["rev"] != parent_rev:
-        raise errors.Conflict(current=entry_record(current), your_parent_rev=parent_rev)
+        raise errors.Conflict(current=seen.record(), your_parent_rev=parent_rev)
     if same_content(current, blob):
-        return entry_record(current)
+        return seen.record()
     fields = file_fields(blob, name=current["name"])
     updated = await new_revision(db, current=current, fields=fields, keep=keep)
     if updated is None:
         latest = await entry_doc(db, oid(user_id), file_id)
-        raise errors.Conflict(current=entry_record(latest), your_parent_rev=parent_rev)
-    return entry_record(updated)
+        raise errors.Conflict(current=latest.record(), your_parent_rev=parent_rev)
+    return seen.of(updated).record()
 
 
 async def restore_revision(
@@ -235,14 +235,15 @@ async def restore_revision(
     stored = await _stored_revision(db, user_id=user_id, file_id=file_id, rev=rev)
     revision = revision_record(stored)
     for _ in range(MAX_ATTEMPTS):
-        current = await entry_doc(db, oid(user_id), file_id, write=True)
+        seen = await entry_doc(db, oid(user_id), file_id, write=True)
+        current = seen.entry
         if current.get("content_hash") == revision.content_hash:
-            return entry_record(current)
+            return seen.record()
         fields = {
             **content_fields(stored),
             "mime_type": current.get("mime_type", FALLBACK_MIME),
         }
         updated = await new_revision(db, current=current, fields=fields, keep=keep)
         if updated is not None:
-            return entry_record(updated)
+            return seen.of(updated).record()
     raise errors.Conflict("Too many concurrent writers; try again.")

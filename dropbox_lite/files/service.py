@@ -52,10 +52,10 @@ from dropbox_lite.files.purge import purge_entry
 from dropbox_lite.files.quota import usage
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
-    VIA,
     EntryPage,
     EntryRecord,
     RevisionRecord,
+    Seen,
     Usage,
     entry_record,
     mime_type_for,
@@ -107,7 +107,7 @@ __all__ = [
     "shared_records",
     "usernames",
     "FALLBACK_MIME",
-    "VIA",
+    "Seen",
     "MAX_ATTEMPTS",
     "MAX_PAGE",
     "MAX_REVISIONS",

@@ -13,7 +13,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import batch, blobs, upload_store
 from dropbox_lite.files.entries import entry_doc
-from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
+from dropbox_lite.files.records import EntryRecord, now, oid
 from dropbox_lite.files.session_append import (
     _Appending,
     _save,
@@ -121,7 +121,7 @@ async def finish(
     """
     session = await _load(db, user_id, session_id)
     if session.committed_id is not None:
-        return entry_record(await entry_doc(db, oid(user_id), str(session.committed_id)))
+        return (await entry_doc(db, oid(user_id), str(session.committed_id))).record()
     target = await prepare_write(
         db=db, user_id=user_id, folder_id=folder_id, name=name, mode=mode, parent_rev=parent_rev
     )
@@ -206,7 +206,7 @@ async def finish_batch(
                 if session is None:
                     raise errors.NotFound("No such upload session (or it has expired).")
                 if session.committed_id is not None:
-                    outcomes[n] = entry_record(await entry_doc(db, user, str(session.committed_id)))
+                    outcomes[n] = (await entry_doc(db, user, str(session.committed_id))).record()
                     continue
             target = await targets.target(
                 folder_id=item.folder_id, name=item.name, mode=item.mode, parent_rev=item.parent_rev

@@ -22,7 +22,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, store, subtree
 from dropbox_lite.files.entries import known_root
 from dropbox_lite.files.purge import purge_tree
-from dropbox_lite.files.records import ROLE, VIA, EntryRecord, entry_record, now
+from dropbox_lite.files.records import EntryRecord, Seen, now
 
 State = Literal["live", "trashed", "deleted"]
 
@@ -110,22 +110,16 @@ async def _share_with_folder(
     return moved
 
 
-def view(doc: dict[str, Any], seen: dict[str, Any]) -> dict[str, Any]:
-    """`doc` as the reader of `seen` sees it (through their mount, if they did)."""
-    if VIA not in seen:
-        return doc
-    return {**doc, VIA: seen[VIA], ROLE: seen.get(ROLE)}
-
-
-async def settled_record(db: Database, written: dict[str, Any]) -> EntryRecord:
-    """The entry once settled (trashed with its new folder, maybe); NotFound when purged."""
-    settled = await settle(db, written)
+async def settled_record(db: Database, written: Seen) -> EntryRecord:
+    """The entry once settled (trashed with its new folder, maybe), as its writer sees
+    it; NotFound when purged."""
+    settled = await settle(db, written.entry)
     if settled is None:
         raise errors.NotFound("The folder was deleted meanwhile.")
-    return entry_record(view(settled, written))
+    return written.of(settled).record()
 
 
-async def settle_written(db: Database, written: dict[str, Any]) -> EntryRecord:
+async def settle_written(db: Database, written: Seen) -> EntryRecord:
     """For writers outside this module (uploads): see settle."""
     return await settled_record(db, written)
 

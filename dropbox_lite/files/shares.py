@@ -19,7 +19,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
 from dropbox_lite.files.purge import end_if_unshared, leave_mount
-from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
+from dropbox_lite.files.records import OWNER, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
 from dropbox_lite.files.subtree import walk
 from dropbox_lite.sharing import members
@@ -57,8 +57,9 @@ def _check_role(role: str) -> str:
 
 async def owned_share(db: Database, user: ObjectId, folder_id: str) -> dict[str, Any]:
     """The user's own folder to manage members of; PermissionDenied for a member."""
-    doc = await entry_doc(db, user, folder_id)
-    if VIA in doc or doc.get("mount_of") is not None:
+    seen = await entry_doc(db, user, folder_id)
+    doc = seen.entry
+    if seen.via is not None or doc.get("mount_of") is not None:
         raise errors.PermissionDenied("Only the folder's owner manages its members.")
     if doc["is_file"]:
         raise errors.InvalidInput("Only folders are shared with people; share a file by link.")
@@ -211,12 +212,12 @@ async def remove_member(*, db: Database, owner_id: str, folder_id: str, member_i
 async def leave(*, db: Database, user_id: str, folder_id: str) -> None:
     """A member leaves a folder shared with them (by their mount's id, or an id inside)."""
     user = oid(user_id)
-    doc = await entry_doc(db, user, folder_id)
-    if doc.get("mount_of") is None:
-        if VIA not in doc:
+    seen = await entry_doc(db, user, folder_id)
+    if seen.entry.get("mount_of") is None:
+        if seen.via is None:
             raise errors.InvalidInput("You own this folder; remove its members instead.")
-        doc = await entry_doc(db, user, str(doc[VIA]))
-    await leave_mount(db, doc)
+        seen = await entry_doc(db, user, str(seen.via))
+    await leave_mount(db, seen.entry)
 
 
 async def member_list(db: Database, folder: EntryRecord) -> list[MemberRecord]:
@@ -252,7 +253,7 @@ async def shared_records(
         if share is None or owner is None:
             result.append(None)  # not shared (any more)
         elif owner == user:
-            result.append(SharedRecord(str(share), str(owner), access.OWNER, str(share)))
+            result.append(SharedRecord(str(share), str(owner), OWNER, str(share)))
         elif share in mine:
             membership = mine[share]
             result.append(

@@ -12,8 +12,8 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, movable, root_oid
 from dropbox_lite.files.purge import SUBTREE, leave_mount
-from dropbox_lite.files.records import VIA, EntryRecord, entry_record, now, oid
-from dropbox_lite.files.settle import settled_record, view
+from dropbox_lite.files.records import EntryRecord, Seen, now, oid
+from dropbox_lite.files.settle import settled_record
 from dropbox_lite.files.store import DuplicateKeyError
 
 
@@ -25,27 +25,26 @@ class Since:
     own: int
     mounts: dict[ObjectId, int]
 
-    def of(self, doc: dict[str, Any]) -> int | None:
-        """The number in the journal `doc` is numbered by, as its reader reached it."""
-        via = doc.get(VIA)
-        return self.own if via is None else self.mounts.get(via)
+    def of(self, seen: Seen) -> int | None:
+        """The number in the journal `seen` is numbered by, as its reader reached it."""
+        return self.own if seen.via is None else self.mounts.get(seen.via)
 
 
-async def _changed_below(db: Database, doc: dict[str, Any], since: Since) -> None:
-    """Conflict when anything below the folder `doc` changed after `since`.
+async def _changed_below(db: Database, seen: Seen, since: Since) -> None:
+    """Conflict when anything below the folder `seen` changed after `since`.
 
     The entries below are read in one walk (a round trip per level) and compared by
     their change numbers; a mount whose part of the feed the reader has not begun
     counts as changed. The Conflict's `current` is the most recent changed file (None
     when only folders changed).
     """
-    seq = since.of(doc)
-    below = (await subtree.walk(db, doc))[1:]
+    seq = since.of(seen)
+    below = (await subtree.walk(db, seen.entry))[1:]
     changed = [d for d in below if seq is None or int(d.get("seq", 0)) > seq]
     if not changed:
         return
     files = sorted((d for d in changed if d["is_file"]), key=lambda d: int(d.get("seq", 0)))
-    current = entry_record(view(files[-1], doc)) if files else None
+    current = seen.of(files[-1]).record() if files else None
     raise errors.Conflict(
         "Something in this folder changed since your cursor: it was not deleted.",
         current=current,
@@ -68,15 +67,16 @@ async def delete_entry(
     `unchanged_since` (folders): only when nothing below changed after that point of
     the reader's feed; the check is made right before the folder goes to the trash.
     """
-    doc = await movable(db, user_id, entry_id)
+    seen = await movable(db, user_id, entry_id)
+    doc = seen.entry
     if if_rev is not None and not doc["is_file"]:
         raise errors.BadInput("ifRev applies to files only.")
     if unchanged_since is not None and doc["is_file"]:
         raise errors.BadInput("unchangedSince applies to folders only: use ifRev for files.")
     if if_rev is not None and int(doc.get("rev", 0)) != if_rev:
-        raise errors.Conflict(current=entry_record(view(doc, doc)), your_parent_rev=if_rev)
+        raise errors.Conflict(current=seen.record(), your_parent_rev=if_rev)
     if unchanged_since is not None:
-        await _changed_below(db, doc, unchanged_since)
+        await _changed_below(db, seen, unchanged_since)
     if doc.get("mount_of") is not None:
         return await leave_mount(db, doc)
     at = now()
@@ -98,10 +98,10 @@ async def delete_entry(
         if not trashed_now:
             now_doc = await store.entry_by_id(db, doc["_id"], with_purged=False)
             if if_rev is not None and now_doc is not None and not now_doc["trashed"]:
-                current = entry_record(view(now_doc, doc))
+                current = seen.of(now_doc).record()
                 raise errors.Conflict(current=current, your_parent_rev=if_rev)
             raise errors.NotFound()
-        trashed = entry_record({**doc, **changes, "seq": seq})
+        trashed = seen.of({**doc, **changes, "seq": seq}).record()
         if not doc["is_file"]:
             await subtree.trash_below(db, doc, at=at)
         return trashed
@@ -118,7 +118,8 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
     or else (the owner only) into the owner's root. A member cannot restore into the
     owner's private tree: with the shared folder gone too, PermissionDenied.
     """
-    doc = await entry_doc(db, oid(user_id), entry_id, include_trashed=True, write=True)
+    seen = await entry_doc(db, oid(user_id), entry_id, include_trashed=True, write=True)
+    doc = seen.entry
     if not doc["trashed"] or not doc.get("trash_root"):
         raise errors.NotFound("This entry is not in the trash.")
     owner: ObjectId = doc["owner_id"]
@@ -128,7 +129,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
     if not parent_live:
         if zone is not None and await store.find_live_folder(db, owner, zone):
             parent = zone
-        elif VIA in doc:
+        elif seen.via is not None:
             raise errors.PermissionDenied(
                 "The shared folder this came from is in its owner's trash or gone; "
                 "only its owner can restore this now."
@@ -169,7 +170,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         # The entry first, then what is below it: see settle.settle.
         if not doc["is_file"]:
             await subtree.restore_below(db, doc)
-        return await settled_record(db, restored)
+        return await settled_record(db, seen.of(restored))
 
     if doc["is_file"]:
         return await steps()  # one document

@@ -52,9 +52,9 @@ async def create_folder(
 async def rename_entry(*, db: Database, user_id: str, entry_id: str, name: str) -> EntryRecord:
     """Give an entry a new name in its folder."""
     name = names.validate_name(name)
-    doc = await movable(db, user_id, entry_id)
-    moved = await _relocate(db, doc, parent=doc["parent_id"], name=name)
-    return await _settled_record(db, moved)
+    seen = await movable(db, user_id, entry_id)
+    moved = await _relocate(db, seen.entry, parent=seen.entry["parent_id"], name=name)
+    return await _settled_record(db, seen.of(moved))
 
 
 async def _relocate(
@@ -107,7 +107,7 @@ async def move_entry(
 ) -> EntryRecord:
     """Move an entry into another folder (never into itself or a descendant)."""
     user = oid(user_id)
-    doc = await movable(db, user_id, entry_id)
+    doc = (await movable(db, user_id, entry_id)).entry
     into = await place(db, user, parent_id)
     name = names.validate_name(doc["name"] if name is None else name)
     await access.no_nesting(db, doc, into)
@@ -133,7 +133,7 @@ async def move_entry(
             # Out of a shared folder: its members lose what is below first, so that no
             # moment grants them what is already on its way out.
             await subtree.restamp_below(db, doc, share=None, left=left)
-        moved = await _relocate(db, into.view(doc), parent=target_id, name=name, share=fields)
+        moved = await _relocate(db, doc, parent=target_id, name=name, share=fields)
         if below:
             # Given last (into a share); and an entry a writer put below while the folder
             # was still where it was (with the old share) is brought in line here, or by
@@ -146,7 +146,7 @@ async def move_entry(
             if cycle is not None and await cycles.claim_revert(db, doc["owner_id"], cycle):
                 await cycles.revert_move(db, moved, doc)
                 raise errors.InvalidMove()
-        return await _settled_record(db, moved)
+        return await _settled_record(db, into.view(moved))
 
     if below:
         return await operations.run(db, SUBTREE, doc["owner_id"], steps, top=doc["_id"])

@@ -16,7 +16,6 @@ from dropbox_lite.files.access import Place, must_write, owners_quota
 from dropbox_lite.files.entries import account, place
 from dropbox_lite.files.records import (
     EntryRecord,
-    entry_record,
     file_fields,
     mime_type_for,
     now,
@@ -291,18 +290,18 @@ async def _commit(
                 ),
             )
             if decision in (SyncDecision.NO_CHANGE, SyncDecision.SAME_CONTENT):
-                return entry_record(into.view(current))  # the same bytes: nothing to do
+                return into.view(current).record()  # the same bytes: nothing to do
             if decision is SyncDecision.CONFLICT:
                 if autorename:
                     return await _conflicted_copy(
                         db, into=into, name=name, fields=fields, username=username
                     )
                 raise errors.Conflict(
-                    current=entry_record(into.view(current)), your_parent_rev=parent_rev
+                    current=into.view(current).record(), your_parent_rev=parent_rev
                 )
             # FAST_FORWARD: only this device changed the file since parent_rev.
         elif reuse_identical and current["is_file"] and same_content(current, blob):
-            return entry_record(into.view(current))  # the same bytes: nothing to do
+            return into.view(current).record()  # the same bytes: nothing to do
         elif not current["is_file"] or mode == "add":
             if not autorename:
                 raise errors.NameTaken()
@@ -317,7 +316,7 @@ async def _commit(
             known=known,
         )
         if updated is not None:
-            return entry_record(into.view(updated))
+            return into.view(updated).record()
         # The file moved on between our read and our write: overwrite looks again,
         # update reports the conflict on the next pass.
     raise errors.Conflict("Too many concurrent writers; try again.")

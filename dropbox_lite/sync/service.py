@@ -111,9 +111,9 @@ def _page_size(first: int) -> int:
 # -- the feed --------------------------------------------------------------------------
 
 
-def change_record(doc: dict[str, Any]) -> ChangeRecord:
-    """The change that reports an entry document's current state (as its reader sees it)."""
-    record = files.entry_record(doc)
+def change_record(seen: files.Seen) -> ChangeRecord:
+    """The change that reports an entry's current state (as its reader sees it)."""
+    record = seen.record()
     gone = record.trashed or record.deleted
     return ChangeRecord(
         kind=DELETED if gone else UPSERTED,
@@ -181,7 +181,7 @@ def followed_mounts(
 
 def _through(
     mount: files.MountRecord, doc: dict[str, Any], followed: dict[ObjectId, files.MountRecord]
-) -> dict[str, Any] | None:
+) -> files.Seen | None:
     """A document of a shared folder's part as its member sees it (None: not shown).
 
     One moved out of the folder is gone for its members, unless it moved into another
@@ -193,10 +193,11 @@ def _through(
     share = doc.get("share_id")
     now_in = None if share is None else followed.get(share)
     if now_in is not None:
-        return {**doc, files.VIA: now_in.mount_id}
+        return files.Seen(doc, via=now_in.mount_id)
     # Gone from the member's view: where it went (a private folder of the owner's) is
     # not theirs to know; it is reported as gone from the mount.
-    return {**doc, files.VIA: mount.mount_id, "deleted": True, "parent_id": mount.mount_id}
+    gone = {**doc, "deleted": True, "parent_id": mount.mount_id}
+    return files.Seen(gone, via=mount.mount_id)
 
 
 async def get_updated_files(
@@ -220,10 +221,11 @@ async def get_updated_files(
         position, parts = decode_parts(signer, user_id=user_id, cursor=cursor)
         check_servable(numbers=numbers, position=position, retention=retention)
 
-    docs, position, more = await _serve(
+    own, position, more = await _serve(
         db=db, owner_id=owner_id, position=position, numbers=numbers, room=room, read_at=read_at
     )
-    room -= len(docs)
+    room -= len(own)
+    docs = [files.Seen(doc) for doc in own]
     if more:
         return _page(signer, user_id, docs, position, parts)
     followed = followed_mounts(await files.mounts(db=db, user_id=user_id), position)
@@ -262,7 +264,7 @@ def _resume(phase: str, last: dict[str, Any], position: Position) -> Position:
 def _page(
     signer: Signer,
     user_id: str,
-    docs: list[dict[str, Any]],
+    docs: list[files.Seen],
     position: Position,
     parts: Parts,
     *,
@@ -271,12 +273,12 @@ def _page(
     # An entry changed while the page was read can be met twice (the index moves
     # under the scan, or the snapshot and the incremental part both hold it):
     # report it once, at the latest state read.
-    latest: dict[Any, dict[str, Any]] = {}
-    for doc in docs:
-        latest.pop(doc["_id"], None)
-        latest[doc["_id"]] = doc
+    latest: dict[ObjectId, files.Seen] = {}
+    for seen in docs:
+        latest.pop(seen.entry["_id"], None)
+        latest[seen.entry["_id"]] = seen
     return ChangePageRecord(
-        changes=[change_record(doc) for doc in latest.values()],
+        changes=[change_record(seen) for seen in latest.values()],
         cursor=encode_cursor(signer, user_id=user_id, position=position, parts=parts),
         has_more=has_more,
     )
