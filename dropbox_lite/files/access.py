@@ -19,13 +19,13 @@ import contextlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import store, subtree
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.records import OWNER, Seen, oid
 from dropbox_lite.sharing import members
 
@@ -46,7 +46,7 @@ class Place:
     mount: ObjectId | None  # the writer's mount when they write into someone's share
     role: str = OWNER  # the writer's (an editor, through a mount)
 
-    def view(self, doc: dict[str, Any]) -> Seen:
+    def view(self, doc: EntryDoc) -> Seen:
         """The document as the writer sees it (through their mount, if any)."""
         return Seen(doc) if self.mount is None else Seen(doc, via=self.mount, role=self.role)
 
@@ -64,7 +64,7 @@ def owners_quota(into: Place) -> Iterator[None]:
         ) from refused
 
 
-def zone(doc: dict[str, Any]) -> ObjectId | None:
+def zone(doc: EntryDoc) -> ObjectId | None:
     """The shared folder the entry is inside (None for a shared folder itself)."""
     share = doc.get("share_id")
     return None if share is None or share == doc["_id"] else ObjectId(share)
@@ -105,18 +105,17 @@ async def see(
 
 
 async def through_mount(
-    db: Database, user: ObjectId, mount: dict[str, Any], *, live: bool = True
+    db: Database, user: ObjectId, mount: ObjectId, share: ObjectId, *, live: bool = True
 ) -> Seen:
     """The shared folder behind the user's mount, seen through it; NotFound when gone.
 
     Without `live`, also while its owner has it in the trash (a mount then lists empty).
     """
-    share = mount["mount_of"]
     membership = await members.find(db, share, user)
     folder = await store.entry_by_id(db, share, with_purged=False)
     if membership is None or folder is None or (live and folder["trashed"]):
         raise errors.NotFound()
-    return Seen(folder, via=mount["_id"], role=membership.role)
+    return Seen(folder, via=mount, role=membership.role)
 
 
 async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
@@ -128,8 +127,9 @@ async def place(db: Database, user: ObjectId, folder_id: str) -> Place:
     seen = await see(db, user, folder_id)
     if seen.entry["is_file"]:
         raise errors.NotFound()
-    if seen.entry.get("mount_of") is not None:
-        seen = await through_mount(db, user, seen.entry)
+    share = seen.entry.get("mount_of")
+    if share is not None:
+        seen = await through_mount(db, user, seen.entry["_id"], share)
     must_write(seen.role)
     doc = seen.entry
     share = doc.get("share_id")
@@ -161,7 +161,7 @@ async def sharing_lock(db: Database, owner: ObjectId) -> AsyncIterator[locks.Fen
         yield fence
 
 
-async def no_nesting(db: Database, doc: dict[str, Any], into: Place) -> None:
+async def no_nesting(db: Database, doc: EntryDoc, into: Place) -> None:
     """InvalidMove when `doc` would put a shared folder (or a mount) into a shared folder."""
     if into.share is None:
         return

@@ -246,7 +246,7 @@ async def _settle(
         for n in rest:
             into = files[n].target.into
             if in_line:
-                outcomes[n] = into.view(dict(docs[n])).record()
+                outcomes[n] = into.view(docs[n]).record()
             else:
                 await _settle_one(db, into, docs[n], n, outcomes)
 
@@ -260,7 +260,7 @@ async def _settle_one(
 ) -> bool:
     """Settle one new file: whether it stood as written (its folder live and in line)."""
     try:
-        record = await settle_written(db, into.view(dict(doc)))
+        record = await settle_written(db, into.view(doc))
     except errors.DomainError as refused:
         outcomes[n] = refused
         return False

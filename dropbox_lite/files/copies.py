@@ -29,8 +29,9 @@ async def copy_entry(
     into = await place(db, user, parent_id)
     owner, target_id = into.owner, into.folder
     name = names.validate_name(seen.entry["name"] if name is None else name)
-    if seen.entry.get("mount_of") is not None:
-        seen = await access.through_mount(db, user, seen.entry)  # a mount's copy: what it shows
+    share = seen.entry.get("mount_of")
+    if share is not None:  # a mount's copy: what it shows
+        seen = await access.through_mount(db, user, seen.entry["_id"], share)
     doc = seen.entry
     await access.no_nesting(db, doc, into)
     if not doc["is_file"]:
@@ -39,7 +40,7 @@ async def copy_entry(
                 raise errors.InvalidMove("A folder cannot be copied into itself or a descendant.")
     tree = [d for d in await subtree.walk(db, doc) if d is doc or not d["trashed"]]
     total = sum(int(d.get("size", 0)) for d in tree if d["is_file"])
-    new_ids = {d["_id"]: ObjectId() for d in tree}
+    new_ids: dict[ObjectId | None, ObjectId] = {d["_id"]: ObjectId() for d in tree}
     top_id = new_ids[doc["_id"]]
 
     async def steps() -> EntryRecord:
@@ -80,8 +81,8 @@ async def copy_entry(
                 await release(db, owner, total)
                 raise errors.NameTaken() from None
         if len(copies) > 1:
-            await subtree.restore_below(db, dict(copies[0]))
-        return await settled_record(db, into.view(dict(copies[0])))
+            await subtree.restore_below(db, copies[0])
+        return await settled_record(db, into.view(copies[0]))
 
     with access.owners_quota(into):
         await reserve(db, owner, total)

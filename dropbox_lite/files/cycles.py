@@ -12,6 +12,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, names, store
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.records import now
 from dropbox_lite.files.settle import settle
 from dropbox_lite.files.store import DuplicateKeyError
@@ -68,7 +69,7 @@ async def prune(db: Database, *, before: datetime) -> int:
     return int(result.deleted_count)
 
 
-async def revert_move(db: Database, moved: dict[str, Any], original: dict[str, Any]) -> None:
+async def revert_move(db: Database, moved: EntryDoc, original: EntryDoc) -> None:
     """Put a moved folder back where it was (renamed if its old name was taken meanwhile)."""
     for candidate in islice(
         [original["name"], *names.autorename_candidates(original["name"])], 100
@@ -86,5 +87,5 @@ async def revert_move(db: Database, moved: dict[str, Any], original: dict[str, A
         except DuplicateKeyError:
             continue
         if back:
-            await settle(db, {**moved, **changes})
+            await settle(db, store.changed(moved, changes))
         return

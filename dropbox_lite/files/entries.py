@@ -210,10 +210,7 @@ async def contents_of(db: Database, folder: EntryRecord) -> tuple[ObjectId, Obje
     if folder.mount_of is None:
         return ObjectId(folder.owner_id), ObjectId(folder.id), folder
     shared = await access.through_mount(
-        db,
-        ObjectId(folder.owner_id),
-        {"_id": ObjectId(folder.id), "mount_of": ObjectId(folder.mount_of)},
-        live=False,
+        db, ObjectId(folder.owner_id), ObjectId(folder.id), ObjectId(folder.mount_of), live=False
     )
     return shared.entry["owner_id"], shared.entry["_id"], shared.record()
 

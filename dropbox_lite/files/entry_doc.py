@@ -5,8 +5,9 @@ and share_marks.py run them (store.py re-exports these names)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 from bson import ObjectId
 
@@ -44,6 +45,11 @@ class EntryDoc(TypedDict):
     mount_owner: NotRequired[ObjectId]
 
 
+def changed(doc: EntryDoc, changes: Mapping[str, Any]) -> EntryDoc:
+    """`doc` with `changes` (fields of its shape just written to it): its new state."""
+    return cast(EntryDoc, {**doc, **changes})
+
+
 def live_slot(name: str) -> str:
     """The slot of a live entry: its name key (unique in its folder)."""
     return names.name_key(name)
@@ -63,7 +69,7 @@ def new_entry(
     seq: int,
     at: datetime,
     entry_id: ObjectId | None = None,
-    file: dict[str, Any] | None = None,
+    file: Mapping[str, Any] | None = None,
     share: ObjectId | None = None,
     mount_of: tuple[ObjectId, ObjectId] | None = None,
 ) -> EntryDoc:

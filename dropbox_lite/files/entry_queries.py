@@ -9,10 +9,10 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
-from dropbox_lite.files.entry_doc import ENTRIES
+from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc
 
 
-async def find_sorted(db: Database, query: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+async def find_sorted(db: Database, query: dict[str, Any], limit: int) -> list[EntryDoc]:
     """Up to `limit` entries matching `query` by (seq, _id), in one batch (a getMore would
     be another round trip): the change feed's page (files/journal.py)."""
     cursor = (

@@ -52,6 +52,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.db import Database, insert_claim
 from dropbox_lite.files import store
+from dropbox_lite.files.entry_doc import EntryDoc
 
 LEASE = timedelta(seconds=30)
 CLAIMS = "seq_claims"
@@ -198,7 +199,7 @@ async def scan(
     live: bool,
     limit: int,
     share: ObjectId | None = None,
-) -> list[dict[str, Any]]:
+) -> list[EntryDoc]:
     """Up to `limit` entry documents after (seq, after_id) and at most `bound`, in order.
 
     `live` leaves out trashed entries and tombstones (an initial sync's snapshot).

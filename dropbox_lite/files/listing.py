@@ -14,6 +14,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import names, store
 from dropbox_lite.files.entries import contents_of, get_folder
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.records import EntryPage, EntryRecord, Seen, oid, seen_as
 from dropbox_lite.sharing import members
 
@@ -103,7 +104,7 @@ async def _shared_with(db: Database, user: ObjectId) -> dict[ObjectId, members.M
     return {m.share_id: m for m in await members.of_user(db, user)}
 
 
-def _seen(doc: dict[str, Any], user: ObjectId, shared: dict[ObjectId, members.Membership]) -> Seen:
+def _seen(doc: EntryDoc, user: ObjectId, shared: dict[ObjectId, members.Membership]) -> Seen:
     share = doc.get("share_id")
     membership = shared.get(share) if share is not None and doc["owner_id"] != user else None
     if membership is None:

@@ -11,6 +11,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.quota import release
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.sharing import members
@@ -21,13 +22,13 @@ LEAVE = "leave"
 
 
 async def _subtree(
-    db: Database, root: dict[str, Any], *, include_deleted: bool = False
-) -> list[dict[str, Any]]:
+    db: Database, root: EntryDoc, *, include_deleted: bool = False
+) -> list[EntryDoc]:
     """The entry and every entry below it that is not purged (see subtree.walk)."""
     return await subtree.walk(db, root, include_deleted=include_deleted)
 
 
-async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
+async def _purge_one(db: Database, entry: EntryDoc) -> tuple[int, int]:
     """Purge one entry (a tombstone stays): the bytes this call freed, and of them history."""
     async with journal.change(db=db, owner_id=entry["owner_id"]) as seq:
         purged = await store.mark_purged(db, entry, seq=seq)
@@ -45,7 +46,7 @@ async def _purge_one(db: Database, entry: dict[str, Any]) -> tuple[int, int]:
     return current + history, history
 
 
-async def purge_tree(db: Database, top: dict[str, Any]) -> None:
+async def purge_tree(db: Database, top: EntryDoc) -> None:
     """Purge `top` and everything below it; the quota they held is given back."""
     freed = history = 0
     tree = await _subtree(db, top)
@@ -94,7 +95,7 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
     return True
 
 
-async def leave_mount(db: Database, mount: dict[str, Any]) -> EntryRecord:
+async def leave_mount(db: Database, mount: EntryDoc) -> EntryRecord:
     """Take the member's mount out of their tree and end their membership.
 
     The mount is purged (its tombstone tells the member's feed) before the membership
@@ -113,7 +114,7 @@ async def leave_mount(db: Database, mount: dict[str, Any]) -> EntryRecord:
     return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
 
 
-async def _leave(db: Database, mount: dict[str, Any]) -> int:
+async def _leave(db: Database, mount: EntryDoc) -> int:
     """leave_mount's steps, each safe to repeat: the member's change number of the purge."""
     share: ObjectId = mount["mount_of"]
     async with journal.change(db=db, owner_id=mount["owner_id"]) as seq:

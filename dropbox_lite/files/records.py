@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware, maybe_aware
 from dropbox_lite.core.clock import now as now  # the files modules take it from here
 from dropbox_lite.files import blobs
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.revision_store import StoredRevision
 
 FALLBACK_MIME = "application/octet-stream"
@@ -76,9 +78,7 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def entry_record(
-    doc: dict[str, Any], *, via: ObjectId | None = None, role: str = OWNER
-) -> EntryRecord:
+def entry_record(doc: EntryDoc, *, via: ObjectId | None = None, role: str = OWNER) -> EntryRecord:
     """The record of a stored document, as its reader sees it: `via` their mount when a
     member reads it (files/access.py), with their `role`."""
     blob_id = content_of(doc)
@@ -118,19 +118,19 @@ class Seen:
     """An entry document as one reader sees it (files/access.py): their own (`via`
     None), or a member's, through their mount `via`, with their `role`."""
 
-    entry: dict[str, Any]
+    entry: EntryDoc
     via: ObjectId | None = None
     role: str = OWNER
 
     def record(self) -> EntryRecord:
         return entry_record(self.entry, via=self.via, role=self.role)
 
-    def of(self, doc: dict[str, Any]) -> Seen:
+    def of(self, doc: EntryDoc) -> Seen:
         """Another document (a new state of this one, or one below it) seen the same way."""
         return replace(self, entry=doc)
 
 
-def seen_as(doc: dict[str, Any], record: EntryRecord) -> Seen:
+def seen_as(doc: EntryDoc, record: EntryRecord) -> Seen:
     """`doc` seen by the reader of `record` (a child or a new state of what they saw)."""
     if record.via is None:
         return Seen(doc)
@@ -174,7 +174,7 @@ def mime_type_for(name: str) -> str:
 CONTENT_FIELDS = ("blob_id", "blocks", "block_ids")
 
 
-def content_of(doc: dict[str, Any]) -> str | None:
+def content_of(doc: Mapping[str, Any]) -> str | None:
     """The content handle of an entry or revision document (None once purged)."""
     block_ids = doc.get("block_ids")
     if block_ids is not None:
@@ -198,7 +198,7 @@ def file_fields(blob: blobs.BlobRecord, *, name: str) -> dict[str, Any]:
     return fields
 
 
-def content_fields(doc: dict[str, Any]) -> dict[str, Any]:
+def content_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The content fields of a stored revision or entry (to make it current again)."""
     fields = {key: doc.get(key) for key in CONTENT_FIELDS}
     fields.update(size=int(doc["size"]), content_hash=doc["content_hash"])

@@ -12,6 +12,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, store
 from dropbox_lite.files.entries import entry_doc
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.quota import Budget, expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
@@ -95,7 +96,7 @@ async def read_file_bytes(
     return await blobs.read_all(db=db, blob_id=record.blob_id, limit=limit)
 
 
-def same_content(current: dict[str, Any], blob: blobs.BlobRecord) -> bool:
+def same_content(current: EntryDoc, blob: blobs.BlobRecord) -> bool:
     """Whether the file's current revision holds these bytes (by the content hash, which
     every revision has, whether stored as blocks or as one old blob)."""
     return bool(current.get("content_hash")) and current.get("content_hash") == blob.content_hash
@@ -119,7 +120,7 @@ async def record_revision(
 async def _claim(
     db: Database,
     *,
-    current: dict[str, Any],
+    current: EntryDoc,
     owner: ObjectId,
     rev: int,
     fields: dict[str, Any],
@@ -151,11 +152,11 @@ async def _claim(
 async def new_revision(
     db: Database,
     *,
-    current: dict[str, Any],
+    current: EntryDoc,
     fields: dict[str, Any],
     keep: int = MAX_REVISIONS,
     known: Budget | None = None,
-) -> dict[str, Any] | None:
+) -> EntryDoc | None:
     """Make `fields` the next revision if the file is still at current's rev; else None.
 
     The revision record is inserted first: the unique (entry_id, rev) index lets
@@ -174,7 +175,7 @@ async def new_revision(
     rev = int(current["rev"]) + 1
     if not await _claim(db, current=current, owner=owner, rev=rev, fields=fields, at=at):
         return None  # another writer took this revision first
-    updated: dict[str, Any] | None = None
+    updated: EntryDoc | None = None
     over = False
     try:
         over = await reserve(db, owner, size, allowance=allowance, known=known)
@@ -183,7 +184,9 @@ async def new_revision(
                 if await store.move_to_revision(
                     db, current, rev=rev, fields=fields, at=at, seq=seq
                 ):
-                    updated = {**current, **fields, "rev": rev, "modified_at": at, "seq": seq}
+                    updated = store.changed(
+                        current, {**fields, "rev": rev, "modified_at": at, "seq": seq}
+                    )
                     updated["mime_type"] = current.get("mime_type", fields["mime_type"])
         finally:
             if updated is None:

@@ -37,6 +37,7 @@ from dropbox_lite.files.entries import (
     load_path_nodes,
     resolve_path,
 )
+from dropbox_lite.files.entry_doc import EntryDoc, changed
 from dropbox_lite.files.listing import (
     MAX_PAGE,
     MAX_SEARCH,
@@ -107,6 +108,7 @@ __all__ = [
     "shared_records",
     "usernames",
     "FALLBACK_MIME",
+    "EntryDoc",
     "Seen",
     "MAX_ATTEMPTS",
     "MAX_PAGE",
@@ -132,6 +134,7 @@ __all__ = [
     "entry_owner",
     "entry_path",
     "entry_record",
+    "changed",
     "fetch_file",
     "get_entry",
     "get_folder",

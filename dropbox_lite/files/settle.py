@@ -13,7 +13,7 @@ sees the other, and whichever does fixes the entry.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from bson import ObjectId
 
@@ -21,6 +21,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, store, subtree
 from dropbox_lite.files.entries import known_root
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.purge import purge_tree
 from dropbox_lite.files.records import EntryRecord, Seen, now
 
@@ -51,13 +52,13 @@ async def _ancestry(
     return state, trashed_at, share
 
 
-async def settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | None:
+async def settle(db: Database, written: EntryDoc) -> EntryDoc | None:
     """Bring an entry just put into a folder in line with that folder; None if purged.
 
     Under a trashed folder it goes to the trash with it (not a trash root of its
     own, so restoring the folder brings it back); under a purged folder it is purged.
     """
-    current: dict[str, Any] | None = written
+    current: EntryDoc | None = written
     for round_ in range(subtree.SETTLE_ROUNDS):
         # The entry before the ancestry: a trash or restore of an ancestor marks the
         # ancestor before the entries below it (see trashing.restore_entry for the reverse).
@@ -89,9 +90,7 @@ async def settle(db: Database, written: dict[str, Any]) -> dict[str, Any] | None
     return await store.entry_by_id(db, written["_id"], with_purged=False)
 
 
-async def _share_with_folder(
-    db: Database, entry: dict[str, Any], share: ObjectId | None
-) -> dict[str, Any]:
+async def _share_with_folder(db: Database, entry: EntryDoc, share: ObjectId | None) -> EntryDoc:
     """The entry in the shared folder its folder is in (or in none), like its folder.
 
     A write checks its folder before it commits; meanwhile the folder can be shared, or
@@ -104,7 +103,7 @@ async def _share_with_folder(
         await store.restamp(db, entry, share=share, left=was, seq=seq)
     if not entry["is_file"]:
         await subtree.restamp_below(db, entry, share=share, left=was)
-    moved = {**entry, "share_id": share, "seq": seq}
+    moved = store.changed(entry, {"share_id": share, "seq": seq})
     if was is not None:
         moved["left_share"] = was
     return moved
@@ -124,7 +123,7 @@ async def settle_written(db: Database, written: Seen) -> EntryRecord:
     return await settled_record(db, written)
 
 
-async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> None:
+async def _trash_tree(db: Database, top: EntryDoc, *, at: datetime) -> None:
     """`top` (live, under a trashed folder) and all below it go to the trash with that folder."""
     async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
         trashed = await store.trash_with_folder(db, top, at=at, seq=seq)
@@ -132,7 +131,7 @@ async def _trash_tree(db: Database, top: dict[str, Any], *, at: datetime) -> Non
         await subtree.trash_below(db, top, at=at)
 
 
-async def _untrash_tree(db: Database, top: dict[str, Any]) -> None:
+async def _untrash_tree(db: Database, top: EntryDoc) -> None:
     """`top` (trashed with a folder that is live again) and what went with it come back."""
     async with journal.change(db=db, owner_id=top["owner_id"]) as seq:
         back = await store.back_with_folder(db, top, seq=seq)

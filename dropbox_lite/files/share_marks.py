@@ -10,10 +10,10 @@ from bson import ObjectId
 
 from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database
-from dropbox_lite.files.entry_doc import ENTRIES
+from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc
 
 
-async def mounts_of(db: Database, user: ObjectId) -> list[dict[str, Any]]:
+async def mounts_of(db: Database, user: ObjectId) -> list[EntryDoc]:
     """The user's mounts that are not purged (live or trashed with a folder of theirs)."""
     query = {"owner_id": user, "mount_of": {"$exists": True}, "deleted": False}
     return [doc async for doc in db.collection(ENTRIES).find(query)]
@@ -30,7 +30,7 @@ async def end_share(db: Database, share: ObjectId) -> None:
 
 
 async def restamp(
-    db: Database, entry: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None, seq: int
+    db: Database, entry: EntryDoc, *, share: ObjectId | None, left: ObjectId | None, seq: int
 ) -> None:
     """Move an entry that is not purged into the shared folder `share` (or out of `left`)."""
     changes: dict[str, Any] = {"share_id": share, "seq": seq}

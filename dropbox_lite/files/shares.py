@@ -18,6 +18,7 @@ from dropbox_lite.core import errors, locks
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, names, operations, store
 from dropbox_lite.files.entries import entry_doc, root_oid
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.purge import end_if_unshared, leave_mount
 from dropbox_lite.files.records import OWNER, EntryRecord, entry_record, now, oid
 from dropbox_lite.files.store import DuplicateKeyError
@@ -55,7 +56,7 @@ def _check_role(role: str) -> str:
     return role
 
 
-async def owned_share(db: Database, user: ObjectId, folder_id: str) -> dict[str, Any]:
+async def owned_share(db: Database, user: ObjectId, folder_id: str) -> EntryDoc:
     """The user's own folder to manage members of; PermissionDenied for a member."""
     seen = await entry_doc(db, user, folder_id)
     doc = seen.entry
@@ -66,7 +67,7 @@ async def owned_share(db: Database, user: ObjectId, folder_id: str) -> dict[str,
     return doc
 
 
-async def _mark(db: Database, folder: dict[str, Any]) -> None:
+async def _mark(db: Database, folder: EntryDoc) -> None:
     """Mark the folder and everything in it as inside the share (nothing nests)."""
     share = folder["_id"]
     for _ in range(MARK_ROUNDS):
@@ -94,7 +95,7 @@ async def _mount(
     owner: ObjectId,
     name: str,
     mount_id: ObjectId,
-) -> dict[str, Any]:
+) -> EntryDoc:
     """The member's mount in their root, under the folder's name or a free variant."""
     root = await root_oid(db, member)
     for candidate in islice([name, *names.autorename_candidates(name)], MAX_MOUNT_NAMES):
@@ -114,7 +115,7 @@ async def _mount(
                 await store.insert_entry(db, doc)
         except DuplicateKeyError:
             continue
-        return dict(doc)
+        return doc
     raise errors.NameTaken()
 
 

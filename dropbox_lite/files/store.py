@@ -26,6 +26,7 @@ from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files.entry_doc import ENTRIES as ENTRIES
 from dropbox_lite.files.entry_doc import EntryDoc as EntryDoc
+from dropbox_lite.files.entry_doc import changed as changed
 from dropbox_lite.files.entry_doc import live_slot as live_slot
 from dropbox_lite.files.entry_doc import new_entry as new_entry
 from dropbox_lite.files.entry_doc import owned_or_shared
@@ -75,6 +76,7 @@ from dropbox_lite.files.trash_store import untrash as untrash
 __all__ = [
     "DuplicateKeyError",
     "EntryDoc",
+    "changed",
     "children_page",
     "count_children",
     "find_entry",
@@ -101,9 +103,9 @@ async def insert_entry(db: Database, doc: EntryDoc) -> None:
 
 async def find_live_child(
     db: Database, owner: ObjectId, parent: ObjectId, name: str
-) -> dict[str, Any] | None:
+) -> EntryDoc | None:
     """The live entry named `name` (ignoring case) in the folder, if any."""
-    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
+    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(
         {"owner_id": owner, "parent_id": parent, "slot": live_slot(name)}
     )
     return doc
@@ -111,20 +113,20 @@ async def find_live_child(
 
 async def find_entry(
     db: Database, owner: ObjectId, entry_id: ObjectId, *, include_trashed: bool = False
-) -> dict[str, Any] | None:
+) -> EntryDoc | None:
     """The owner's entry that is not purged (and not trashed, unless asked), if any."""
     query: dict[str, Any] = {"_id": entry_id, "owner_id": owner, "deleted": False}
     if not include_trashed:
         query["trashed"] = False
-    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(query)
+    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(query)
     return doc
 
 
 async def find_live_child_by_key(
     db: Database, owner: ObjectId, parent: ObjectId, key: str
-) -> dict[str, Any] | None:
+) -> EntryDoc | None:
     """The live, untrashed entry whose slot is `key` in the folder (path resolution)."""
-    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
+    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(
         {"owner_id": owner, "parent_id": parent, "slot": key, "trashed": False}
     )
     return doc
@@ -173,7 +175,7 @@ async def children_page(
     after: tuple[bool, str] | None,
     limit: int,
     share: ObjectId | None = None,
-) -> list[dict[str, Any]]:
+) -> list[EntryDoc]:
     """Up to `limit` live children after the cursor, folders first, by name key.
 
     One query on the `listing` index: an equality prefix, then a range. `share`: only
@@ -210,7 +212,7 @@ async def entry_rev(db: Database, entry_id: ObjectId) -> int | None:
 
 async def move_to_revision(
     db: Database,
-    current: dict[str, Any],
+    current: EntryDoc,
     *,
     rev: int,
     fields: dict[str, Any],
@@ -268,7 +270,7 @@ async def find_by_name(
     *,
     limit: int,
     shares: list[ObjectId] | None = None,
-) -> list[Any]:
+) -> list[EntryDoc]:
     """Live entries (not the root) whose name key matches the regular expression, by name.
 
     With `shares`: also those inside these shared folders (not the folders themselves).
@@ -291,12 +293,12 @@ async def find_by_name(
 
 async def entry_by_id(
     db: Database, entry_id: ObjectId, *, with_purged: bool = True
-) -> dict[str, Any] | None:
+) -> EntryDoc | None:
     """The entry with this id, whoever owns it (a tombstone too unless `with_purged` is off)."""
     query: dict[str, Any] = {"_id": entry_id}
     if not with_purged:
         query["deleted"] = False
-    doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(query)
+    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(query)
     return doc
 
 
@@ -309,7 +311,7 @@ async def owner_of(db: Database, entry_id: ObjectId, *, files_only: bool) -> Obj
     return None if doc is None else ObjectId(doc["owner_id"])
 
 
-async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId) -> bool:
+async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId | None) -> bool:
     """Whether the owner's folder is live (neither trashed nor purged)."""
     doc = await db.collection(ENTRIES).find_one(
         {"_id": folder_id, "owner_id": owner, "trashed": False, "deleted": False}, {"_id": 1}
@@ -319,7 +321,7 @@ async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId) -
 
 async def children_of(
     db: Database, owner: ObjectId, parents: list[ObjectId], *, include_deleted: bool
-) -> list[dict[str, Any]]:
+) -> list[EntryDoc]:
     """The entries directly in any of `parents` (tombstones too with include_deleted)."""
     query: dict[str, Any] = {"owner_id": owner, "parent_id": {"$in": parents}}
     if not include_deleted:
@@ -328,7 +330,7 @@ async def children_of(
 
 
 async def relocate(
-    db: Database, doc: dict[str, Any], changes: dict[str, Any], *, live_only: bool = True
+    db: Database, doc: EntryDoc, changes: dict[str, Any], *, live_only: bool = True
 ) -> bool:
     """Give the entry `changes` (a new folder or name) if it is still in its folder.
 

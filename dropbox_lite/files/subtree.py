@@ -10,12 +10,12 @@ whoever finds it unfinished: `align` brings a subtree in line with its top.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, store
+from dropbox_lite.files.entry_doc import EntryDoc
 
 # Passes over a subtree that look again for entries written into it meanwhile.
 ROUNDS = 5
@@ -26,11 +26,11 @@ SETTLE_ROUNDS = 5
 
 async def walk(
     db: Database,
-    root: dict[str, Any],
+    root: EntryDoc,
     *,
     include_deleted: bool = False,
     stop_at_trash_roots: bool = False,
-) -> list[dict[str, Any]]:
+) -> list[EntryDoc]:
     """The entry and every entry below it that is not purged (breadth first).
 
     With include_deleted, purged ones (tombstones) too, and what is below them.
@@ -55,19 +55,19 @@ async def walk(
     return found
 
 
-def _folders(tree: list[dict[str, Any]]) -> list[ObjectId]:
+def _folders(tree: list[EntryDoc]) -> list[ObjectId]:
     return [doc["_id"] for doc in tree if not doc["is_file"]]
 
 
 def _expected_shares(
-    tree: list[dict[str, Any]], top_share: ObjectId | None
+    tree: list[EntryDoc], top_share: ObjectId | None
 ) -> dict[ObjectId, ObjectId | None]:
     """The shared folder each entry below the top belongs in, by where it is.
 
     Below the top, an entry is in the top's shared folder; a shared folder inside
     a private top (shares do not nest) is its own, and so is what is below it.
     """
-    share_of: dict[ObjectId, ObjectId | None] = {tree[0]["_id"]: top_share}
+    share_of: dict[ObjectId | None, ObjectId | None] = {tree[0]["_id"]: top_share}
     expected: dict[ObjectId, ObjectId | None] = {}
     for doc in tree[1:]:
         if doc.get("share_id") == doc["_id"] and top_share is None:
@@ -81,7 +81,7 @@ def _expected_shares(
 
 
 async def restamp_below(
-    db: Database, top: dict[str, Any], *, share: ObjectId | None, left: ObjectId | None = None
+    db: Database, top: EntryDoc, *, share: ObjectId | None, left: ObjectId | None = None
 ) -> int:
     """What is below `top` goes into the shared folder `share` (or none) with it.
 
@@ -113,7 +113,7 @@ async def restamp_below(
     return changed
 
 
-async def trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> int:
+async def trash_below(db: Database, top: EntryDoc, *, at: datetime) -> int:
     """Everything live below the trashed `top` goes to the trash with it (one write)."""
     tree = await walk(db, top)
     ids = [doc["_id"] for doc in tree[1:] if not doc["trashed"]]
@@ -123,7 +123,7 @@ async def trash_below(db: Database, top: dict[str, Any], *, at: datetime) -> int
         return await store.trash_many(db, ids, folders=_folders(tree), at=at, seq=seq)
 
 
-async def restore_below(db: Database, top: dict[str, Any]) -> int:
+async def restore_below(db: Database, top: EntryDoc) -> int:
     """What went to the trash with `top` (now live) comes back with it (one write).
 
     What was deleted on its own before stays in the trash, and so does what is below it.

@@ -9,7 +9,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database, update_unique
-from dropbox_lite.files.entry_doc import ENTRIES, owned_or_shared, trashed_slot
+from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc, owned_or_shared, trashed_slot
 
 _TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": False}
 
@@ -21,7 +21,7 @@ async def trash_page(
     before: ObjectId | None,
     limit: int,
     shares: list[ObjectId] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[EntryDoc]:
     """Up to `limit` entries deleted explicitly, newest first, older than `before`.
 
     With `shares`: also those deleted inside these shared folders.
@@ -45,7 +45,7 @@ async def count_trash(db: Database, owner: ObjectId, shares: list[ObjectId] | No
     return int(await db.collection(ENTRIES).count_documents(query))
 
 
-async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime, seq: int) -> bool:
+async def trash_with_folder(db: Database, entry: EntryDoc, *, at: datetime, seq: int) -> bool:
     """Trash a live entry with the folder it is in (not a trash root of its own).
 
     Not if it was moved out meanwhile: its new folder decides.
@@ -57,7 +57,7 @@ async def trash_with_folder(db: Database, entry: dict[str, Any], *, at: datetime
     return bool(result.matched_count)
 
 
-async def back_with_folder(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
+async def back_with_folder(db: Database, entry: EntryDoc, *, seq: int) -> bool:
     """Bring back an entry that went to the trash with its folder (not one deleted alone)."""
     result = await db.collection(ENTRIES).update_one(
         {
@@ -95,7 +95,7 @@ async def untrash(db: Database, entry_id: ObjectId, changes: dict[str, Any]) -> 
     return bool(result.matched_count)
 
 
-async def mark_purged(db: Database, entry: dict[str, Any], *, seq: int) -> bool:
+async def mark_purged(db: Database, entry: EntryDoc, *, seq: int) -> bool:
     """Purge an entry, leaving a tombstone for the change feed: True when this call did."""
     result = await db.collection(ENTRIES).update_one(
         {"_id": entry["_id"], "deleted": False},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bson import ObjectId
 
@@ -11,6 +10,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, movable, root_oid
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.purge import SUBTREE, leave_mount
 from dropbox_lite.files.records import EntryRecord, Seen, now, oid
 from dropbox_lite.files.settle import settled_record
@@ -101,7 +101,7 @@ async def delete_entry(
                 current = seen.of(now_doc).record()
                 raise errors.Conflict(current=current, your_parent_rev=if_rev)
             raise errors.NotFound()
-        trashed = seen.of({**doc, **changes, "seq": seq}).record()
+        trashed = seen.of(store.changed(doc, {**changes, "seq": seq})).record()
         if not doc["is_file"]:
             await subtree.trash_below(db, doc, at=at)
         return trashed
@@ -143,7 +143,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
         if left is not None and not doc["is_file"]:
             # Out of the shared folder: its members lose what is below first.
             await subtree.restamp_below(db, doc, share=None, left=left)
-        restored: dict[str, Any] | None = None
+        restored: EntryDoc | None = None
         for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
             key = names.name_key(candidate)
             changes = {
@@ -163,7 +163,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
                 continue
             if not back:
                 raise errors.NotFound("This entry is not in the trash.")
-            restored = {**doc, **changes, "seq": seq}
+            restored = store.changed(doc, {**changes, "seq": seq})
             break
         if restored is None:
             raise errors.NameTaken()

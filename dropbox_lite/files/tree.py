@@ -17,6 +17,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, cycles, journal, names, operations, store, subtree
 from dropbox_lite.files.copies import copy_entry
 from dropbox_lite.files.entries import movable, place
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.purge import SUBTREE
 from dropbox_lite.files.records import EntryRecord, mime_type_for, now, oid
 from dropbox_lite.files.settle import settled_record as _settled_record
@@ -46,7 +47,7 @@ async def create_folder(
             await store.insert_entry(db, doc)
     except DuplicateKeyError:
         raise errors.NameTaken() from None
-    return await _settled_record(db, into.view(dict(doc)))
+    return await _settled_record(db, into.view(doc))
 
 
 async def rename_entry(*, db: Database, user_id: str, entry_id: str, name: str) -> EntryRecord:
@@ -59,12 +60,12 @@ async def rename_entry(*, db: Database, user_id: str, entry_id: str, name: str) 
 
 async def _relocate(
     db: Database,
-    doc: dict[str, Any],
+    doc: EntryDoc,
     *,
-    parent: ObjectId,
+    parent: ObjectId | None,
     name: str,
     share: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> EntryDoc:
     """Give the live entry `doc` a new folder and name, if it is still where it was.
 
     `share`: new share fields (moving into or out of a shared folder).
@@ -82,13 +83,13 @@ async def _relocate(
         raise errors.NameTaken() from None
     if not moved:
         raise errors.Conflict("The entry changed meanwhile; try again.")
-    relocated = {**doc, **changes, "modified_at": at, "seq": seq}
+    relocated = store.changed(doc, {**changes, "modified_at": at, "seq": seq})
     if doc.get("mount_of") is not None:
         await _mount_still_held(db, relocated)
     return relocated
 
 
-async def _mount_still_held(db: Database, mount: dict[str, Any]) -> None:
+async def _mount_still_held(db: Database, mount: EntryDoc) -> None:
     """NotFound (and the mount gone) when its member was removed while it was moved.
 
     The removal takes the membership, then purges the mount; on FerretDB a move's

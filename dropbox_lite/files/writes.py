@@ -14,6 +14,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, must_write, owners_quota
 from dropbox_lite.files.entries import account, place
+from dropbox_lite.files.entry_doc import EntryDoc
 from dropbox_lite.files.records import (
     EntryRecord,
     file_fields,
@@ -72,7 +73,7 @@ async def _insert_file(
     finally:
         if not inserted:
             await asyncio.shield(_withdraw(db, owner, entry_id, int(fields["size"])))
-    return await settle_written(db, into.view(dict(doc)))
+    return await settle_written(db, into.view(doc))
 
 
 async def _withdraw(db: Database, owner: ObjectId, entry_id: ObjectId, size: int) -> None:
@@ -170,7 +171,7 @@ class Target:
     mode: str
     parent_rev: int | None
     known: quota.Budget
-    existing: dict[str, Any] | None = None
+    existing: EntryDoc | None = None
     looked: bool = False
 
     def room(self) -> int | None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Any
 
 from bson import ObjectId
 
@@ -132,10 +131,10 @@ async def _serve(
     room: int,
     read_at: int,
     share: ObjectId | None = None,
-) -> tuple[list[dict[str, Any]], Position, bool]:
+) -> tuple[list[files.EntryDoc], Position, bool]:
     """Up to `room` documents of one part of the feed from `position`: (docs, end, more)."""
 
-    async def scan(at: Position, bound: int, live: bool, room: int) -> list[dict[str, Any]]:
+    async def scan(at: Position, bound: int, live: bool, room: int) -> list[files.EntryDoc]:
         return await journal.scan(
             db=db,
             owner_id=owner_id,
@@ -147,7 +146,7 @@ async def _serve(
             share=share,
         )
 
-    docs: list[dict[str, Any]] = []
+    docs: list[files.EntryDoc] = []
     if position.phase == "full":
         found = await scan(position, position.bound, True, room)
         if len(found) > room:
@@ -180,7 +179,7 @@ def followed_mounts(
 
 
 def _through(
-    mount: files.MountRecord, doc: dict[str, Any], followed: dict[ObjectId, files.MountRecord]
+    mount: files.MountRecord, doc: files.EntryDoc, followed: dict[ObjectId, files.MountRecord]
 ) -> files.Seen | None:
     """A document of a shared folder's part as its member sees it (None: not shown).
 
@@ -196,7 +195,7 @@ def _through(
         return files.Seen(doc, via=now_in.mount_id)
     # Gone from the member's view: where it went (a private folder of the owner's) is
     # not theirs to know; it is reported as gone from the mount.
-    gone = {**doc, "deleted": True, "parent_id": mount.mount_id}
+    gone = files.changed(doc, {"deleted": True, "parent_id": mount.mount_id})
     return files.Seen(gone, via=mount.mount_id)
 
 
@@ -257,7 +256,7 @@ async def get_updated_files(
     return _page(signer, user_id, docs, position, served, has_more=more)
 
 
-def _resume(phase: str, last: dict[str, Any], position: Position) -> Position:
+def _resume(phase: str, last: files.EntryDoc, position: Position) -> Position:
     return replace(position, phase=phase, seq=int(last["seq"]), after_id=last["_id"])
 
 
