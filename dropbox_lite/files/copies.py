@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self
 
 from bson import ObjectId
 
@@ -15,7 +17,18 @@ from dropbox_lite.files.records import EntryRecord, now, oid
 from dropbox_lite.files.settle import settled_record
 from dropbox_lite.files.store import DuplicateKeyError
 
-COPY = "copy"
+
+@dataclass(frozen=True)
+class Copy(operations.Args):
+    """A copy: its `top` (inserted last) and what is `below` it (finish_copy)."""
+
+    kind: ClassVar[str] = "copy"
+    top: ObjectId
+    below: list[ObjectId]
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        return cls(top=ObjectId(args["top"]), below=[ObjectId(i) for i in args["below"]])
 
 
 async def copy_entry(
@@ -95,21 +108,20 @@ async def copy_entry(
             if await store.entry_by_id(db, top_id) is None:
                 await release(db, owner, total)
             raise
-    return await operations.run(
-        db, COPY, owner, steps, top=top_id, below=[new_ids[d["_id"]] for d in tree[1:]]
-    )
+    below = [new_ids[d["_id"]] for d in tree[1:]]
+    return await operations.run(db, owner, steps, Copy(top=top_id, below=below))
 
 
-@operations.finisher("copy")
-async def finish_copy(db: Database, args: dict[str, Any]) -> None:
+@operations.finisher(Copy)
+async def finish_copy(db: Database, args: Copy) -> None:
     """A copy cut short: completed when its top is in (it went in last: what is below
     comes out of hiding), else undone (what is below never showed live: it goes).
 
     The quota it reserved is given back by the next recount (files/repair.py).
     """
-    top = await store.entry_by_id(db, ObjectId(args["top"]))
+    top = await store.entry_by_id(db, args.top)
     if top is not None:
         if not top["deleted"] and not top["trashed"]:
             await subtree.restore_below(db, top)
         return
-    await store.forget_unseen(db, [ObjectId(i) for i in args["below"]])
+    await store.forget_unseen(db, args.below)

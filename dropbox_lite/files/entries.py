@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self, TypeVar
 
 from bson import ObjectId
 
@@ -27,16 +28,26 @@ async def create_root_folder(*, db: Database, owner_id: ObjectId, root_id: Objec
 
 T = TypeVar("T")
 
-# The operation of a new account: its root first, then the account (auth.create_user).
-NEW_ACCOUNT = "new_account"
+
+@dataclass(frozen=True)
+class NewAccount(operations.Args):
+    """The operation of a new account: its root first, then the account
+    (auth.create_user; finish_new_account)."""
+
+    kind: ClassVar[str] = "new_account"
+    user: ObjectId
+    root: ObjectId
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        return cls(user=ObjectId(args["user"]), root=ObjectId(args["root"]))
 
 
-@operations.finisher(NEW_ACCOUNT)
-async def finish_new_account(db: Database, args: dict[str, Any]) -> None:
+@operations.finisher(NewAccount)
+async def finish_new_account(db: Database, args: NewAccount) -> None:
     """A sign-up cut short: an account with its root stays; a root without one goes."""
-    user, root = ObjectId(args["user"]), ObjectId(args["root"])
-    if not await store.user_exists(db, user):
-        await store.delete_root(db, user, root)
+    if not await store.user_exists(db, args.user):
+        await store.delete_root(db, args.user, args.root)
 
 
 def account_maker(
@@ -50,7 +61,7 @@ def account_maker(
             await create_root_folder(db=db, owner_id=user_id, root_id=root_id)
             return await insert()
 
-        return await operations.run(db, NEW_ACCOUNT, user_id, steps, user=user_id, root=root_id)
+        return await operations.run(db, user_id, steps, NewAccount(user=user_id, root=root_id))
 
     return make
 

@@ -15,9 +15,11 @@ it by a conditional update and runs its kind's finisher, which completes or roll
 back the operation from what is in the database, whatever step it died at.
 
 The finishers are registered by the modules that own the operations (`finisher`);
-this module knows none of them. An intent read back leaves this module as an
-`Intent` record; the documents are built and read here only. A finisher is handed
-the intent's `args` (a copy), whose keys are its kind's own.
+this module knows none of them. Each kind's arguments are a frozen dataclass of its
+own (an `Args`), stored in `args` as its fields and read back by its `load`, which
+takes what older versions stored too; its finisher is handed that value. An intent
+read back leaves this module as an `Intent` record (its `args` as stored); the
+documents are built and read here only.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from bson import ObjectId
 
@@ -42,8 +44,26 @@ LEASE = timedelta(seconds=30)
 log = logging.getLogger("dropbox_lite.operations")
 
 T = TypeVar("T")
-Finisher = Callable[[Database, dict[str, Any]], Awaitable[None]]
-_FINISHERS: dict[str, Finisher] = {}
+
+
+class Args:
+    """The arguments of one kind of operation, subclassed by a frozen dataclass per kind:
+    `kind` names it in `operations`; its fields are what is stored as `args`."""
+
+    kind: ClassVar[str]
+
+    def stored(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        """The arguments as stored (by this version or an older one)."""
+        raise NotImplementedError
+
+
+A = TypeVar("A", bound=Args)
+Finisher = Callable[[Database, A], Awaitable[None]]
+_FINISHERS: dict[str, Callable[[Database, Mapping[str, Any]], Awaitable[None]]] = {}
 # Operations running past their request's end: kept referenced until they finish.
 _RUNNING: set[asyncio.Task[Any]] = set()
 
@@ -71,17 +91,20 @@ def _intent(doc: Mapping[str, Any]) -> Intent:
     )
 
 
-def finisher(kind: str) -> Callable[[Finisher], Finisher]:
+def finisher(kind: type[A]) -> Callable[[Finisher[A]], Finisher[A]]:
     """Register the function that completes (or rolls back) an abandoned `kind`."""
 
-    def register(function: Finisher) -> Finisher:
-        _FINISHERS[kind] = function
+    def register(function: Finisher[A]) -> Finisher[A]:
+        async def finish(db: Database, stored: Mapping[str, Any]) -> None:
+            await function(db, kind.load(stored))
+
+        _FINISHERS[kind.kind] = finish
         return function
 
     return register
 
 
-async def begin(db: Database, kind: str, owner: ObjectId, **args: Any) -> ObjectId:
+async def begin(db: Database, kind: str, owner: ObjectId, args: Mapping[str, Any]) -> ObjectId:
     """Record the intent before the operation's first write; its id."""
     at = datetime.now(UTC)
     op_id = ObjectId()
@@ -90,7 +113,7 @@ async def begin(db: Database, kind: str, owner: ObjectId, **args: Any) -> Object
             "_id": op_id,
             "kind": kind,
             "owner_id": owner,
-            "args": args,
+            "args": dict(args),
             "started_at": at,
             "lease_until": at + LEASE,
         }
@@ -122,11 +145,7 @@ def _finished_alone(task: asyncio.Task[Any]) -> None:
 
 
 async def run(
-    db: Database,
-    kind: str,
-    owner: ObjectId,
-    steps: Callable[[], Coroutine[Any, Any, T]],
-    **args: Any,
+    db: Database, owner: ObjectId, steps: Callable[[], Coroutine[Any, Any, T]], args: Args
 ) -> T:
     """Record the intent, run `steps` to their end (shielded), then drop the intent.
 
@@ -134,13 +153,14 @@ async def run(
     a whole state (`steps` that fail on purpose undo their own writes first and may
     then end the intent themselves; finishing a whole state again changes nothing).
     """
-    op_id = await begin(db, kind, owner, **args)
+    kind, stored = args.kind, args.stored()
+    op_id = await begin(db, kind, owner, stored)
 
     async def whole() -> T:
         try:
             result = await steps()
         except BaseException:
-            await _finish_now(db, op_id, kind, args)
+            await _finish_now(db, op_id, kind, stored)
             raise
         await end(db, op_id)
         return result
@@ -148,7 +168,7 @@ async def run(
     return await to_the_end(whole())
 
 
-async def _finish_now(db: Database, op_id: ObjectId, kind: str, args: dict[str, Any]) -> None:
+async def _finish_now(db: Database, op_id: ObjectId, kind: str, args: Mapping[str, Any]) -> None:
     """After a step failed in this process: finish it here (best effort), else upkeep will."""
     try:
         await _FINISHERS[kind](db, args)

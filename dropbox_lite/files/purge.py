@@ -3,7 +3,9 @@ a shared folder), and finishing a subtree operation or a leave that was cut shor
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self
 
 from bson import ObjectId
 
@@ -16,9 +18,31 @@ from dropbox_lite.files.quota import release
 from dropbox_lite.files.records import EntryRecord, entry_record, now, oid
 from dropbox_lite.sharing import members
 
-# The operation (files/operations.py) of a move, trash, restore or purge of a folder.
-SUBTREE = "subtree"
-LEAVE = "leave"
+
+@dataclass(frozen=True)
+class Subtree(operations.Args):
+    """The operation (files/operations.py) of a move, trash, restore or purge of a
+    folder: `top`, the folder (finish_subtree)."""
+
+    kind: ClassVar[str] = "subtree"
+    top: ObjectId
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        return cls(top=ObjectId(args["top"]))
+
+
+@dataclass(frozen=True)
+class Leave(operations.Args):
+    """A member's mount leaving their tree, and their membership of `share` (finish_leave)."""
+
+    kind: ClassVar[str] = "leave"
+    mount: ObjectId
+    share: ObjectId
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        return cls(mount=ObjectId(args["mount"]), share=ObjectId(args["share"]))
 
 
 async def _subtree(
@@ -91,7 +115,7 @@ async def purge_entry(*, db: Database, user_id: str, entry_id: str) -> bool:
             await purge_tree(db, doc)
             await _end_purged_shares(db, doc["owner_id"])
 
-        await operations.run(db, SUBTREE, doc["owner_id"], steps, top=doc["_id"])
+        await operations.run(db, doc["owner_id"], steps, Subtree(top=doc["_id"]))
     return True
 
 
@@ -109,7 +133,7 @@ async def leave_mount(db: Database, mount: EntryDoc) -> EntryRecord:
         return await _leave(db, mount)
 
     seq = await operations.run(
-        db, LEAVE, mount["owner_id"], steps, mount=mount["_id"], share=mount["mount_of"]
+        db, mount["owner_id"], steps, Leave(mount=mount["_id"], share=mount["mount_of"])
     )
     return entry_record({**mount, "trashed": True, "deleted": True, "seq": seq})
 
@@ -128,10 +152,10 @@ async def _leave(db: Database, mount: EntryDoc) -> int:
     return seq
 
 
-@operations.finisher("leave")
-async def finish_leave(db: Database, args: dict[str, Any]) -> None:
+@operations.finisher(Leave)
+async def finish_leave(db: Database, args: Leave) -> None:
     """A removal or leave cut short: the mount goes, then the membership."""
-    mount = await store.entry_by_id(db, ObjectId(args["mount"]))
+    mount = await store.entry_by_id(db, args.mount)
     if mount is not None:
         await _leave(db, mount)
 
@@ -161,8 +185,8 @@ async def _end_purged_shares(db: Database, owner: ObjectId) -> None:
             await members.remove(db, membership.share_id, membership.user_id)
 
 
-@operations.finisher(SUBTREE)
-async def finish_subtree(db: Database, args: dict[str, Any]) -> None:
+@operations.finisher(Subtree)
+async def finish_subtree(db: Database, args: Subtree) -> None:
     """Bring a folder's subtree in line with the folder, wherever its operation stopped.
 
     Purged: what is below is purged. Otherwise what is below goes into the shared
@@ -170,7 +194,7 @@ async def finish_subtree(db: Database, args: dict[str, Any]) -> None:
     A move or restore cut short before the folder itself changed is thereby rolled
     back; one cut short after is completed.
     """
-    top = await store.entry_by_id(db, ObjectId(args["top"]))
+    top = await store.entry_by_id(db, args.top)
     if top is None:
         return
     if top["deleted"]:

@@ -8,9 +8,10 @@ are named by id here; sharing/folders.py turns usernames into ids.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from bson import ObjectId
 
@@ -30,7 +31,6 @@ MARK_ROUNDS = 3
 MAX_MOUNT_NAMES = 100
 # Members of one shared folder (its owner aside): a folder is not a mailing list.
 MAX_MEMBERS = 100
-ADD = "add_member"
 
 
 @dataclass(frozen=True)
@@ -173,17 +173,32 @@ async def _add_member(
             raise
         return entry_record({**folder, "share_id": share})
 
-    return await operations.run(db, ADD, owner, steps, share=share, member=member, mount=mount_id)
+    adding = AddMember(share=share, member=member, mount=mount_id)
+    return await operations.run(db, owner, steps, adding)
 
 
-@operations.finisher("add_member")
-async def finish_add(db: Database, args: dict[str, Any]) -> None:
+@dataclass(frozen=True)
+class AddMember(operations.Args):
+    """A member added to `share`: their membership, then their `mount` (finish_add)."""
+
+    kind: ClassVar[str] = "add_member"
+    share: ObjectId
+    member: ObjectId
+    mount: ObjectId
+
+    @classmethod
+    def load(cls, args: Mapping[str, Any]) -> Self:
+        share, member, mount = (ObjectId(args[key]) for key in ("share", "member", "mount"))
+        return cls(share=share, member=member, mount=mount)
+
+
+@operations.finisher(AddMember)
+async def finish_add(db: Database, args: AddMember) -> None:
     """A share cut short: complete when the mount is in (it went in last), else undone."""
-    share, member, mount = ObjectId(args["share"]), ObjectId(args["member"]), args["mount"]
-    if await store.entry_by_id(db, ObjectId(mount)) is None:
-        await members.release_mount(db, share, member, ObjectId(mount))
-        if await members.count(db, share) == 0:
-            await store.end_share(db, share)  # a first share undone: the folder is private
+    if await store.entry_by_id(db, args.mount) is None:
+        await members.release_mount(db, args.share, args.member, args.mount)
+        if await members.count(db, args.share) == 0:
+            await store.end_share(db, args.share)  # a first share undone: the folder is private
 
 
 async def set_member_role(

@@ -385,7 +385,7 @@ async def forget_unseen(db: Database, ids: list[ObjectId]) -> None:
 
 
 async def user_exists(db: Database, user_id: ObjectId) -> bool:
-    """Whether the account exists (its root is made before it: see entries.NEW_ACCOUNT)."""
+    """Whether the account exists (its root is made before it: see entries.NewAccount)."""
     return await user_store.user_exists(db=db, user_id=user_id)
 
 

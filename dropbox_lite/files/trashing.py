@@ -11,7 +11,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import access, journal, names, operations, store, subtree
 from dropbox_lite.files.entries import entry_doc, movable, root_oid
 from dropbox_lite.files.entry_doc import EntryDoc
-from dropbox_lite.files.purge import SUBTREE, leave_mount
+from dropbox_lite.files.purge import Subtree, leave_mount
 from dropbox_lite.files.records import EntryRecord, Seen, now, oid
 from dropbox_lite.files.settle import settled_record
 from dropbox_lite.files.store import DuplicateKeyError
@@ -108,7 +108,7 @@ async def delete_entry(
 
     if doc["is_file"]:
         return await steps()  # one document
-    return await operations.run(db, SUBTREE, owner, steps, top=doc["_id"])
+    return await operations.run(db, owner, steps, Subtree(top=doc["_id"]))
 
 
 async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRecord:
@@ -174,4 +174,4 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
 
     if doc["is_file"]:
         return await steps()  # one document
-    return await operations.run(db, SUBTREE, owner, steps, top=doc["_id"])
+    return await operations.run(db, owner, steps, Subtree(top=doc["_id"]))

@@ -18,7 +18,7 @@ from dropbox_lite.files import access, cycles, journal, names, operations, store
 from dropbox_lite.files.copies import copy_entry
 from dropbox_lite.files.entries import movable, place
 from dropbox_lite.files.entry_doc import EntryDoc
-from dropbox_lite.files.purge import SUBTREE
+from dropbox_lite.files.purge import Subtree
 from dropbox_lite.files.records import EntryRecord, mime_type_for, now, oid
 from dropbox_lite.files.settle import settled_record as _settled_record
 from dropbox_lite.files.store import DuplicateKeyError
@@ -150,5 +150,5 @@ async def move_entry(
         return await _settled_record(db, into.view(moved))
 
     if below:
-        return await operations.run(db, SUBTREE, doc["owner_id"], steps, top=doc["_id"])
+        return await operations.run(db, doc["owner_id"], steps, Subtree(top=doc["_id"]))
     return await steps()
