@@ -16,6 +16,24 @@ from dropbox_lite.files import names
 ENTRIES = "entries"
 
 
+class Content(TypedDict):
+    """The fields that name a file's bytes, an entry's or a revision's: a block list, or
+    an old whole-file blob."""
+
+    size: int
+    content_hash: str
+    sha256: str
+    blob_id: ObjectId | None
+    blocks: list[str] | None  # SHA-256 of each 4 MiB block
+    block_ids: list[ObjectId] | None  # the stored blocks, in order
+
+
+class FileFields(Content):
+    """What an entry holds of a file's bytes: their content and their MIME type."""
+
+    mime_type: str
+
+
 class EntryDoc(TypedDict):
     _id: ObjectId
     owner_id: ObjectId
@@ -69,7 +87,7 @@ def new_entry(
     seq: int,
     at: datetime,
     entry_id: ObjectId | None = None,
-    file: Mapping[str, Any] | None = None,
+    file: FileFields | EntryDoc | None = None,
     share: ObjectId | None = None,
     mount_of: tuple[ObjectId, ObjectId] | None = None,
 ) -> EntryDoc:
@@ -104,9 +122,10 @@ def new_entry(
         doc["content_hash"] = file["content_hash"]
         doc["sha256"] = file["sha256"]
         doc["blob_id"] = file.get("blob_id")
-        if file.get("block_ids") is not None:
+        block_ids = file.get("block_ids")
+        if block_ids is not None:
             doc["blocks"] = list(file.get("blocks") or ())
-            doc["block_ids"] = list(file["block_ids"])
+            doc["block_ids"] = list(block_ids)
         doc["mime_type"] = file["mime_type"]
     if share is not None:
         doc["share_id"] = share

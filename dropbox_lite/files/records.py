@@ -14,7 +14,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.clock import aware, maybe_aware
 from dropbox_lite.core.clock import now as now  # the files modules take it from here
 from dropbox_lite.files import blobs
-from dropbox_lite.files.entry_doc import EntryDoc
+from dropbox_lite.files.entry_doc import Content, EntryDoc, FileFields
 from dropbox_lite.files.revision_store import StoredRevision
 
 FALLBACK_MIME = "application/octet-stream"
@@ -170,10 +170,6 @@ def mime_type_for(name: str) -> str:
     return guessed or FALLBACK_MIME
 
 
-# The fields that name a file's stored bytes: a block list, or an old whole-file blob.
-CONTENT_FIELDS = ("blob_id", "blocks", "block_ids")
-
-
 def content_of(doc: Mapping[str, Any]) -> str | None:
     """The content handle of an entry or revision document (None once purged)."""
     block_ids = doc.get("block_ids")
@@ -183,24 +179,27 @@ def content_of(doc: Mapping[str, Any]) -> str | None:
     return None if blob_id is None else str(blob_id)
 
 
-def file_fields(blob: blobs.BlobRecord, *, name: str) -> dict[str, Any]:
+def file_fields(blob: blobs.BlobRecord, *, name: str) -> FileFields:
     """The entry fields that point a file at stored bytes."""
-    fields: dict[str, Any] = {
+    whole = blob.block_ids is None
+    return {
         "size": blob.size,
         "content_hash": blob.content_hash,
         "sha256": blob.sha256,
         "mime_type": mime_type_for(name),
+        "blob_id": ObjectId(blob.blob_id) if whole else None,
+        "blocks": None if whole else list(blob.blocks or ()),
+        "block_ids": None if blob.block_ids is None else list(blob.block_ids),
     }
-    if blob.block_ids is None:
-        fields.update(blob_id=ObjectId(blob.blob_id), blocks=None, block_ids=None)
-    else:
-        fields.update(blob_id=None, blocks=list(blob.blocks or ()), block_ids=list(blob.block_ids))
-    return fields
 
 
-def content_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
+def content_fields(doc: Mapping[str, Any]) -> Content:
     """The content fields of a stored revision or entry (to make it current again)."""
-    fields = {key: doc.get(key) for key in CONTENT_FIELDS}
-    fields.update(size=int(doc["size"]), content_hash=doc["content_hash"])
-    fields["sha256"] = doc.get("sha256", "")
-    return fields
+    return {
+        "blob_id": doc.get("blob_id"),
+        "blocks": doc.get("blocks"),
+        "block_ids": doc.get("block_ids"),
+        "size": int(doc["size"]),
+        "content_hash": doc["content_hash"],
+        "sha256": doc.get("sha256", ""),
+    }

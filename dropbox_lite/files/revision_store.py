@@ -19,6 +19,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
+from dropbox_lite.files.entry_doc import Content
 
 REVISIONS = "revisions"
 
@@ -104,7 +105,7 @@ def new_revision(
     )
 
 
-def content_fields(revision: StoredRevision) -> dict[str, Any]:
+def content_fields(revision: StoredRevision) -> Content:
     """A revision's content as an entry's (or its own document's) fields: restoring it
     makes these the file's content again."""
     return {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
 
@@ -12,7 +11,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, store
 from dropbox_lite.files.entries import entry_doc
-from dropbox_lite.files.entry_doc import EntryDoc
+from dropbox_lite.files.entry_doc import EntryDoc, FileFields
 from dropbox_lite.files.quota import Budget, expire_beyond, release, reserve, trim
 from dropbox_lite.files.records import (
     FALLBACK_MIME,
@@ -108,7 +107,7 @@ async def record_revision(
     entry_id: ObjectId,
     owner: ObjectId,
     rev: int,
-    fields: dict[str, Any],
+    fields: FileFields,
     at: datetime,
 ) -> None:
     """Add rev `rev` of the file to its history (the unique (entry_id, rev) index may refuse)."""
@@ -123,7 +122,7 @@ async def _claim(
     current: EntryDoc,
     owner: ObjectId,
     rev: int,
-    fields: dict[str, Any],
+    fields: FileFields,
     at: datetime,
 ) -> bool:
     """Insert the record of `rev`: True if this writer got it.
@@ -153,7 +152,7 @@ async def new_revision(
     db: Database,
     *,
     current: EntryDoc,
-    fields: dict[str, Any],
+    fields: FileFields,
     keep: int = MAX_REVISIONS,
     known: Budget | None = None,
 ) -> EntryDoc | None:
@@ -242,7 +241,7 @@ async def restore_revision(
         current = seen.entry
         if current.get("content_hash") == revision.content_hash:
             return seen.record()
-        fields = {
+        fields: FileFields = {
             **content_fields(stored),
             "mime_type": current.get("mime_type", FALLBACK_MIME),
         }

@@ -26,10 +26,10 @@ from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files.entry_doc import ENTRIES as ENTRIES
 from dropbox_lite.files.entry_doc import EntryDoc as EntryDoc
+from dropbox_lite.files.entry_doc import FileFields, owned_or_shared
 from dropbox_lite.files.entry_doc import changed as changed
 from dropbox_lite.files.entry_doc import live_slot as live_slot
 from dropbox_lite.files.entry_doc import new_entry as new_entry
-from dropbox_lite.files.entry_doc import owned_or_shared
 from dropbox_lite.files.entry_doc import trashed_slot as trashed_slot
 from dropbox_lite.files.entry_queries import any_entry as any_entry
 from dropbox_lite.files.entry_queries import count_live as count_live
@@ -215,7 +215,7 @@ async def move_to_revision(
     current: EntryDoc,
     *,
     rev: int,
-    fields: dict[str, Any],
+    fields: FileFields,
     at: datetime,
     seq: int,
 ) -> bool:

@@ -14,7 +14,7 @@ from dropbox_lite.core.db import Database
 from dropbox_lite.files import blobs, journal, names, quota, store
 from dropbox_lite.files.access import Place, must_write, owners_quota
 from dropbox_lite.files.entries import account, place
-from dropbox_lite.files.entry_doc import EntryDoc
+from dropbox_lite.files.entry_doc import EntryDoc, FileFields
 from dropbox_lite.files.records import (
     EntryRecord,
     file_fields,
@@ -36,7 +36,7 @@ async def _insert_file(
     *,
     into: Place,
     name: str,
-    fields: dict[str, Any],
+    fields: FileFields,
     known: quota.Budget | None = None,
 ) -> EntryRecord:
     """Insert a new file (rev 1); DuplicateKeyError when the name is taken.
@@ -103,7 +103,7 @@ async def _insert_with_names(
     *,
     into: Place,
     candidates: list[str] | Any,
-    fields: dict[str, Any],
+    fields: FileFields,
 ) -> EntryRecord:
     """Insert under the first free name of `candidates`; NameTaken when none is free."""
     for candidate in candidates:
@@ -328,7 +328,7 @@ async def _conflicted_copy(
     *,
     into: Place,
     name: str,
-    fields: dict[str, Any],
+    fields: FileFields,
     username: str | None,
 ) -> EntryRecord:
     if username is None:
