@@ -28,7 +28,8 @@ class Copy(operations.Args):
 
     @classmethod
     def load(cls, args: Mapping[str, Any]) -> Self:
-        return cls(top=ObjectId(args["top"]), below=[ObjectId(i) for i in args["below"]])
+        # `below` is read only when the top is missing: an intent without it still finishes.
+        return cls(top=ObjectId(args["top"]), below=[ObjectId(i) for i in args.get("below", ())])
 
 
 async def copy_entry(

@@ -38,11 +38,12 @@ class Leave(operations.Args):
 
     kind: ClassVar[str] = "leave"
     mount: ObjectId
-    share: ObjectId
+    share: ObjectId | None  # stored for the record; the finisher needs only the mount
 
     @classmethod
     def load(cls, args: Mapping[str, Any]) -> Self:
-        return cls(mount=ObjectId(args["mount"]), share=ObjectId(args["share"]))
+        share = args.get("share")
+        return cls(mount=ObjectId(args["mount"]), share=None if share is None else ObjectId(share))
 
 
 async def _subtree(
