@@ -34,6 +34,7 @@ from dropbox_lite.dav import routes as dav_routes
 from dropbox_lite.files import routes as files_routes
 from dropbox_lite.files import session_routes, thumbnails, tus, zipstream
 from dropbox_lite.files.entries import KnownRoots
+from dropbox_lite.files.operations import Running
 from dropbox_lite.files.quota import QuotaCache
 from dropbox_lite.graphql import build_schema
 from dropbox_lite.sharing import routes as sharing_routes
@@ -51,6 +52,9 @@ EMBEDDED_WARNING = (
     "!!  Set DROPBOX_LITE_MONGODB_URI (or DROPBOX_LITE_DB_HOST) for real use.\n" + "!" * 78
 )
 READY_TIMEOUT_SECONDS = 3.0
+# At shutdown, how long operations left running by their requests get to finish
+# before the database closes (upkeep finishes the rest from their intents).
+SETTLE_SECONDS = 5.0
 # Operations a visitor without an account may send as a multipart upload.
 ANONYMOUS_UPLOAD_FIELDS = ("uploadToShareLink",)
 CORS_ALLOW_HEADERS = [
@@ -128,6 +132,8 @@ def new_state(settings: Settings, clock: Clock | None = None) -> AppState:
         ),
         quota=QuotaCache(clock),
         roots=KnownRoots(),
+        running=Running(),
+        thumbnails=thumbnails.new_gate(),
     )
 
 
@@ -175,6 +181,7 @@ def create_app(
             if upkeep is not None:
                 await upkeep.stop()
             await state.live.stop()
+            await state.running.settle(timeout=SETTLE_SECONDS)
             if opened:
                 current.close()
 

@@ -22,17 +22,16 @@ slower than its lease let the next one in, and 20 parallel guesses got 15 throug
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import math
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
 
-from dropbox_lite.core import errors
-from dropbox_lite.core.clock import aware
+from dropbox_lite.core import errors, state
+from dropbox_lite.core.clock import Clock, aware
 from dropbox_lite.core.db import Database, insert_claim
 
 COLLECTION = "rate_limits"
@@ -213,10 +212,6 @@ async def prune(*, db: Database, now: datetime) -> int:
     return int(result.deleted_count)
 
 
-# Waits go through here, so that tests can record them instead of sleeping.
-sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-
-
 class Attempt:
     """One guarded password check: call `succeeded()` when the password was right."""
 
@@ -282,12 +277,15 @@ class PasswordGuard:
         client_ip: str,
         subject: str | None,
         failures: tuple[type[BaseException], ...] = (),
+        clock: Clock | None = None,
     ) -> AsyncIterator[Attempt]:
         """Guard one password check; RateLimited when the pair or the address is locked.
 
         The attempt counts as a failure unless the block calls `succeeded()`; an
         exception of a `failures` type is a failure too, any other one forgets the
         attempt. `subject=None` (no such user, say) counts against the address only.
+        The slow-down is waited on `clock`: by default that of the app serving the
+        request (`state.current_clock()`), so a test's app records it instead of sleeping.
         """
         keys = [self.address_key(client_ip)]
         throttles: list[Throttle] = [self.addresses]
@@ -299,7 +297,7 @@ class PasswordGuard:
                 raise errors.RateLimited(retry_after_seconds=max(1, math.ceil(locked)))
             wait = self.slowdown(count)
             if wait > 0:
-                await sleep(wait)
+                await (clock or state.current_clock()).sleep(wait)
         marks: list[Mark] = []
         try:
             for throttle, key in zip(throttles, keys, strict=True):

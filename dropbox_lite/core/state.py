@@ -16,6 +16,7 @@ sets for every request, socket and background task the app starts. Outside any a
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from dropbox_lite.auth.live import LiveSessions
     from dropbox_lite.client.wheel import BuiltWheel
     from dropbox_lite.files.entries import KnownRoots
+    from dropbox_lite.files.operations import Running
     from dropbox_lite.files.quota import QuotaCache
     from dropbox_lite.sync.subscriptions import SubscriptionCaps
     from dropbox_lite.sync.waiting import LongPolls
@@ -47,6 +49,8 @@ class AppState:
     subscriptions: SubscriptionCaps  # open subscriptions per socket and per user
     quota: QuotaCache  # ledger heads and quotas read a moment ago (files/quota.py)
     roots: KnownRoots  # users' root folder ids (files/entries.py)
+    running: Running  # operations left running by their request (files/operations.py)
+    thumbnails: asyncio.Semaphore  # thumbnails being made at once (files/thumbnails.py)
 
 
 def state_of(connection: HTTPConnection) -> AppState:
@@ -61,6 +65,12 @@ _serving: ContextVar[AppState | None] = ContextVar("dropbox_lite_app_state", def
 def current() -> AppState | None:
     """The state of the app this request or task runs in; None outside any app."""
     return _serving.get()
+
+
+def current_clock() -> Clock:
+    """The clock of the app this request or task runs in; the system's outside any app."""
+    state = current()
+    return Clock() if state is None else state.clock
 
 
 @contextlib.contextmanager

@@ -36,6 +36,7 @@ from bson import ObjectId
 
 from dropbox_lite.core.clock import aware
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.state import current
 
 OPERATIONS = "operations"
 # An intent whose runner has not finished it within this long is taken as abandoned.
@@ -63,9 +64,48 @@ class Args:
 
 A = TypeVar("A", bound=Args)
 Finisher = Callable[[Database, A], Awaitable[None]]
+# Each kind's finisher, filled as the owning modules are imported (`finisher`): a
+# dispatch table of code, the same for every app, not state (nothing in it changes
+# once the modules are loaded), so it stays here rather than on AppState.
 _FINISHERS: dict[str, Callable[[Database, Mapping[str, Any]], Awaitable[None]]] = {}
-# Operations running past their request's end: kept referenced until they finish.
-_RUNNING: set[asyncio.Task[Any]] = set()
+
+
+class Running:
+    """Operations running past their request's end, kept referenced until they finish:
+    one app's (AppState.running, core/state.py)."""
+
+    def __init__(self) -> None:
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+    def add(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.add(task)
+        task.add_done_callback(self.discard)
+
+    def discard(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("an operation left by its request failed: %r", task.exception())
+
+    async def settle(self, timeout: float) -> int:
+        """Give the operations of this event loop up to `timeout` seconds to finish (at
+        shutdown); how many are still running (upkeep finishes their intents later)."""
+        loop = asyncio.get_running_loop()
+        mine = [task for task in self.tasks if task.get_loop() is loop]
+        if not mine:
+            return 0
+        _, left = await asyncio.wait(mine, timeout=timeout)
+        return len(left)
+
+
+# Outside any app (a CLI command, a test calling a service) the operations left
+# running are kept here: a task nobody references may be collected before it ends.
+UNSERVED = Running()
+
+
+def running() -> Running:
+    """The operations left running by the app this runs in (else by no app)."""
+    app = current()
+    return UNSERVED if app is None else app.running
 
 
 @dataclass(frozen=True)
@@ -133,15 +173,8 @@ async def to_the_end(work: Coroutine[Any, Any, T]) -> T:
         return await asyncio.shield(task)
     except asyncio.CancelledError:
         if not task.done():
-            _RUNNING.add(task)
-            task.add_done_callback(_finished_alone)
+            running().add(task)
         raise
-
-
-def _finished_alone(task: asyncio.Task[Any]) -> None:
-    _RUNNING.discard(task)
-    if not task.cancelled() and task.exception() is not None:
-        log.warning("an operation left by its request failed: %r", task.exception())
 
 
 async def run(

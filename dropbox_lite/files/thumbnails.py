@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import weakref
 from urllib.parse import quote
 
 from PIL import Image, ImageOps
@@ -28,6 +27,7 @@ from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import UNAVAILABLE_ERRORS, Database
 from dropbox_lite.core.http_errors import domain_error, json_error
 from dropbox_lite.core.security import Signer
+from dropbox_lite.core.state import current
 from dropbox_lite.files import blobs, links, revision_store, store
 from dropbox_lite.files import service as files_service
 from dropbox_lite.files.routes import not_found, signed_or_bearer_user, unavailable
@@ -43,16 +43,20 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: a large camera's photo, decoded in ~16
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 EXPIRES_IN = 3600
 COLLECTION = "thumbnails"
-# At most MAKING sources in memory and decoding at once (each up to MAX_SOURCE_BYTES),
-# per event loop (a semaphore belongs to the loop it first waits in).
+# At most MAKING sources in memory and decoding at once (each up to MAX_SOURCE_BYTES)
+# per app: its AppState.thumbnails gate (core/state.py).
 MAKING = 2
-_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
-    weakref.WeakKeyDictionary()
-)
+
+
+def new_gate() -> asyncio.Semaphore:
+    """One app's gate on the thumbnails it makes at once."""
+    return asyncio.Semaphore(MAKING)
 
 
 def _gate() -> asyncio.Semaphore:
-    return _gates.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(MAKING))
+    # Outside an app (a test calling `thumbnail`) only this call is bounded.
+    app = current()
+    return new_gate() if app is None else app.thumbnails
 
 
 def has_thumbnail(mime_type: str) -> bool:

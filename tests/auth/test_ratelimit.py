@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from dropbox_lite.core import errors
+from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.db import Database
 from dropbox_lite.core.ratelimit import PasswordGuard, Throttle
+from tests.recording_clock import RecordingClock
 
 
 async def test_locks_after_max_failures_with_growing_delay(db: Database) -> None:
@@ -158,10 +160,21 @@ async def test_slot_numbers_go_on_past_expired_ones(db: Database) -> None:
 # PasswordGuard: (address, subject) pairs, slowed before they are refused.
 
 
-async def _guess(guard: PasswordGuard, db: Database, ip: str, subject: str | None, ok: bool) -> str:
+async def _guess(
+    guard: PasswordGuard,
+    db: Database,
+    ip: str,
+    subject: str | None,
+    ok: bool,
+    clock: Clock | None = None,
+) -> str:
     try:
         async with guard.attempt(
-            db=db, client_ip=ip, subject=subject, failures=(errors.InvalidCredentials,)
+            db=db,
+            client_ip=ip,
+            subject=subject,
+            failures=(errors.InvalidCredentials,),
+            clock=clock,
         ) as attempt:
             if not ok:
                 raise errors.InvalidCredentials()
@@ -173,11 +186,13 @@ async def _guess(guard: PasswordGuard, db: Database, ip: str, subject: str | Non
     return "right"
 
 
-async def test_guard_slows_a_pair_then_refuses_it_alone(db: Database, waits: list[float]) -> None:
+async def test_guard_slows_a_pair_then_refuses_it_alone(
+    db: Database, clock: RecordingClock
+) -> None:
     guard = PasswordGuard(name="g", per_pair=3, per_address=10)
-    outcomes = [await _guess(guard, db, "10.0.0.1", "link-a", False) for _ in range(4)]
+    outcomes = [await _guess(guard, db, "10.0.0.1", "link-a", False, clock) for _ in range(4)]
     assert outcomes == ["wrong", "wrong", "wrong", "refused"]
-    assert waits == [0.1, 0.2]
+    assert clock.waits == [0.1, 0.2]  # waited on the clock it was given
     # the same link from another address, and another link from the same address
     assert await _guess(guard, db, "10.0.0.2", "link-a", True) == "right"
     assert await _guess(guard, db, "10.0.0.1", "link-b", True) == "right"
@@ -190,14 +205,14 @@ async def test_guard_refuses_an_address_past_its_own_threshold(db: Database) -> 
     assert await _guess(guard, db, "10.0.0.9", "s0", True) == "right"
 
 
-async def test_guard_success_forgets_the_pair(db: Database, waits: list[float]) -> None:
+async def test_guard_success_forgets_the_pair(db: Database, clock: RecordingClock) -> None:
     guard = PasswordGuard(name="g", per_pair=3)
     for _ in range(2):
-        assert await _guess(guard, db, "10.0.0.1", "me", False) == "wrong"
-    assert await _guess(guard, db, "10.0.0.1", "me", True) == "right"
+        assert await _guess(guard, db, "10.0.0.1", "me", False, clock) == "wrong"
+    assert await _guess(guard, db, "10.0.0.1", "me", True, clock) == "right"
     assert await db["rate_limits"].count_documents({"key": guard.pair_key("10.0.0.1", "me")}) == 0
-    assert await _guess(guard, db, "10.0.0.1", "me", False) == "wrong"
-    assert waits == [0.1, 0.2]  # no wait after the success
+    assert await _guess(guard, db, "10.0.0.1", "me", False, clock) == "wrong"
+    assert clock.waits == [0.1, 0.2]  # no wait after the success
 
 
 async def test_guard_forgets_an_attempt_that_failed_otherwise(db: Database) -> None:

@@ -3,10 +3,12 @@ on its own clock (core/state.py), even on one database."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 from bson import ObjectId
 from starlette.applications import Starlette
 
@@ -14,11 +16,17 @@ from dropbox_lite.core.app import create_app
 from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
-from dropbox_lite.core.state import AppState, current
+from dropbox_lite.core.state import AppState, current, current_clock
+from dropbox_lite.core.state import serving as serving_as
+from dropbox_lite.files import operations
 from tests.files.helpers import upload_raw
+from tests.recording_clock import RecordingClock
 from tests.support import GraphQLClient
 
 ME = "{ me { id } }"
+LOGIN = """mutation($u: String!, $p: String!) {
+  login(username: $u, password: $p) { __typename }
+}"""
 
 
 class Stopped(Clock):
@@ -89,3 +97,58 @@ async def test_quotas_and_roots_read_by_one_app_are_not_seen_by_another(
         assert state(second).roots.ids == {}
         assert state(second).quota.quotas == {} and state(second).quota.heads == {}
     assert current() is None  # the apps' requests set it only while they ran
+
+
+async def test_operations_left_running_and_the_thumbnail_gate_are_each_apps_own(
+    settings: Settings, db: Database
+) -> None:
+    first = create_app(settings, db=db)
+    second = create_app(settings, db=db)
+    assert state(first).running is not state(second).running
+    assert state(first).thumbnails is not state(second).thumbnails
+    # An operation whose request is cancelled runs on, kept by the app it ran in.
+    release = asyncio.Event()
+
+    async def work() -> str:
+        await release.wait()
+        return "done"
+
+    async def request() -> str:
+        with serving_as(state(first)):
+            return await operations.to_the_end(work())
+
+    asked = asyncio.ensure_future(request())
+    await asyncio.sleep(0)  # it awaits the shielded work now
+    asked.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asked
+    (left,) = state(first).running.tasks
+    assert state(second).running.tasks == set() and left not in operations.UNSERVED.tasks
+    assert await state(second).running.settle(timeout=0) == 0
+    assert await state(first).running.settle(timeout=0) == 1  # still waiting
+    release.set()
+    assert await state(first).running.settle(timeout=5) == 0
+    assert left.result() == "done" and state(first).running.tasks == set()
+    # One app's thumbnails being made do not hold the other's back.
+    async with state(first).thumbnails, state(first).thumbnails:
+        assert state(first).thumbnails.locked() and not state(second).thumbnails.locked()
+
+
+async def test_a_password_slowdown_is_waited_on_the_apps_clock(
+    settings: Settings, db: Database
+) -> None:
+    clock, other = RecordingClock(), RecordingClock()
+    app = create_app(settings, db=db, clock=clock)
+    async with serving(app) as http, serving(create_app(settings, db=db, clock=other)):
+        gql = GraphQLClient(http)
+        await gql.signup("slowed", "a fine password")
+        for _ in range(3):
+            payload = (await gql.data(LOGIN, {"u": "slowed", "p": "a wrong guess"}))["login"]
+            assert payload["__typename"] == "InvalidCredentialsError"
+    # After the first failure each attempt waited, on this app's clock only: recorded,
+    # not slept (the guard's delays are 0.1 s, then doubling).
+    assert clock.waits == [0.1, 0.2] and other.waits == []
+    # Outside any app the system's clock waits (really): a fresh one each time.
+    assert current_clock() is not current_clock()
+    with serving_as(state(app)):
+        assert current_clock() is clock

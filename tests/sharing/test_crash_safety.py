@@ -202,7 +202,7 @@ async def test_a_move_out_of_a_share_survives_its_client_going_away(
     # The move, left to run alone (only this loop's: a task an earlier test's loop
     # left behind can never be awaited here).
     loop = asyncio.get_running_loop()
-    await asyncio.gather(*(task for task in operations._RUNNING if task.get_loop() is loop))
+    await asyncio.gather(*(task for task in operations.UNSERVED.tasks if task.get_loop() is loop))
     assert await visible_to(db, t["bob"], t["ids"]) == []
     moved = await store.entry_by_id(db, ObjectId(t["sub"]))
     assert moved is not None and moved["parent_id"] == ObjectId(t["vault"])
