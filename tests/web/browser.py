@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pytest
 from selenium import webdriver
@@ -74,7 +74,8 @@ return found;
 
 
 class Browser:
-    """One Chromium with a fresh profile; `close` removes it."""
+    """One Chromium with a fresh profile; `close` removes it, `reset` makes it as a fresh one
+    (the browser tests reuse it for the next test: a start costs about a second)."""
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
@@ -99,6 +100,33 @@ class Browser:
         finally:
             shutil.rmtree(self.profile, ignore_errors=True)
 
+    def reset(self, base_url: str) -> None:
+        """Forget everything the last test did, then serve `base_url`: a new tab (no history,
+        page, sessionStorage or viewport override) replaces every open one; the cookies,
+        HTTP cache and permissions go, and the storage (localStorage, IndexedDB, ...) of
+        the origin it served; the downloads folder and the network log are emptied.
+        tests/web/test_browser_reuse.py checks that nothing is left."""
+        driver = self.driver
+        old = driver.window_handles
+        driver.switch_to.new_window("tab")
+        fresh = driver.current_window_handle
+        for handle in old:
+            driver.switch_to.window(handle)
+            driver.close()
+        driver.switch_to.window(fresh)
+        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.execute_cdp_cmd("Browser.resetPermissions", {})
+        for origin in dict.fromkeys((self.base_url, base_url)):
+            driver.execute_cdp_cmd(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+        shutil.rmtree(self.downloads, ignore_errors=True)
+        for log in ("performance", "browser"):
+            driver.get_log(log)  # type: ignore[no-untyped-call]
+        self.requested = []
+        self.base_url = base_url
+
     def open(self, path: str) -> None:
         self.driver.get(self.base_url + path)
 
@@ -112,7 +140,7 @@ class Browser:
                 return None
 
         waiting = WebDriverWait(self.driver, seconds, poll_frequency=POLL_SECONDS)
-        return waiting.until(attempt, message)  # type: ignore[no-any-return]
+        return cast(T, waiting.until(attempt, message))
 
     def named(self, role: str, name: str, scope: WebElement | None = None) -> WebElement:
         """The first shown element of `role` whose accessible name is exactly `name`."""
@@ -142,7 +170,7 @@ class Browser:
         compares Chromium's accessible name, so this only skips elements that cannot match.
         """
         if webelement.isDisplayed_js is None:
-            webelement._load_js()
+            webelement._load_js()  # type: ignore[no-untyped-call]
         found: list[WebElement] = self.driver.execute_script(
             CANDIDATES_JS.replace("IS_DISPLAYED", str(webelement.isDisplayed_js)),
             scope,
@@ -196,7 +224,7 @@ class Browser:
 
     def request_urls(self) -> list[str]:
         """Every URL the browser asked for since the last call (Chromium's network log)."""
-        for entry in self.driver.get_log("performance"):
+        for entry in self.driver.get_log("performance"):  # type: ignore[no-untyped-call]
             message = json.loads(entry["message"])["message"]
             if message.get("method") == "Network.requestWillBeSent":
                 self.requested.append(message["params"]["request"]["url"])

@@ -12,6 +12,15 @@ from tests.core.live_server import live_server
 from tests.web.browser import CHROMEDRIVER, CHROMIUM, Browser
 
 __all__ = ["Server"]
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    report: pytest.TestReport = yield
+    if report.failed:
+        item.stash[FAILED] = True
+    return report
 
 
 @pytest.fixture(scope="module")
@@ -20,19 +29,42 @@ def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> I
         yield found
 
 
-@pytest.fixture(scope="module")
-def browsers(server: Server) -> Iterator[Callable[[], Browser]]:
-    """Opens fresh Chromiums (no shared state) and closes them after the module."""
+@pytest.fixture(scope="session")
+def idle_browsers() -> Iterator[list[Browser]]:
+    """Chromiums a test has finished with, reset (`Browser.reset`), for the next tests."""
+    idle: list[Browser] = []
+    yield idle
+    for browser in idle:
+        browser.close()
+
+
+@pytest.fixture
+def browsers(
+    server: Server, idle_browsers: list[Browser], request: pytest.FixtureRequest
+) -> Iterator[Callable[[], Browser]]:
+    """Opens Chromiums that share nothing with each other or with earlier tests: a reset
+    one a passed test left (`Browser.reset`), else a new one. A failed test's Chromiums
+    are closed, not reused."""
     for binary in (CHROMIUM, CHROMEDRIVER):
         if not Path(binary).exists():
             pytest.fail(f"{binary} is missing: apt-get install -y chromium chromium-driver")
     opened: list[Browser] = []
 
     def open_browser() -> Browser:
-        browser = Browser(server.base_url)
+        browser = idle_browsers.pop() if idle_browsers else Browser(server.base_url)
+        browser.base_url = server.base_url
         opened.append(browser)
         return browser
 
     yield open_browser
+    failed = request.node.stash.get(FAILED, False)
     for browser in opened:
-        browser.close()
+        if failed:
+            browser.close()
+            continue
+        try:
+            browser.reset(server.base_url)
+        except Exception:
+            browser.close()
+        else:
+            idle_browsers.append(browser)
