@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import tempfile
@@ -47,6 +48,7 @@ ROLES = {
     "file": "input[type=file]",
 }
 T = TypeVar("T")
+ADDRESSES = itertools.count(1)
 # arguments: scope (or null), selector, name, shown. Returns the candidates of `named`.
 CANDIDATES_JS = """
 const [scope, selector, name, shown] = arguments;
@@ -93,6 +95,18 @@ class Browser:
         self.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         self.driver.set_script_timeout(60)
         self.requested: list[str] = []
+        self.address = ""
+        self._new_address()
+
+    def _new_address(self) -> None:
+        """Requests from here on say they come from an address no other test used (the
+        server believes a 127.0.0.1 proxy's X-Forwarded-For, as behind a reverse proxy)."""
+        number = next(ADDRESSES)
+        self.address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd(
+            "Network.setExtraHTTPHeaders", {"headers": {"X-Forwarded-For": self.address}}
+        )
 
     def close(self) -> None:
         try:
@@ -104,7 +118,8 @@ class Browser:
         """Forget everything the last test did, then serve `base_url`: a new tab (no history,
         page, sessionStorage or viewport override) replaces every open one; the cookies,
         HTTP cache and permissions go, and the storage (localStorage, IndexedDB, ...) of
-        the origin it served; the downloads folder and the network log are emptied.
+        the origin it served; the downloads folder and the network log are emptied; its
+        requests come from a new address.
         tests/web/test_browser_reuse.py checks that nothing is left."""
         driver = self.driver
         old = driver.window_handles
@@ -122,6 +137,7 @@ class Browser:
                 "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
             )
         shutil.rmtree(self.downloads, ignore_errors=True)
+        self._new_address()
         for log in ("performance", "browser"):
             driver.get_log(log)  # type: ignore[no-untyped-call]
         self.requested = []

@@ -23,8 +23,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(mongo_uri: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for every browser test of the session (a start costs 1-4 s): each test
+    signs up users of its own (their names are unique across tests/web), and its Chromiums
+    come from addresses of their own (`Browser.reset`), so the sign-up throttle (20 per
+    address an hour) counts each test apart."""
     with live_server(mongo_uri, output=tmp_path_factory.mktemp("server") / "server.log") as found:
         yield found
 
