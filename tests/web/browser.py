@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import shutil
@@ -73,6 +74,11 @@ for (const element of (scope || document).querySelectorAll(selector)) {
 }
 return found;
 """
+
+
+@functools.cache
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
 
 
 class Browser:
@@ -229,7 +235,9 @@ class Browser:
         """axe-core's serious and critical violations on the page as it is now."""
         if not AXE.is_file():
             pytest.skip(f"axe-core is not installed ({AXE} is missing): run `npm ci` in web/")
-        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        # axe.min.js is half a megabyte to send and parse: once per page, not per check
+        if not self.driver.execute_script("return typeof window.axe === 'object';"):
+            self.driver.execute_script(axe_source())
         violations: list[dict[str, Any]] = self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "axe.run(document, {resultTypes: ['violations']})"
