@@ -43,20 +43,20 @@ def idle_browsers() -> Iterator[list[Browser]]:
 
 
 @pytest.fixture
-def browsers(
-    server: Server, idle_browsers: list[Browser], request: pytest.FixtureRequest
-) -> Iterator[Callable[[], Browser]]:
-    """Opens Chromiums that share nothing with each other or with earlier tests: a reset
-    one a passed test left (`Browser.reset`), else a new one. A failed test's Chromiums
-    are closed, not reused."""
+def browsers_at(
+    idle_browsers: list[Browser], request: pytest.FixtureRequest
+) -> Iterator[Callable[[str], Browser]]:
+    """Opens Chromiums on a base URL that share nothing with each other or with earlier
+    tests: a reset one a passed test left (`Browser.reset`), else a new one. A failed
+    test's Chromiums are closed, not reused."""
     for binary in (CHROMIUM, CHROMEDRIVER):
         if not Path(binary).exists():
             pytest.fail(f"{binary} is missing: apt-get install -y chromium chromium-driver")
     opened: list[Browser] = []
 
-    def open_browser() -> Browser:
-        browser = idle_browsers.pop() if idle_browsers else Browser(server.base_url)
-        browser.base_url = server.base_url
+    def open_browser(base_url: str) -> Browser:
+        browser = idle_browsers.pop() if idle_browsers else Browser(base_url)
+        browser.base_url = base_url
         opened.append(browser)
         return browser
 
@@ -67,8 +67,14 @@ def browsers(
             browser.close()
             continue
         try:
-            browser.reset(server.base_url)
+            browser.reset(browser.base_url)
         except Exception:
             browser.close()
         else:
             idle_browsers.append(browser)
+
+
+@pytest.fixture
+def browsers(server: Server, browsers_at: Callable[[str], Browser]) -> Callable[[], Browser]:
+    """Opens Chromiums on the session's server (see `browsers_at`)."""
+    return lambda: browsers_at(server.base_url)
