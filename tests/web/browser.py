@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pytest
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote import webelement
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -21,6 +24,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
 WAIT_SECONDS = 60  # a loaded CI machine; waits end as soon as the page is ready
+# How often a wait looks again. selenium's default (0.5 s) made every wait that did not
+# hold at once cost up to half a second: most of a test's time on an idle machine.
+POLL_SECONDS = 0.05
 # Keep Chromium from calling home: the test also checks that nothing leaves the server.
 FLAGS = (
     "--headless",
@@ -43,10 +49,41 @@ ROLES = {
     "file": "input[type=file]",
 }
 T = TypeVar("T")
+ADDRESSES = itertools.count(1)
+# arguments: scope (or null), selector, name, shown. Returns the candidates of `named`.
+CANDIDATES_JS = """
+const [scope, selector, name, shown] = arguments;
+const isDisplayed = (IS_DISPLAYED);
+const words = name.toLowerCase().split(/\\s+/).filter(Boolean);
+const attributes = ['aria-label', 'title', 'alt', 'placeholder', 'value'];
+const found = [];
+for (const element of (scope || document).querySelectorAll(selector)) {
+  const parts = [element.textContent, element.value];
+  for (const attribute of attributes) parts.push(element.getAttribute(attribute));
+  for (const id of (element.getAttribute('aria-labelledby') || '').split(/\\s+/)) {
+    const label = id && document.getElementById(id);
+    if (label) parts.push(label.textContent, label.getAttribute('aria-label'));
+  }
+  for (const label of element.labels || []) parts.push(label.textContent);
+  for (const inner of element.querySelectorAll('[aria-label], [title], [alt]')) {
+    for (const attribute of attributes) parts.push(inner.getAttribute(attribute));
+  }
+  const said = parts.filter(Boolean).join(' ').toLowerCase();
+  if (!words.every(word => said.includes(word))) continue;
+  if (!shown || isDisplayed(element)) found.push(element);
+}
+return found;
+"""
+
+
+@functools.cache
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
 
 
 class Browser:
-    """One Chromium with a fresh profile; `close` removes it."""
+    """One Chromium with a fresh profile; `close` removes it, `reset` makes it as a fresh one
+    (the browser tests reuse it for the next test: a start costs about a second)."""
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
@@ -64,12 +101,53 @@ class Browser:
         self.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         self.driver.set_script_timeout(60)
         self.requested: list[str] = []
+        self.address = ""
+        self._new_address()
+
+    def _new_address(self) -> None:
+        """Requests from here on say they come from an address no other test used (the
+        server believes a 127.0.0.1 proxy's X-Forwarded-For, as behind a reverse proxy)."""
+        number = next(ADDRESSES)
+        self.address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd(
+            "Network.setExtraHTTPHeaders", {"headers": {"X-Forwarded-For": self.address}}
+        )
 
     def close(self) -> None:
         try:
             self.driver.quit()
         finally:
             shutil.rmtree(self.profile, ignore_errors=True)
+
+    def reset(self, base_url: str) -> None:
+        """Forget everything the last test did, then serve `base_url`: a new tab (no history,
+        page, sessionStorage or viewport override) replaces every open one; the cookies,
+        HTTP cache and permissions go, and the storage (localStorage, IndexedDB, ...) of
+        the origin it served; the downloads folder and the network log are emptied; its
+        requests come from a new address.
+        tests/web/test_browser_reuse.py checks that nothing is left."""
+        driver = self.driver
+        old = driver.window_handles
+        driver.switch_to.new_window("tab")
+        fresh = driver.current_window_handle
+        for handle in old:
+            driver.switch_to.window(handle)
+            driver.close()
+        driver.switch_to.window(fresh)
+        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.execute_cdp_cmd("Browser.resetPermissions", {})
+        for origin in dict.fromkeys((self.base_url, base_url)):
+            driver.execute_cdp_cmd(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+        shutil.rmtree(self.downloads, ignore_errors=True)
+        self._new_address()
+        for log in ("performance", "browser"):
+            driver.get_log(log)  # type: ignore[no-untyped-call]
+        self.requested = []
+        self.base_url = base_url
 
     def open(self, path: str) -> None:
         self.driver.get(self.base_url + path)
@@ -83,16 +161,14 @@ class Browser:
             except (StaleElementReferenceException, WebDriverException):
                 return None
 
-        return WebDriverWait(self.driver, seconds).until(attempt, message)  # type: ignore[no-any-return]
+        waiting = WebDriverWait(self.driver, seconds, poll_frequency=POLL_SECONDS)
+        return cast(T, waiting.until(attempt, message))
 
     def named(self, role: str, name: str, scope: WebElement | None = None) -> WebElement:
         """The first shown element of `role` whose accessible name is exactly `name`."""
 
         def find() -> WebElement | None:
-            root = scope or self.driver
-            for element in root.find_elements(By.CSS_SELECTOR, ROLES[role]):
-                if role != "file" and not element.is_displayed():
-                    continue
+            for element in self._candidates(role, name, scope, shown=role != "file"):
                 if element.accessible_name == name:
                     return element
             return None
@@ -102,9 +178,29 @@ class Browser:
     def all_named(self, role: str, name: str) -> list[WebElement]:
         return [
             element
-            for element in self.driver.find_elements(By.CSS_SELECTOR, ROLES[role])
+            for element in self._candidates(role, name, None, shown=False)
             if element.accessible_name == name
         ]
+
+    def _candidates(
+        self, role: str, name: str, scope: WebElement | None, *, shown: bool
+    ) -> list[WebElement]:
+        """The elements of `role` (in document order; with `shown`, only the shown ones, by
+        selenium's own is_displayed) that can be called `name`: every word of it is in
+        something a name is made of. One script instead of two WebDriver commands per
+        element: a listing of 105 rows made `named` ask 1,563 names. The caller still
+        compares Chromium's accessible name, so this only skips elements that cannot match.
+        """
+        if webelement.isDisplayed_js is None:
+            webelement._load_js()  # type: ignore[no-untyped-call]
+        found: list[WebElement] = self.driver.execute_script(
+            CANDIDATES_JS.replace("IS_DISPLAYED", str(webelement.isDisplayed_js)),
+            scope,
+            ROLES[role],
+            name,
+            shown,
+        )
+        return found
 
     def row(self, name: str) -> WebElement:
         """The table row of the entry called `name`."""
@@ -139,7 +235,9 @@ class Browser:
         """axe-core's serious and critical violations on the page as it is now."""
         if not AXE.is_file():
             pytest.skip(f"axe-core is not installed ({AXE} is missing): run `npm ci` in web/")
-        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        # axe.min.js is half a megabyte to send and parse: once per page, not per check
+        if not self.driver.execute_script("return typeof window.axe === 'object';"):
+            self.driver.execute_script(axe_source())
         violations: list[dict[str, Any]] = self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "axe.run(document, {resultTypes: ['violations']})"
@@ -150,7 +248,7 @@ class Browser:
 
     def request_urls(self) -> list[str]:
         """Every URL the browser asked for since the last call (Chromium's network log)."""
-        for entry in self.driver.get_log("performance"):
+        for entry in self.driver.get_log("performance"):  # type: ignore[no-untyped-call]
             message = json.loads(entry["message"])["message"]
             if message.get("method") == "Network.requestWillBeSent":
                 self.requested.append(message["params"]["request"]["url"])

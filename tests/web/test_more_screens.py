@@ -215,42 +215,39 @@ def wide_server(
 
 
 def test_share_links_use_the_browsers_origin_when_the_server_listens_everywhere(
-    wide_server: Server, shots: Path
+    wide_server: Server, browsers_at: Callable[[str], Browser], shots: Path
 ) -> None:
-    browser = Browser(wide_server.base_url)
-    try:
-        token = api_sign_up(wide_server.base_url, "wanda")
-        api_folder(wide_server.base_url, token, "Outbox")
-        # the server's own answer names 0.0.0.0, which opens for nobody
-        folder = graphql(
-            wide_server.base_url,
-            '{ entry(path: "/Outbox") { id } }',
-            token,
-        )["entry"]["id"]
-        created = graphql(
-            wide_server.base_url,
-            "mutation($e: ID!) { createShareLink(entryId: $e)"
-            " { ... on ShareLinkCreated { url token } } }",
-            token,
-            e=folder,
-        )["createShareLink"]
-        assert created["url"].startswith("http://0.0.0.0:")
-        # the web app shows the link on the address the browser reached the server by
-        browser.open("/")
-        browser.fill("Username", "wanda")
-        browser.fill("Password", PASSWORD)
-        browser.named("button", "Sign in").click()
-        row = folder_row(browser, "Outbox")
-        browser.named("button", "Share", row).click()
-        dialog = browser.dialog()
-        browser.named("button", "Create link", dialog).click()
-        url = browser.named("textbox", "Link", dialog).get_attribute("value") or ""
-        assert url.startswith(wide_server.base_url + "/s/"), url
-        assert_accessible(browser, "share dialog with an origin link")
-        browser.screenshot(shots / "share-link-origin.png")
-        browser.driver.get(url)
-        browser.wait(lambda: "Outbox" in browser.driver.page_source or None, "link did not open")
-        status, _, _ = fetch(url, accept="text/html")
-        assert status == 200
-    finally:
-        browser.close()
+    browser = browsers_at(wide_server.base_url)
+    token = api_sign_up(wide_server.base_url, "wanda")
+    api_folder(wide_server.base_url, token, "Outbox")
+    # the server's own answer names 0.0.0.0, which opens for nobody
+    folder = graphql(
+        wide_server.base_url,
+        '{ entry(path: "/Outbox") { id } }',
+        token,
+    )["entry"]["id"]
+    created = graphql(
+        wide_server.base_url,
+        "mutation($e: ID!) { createShareLink(entryId: $e)"
+        " { ... on ShareLinkCreated { url token } } }",
+        token,
+        e=folder,
+    )["createShareLink"]
+    assert created["url"].startswith("http://0.0.0.0:")
+    # the web app shows the link on the address the browser reached the server by
+    browser.open("/")
+    browser.fill("Username", "wanda")
+    browser.fill("Password", PASSWORD)
+    browser.named("button", "Sign in").click()
+    row = folder_row(browser, "Outbox")
+    browser.named("button", "Share", row).click()
+    dialog = browser.dialog()
+    browser.named("button", "Create link", dialog).click()
+    url = browser.named("textbox", "Link", dialog).get_attribute("value") or ""
+    assert url.startswith(wide_server.base_url + "/s/"), url
+    assert_accessible(browser, "share dialog with an origin link")
+    browser.screenshot(shots / "share-link-origin.png")
+    browser.driver.get(url)
+    browser.wait(lambda: "Outbox" in browser.driver.page_source or None, "link did not open")
+    status, _, _ = fetch(url, accept="text/html")
+    assert status == 200

@@ -146,7 +146,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"bob's notes\n")
     owner = browsers()
-    sign_up(owner, "alice")
+    sign_up(owner, "ann")
     new_folder(owner, "Projects")
     open_folder(owner, "Projects")
     upload(owner, plan, old)
@@ -165,8 +165,8 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     choice(owner, "Role", dialog).select_by_visible_text("Viewer")
     owner.named("button", "Add", dialog).click()
     status(owner, dialog, "Added bob as a Viewer.")
-    assert members(dialog) == ["alice", "bob"]
-    assert badges(member(owner, dialog, "alice")) == ["Owner"]
+    assert members(dialog) == ["ann", "bob"]
+    assert badges(member(owner, dialog, "ann")) == ["Owner"]
     row_of_bob = member(owner, dialog, "bob")
     assert choice(owner, "Role of bob", row_of_bob).first_selected_option.text == "Viewer"
     owner.named("button", "Remove", row_of_bob)
@@ -184,13 +184,13 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     guest.open("/")
     mount = folder_row(guest, "Projects")
     assert badges(mount) == ["Shared"]
-    assert mount.find_element(By.CSS_SELECTOR, ".badge").get_attribute("title") == "Shared by alice"
+    assert mount.find_element(By.CSS_SELECTOR, ".badge").get_attribute("title") == "Shared by ann"
     guest.named("button", "Leave", mount)
     assert not guest.named("button", "Share", mount).is_enabled()  # links are the owner's
     open_folder(guest, "Projects")
     bar = guest.wait(lambda: guest.driver.find_element(By.CSS_SELECTOR, ".shared-bar"), "no bar")
     guest.wait(lambda: "with bob (you, Viewer)" in bar.text or None, "the bar lists no members")
-    assert "Shared by alice" in bar.text
+    assert "Shared by ann" in bar.text
     assert "as a Viewer" in bar.text
     file_row = guest.row("plan.txt")
     assert not guest.named("button", "Upload").is_enabled()
@@ -229,7 +229,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     owner.named("button", "Close", dialog).click()
     owner.no_dialog()
 
-    # bob uploads into it, and alice sees the file
+    # bob uploads into it, and ann sees the file
     guest.open("/browse/Projects")
     guest.row("plan.txt")
     guest.wait(lambda: guest.named("button", "Upload").is_enabled() or None, "Upload is disabled")
@@ -243,8 +243,8 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     bar = guest.driver.find_element(By.CSS_SELECTOR, ".shared-bar")
     guest.named("button", "People", bar).click()
     dialog = guest.dialog()
-    member(guest, dialog, "alice")
-    assert members(dialog) == ["alice", "bob"]
+    member(guest, dialog, "ann")
+    assert members(dialog) == ["ann", "bob"]
     assert "Editor" in member(guest, dialog, "bob").text
     assert not dialog.find_elements(By.CSS_SELECTOR, "select, input")
     assert not [b for b in dialog.find_elements(By.TAG_NAME, "button") if b.text == "Remove"]
@@ -253,12 +253,12 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     dialog.send_keys(Keys.ESCAPE)
     guest.no_dialog()
 
-    # the owner removes bob: the folder goes from bob's files, nothing of alice's goes
+    # the owner removes bob: the folder goes from bob's files, nothing of ann's goes
     owner.open("/")
     dialog = open_people(owner, "Projects")
     owner.named("button", "Remove", member(owner, dialog, "bob")).click()
     status(owner, dialog, "Removed bob: the folder is gone from their files.")
-    assert members(dialog) == [] or members(dialog) == ["alice"]
+    assert members(dialog) == [] or members(dialog) == ["ann"]
     owner.named("button", "Close", dialog).click()
     owner.no_dialog()
     guest.open("/")
@@ -273,7 +273,7 @@ def test_bad_input_is_explained_and_a_member_can_leave(
     server: Server, browsers: Callable[[], Browser]
 ) -> None:
     owner = browsers()
-    sign_up(owner, "carol")
+    sign_up(owner, "cleo")
     new_folder(owner, "Team")
     guest = browsers()
     sign_up(guest, "dave")
@@ -284,7 +284,7 @@ def test_bad_input_is_explained_and_a_member_can_leave(
     owner.fill("Username", "nobody-here", dialog)
     owner.named("button", "Add", dialog).click()
     assert alert(owner, dialog) == "There is no user called “nobody-here”."
-    owner.fill("Username", "carol", dialog)
+    owner.fill("Username", "cleo", dialog)
     owner.named("button", "Add", dialog).click()
     owner.wait(
         lambda: alert(owner, dialog) != "There is no user called “nobody-here”." or None,
@@ -319,7 +319,7 @@ def test_bad_input_is_explained_and_a_member_can_leave(
     guest.open("/")
     guest.named("button", "Leave", folder_row(guest, "Team")).click()
     confirm = guest.dialog()
-    assert "nothing of carol's is deleted" in confirm.text
+    assert "nothing of cleo's is deleted" in confirm.text
     guest.wait(lambda: focused_name(guest) == "Cancel" or None, "Cancel is not focused")
     assert_accessible(guest, "leave confirmation")
     guest.named("button", "Leave folder", confirm).click()

@@ -185,13 +185,14 @@ class HoldingProxy:
 
 
 @pytest.fixture
-def proxied(server: Server) -> Iterator[tuple[HoldingProxy, Browser]]:
+def proxied(
+    server: Server, browsers_at: Callable[[str], Browser]
+) -> Iterator[tuple[HoldingProxy, Browser]]:
     proxy = HoldingProxy(int(urlsplit(server.base_url).port or 0))
-    browser = Browser(proxy.base_url)
+    browser = browsers_at(proxy.base_url)
     try:
         yield proxy, browser
     finally:
-        browser.close()
         proxy.close()
 
 
@@ -387,38 +388,35 @@ def test_cancel_ends_the_upload_on_the_server(
 
 
 def test_a_quota_refusal_reads_as_on_the_multipart_path(
-    mongo_uri: str | None, tmp_path: Path
+    mongo_uri: str | None, browsers_at: Callable[[str], Browser], tmp_path: Path
 ) -> None:
     quota = 10 * MiB
     with live_server(
         mongo_uri, output=tmp_path / "server.log", DEFAULT_QUOTA_BYTES=str(quota)
     ) as small:
-        browser = Browser(small.base_url)
-        try:
-            sign_up(browser, "frugal")
-            big = tmp_path / "big.bin"
-            big.write_bytes(os.urandom(20 * MiB))
-            upload(browser, big)  # tus: refused at creation (413), before any byte is stored
-            tus_says = browser.wait(
-                lambda: line if (line := upload_line(browser, "big.bin")).endswith(".") else None,
-                "no refusal",
-            )
-            fits = tmp_path / "fits.bin"
-            fits.write_bytes(os.urandom(8 * MiB))  # 8 MiB: the multipart path
-            upload(browser, fits)
-            browser.row("fits.bin")
-            over = tmp_path / "over.bin"
-            over.write_bytes(os.urandom(3 * MiB))
-            upload(browser, over)
-            multipart_says = browser.wait(
-                lambda: line if (line := upload_line(browser, "over.bin")).endswith(".") else None,
-                "no refusal",
-            )
-            assert tus_says == multipart_says == "This would exceed your storage quota."
-            assert not browser.has_row("big.bin")
-            assert stored_uploads(browser) == []  # nothing was created to resume
-        finally:
-            browser.close()
+        browser = browsers_at(small.base_url)
+        sign_up(browser, "frugal")
+        big = tmp_path / "big.bin"
+        big.write_bytes(os.urandom(20 * MiB))
+        upload(browser, big)  # tus: refused at creation (413), before any byte is stored
+        tus_says = browser.wait(
+            lambda: line if (line := upload_line(browser, "big.bin")).endswith(".") else None,
+            "no refusal",
+        )
+        fits = tmp_path / "fits.bin"
+        fits.write_bytes(os.urandom(8 * MiB))  # 8 MiB: the multipart path
+        upload(browser, fits)
+        browser.row("fits.bin")
+        over = tmp_path / "over.bin"
+        over.write_bytes(os.urandom(3 * MiB))
+        upload(browser, over)
+        multipart_says = browser.wait(
+            lambda: line if (line := upload_line(browser, "over.bin")).endswith(".") else None,
+            "no refusal",
+        )
+        assert tus_says == multipart_says == "This would exceed your storage quota."
+        assert not browser.has_row("big.bin")
+        assert stored_uploads(browser) == []  # nothing was created to resume
 
 
 def test_the_main_screen_does_not_carry_tus_js_client() -> None:
