@@ -115,11 +115,10 @@ async def find_entry(
     db: Database, owner: ObjectId, entry_id: ObjectId, *, include_trashed: bool = False
 ) -> EntryDoc | None:
     """The owner's entry that is not purged (and not trashed, unless asked), if any."""
-    query: dict[str, Any] = {"_id": entry_id, "owner_id": owner, "deleted": False}
-    if not include_trashed:
-        query["trashed"] = False
-    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(query)
-    return doc
+    doc = await _by_id(db, entry_id)
+    if doc is None or doc["owner_id"] != owner or doc["deleted"] is not False:
+        return None
+    return doc if include_trashed or doc["trashed"] is False else None
 
 
 async def find_live_child_by_key(
@@ -295,28 +294,33 @@ async def entry_by_id(
     db: Database, entry_id: ObjectId, *, with_purged: bool = True
 ) -> EntryDoc | None:
     """The entry with this id, whoever owns it (a tombstone too unless `with_purged` is off)."""
-    query: dict[str, Any] = {"_id": entry_id}
-    if not with_purged:
-        query["deleted"] = False
-    doc: EntryDoc | None = await db.collection(ENTRIES).find_one(query)
+    doc = await _by_id(db, entry_id)
+    return doc if doc is None or with_purged or doc["deleted"] is False else None
+
+
+async def _by_id(
+    db: Database, entry_id: ObjectId | None, fields: tuple[str, ...] | None = None
+) -> EntryDoc | None:
+    """The entry with this id, by its id alone (FerretDB v1 uses the `_id` index only for a
+    filter that is exactly `{_id: ...}`, else reads every entry): callers check the rest."""
+    projection = None if fields is None else dict.fromkeys(fields, 1)
+    doc: EntryDoc | None = await db.collection(ENTRIES).find_one({"_id": entry_id}, projection)
     return doc
 
 
 async def owner_of(db: Database, entry_id: ObjectId, *, files_only: bool) -> ObjectId | None:
     """The owner of the entry if it is not purged (and is a file, if asked)."""
-    query: dict[str, Any] = {"_id": entry_id, "deleted": {"$ne": True}}
-    if files_only:
-        query["is_file"] = True
-    doc = await db.collection(ENTRIES).find_one(query, {"owner_id": 1})
-    return None if doc is None else ObjectId(doc["owner_id"])
+    doc = await _by_id(db, entry_id, ("owner_id", "deleted", "is_file"))
+    if doc is None or doc.get("deleted") is True or (files_only and doc["is_file"] is not True):
+        return None
+    return ObjectId(doc["owner_id"])
 
 
 async def find_live_folder(db: Database, owner: ObjectId, folder_id: ObjectId | None) -> bool:
     """Whether the owner's folder is live (neither trashed nor purged)."""
-    doc = await db.collection(ENTRIES).find_one(
-        {"_id": folder_id, "owner_id": owner, "trashed": False, "deleted": False}, {"_id": 1}
-    )
-    return doc is not None
+    doc = await _by_id(db, folder_id, ("owner_id", "trashed", "deleted"))
+    live = doc is not None and doc["trashed"] is False and doc["deleted"] is False
+    return live and doc is not None and doc["owner_id"] == owner
 
 
 async def children_of(
