@@ -20,12 +20,14 @@ import functools
 import os
 import shutil
 import uuid
+from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pymongo
 import pytest
+from pymongo import monitoring
 from starlette.applications import Starlette
 
 from dropbox_lite import graphql
@@ -150,15 +152,67 @@ def mongo_uri(backend: str) -> Iterator[str | None]:
     shutil.rmtree(server.directory, ignore_errors=True)
 
 
+# Commands that write documents of a collection (its name is the command's value).
+WRITES = frozenset({"insert", "update", "delete", "findAndModify"})
+# Commands that change a collection itself: a database that saw one is checked in full.
+SHAPE_CHANGES = frozenset(
+    {"create", "createIndexes", "drop", "dropIndexes", "renameCollection", "collMod"}
+)
+
+
+class Written(monitoring.CommandListener):
+    """Which collections the test process's clients wrote to, per database.
+
+    Registered for every client of the session (`pymongo.monitoring.register`): the app's,
+    the admin CLI's, the tests' own. Only a hint of what to empty: a database a test hands
+    back counts as empty when the server says it holds no document (`DatabasePool`).
+    """
+
+    def __init__(self) -> None:
+        self.collections: dict[str, set[str]] = defaultdict(set)
+        self.reshaped: set[str] = set()
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        name = event.command_name
+        if name in WRITES or name in SHAPE_CHANGES:
+            target = event.command.get(name)
+            if isinstance(target, str):
+                self.collections[event.database_name].add(target)
+            if name in SHAPE_CHANGES:
+                self.reshaped.add(event.database_name)
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        pass
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        pass
+
+    def take(self, database: str) -> tuple[set[str], bool]:
+        """The collections written in `database`, and whether any was created, dropped or
+        reindexed; forgotten."""
+        reshaped = database in self.reshaped
+        self.reshaped.discard(database)
+        return self.collections.pop(database, set()), reshaped
+
+
+WRITTEN = Written()
+monitoring.register(WRITTEN)
+
+
 class DatabasePool:
     """Server backend: databases tests have finished with, emptied, for the next tests.
 
     A fresh database costs ~27 createIndexes (80 ms a test on FerretDB). A test's database
-    is instead emptied at its end, once the test's client is closed (documents deleted,
-    collections a fresh one lacks dropped), and kept when it then has exactly the
-    collections and indexes of a freshly indexed one (`shape`, read from the first);
-    else it is dropped. A test's `db` starts from an empty database either way, which
-    no other test uses meanwhile.
+    is instead emptied at its end, once the test's client is closed, and kept when it then
+    has exactly the collections and indexes of a freshly indexed one (`shape`, read from
+    the first); else it is dropped. A test's `db` starts from an empty database either
+    way, which no other test uses meanwhile.
+
+    Emptying costs a few commands, not two per collection: the collections the session's
+    clients wrote to (`Written`) are emptied, then one dbStats must show no document and
+    the collection and index counts of a fresh database. Anything else (a write from
+    another process, a collection created, dropped or reindexed) gets the full check:
+    every collection emptied and its indexes compared with `shape`.
     """
 
     KEEP = 8
@@ -168,6 +222,7 @@ class DatabasePool:
         self.ready: list[str] = []  # emptied, waiting for a test
         self.lent: set[str] = set()  # emptied, taken by a test that has not opened it yet
         self.shape: dict[str, dict[str, Any]] | None = None
+        self.counts: tuple[int, int] | None = None  # (collections, indexes) of `shape`
         self._client: pymongo.MongoClient[dict[str, Any]] | None = None
 
     @property
@@ -188,10 +243,13 @@ class DatabasePool:
         name = opened.db.name
         if name in self.lent:
             self.lent.discard(name)
-            return
-        await opened.ensure_indexes()
-        if self.shape is None:
-            self.shape = self._shape(name)
+        else:
+            await opened.ensure_indexes()
+            if self.shape is None:
+                self.shape = self._shape(name)
+                stats = self.client[name].command("dbStats")
+                self.counts = (int(stats["collections"]), int(stats["indexes"]))
+        WRITTEN.take(name)  # its indexes, or the pool's emptying: not the test's writes
 
     def _shape(self, name: str) -> dict[str, dict[str, Any]]:
         db = self.client[name]
@@ -199,10 +257,28 @@ class DatabasePool:
 
     def give_back(self, name: str) -> None:
         """Empty a finished test's database and keep it for a later test, or drop it."""
-        if len(self.ready) < self.KEEP and self._emptied(name):
+        written, reshaped = WRITTEN.take(name)
+        if len(self.ready) < self.KEEP and (
+            (not reshaped and self._emptied_written(name, written)) or self._emptied(name)
+        ):
             self.ready.append(name)
         else:
             self.client.drop_database(name)
+
+    def _emptied_written(self, name: str, written: set[str]) -> bool:
+        """Empty the collections written to (drop those a fresh database lacks); whether
+        the database is now as fresh."""
+        if self.shape is None or self.counts is None:
+            return False
+        db = self.client[name]
+        for collection in sorted(written):
+            if collection in self.shape:
+                db[collection].delete_many({})
+            else:
+                db.drop_collection(collection)
+        stats = db.command("dbStats")
+        counts = (int(stats["collections"]), int(stats["indexes"]))
+        return int(stats["objects"]) == 0 and counts == self.counts
 
     def _emptied(self, name: str) -> bool:
         if self.shape is None:
@@ -278,10 +354,17 @@ async def db(settings: Settings, database_pool: DatabasePool) -> AsyncIterator[d
         await database_pool.indexed(opened)
     else:
         await opened.ensure_indexes()
+    # It has every index now: the app's startup (`ensure_indexes`) would only list them
+    # again (16 listIndexes a test on the server backend).
+    setattr(opened, "ensure_indexes", _indexed_already)  # noqa: B010 - a method, for mypy
     yield opened
     opened.close()  # first: nothing the test left running writes to it any more
     if opened.backend == "mongodb":
         database_pool.give_back(opened.db.name)
+
+
+async def _indexed_already() -> None:
+    pass
 
 
 @pytest.fixture

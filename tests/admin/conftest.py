@@ -1,8 +1,12 @@
 """Running the real `dropbox-lite admin` against the test's database.
 
-On the server backend it is a subprocess on the same database, as an administrator
-runs it beside the server. The embedded store lives inside one process, so on the
-memory backend `main()` runs in a worker thread with the test's database handed in.
+Its real entry point (`cli.main`, what `python -m dropbox_lite admin` runs) in a worker
+thread, with the variables an administrator sets and its stdout/stderr captured. On the
+server backend it opens the test's database on the server itself, through the same
+startup check and connection as a process beside the server would; `process=True` runs
+it as that process (`python -m dropbox_lite admin`), for the tests that keep one. The
+embedded store lives inside one process, so on the memory backend the test's database
+is handed in.
 """
 
 from __future__ import annotations
@@ -43,10 +47,14 @@ def admin(
 ) -> Admin:
     """Run `dropbox-lite admin ARGS...` with `env` added; its exit code and output."""
 
-    async def run(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> Ran:
+    async def run(
+        *args: str, env: dict[str, str] | None = None, stdin: str = "", process: bool = False
+    ) -> Ran:
         extra = {**ENV, "DROPBOX_LITE_DB_NAME": settings.db_name, **(env or {})}
         if mongo_uri is not None:
-            environ = {**os.environ, **extra, "DROPBOX_LITE_MONGODB_URI": mongo_uri}
+            extra["DROPBOX_LITE_MONGODB_URI"] = mongo_uri
+        if mongo_uri is not None and process:
+            environ = {**os.environ, **extra}
             if "DROPBOX_LITE_PASSWORD" not in extra:
                 environ.pop("DROPBOX_LITE_PASSWORD", None)
             done = await asyncio.to_thread(
@@ -66,10 +74,11 @@ def admin(
         with monkeypatch.context() as patch:
             for name, value in extra.items():
                 patch.setenv(name, value)
-            patch.delenv("DROPBOX_LITE_MONGODB_URI", raising=False)
+            if mongo_uri is None:
+                patch.delenv("DROPBOX_LITE_MONGODB_URI", raising=False)
+                patch.setattr(admin_cli, "open_database", hand_in)
             if "DROPBOX_LITE_PASSWORD" not in (env or {}):
                 patch.delenv("DROPBOX_LITE_PASSWORD", raising=False)
-            patch.setattr(admin_cli, "open_database", hand_in)
             patch.setattr(sys, "stdin", _NotATerminal(stdin))
             capfd.readouterr()
             try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -211,8 +213,9 @@ def test_a_corrupt_state_database_starts_over_without_deleting(
     assert local_tree(one) == local_tree(two) and len(local_tree(one)) == 2
 
 
-def _killed_sync(folder: Path, server: str, user: str, *, after: float) -> None:
-    """A `sync --once` run killed (SIGKILL) `after` seconds in."""
+def _killed_sync(folder: Path, server: str, user: str, *, when: Callable[[], bool]) -> bool:
+    """A `sync --once` run killed (SIGKILL) as soon as `when()` holds: whether it was (a run
+    that ended first was not)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "dropbox_lite", "sync", str(folder), "--server", server]
         + ["--username", user, "--once"],
@@ -221,23 +224,80 @@ def _killed_sync(folder: Path, server: str, user: str, *, after: float) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(after)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not when() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    killed = process.poll() is None
     process.send_signal(signal.SIGKILL)
     process.wait()
+    return killed
+
+
+def _state(folder: Path, query: str) -> Any:
+    """The first value `query` reads from the folder's state database while a sync may be
+    writing it (None: no such database, table or row yet)."""
+    path = folder / ".dropbox-lite" / "state.db"
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.05)
+        try:
+            row = db.execute(query).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else row[0]
+
+
+def _signed_in(folder: Path) -> Callable[[], bool]:
+    return lambda: _state(folder, "SELECT value FROM meta WHERE key = 'token'") is not None
+
+
+def _blocks_sent(folder: Path) -> int | None:
+    """Blocks the folder's upload session has sent (None: no session)."""
+    sent = _state(folder, "SELECT sent FROM sessions")
+    return None if sent is None else int(sent)
+
+
+def _downloading(folder: Path, at_least: int) -> Callable[[], bool]:
+    """A download has written `at_least` bytes of a temporary file (not one a killed run
+    left, which the next run deletes first)."""
+    tmp = folder / ".dropbox-lite" / "tmp"
+    left = {part.name for part in tmp.iterdir()} if tmp.is_dir() else set()
+
+    def check() -> bool:
+        try:
+            return any(
+                part.stat().st_size >= at_least for part in tmp.iterdir() if part.name not in left
+            )
+        except OSError:  # not there yet, or a file renamed meanwhile
+            return False
+
+    return check
 
 
 def test_killed_runs_converge_with_no_partial_file(tmp_path: Path, server: str, user: str) -> None:
+    """Runs killed at each stage of an upload, then of a download, converge: once signed
+    in, once a transfer has begun, once it is part-way; no half file is ever visible."""
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
     big = os.urandom(12 * 1024 * 1024)
     (one / "big.bin").write_bytes(big)
-    for delay in (0.4, 0.8, 1.2):  # wherever the kill lands, the next run converges
-        _killed_sync(one, server, user, after=delay)
+    killed = [
+        _killed_sync(one, server, user, when=_signed_in(one)),
+        _killed_sync(one, server, user, when=lambda: _blocks_sent(one) is not None),
+    ]
+    sent = _blocks_sent(one) or 0
+    killed.append(_killed_sync(one, server, user, when=lambda: (_blocks_sent(one) or 0) > sent))
     summary(first(one, server, user, "--once"))
-    for delay in (0.4, 0.8, 1.2):
-        _killed_sync(two, server, user, after=delay)
-        visible = two / "big.bin"
+    visible = two / "big.bin"
+    for at_least in (None, 1, len(big) // 2):
+        when = _signed_in(two) if at_least is None else _downloading(two, at_least)
+        killed.append(_killed_sync(two, server, user, when=when))
         assert not visible.exists() or visible.read_bytes() == big  # never half a file
+    # Every kill but a part-way one landed (a fast transfer may end before it is seen).
+    assert [killed[i] for i in (0, 1, 3, 4)] == [True] * 4, killed
     summary(first(two, server, user, "--once"))
     assert (two / "big.bin").read_bytes() == big
     assert local_tree(one) == local_tree(two)

@@ -198,14 +198,17 @@ def test_rclone_copies_checks_syncs_and_bisyncs(
     workdir = tmp_path / "bisync"
     rclone("bisync", str(small), "dl:bi", "--resync", "--workdir", str(workdir))
     # Edits in a later second than the listing bisync just recorded (it compares
-    # modification times; a fast run edited within the same second).
-    time.sleep(1.1)
+    # modification times; a fast run edited within the same second): stamped a second
+    # and a bit on, as edits after waiting that long would be.
+    later = time.time() + 1.1
     (small / "s1.txt").write_text("edited here\n")
     (small / "new-here.txt").write_text("new here\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "s2.txt").write_text("edited there\n")
     (elsewhere / "new-there.txt").write_text("new there\n")
+    for edited in (small / "s1.txt", small / "new-here.txt", *elsewhere.iterdir()):
+        os.utime(edited, (later, later))
     rclone("copy", str(elsewhere), "dl:bi")
     rclone("deletefile", "dl:bi/s3.txt")
     rclone("bisync", str(small), "dl:bi", "--workdir", str(workdir))
@@ -259,6 +262,8 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
     # A conflicting edit on both: the client keeps a conflict copy, nothing is lost.
     # Edited in a later second than the last download: nextcloudcmd compares
     # modification times in whole seconds (a fast run edited within the same one).
+    # A sleep, not a later stamp: it takes a modification time still to come for a file
+    # being written ("Local file changed during sync").
     time.sleep(1.1)
     (one / "later" / "b.txt").write_text("one's version\n")
     # Sizes differ too: with equal sizes and times and no checksum the client takes the

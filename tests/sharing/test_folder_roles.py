@@ -3,15 +3,19 @@ whose quota pays."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
+from dropbox_lite.core import db as database
+from dropbox_lite.core.app import create_app
 from dropbox_lite.core.db import Database
+from tests.conftest import DatabasePool, make_settings
 from tests.files.helpers import upload_raw
 from tests.sharing.folders_helpers import (
     COPY,
@@ -42,7 +46,7 @@ from tests.sharing.folders_helpers import (
     upload,
     used_bytes,
 )
-from tests.support import GraphQLClient, error_codes
+from tests.support import Account, GraphQLClient, error_codes
 from tests.sync.feed import FeedReader, multipart
 
 RESOLVE_FULL = """
@@ -138,25 +142,71 @@ VIEWER_WRITES: dict[str, Write] = {
 BOOLEAN_WRITES = {"purge from the share's trash", "purge a live file"}
 
 
+@dataclass
+class ViewerWorld:
+    """One app and database for the refused writes: a VIEWER's share, their own folder
+    and file, a third user, and what owner and viewer see before any write."""
+
+    gql: GraphQLClient
+    http: httpx.AsyncClient
+    s: Shared
+    own: Own
+    third: Account
+    viewer_root: str
+    owner_before: dict[str, Any]
+    viewer_before: dict[str, Any]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def viewer_world(
+    mongo_uri: str | None, database_pool: DatabasePool
+) -> AsyncIterator[ViewerWorld]:
+    """Built once for the module's refused writes (~40 requests each time, otherwise): each
+    of them must change nothing, which its test checks against the state read here, so a
+    write that did change something fails its own test (and those after it)."""
+    settings = make_settings(mongo_uri)
+    opened = await database.connect(settings)
+    await opened.ensure_indexes()
+    application = create_app(settings, db=opened)
+    try:
+        async with application.router.lifespan_context(application):
+            transport = httpx.ASGITransport(app=application, client=("127.0.0.1", 51000))
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+                gql = GraphQLClient(http)
+                s = await shared_folder(gql, http, "VIEWER")
+                third = await gql.signup()
+                own_folder = await mkdir(gql, s.member, "Mine")
+                own_file = await put(http, s.member, b"my own", "mine.txt", own_folder)
+                viewer_root = await root_id(gql, s.member)
+                yield ViewerWorld(
+                    gql,
+                    http,
+                    s,
+                    Own(own_folder, own_file, third.username),
+                    third,
+                    viewer_root,
+                    await state(gql, s.owner, s.folder_id),
+                    await state(gql, s.member, viewer_root),
+                )
+    finally:
+        opened.close()
+        if opened.backend == "mongodb":
+            database_pool.client.drop_database(settings.db_name)
+
+
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("write", sorted(VIEWER_WRITES))
 async def test_a_viewer_may_not_write_and_nothing_changes(
-    gql: GraphQLClient, http: httpx.AsyncClient, write: str
+    viewer_world: ViewerWorld, write: str
 ) -> None:
-    s = await shared_folder(gql, http, "VIEWER")
-    third = await gql.signup()
-    own_folder = await mkdir(gql, s.member, "Mine")
-    own = Own(
-        own_folder, await put(http, s.member, b"my own", "mine.txt", own_folder), third.username
-    )
-    viewer_root = await root_id(gql, s.member)
-    owner_before = await state(gql, s.owner, s.folder_id)
-    viewer_before = await state(gql, s.member, viewer_root)
-    feeds = [FeedReader(gql, account.token) for account in (s.owner, s.member, third)]
+    w = viewer_world
+    s, gql = w.s, w.gql
+    feeds = [FeedReader(gql, account.token) for account in (s.owner, s.member, w.third)]
     for feed in feeds:
         await feed.catch_up()
     read = [len(feed.pages) for feed in feeds]
 
-    body = await VIEWER_WRITES[write](gql, http, s, own)
+    body = await VIEWER_WRITES[write](gql, w.http, s, w.own)
 
     if write in BOOLEAN_WRITES:
         assert error_codes(body) == ["PERMISSION_DENIED"], body
@@ -165,9 +215,9 @@ async def test_a_viewer_may_not_write_and_nothing_changes(
         (result,) = body["data"].values()
         assert result["__typename"] == "PermissionDeniedError", result
         assert result["code"] == "PERMISSION_DENIED" and result["message"], result
-    assert await state(gql, s.owner, s.folder_id) == owner_before
-    assert await state(gql, s.member, viewer_root) == viewer_before
-    assert await names(gql, third) == []
+    assert await state(gql, s.owner, s.folder_id) == w.owner_before
+    assert await state(gql, s.member, w.viewer_root) == w.viewer_before
+    assert await names(gql, w.third) == []
     for feed, before in zip(feeds, read, strict=True):
         await feed.catch_up()
         assert all(page == [] for page in feed.pages[before:]), feed.pages[before:]
