@@ -102,4 +102,4 @@ class _NotATerminal:
         return next(self.lines, "")
 
 
-from tests.auth.conftest import client_with  # noqa: E402, F401 - a fixture shared with auth
+from tests.auth.conftest import client_with, clock  # noqa: E402, F401 - fixtures shared with auth
