@@ -16,6 +16,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote import webelement
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
@@ -227,9 +228,18 @@ class Browser:
         )
 
     def fill(self, name: str, text: str, scope: WebElement | None = None) -> None:
+        """Type `text` over what the box holds, as a person would (select all, type), until
+        it reads `text`: WebElement.clear() sends no input event, so a controlled input that
+        re-renders before the typing (a listing refresh under load) put its old value back
+        and the typing was appended to it."""
         box = self.named("textbox", name, scope)
-        box.clear()
-        box.send_keys(text)
+        for _ in range(3):
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(Keys.DELETE)
+            box.send_keys(text)
+            if box.get_attribute("value") == text:
+                return
+        assert box.get_attribute("value") == text, f"the {name} box does not read {text!r}"
 
     def axe_violations(self) -> list[dict[str, Any]]:
         """axe-core's serious and critical violations on the page as it is now."""
