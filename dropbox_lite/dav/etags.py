@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
 from bson import ObjectId
 
@@ -34,6 +33,7 @@ from dropbox_lite.core import errors
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, store
 from dropbox_lite.files.entries import contents_of
+from dropbox_lite.files.entry_doc import Mark
 from dropbox_lite.files.records import EntryRecord
 
 MAX_WALK = 50_000
@@ -46,7 +46,7 @@ class _Tally:
     marks: dict[ObjectId, tuple[int, int]] = field(default_factory=dict)  # owner: (max, count)
     size: int = 0  # of the live files
 
-    def add(self, owner: ObjectId, doc: dict[str, Any]) -> None:
+    def add(self, owner: ObjectId, doc: Mark) -> None:
         top, count = self.marks.get(owner, (0, 0))
         self.marks[owner] = (max(top, int(doc.get("seq", 0))), count + 1)
         if doc["is_file"] and not doc.get("trashed") and not doc.get("deleted"):

@@ -6,13 +6,12 @@ import hashlib
 from collections.abc import AsyncIterator
 from datetime import datetime
 from itertools import islice
-from typing import Any
 
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import journal, names, store
-from dropbox_lite.files.entry_doc import EntryDoc
+from dropbox_lite.files.entry_doc import Ancestor, EntryDoc
 from dropbox_lite.files.records import now
 from dropbox_lite.files.settle import settle
 from dropbox_lite.files.store import DuplicateKeyError
@@ -28,13 +27,13 @@ async def ancestors(db: Database, folder_id: ObjectId) -> AsyncIterator[ObjectId
 
 async def cycle_through(
     db: Database, entry_id: ObjectId, parent: ObjectId
-) -> list[dict[str, Any]] | None:
+) -> list[Ancestor] | None:
     """The folders of the cycle `entry_id` (just moved into `parent`) closes, if any.
 
     Walks up from `parent` (bounded); the cycle is there when it comes back to
     the entry and the entry still sits in `parent`.
     """
-    chain: list[dict[str, Any]] = []
+    chain: list[Ancestor] = []
     async for current, node in store.walk_up(db, parent, fields=("seq",)):
         if node is None:
             return None
@@ -44,7 +43,7 @@ async def cycle_through(
     return None
 
 
-async def claim_revert(db: Database, owner: ObjectId, cycle: list[dict[str, Any]]) -> bool:
+async def claim_revert(db: Database, owner: ObjectId, cycle: list[Ancestor]) -> bool:
     """Whether this mover is the one to undo its move to break `cycle`.
 
     Two moves that close a cycle (A into B while B into A) each commit and then

@@ -63,6 +63,65 @@ class EntryDoc(TypedDict):
     mount_owner: NotRequired[ObjectId]
 
 
+# Partial reads: the fields a projection asks for, each in one place (total=False: a
+# projection reads only what its caller names, and an old document may lack one).
+
+
+class NameAndParent(TypedDict):
+    """What an entry's path is built from (`store.names_and_parents`)."""
+
+    _id: ObjectId
+    name: str
+    parent_id: ObjectId | None
+
+
+class Ancestor(TypedDict, total=False):
+    """A folder on the walk up (`store.walk_up`): its parent and the fields asked for."""
+
+    _id: ObjectId
+    parent_id: ObjectId | None
+    seq: int
+    trashed: bool
+    trashed_at: datetime | None
+    deleted: bool
+    share_id: ObjectId | None
+
+
+class OwnedFile(TypedDict, total=False):
+    """A file as the quota counts it (`store.owner_files`)."""
+
+    _id: ObjectId
+    rev: int
+    size: int
+    modified_at: datetime
+    content_hash: str
+    sha256: str
+    blob_id: ObjectId | None
+    blocks: list[str] | None
+    block_ids: list[ObjectId] | None
+
+
+class Owned(TypedDict):
+    """An entry and its owner, nothing else (`trash_store.expired_trash`)."""
+
+    _id: ObjectId
+    owner_id: ObjectId
+
+
+class Mark(TypedDict, total=False):
+    """What a folder's WebDAV ETag and size are made of (`share_marks.marks_below`)."""
+
+    _id: ObjectId
+    parent_id: ObjectId
+    seq: int
+    is_file: bool
+    size: int
+    trashed: bool
+    deleted: bool
+    mount_of: ObjectId
+    mount_owner: ObjectId
+
+
 def changed(doc: EntryDoc, changes: Mapping[str, Any]) -> EntryDoc:
     """`doc` with `changes` (fields of its shape just written to it): its new state."""
     return cast(EntryDoc, {**doc, **changes})

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from bson import ObjectId
 
@@ -28,6 +27,7 @@ from dropbox_lite.core.clock import aware
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
 from dropbox_lite.files import quota, store
+from dropbox_lite.files.entry_doc import OwnedFile
 from dropbox_lite.files.records import content_fields, now
 from dropbox_lite.files.revisions import CLAIM_LEASE
 
@@ -84,7 +84,7 @@ async def repair_owner(
     at = now()
     before = await quota.head(db, owner)
     quiet = before.at is None or before.at <= at - timedelta(seconds=quiet_seconds)
-    files: dict[ObjectId, dict[str, Any]] = {
+    files: dict[ObjectId, OwnedFile] = {
         doc["_id"]: doc async for doc in store.owner_files(db, owner)
     }
     kept: dict[ObjectId, list[store.RevisionSummary]] = {}
@@ -130,9 +130,7 @@ async def repair_owner(
     return done
 
 
-async def _restore_record(
-    db: Database, owner: ObjectId, entry: dict[str, Any], at: datetime
-) -> bool:
+async def _restore_record(db: Database, owner: ObjectId, entry: OwnedFile, at: datetime) -> bool:
     """Write the missing history record of a file's current revision: True when written.
 
     Not while the file is younger than the claim lease: its writer may be about to

@@ -10,7 +10,7 @@ from bson import ObjectId
 
 from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database
-from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc
+from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc, Mark
 
 
 async def mounts_of(db: Database, user: ObjectId) -> list[EntryDoc]:
@@ -46,9 +46,7 @@ async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, st
     return await user_store.usernames(db=db, user_ids=user_ids)
 
 
-async def marks_below(
-    db: Database, owner: ObjectId, parents: list[ObjectId]
-) -> list[dict[str, Any]]:
+async def marks_below(db: Database, owner: ObjectId, parents: list[ObjectId]) -> list[Mark]:
     """Every entry in these folders of one owner, whatever its state: only what a
     folder's WebDAV ETag and size are made of, and what a walk down needs (listing index)."""
     fields = {"parent_id": 1, "seq": 1, "is_file": 1, "size": 1, "trashed": 1, "deleted": 1}

@@ -25,8 +25,14 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 from dropbox_lite.auth import user_store
 from dropbox_lite.core.db import Database, update_unique
 from dropbox_lite.files.entry_doc import ENTRIES as ENTRIES
+from dropbox_lite.files.entry_doc import (
+    Ancestor,
+    FileFields,
+    NameAndParent,
+    OwnedFile,
+    owned_or_shared,
+)
 from dropbox_lite.files.entry_doc import EntryDoc as EntryDoc
-from dropbox_lite.files.entry_doc import FileFields, owned_or_shared
 from dropbox_lite.files.entry_doc import changed as changed
 from dropbox_lite.files.entry_doc import live_slot as live_slot
 from dropbox_lite.files.entry_doc import new_entry as new_entry
@@ -131,7 +137,7 @@ async def find_live_child_by_key(
     return doc
 
 
-async def names_and_parents(db: Database, ids: list[ObjectId]) -> dict[ObjectId, dict[str, Any]]:
+async def names_and_parents(db: Database, ids: list[ObjectId]) -> dict[ObjectId, NameAndParent]:
     """Name and parent of each entry, in one query (paths are built from them)."""
     return {
         doc["_id"]: doc
@@ -143,7 +149,7 @@ async def names_and_parents(db: Database, ids: list[ObjectId]) -> dict[ObjectId,
 
 async def walk_up(
     db: Database, start: ObjectId | None, *, fields: tuple[str, ...], stop: ObjectId | None = None
-) -> AsyncIterator[tuple[ObjectId, dict[str, Any] | None]]:
+) -> AsyncIterator[tuple[ObjectId, Ancestor | None]]:
     """The ancestor walk: each entry from `start` up to the root, as (id, document).
 
     Bounded (MAX_DEPTH) and safe against cycles; `fields` are read besides
@@ -157,9 +163,7 @@ async def walk_up(
         if current == stop:
             return
         seen.add(current)
-        doc: dict[str, Any] | None = await db.collection(ENTRIES).find_one(
-            {"_id": current}, projection
-        )
+        doc: Ancestor | None = await db.collection(ENTRIES).find_one({"_id": current}, projection)
         yield current, doc
         if doc is None:
             return
@@ -243,21 +247,12 @@ async def current_revs(db: Database, entry_ids: list[ObjectId]) -> dict[ObjectId
     return found
 
 
-async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[dict[str, Any]]:
+async def owner_files(db: Database, owner: ObjectId) -> AsyncIterator[OwnedFile]:
     """The owner's files that are not purged (id, rev, size, content): what counts against
     the quota."""
+    query = {"owner_id": owner, "is_file": True, "deleted": False}
     async for doc in db.collection(ENTRIES).find(
-        {"owner_id": owner, "is_file": True, "deleted": False},
-        {
-            "rev": 1,
-            "size": 1,
-            "modified_at": 1,
-            "content_hash": 1,
-            "sha256": 1,
-            "blob_id": 1,
-            "blocks": 1,
-            "block_ids": 1,
-        },
+        query, dict.fromkeys(OwnedFile.__annotations__, 1)
     ):
         yield doc
 

@@ -9,7 +9,7 @@ from typing import Any
 from bson import ObjectId
 
 from dropbox_lite.core.db import Database, update_unique
-from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc, owned_or_shared, trashed_slot
+from dropbox_lite.files.entry_doc import ENTRIES, EntryDoc, Owned, owned_or_shared, trashed_slot
 
 _TRASH_ROOTS: dict[str, Any] = {"trashed": True, "trash_root": True, "deleted": False}
 
@@ -32,7 +32,7 @@ async def trash_page(
     return [doc async for doc in db.collection(ENTRIES).find(query).sort("_id", -1).limit(limit)]
 
 
-async def expired_trash(db: Database, *, before: datetime, limit: int) -> list[dict[str, Any]]:
+async def expired_trash(db: Database, *, before: datetime, limit: int) -> list[Owned]:
     """Entries deleted explicitly before `before` (any owner), oldest first: owner_id and _id."""
     query = {**_TRASH_ROOTS, "trashed_at": {"$lt": before}}
     cursor = db.collection(ENTRIES).find(query, {"owner_id": 1}).sort("trashed_at", 1).limit(limit)
