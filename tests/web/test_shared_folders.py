@@ -60,10 +60,19 @@ def member(browser: Browser, dialog: WebElement, username: str) -> WebElement:
 
 
 def members(dialog: WebElement) -> list[str]:
-    return [
-        item.get_attribute("data-member") or ""
-        for item in dialog.find_elements(By.CSS_SELECTOR, "li[data-member]")
-    ]
+    """The usernames the dialog lists, read in one script: a list that re-renders between
+    finding its items and reading them cannot leave a stale item behind."""
+    names: list[str] = dialog.parent.execute_script(
+        "return Array.from(arguments[0].querySelectorAll('li[data-member]'),"
+        " (item) => item.getAttribute('data-member') || '');",
+        dialog,
+    )
+    return names
+
+
+def lists(browser: Browser, dialog: WebElement, *wanted: list[str]) -> None:
+    """Wait until the dialog lists exactly one of `wanted` (it re-renders after a change)."""
+    browser.wait(lambda: members(dialog) in wanted or None, f"members are not one of {wanted}")
 
 
 def status(browser: Browser, scope: WebElement, text: str) -> None:
@@ -165,7 +174,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     choice(owner, "Role", dialog).select_by_visible_text("Viewer")
     owner.named("button", "Add", dialog).click()
     status(owner, dialog, "Added bob as a Viewer.")
-    assert members(dialog) == ["ann", "bob"]
+    lists(owner, dialog, ["ann", "bob"])
     assert badges(member(owner, dialog, "ann")) == ["Owner"]
     row_of_bob = member(owner, dialog, "bob")
     assert choice(owner, "Role of bob", row_of_bob).first_selected_option.text == "Viewer"
@@ -244,7 +253,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     guest.named("button", "People", bar).click()
     dialog = guest.dialog()
     member(guest, dialog, "ann")
-    assert members(dialog) == ["ann", "bob"]
+    lists(guest, dialog, ["ann", "bob"])
     assert "Editor" in member(guest, dialog, "bob").text
     assert not dialog.find_elements(By.CSS_SELECTOR, "select, input")
     assert not [b for b in dialog.find_elements(By.TAG_NAME, "button") if b.text == "Remove"]
@@ -258,7 +267,7 @@ def test_an_owner_shares_a_folder_a_viewer_reads_an_editor_writes_and_removal_un
     dialog = open_people(owner, "Projects")
     owner.named("button", "Remove", member(owner, dialog, "bob")).click()
     status(owner, dialog, "Removed bob: the folder is gone from their files.")
-    assert members(dialog) == [] or members(dialog) == ["ann"]
+    lists(owner, dialog, [], ["ann"])
     owner.named("button", "Close", dialog).click()
     owner.no_dialog()
     guest.open("/")
