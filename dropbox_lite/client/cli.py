@@ -103,11 +103,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
+        lock.close()
         return _fail(f"another sync is running in {folder}")
     try:
         state = State(state_dir / "state.db")
     except StateError as exc:
         if not first_time:
+            lock.close()
             return _fail(f"{exc}: sign in again with --server URL --username NAME to start over")
         # Signing in again: set the broken state aside and reconcile by content.
         for suffix in ("", "-wal", "-shm"):
@@ -118,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         state = State(state_dir / "state.db")
     if not first_time and (state.get("server") is None or state.get("token") is None):
         state.close()
+        lock.close()
         return _fail(not_yet, EXIT_USAGE)
     try:
         if args.exclude or args.include:
