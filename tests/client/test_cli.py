@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
+SYNC_TIMEOUT = 300  # seconds a sync run in this process may take
 SUMMARY = re.compile(
     r"^synced: (\d+) up \((\d+) bytes\), (\d+) down \((\d+) bytes\), (\d+) conflicts, "
     r"(\d+) deletions$"
@@ -80,6 +81,14 @@ def sync(
     os.environ.clear()
     os.environ.update(env or _env(**extra))
     sys.stdin = io.StringIO(input)
+
+    def too_long(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"dropbox-lite sync {args} ran over {SYNC_TIMEOUT} s")
+
+    # A run that hangs fails its test, as the process's timeout did (tests run in the
+    # worker's main thread, where the alarm is delivered).
+    alarm = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(SYNC_TIMEOUT)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -87,6 +96,8 @@ def sync(
             except SystemExit as exc:  # argparse's usage errors
                 code = exc.code if isinstance(exc.code, int) else 1
     finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alarm)
         os.environ.clear()
         os.environ.update(saved)
         sys.stdin = stdin
