@@ -1,7 +1,7 @@
 """Real WebDAV clients against a real server process: litmus, rclone and nextcloudcmd.
 
 Sizes stay small by default so that CI stays fast: for rclone a tree of
-DROPBOX_LITE_DAV_TREE_FILES files (16, in 4 folders of 3 subfolders each) and one file of
+DROPBOX_LITE_DAV_TREE_FILES files (16, in 4 folders of 2 subfolders each) and one file of
 DROPBOX_LITE_DAV_BIG_MIB MiB (2); for nextcloudcmd's chunked upload
 DROPBOX_LITE_DAV_CHUNKED_MIB MiB (3) in chunks of DROPBOX_LITE_DAV_CHUNK_MIB MiB (1; the
 client's own default is 10 MB, which needs a file above that to chunk at all). The issue's
@@ -128,10 +128,11 @@ def test_litmus_passes_every_suite(server: LiveServer, tmp_path: Path) -> None:
 
 
 def _tree(root: Path, rng: random.Random) -> None:
-    # 4 x 3 coprime: 12 files fill the 12 subfolders (file000 in dir0/sub0, file002 in
-    # dir2/sub2, as the renames below expect); the 16 by default put a second in four.
+    # Four folders of two subfolders, two files each by default (file000 in dir0/sub0,
+    # file002 in dir2/sub0, as the changes below expect). Each folder costs every listing
+    # command a PROPFIND: the tree has what the checks need, nested and side by side.
     for n in range(TREE_FILES):
-        folder = root / f"dir{n % 4}" / f"sub{n % 3}"
+        folder = root / f"dir{n % 4}" / f"sub{n // 4 % 2}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"file{n:03d}.txt").write_bytes(rng.randbytes(rng.randrange(0, 4000)))
     (root / "big.bin").write_bytes(rng.randbytes(BIG_MIB * 1024 * 1024))
@@ -188,7 +189,7 @@ def test_rclone_copies_checks_syncs_and_bisyncs(
     # Deletes and renames propagate.
     (local / "dir0" / "sub0" / "file000.txt").unlink()
     shutil.rmtree(local / "dir1")
-    (local / "dir2" / "sub2" / "file002.txt").rename(local / "dir2" / "renamed.txt")
+    (local / "dir2" / "sub0" / "file002.txt").rename(local / "dir2" / "renamed.txt")
     (local / "dir3").rename(local / "dir3-renamed")
     rclone("sync", str(local), "dl:tree")
     rclone("check", str(local), "dl:tree")
