@@ -1,10 +1,15 @@
 """Real WebDAV clients against a real server process: litmus, rclone and nextcloudcmd.
 
 Sizes stay small by default so that CI stays fast: for rclone a tree of
-DROPBOX_LITE_DAV_TREE_FILES files (30) and one file of DROPBOX_LITE_DAV_BIG_MIB MiB (2);
-for nextcloudcmd's chunked upload DROPBOX_LITE_DAV_CHUNKED_MIB MiB (12, above the
-client's 10 MB chunk size). The issue's full sizes:
-DROPBOX_LITE_DAV_TREE_FILES=200 DROPBOX_LITE_DAV_BIG_MIB=100 DROPBOX_LITE_DAV_CHUNKED_MIB=50.
+DROPBOX_LITE_DAV_TREE_FILES files (16, in 4 folders of 2 subfolders each) and one file of
+DROPBOX_LITE_DAV_BIG_MIB MiB (2); for nextcloudcmd's chunked upload
+DROPBOX_LITE_DAV_CHUNKED_MIB MiB (3) in chunks of DROPBOX_LITE_DAV_CHUNK_MIB MiB (1; the
+client's own default is 10 MB, which needs a file above that to chunk at all). The issue's
+full sizes: DROPBOX_LITE_DAV_TREE_FILES=200 DROPBOX_LITE_DAV_BIG_MIB=100
+DROPBOX_LITE_DAV_CHUNKED_MIB=50 DROPBOX_LITE_DAV_CHUNK_MIB=10.
+
+Each client gets a server process and database of its own (see `server`); every cost in
+here is the server's work per request, so the trees are as small as the checks allow.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from tests.dav.helpers import CREATE_APP_PASSWORD
 # They found real FerretDB bugs: they run on the server backend (once, not on memory too).
 pytestmark = [pytest.mark.slow, pytest.mark.once_on("server")]
 
-TREE_FILES = int(os.environ.get("DROPBOX_LITE_DAV_TREE_FILES", "30"))
+TREE_FILES = int(os.environ.get("DROPBOX_LITE_DAV_TREE_FILES", "16"))
 BIG_MIB = int(os.environ.get("DROPBOX_LITE_DAV_BIG_MIB", "2"))
-CHUNKED_MIB = int(os.environ.get("DROPBOX_LITE_DAV_CHUNKED_MIB", "12"))
+CHUNKED_MIB = int(os.environ.get("DROPBOX_LITE_DAV_CHUNKED_MIB", "3"))
+CHUNK_MIB = int(os.environ.get("DROPBOX_LITE_DAV_CHUNK_MIB", "1"))
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -122,8 +128,11 @@ def test_litmus_passes_every_suite(server: LiveServer, tmp_path: Path) -> None:
 
 
 def _tree(root: Path, rng: random.Random) -> None:
+    # Four folders of two subfolders, two files each by default (file000 in dir0/sub0,
+    # file002 in dir2/sub0, as the changes below expect). Each folder costs every listing
+    # command a PROPFIND: the tree has what the checks need, nested and side by side.
     for n in range(TREE_FILES):
-        folder = root / f"dir{n % 7}" / f"sub{n % 3}"
+        folder = root / f"dir{n % 4}" / f"sub{n // 4 % 2}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"file{n:03d}.txt").write_bytes(rng.randbytes(rng.randrange(0, 4000)))
     (root / "big.bin").write_bytes(rng.randbytes(BIG_MIB * 1024 * 1024))
@@ -180,7 +189,7 @@ def test_rclone_copies_checks_syncs_and_bisyncs(
     # Deletes and renames propagate.
     (local / "dir0" / "sub0" / "file000.txt").unlink()
     shutil.rmtree(local / "dir1")
-    (local / "dir2" / "sub2" / "file002.txt").rename(local / "dir2" / "renamed.txt")
+    (local / "dir2" / "sub0" / "file002.txt").rename(local / "dir2" / "renamed.txt")
     (local / "dir3").rename(local / "dir3-renamed")
     rclone("sync", str(local), "dl:tree")
     rclone("check", str(local), "dl:tree")
@@ -237,7 +246,15 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
                 str(folder),
                 server.url,
             ],
-            env={"HOME": str(tmp_path)},
+            env={
+                "HOME": str(tmp_path),
+                # Fixed chunks of CHUNK_MIB (no sizing by upload speed): a file above that
+                # goes up in chunks (MOVE of .file, checked below).
+                "OWNCLOUD_CHUNK_SIZE": str(CHUNK_MIB * 1024 * 1024),
+                "OWNCLOUD_MIN_CHUNK_SIZE": str(CHUNK_MIB * 1024 * 1024),
+                "OWNCLOUD_MAX_CHUNK_SIZE": str(CHUNK_MIB * 1024 * 1024),
+                "OWNCLOUD_TARGET_CHUNK_UPLOAD_DURATION": "0",
+            },
         )
         assert result.returncode == 0, result.stderr[-3000:]
 
@@ -260,15 +277,17 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
     assert (one / "later" / "b.txt").read_text() == "b edited on two\n"
     assert not (one / "gone.txt").exists() and (one / "docs" / "a-renamed.txt").exists()
     # A conflicting edit on both: the client keeps a conflict copy, nothing is lost.
-    # Edited in a later second than the last download: nextcloudcmd compares
-    # modification times in whole seconds (a fast run edited within the same one).
-    # A sleep, not a later stamp: it takes a modification time still to come for a file
-    # being written ("Local file changed during sync").
-    time.sleep(1.1)
+    # Stamped in a second other than the last download's (nextcloudcmd compares
+    # modification times in whole seconds; a fast run edited within the same one), and in
+    # the past: it takes a modification time still to come, or under two seconds old, for
+    # a file still being written ("Local file changed during sync") and does not upload it.
     (one / "later" / "b.txt").write_text("one's version\n")
     # Sizes differ too: with equal sizes and times and no checksum the client takes the
     # two for the same file (UPDATE_METADATA) and keeps no copy.
     (two / "later" / "b.txt").write_text("two's longer version\n")
+    for n, edited in enumerate((one / "later" / "b.txt", two / "later" / "b.txt")):
+        earlier = time.time() - 60 + 10 * n
+        os.utime(edited, (earlier, earlier))
     sync(one)
     sync(two)
     texts = sorted(p.read_text() for p in (two / "later").iterdir() if p.is_file())
@@ -287,6 +306,8 @@ def test_nextcloudcmd_two_devices_stay_in_step(server: LiveServer, tmp_path: Pat
     assert re.search(r"MOVE /remote\.php/dav/uploads/ncdevices/[^ ]+/\.file 201", log), (
         "not chunked"
     )
+    chunks = re.findall(r"PUT /remote\.php/dav/uploads/ncdevices/[^/ ]+/\d+ 201", log)
+    assert len(chunks) >= 2, chunks
     # And our own sync client sees what nextcloudcmd put there.
     mine = tmp_path / "mine"
     result = _run(
