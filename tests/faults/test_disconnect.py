@@ -13,22 +13,14 @@ import os
 import pytest
 
 from tests.faults.operations import DELETE, Operation, by_id, copy, move
+from tests.faults.proxy import DROPPED_CONNECTIONS
 from tests.faults.sweep import Sweep
 from tests.faults.world import build_world, raw_client
 
 pytestmark = [
     pytest.mark.server_only,
     pytest.mark.usefixtures("drop_fault_databases"),
-    # A killed app's sockets and the proxy's dropped transports are closed by the driver's
-    # threads or the garbage collector after the case: only those, any other unraisable
-    # still fails (seen in CI on the first sweep test, as in test_proxy.py).
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
-    ),
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <function _SelectorTransport.__del__"
-        ":pytest.PytestUnraisableExceptionWarning"
-    ),
+    *DROPPED_CONNECTIONS,
 ]
 
 # Files in /shared/big (folders of 25 under it). A subtree moves in bulk writes (one

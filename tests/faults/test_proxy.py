@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from pymongo.errors import PyMongoError
 
-from tests.faults.proxy import WireProxy, command_name
+from tests.faults.proxy import DROPPED_CONNECTIONS, WireProxy, command_name
 from tests.faults.world import (
     CREATE_FOLDER,
     case_settings,
@@ -20,11 +20,7 @@ from tests.faults.world import (
 
 pytestmark = [
     pytest.mark.server_only,
-    # Seen once in about five runs: a socket of the killed client, closed by pymongo's
-    # own threads after the test ended. Only sockets; any other unraisable still fails.
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
-    ),
+    *DROPPED_CONNECTIONS,
 ]
 
 

@@ -12,20 +12,12 @@ import pytest
 
 from tests.faults.conftest import RESULTS, sweep_result
 from tests.faults.operations import OPERATIONS
+from tests.faults.proxy import DROPPED_CONNECTIONS
 
 pytestmark = [
     pytest.mark.server_only,
     pytest.mark.usefixtures("drop_fault_databases"),
-    # A killed app's sockets and the proxy's dropped transports are closed by the driver's
-    # threads or the garbage collector after the case: only those, any other unraisable
-    # still fails (seen in CI on the first sweep test, as in test_proxy.py).
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
-    ),
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <function _SelectorTransport.__del__"
-        ":pytest.PytestUnraisableExceptionWarning"
-    ),
+    *DROPPED_CONNECTIONS,
 ]
 
 INVARIANTS = ("whole", "leak", "quota", "trash-history", "feed", "account", "error")
