@@ -76,7 +76,6 @@ def _relative(path: str) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from dropbox_lite.client.scan import STATE_DIR
-    from dropbox_lite.client.state import State, StateError
 
     folder = Path(args.dir).expanduser().absolute()
     first_time = args.server is not None or args.username is not None
@@ -99,17 +98,24 @@ def run(args: argparse.Namespace) -> int:
     if not first_time and not (state_dir / "state.db").exists():
         return _fail(not_yet, EXIT_USAGE)
     state_dir.mkdir(mode=0o700, exist_ok=True)
-    lock = (state_dir / "lock").open("w")
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        lock.close()
-        return _fail(f"another sync is running in {folder}")
+    with (state_dir / "lock").open("w") as lock:  # closed on every way out of the run
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return _fail(f"another sync is running in {folder}")
+        return _run_locked(args, folder, state_dir, first_time, not_yet)
+
+
+def _run_locked(
+    args: argparse.Namespace, folder: Path, state_dir: Path, first_time: bool, not_yet: str
+) -> int:
+    """The run, once it holds the folder's lock: open the state, then sync."""
+    from dropbox_lite.client.state import State, StateError
+
     try:
         state = State(state_dir / "state.db")
     except StateError as exc:
         if not first_time:
-            lock.close()
             return _fail(f"{exc}: sign in again with --server URL --username NAME to start over")
         # Signing in again: set the broken state aside and reconcile by content.
         for suffix in ("", "-wal", "-shm"):
@@ -118,11 +124,9 @@ def run(args: argparse.Namespace) -> int:
                 broken.rename(state_dir / f"state.db{suffix}.broken")
         print(f"dropbox-lite sync: warning: {exc}; starting over", file=sys.stderr)
         state = State(state_dir / "state.db")
-    if not first_time and (state.get("server") is None or state.get("token") is None):
-        state.close()
-        lock.close()
-        return _fail(not_yet, EXIT_USAGE)
     try:
+        if not first_time and (state.get("server") is None or state.get("token") is None):
+            return _fail(not_yet, EXIT_USAGE)
         if args.exclude or args.include:
             _select(state, args.exclude, args.include)
         if args.install_service:
@@ -134,7 +138,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         state.close()
-        lock.close()
 
 
 def _select(state: Any, exclude: list[str], include: list[str]) -> None:
