@@ -63,8 +63,8 @@ class EntryDoc(TypedDict):
     mount_owner: NotRequired[ObjectId]
 
 
-# Partial reads: the fields a projection asks for, each in one place (total=False: a
-# projection reads only what its caller names, and an old document may lack one).
+# Partial reads: the fields a projection asks for, each in one place. Where the caller
+# names the fields (walk_up) or an old document may lack one, the type is total=False.
 
 
 class NameAndParent(TypedDict):

@@ -49,10 +49,9 @@ async def usernames(db: Database, user_ids: list[ObjectId]) -> dict[ObjectId, st
 async def marks_below(db: Database, owner: ObjectId, parents: list[ObjectId]) -> list[Mark]:
     """Every entry in these folders of one owner, whatever its state: only what a
     folder's WebDAV ETag and size are made of, and what a walk down needs (listing index)."""
-    fields = {"parent_id": 1, "seq": 1, "is_file": 1, "size": 1, "trashed": 1, "deleted": 1}
     cursor = db.collection(ENTRIES).find(
         {"owner_id": owner, "parent_id": {"$in": parents}},
-        {**fields, "mount_of": 1, "mount_owner": 1},
+        dict.fromkeys(Mark.__annotations__, 1),  # the projection is the type's keys
     )
     return [doc async for doc in cursor]
 
