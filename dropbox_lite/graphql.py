@@ -31,6 +31,7 @@ from strawberry.types import ExecutionContext
 from dropbox_lite.auth import api as auth_api
 from dropbox_lite.auth import app_password_api
 from dropbox_lite.core import api as core_api
+from dropbox_lite.core import requestlog
 from dropbox_lite.dav import login_flow_api
 from dropbox_lite.files import api as files_api
 from dropbox_lite.files import session_api
@@ -208,6 +209,7 @@ def build_schema(*, introspection: bool = True, suggestions: bool = True) -> Sch
     extensions: list[Any] = [
         lambda: core_api.ErrorPolicy(suggestions=suggestions),
         lambda: RequestChecks(tuple(rules)),
+        requestlog.GraphQLRequestLog,
     ]
     return Schema(
         query=_merged("Query", "QUERIES"),

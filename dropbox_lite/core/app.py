@@ -154,7 +154,6 @@ def create_app(
         multipart_uploads_enabled=True,
         allowed_origins=settings.cors_origins,
     )
-    schema.extensions = (*schema.extensions, requestlog.GraphQLRequestLog)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -12,10 +12,13 @@ import pytest
 from bson import ObjectId
 from starlette.applications import Starlette
 
+from dropbox_lite import graphql
+from dropbox_lite.core import app as app_module
 from dropbox_lite.core.app import create_app
 from dropbox_lite.core.clock import Clock
 from dropbox_lite.core.config import Settings
 from dropbox_lite.core.db import Database
+from dropbox_lite.core.requestlog import GraphQLRequestLog
 from dropbox_lite.core.state import AppState, current, current_clock
 from dropbox_lite.core.state import serving as serving_as
 from dropbox_lite.files import operations
@@ -152,3 +155,18 @@ async def test_a_password_slowdown_is_waited_on_the_apps_clock(
     assert current_clock() is not current_clock()
     with serving_as(state(app)):
         assert current_clock() is clock
+
+
+def test_apps_built_on_one_schema_leave_it_as_they_found_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A schema holds no app's state: apps that share one (the test session's, or any
+    embedding's) do not add to it. They once each appended their request-log extension,
+    so every operation ran it once per app ever built in the process."""
+    schema = graphql.build_schema()
+    monkeypatch.setattr(app_module, "build_schema", lambda **_: schema)
+    before = schema.extensions
+    for _ in range(3):
+        create_app(settings)
+    assert schema.extensions == before
+    assert [type(e) for e in schema.get_extensions()].count(GraphQLRequestLog) == 1
