@@ -25,5 +25,14 @@ export default defineConfig({
       ['/graphql', '/files', '/healthz', '/tus'].map((path) => [path, { target: 'http://127.0.0.1:8000', ws: true }]),
     ),
   },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // One jsdom for every file, not one each: 81 tests in ~4 s instead of ~25 s. Each file
+    // empties what it fills (the DOM, storage, the store); stubbed globals and spies are
+    // undone after every test. `--sequence.shuffle` runs the files in any order.
+    isolate: false,
+    unstubGlobals: true,
+    restoreMocks: true,
+  },
 });
