@@ -179,10 +179,16 @@ class Database:
     bucket: Any
     backend: str  # "mongodb" or "memory"
     _exit: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
+    # Each collection's handle, made once: making one costs ~35 us (pymongo and motor each
+    # build an object), and a request asks for a few dozen.
+    _collections: dict[str, Any] = field(default_factory=dict)
 
     def collection(self, name: str) -> Any:
         """The raw collection `name`: for its owning repository only."""
-        return self.db[name]
+        found = self._collections.get(name)
+        if found is None:
+            found = self._collections[name] = self.db[name]
+        return found
 
     def __getitem__(self, name: str) -> Any:
         """Tests' raw access (the package's modules use `collection`, tests/test_layers.py)."""

@@ -70,9 +70,7 @@ async def prune(db: Database, *, before: datetime) -> int:
 
 async def revert_move(db: Database, moved: EntryDoc, original: EntryDoc) -> None:
     """Put a moved folder back where it was (renamed if its old name was taken meanwhile)."""
-    for candidate in islice(
-        [original["name"], *names.autorename_candidates(original["name"])], 100
-    ):
+    for candidate in islice(names.name_then_numbered(original["name"]), 100):
         key = names.name_key(candidate)
         changes = {
             "parent_id": original["parent_id"],

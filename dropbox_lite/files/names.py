@@ -116,6 +116,12 @@ def autorename_candidates(name: str, limit: int = 1000) -> Iterator[str]:
         yield _with_suffix(name, f" ({number})")
 
 
+def name_then_numbered(name: str, limit: int = 1000) -> Iterator[str]:
+    """ "a.txt", then "a (1).txt", "a (2).txt", ...: each made only when asked for."""
+    yield name
+    yield from autorename_candidates(name, limit)
+
+
 def conflicted_copy_name(name: str, username: str, day: date) -> str:
     """ "a (alice's conflicted copy 2026-11-24).txt", as Dropbox names them."""
     return _with_suffix(name, f" ({username}'s conflicted copy {day.isoformat()})")

@@ -98,7 +98,7 @@ async def _mount(
 ) -> EntryDoc:
     """The member's mount in their root, under the folder's name or a free variant."""
     root = await root_oid(db, member)
-    for candidate in islice([name, *names.autorename_candidates(name)], MAX_MOUNT_NAMES):
+    for candidate in islice(names.name_then_numbered(name), MAX_MOUNT_NAMES):
         at = now()
         try:
             async with journal.change(db=db, owner_id=member) as seq:

@@ -144,7 +144,7 @@ async def restore_entry(*, db: Database, user_id: str, entry_id: str) -> EntryRe
             # Out of the shared folder: its members lose what is below first.
             await subtree.restamp_below(db, doc, share=None, left=left)
         restored: EntryDoc | None = None
-        for candidate in [doc["name"], *names.autorename_candidates(doc["name"])]:
+        for candidate in names.name_then_numbered(doc["name"]):
             key = names.name_key(candidate)
             changes = {
                 "parent_id": parent,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from bson import ObjectId
 
@@ -102,7 +102,7 @@ async def _insert_with_names(
     db: Database,
     *,
     into: Place,
-    candidates: list[str] | Any,
+    candidates: Iterable[str],
     fields: FileFields,
 ) -> EntryRecord:
     """Insert under the first free name of `candidates`; NameTaken when none is free."""
@@ -334,7 +334,7 @@ async def _conflicted_copy(
     if username is None:
         username = (await account(db, into.owner)).username
     copy_name = names.conflicted_copy_name(name, username, now().date())
-    candidates = [copy_name, *names.autorename_candidates(copy_name)]
+    candidates = names.name_then_numbered(copy_name)
     return await _insert_with_names(db, into=into, candidates=candidates, fields=fields)
 
 
